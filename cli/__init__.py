@@ -1,0 +1,1 @@
+"""The command line: batch commands over the same services the GUI uses."""

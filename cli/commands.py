@@ -1,0 +1,76 @@
+"""The CLI's subcommands; each prints its result and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from cli.databases import create_demo_database, open_services
+from model.errors import NotFoundError
+from model.migrate import head_revision
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    services = create_demo_database(args.db)
+    summary = services.assessments.list()[0]
+    services.close()
+    print(f"已创建演示数据库：{args.db}（{summary.title}，{summary.items} 项）")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        _print_json({
+            "schema": head_revision(),
+            "assessments": [
+                {"id": s.id, "title": s.title, "unit": s.unit, "year": s.year,
+                 "dimensions": s.dimensions, "items": s.items, "evidence": s.evidence}
+                for s in services.assessments.list()
+            ],
+        })
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        assessment_id = pick_assessment(services, args.assessment)
+        dims = {d.id: d for d in services.dimensions.list(assessment_id)}
+
+        def path_of(dimension_id: int | None) -> list[str]:
+            names: list[str] = []
+            while dimension_id is not None:
+                names.insert(0, dims[dimension_id].name)
+                dimension_id = dims[dimension_id].parent_id
+            return names
+
+        _print_json([
+            {"id": i.id, "seq": i.seq, "dimension": path_of(i.dimension_id),
+             "content": i.content, "status": i.status}
+            for i in services.items.list(assessment_id)
+        ])
+    finally:
+        services.close()
+    return 0
+
+
+def pick_assessment(services: Any, assessment_id: int | None) -> int:
+    """The assessment a command works on: the one named, or the first one listed."""
+    summaries = services.assessments.list()
+    if assessment_id is None:
+        if not summaries:
+            raise NotFoundError("数据库中还没有自评。")
+        return summaries[0].id
+    if all(s.id != assessment_id for s in summaries):
+        raise NotFoundError(f"自评（编号 {assessment_id}）不存在。")
+    return assessment_id

@@ -1,0 +1,45 @@
+"""Opening the database a command or the GUI asks for, and making the demo one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import resources
+from model.bulk import create_assessment_tree
+from model.errors import DatabaseRefusedError
+from model.location import default_database_path
+from model.migrate import open_sqlite
+from model.services import Services
+
+
+def open_services(db: str | None, *, create: bool = False) -> Services:
+    """Services over the database at db (a file path), migrated; never creates unless asked."""
+    path = Path(db) if db else default_database_path()
+    return Services.over(open_sqlite(path, create=create))
+
+
+def create_demo_database(path: Path) -> Services:
+    """A new database file at path holding the demo assessment; refuses an existing path."""
+    path = Path(path)
+    if path.exists():
+        raise DatabaseRefusedError(f"文件“{path}”已存在，为避免覆盖数据，请换一个文件名。")
+    try:
+        services = Services.over(open_sqlite(path, create=True))
+        create_assessment_tree(services.db, resources.demo_assessment())
+    except BaseException:
+        _remove_database_files(path)
+        raise
+    return services
+
+
+def open_default_with_demo() -> Services:
+    """The GUI's start without --db: the default database, made with the demo on first run."""
+    path = default_database_path()
+    if path.exists():
+        return open_services(str(path))
+    return create_demo_database(path)
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Set up (first time) and run: `./dev.sh app [ARGS…]` opens the app; `./dev.sh test` runs every check.
+# Works on a fresh Debian/Ubuntu or macOS with Python 3.11+; installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "需要 Python 3.11 或更高版本 (Python 3.11+ is required)." >&2; exit 2
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {  # only on Debian/Ubuntu, only what is missing
+  command -v apt-get >/dev/null 2>&1 || return 0
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Qt's libraries for a desktop or offscreen window on Debian/Ubuntu.
+QT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+             libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-noto-cjk)
+# What the tests use besides Python: LibreOffice to render reports, poppler to read PDFs.
+TEST_PACKAGES=(libreoffice-writer-nogui poppler-utils)
+
+setup_venv() {
+  local python; python=$(find_python)
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$python" -m venv "$VENV" 2>/dev/null || {
+      apt_install python3-venv && rm -rf "$VENV" && "$python" -m venv "$VENV"; }
+  fi
+  local stamp="$VENV/.requirements.sha256"
+  local want; want=$(cat requirements.txt requirements-dev.txt | "$python" -c \
+    'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+case "${1:-app}" in
+  app)
+    shift || true
+    apt_install "${QT_PACKAGES[@]}"
+    setup_venv
+    exec "$VENV/bin/python" main.py "$@"
+    ;;
+  test)
+    shift || true
+    apt_install "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    setup_venv
+    "$VENV/bin/python" -m ruff check .
+    QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    echo "用法：./dev.sh app [--db 文件] | ./dev.sh test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,40 @@
+"""Settings declared once, typed: window geometry, splitters, language, folders, recent files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings()
+
+    def language(self) -> str:
+        value = str(self._store.value("ui/language", "zh_CN"))
+        return value if value in LANGUAGES else "zh_CN"
+
+    def set_language(self, language: str) -> None:
+        self._store.setValue("ui/language", language)
+
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self._store.value(f"geometry/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self._store.setValue(f"geometry/{key}", value)
+
+    def last_folder(self) -> str:
+        return str(self._store.value("paths/last_folder", ""))
+
+    def set_last_folder(self, folder: str) -> None:
+        self._store.setValue("paths/last_folder", folder)
+
+    def recent_files(self) -> list[str]:
+        value = self._store.value("paths/recent", [])
+        return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+
+    def add_recent_file(self, path: str, limit: int = 8) -> None:
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self._store.setValue("paths/recent", files[:limit])

@@ -1,0 +1,78 @@
+"""Composition root: parse the command line, then run a batch command or the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from cli import commands
+from model.errors import ModelError
+from model.location import log_file_path
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, in Chinese, exit 2 (not argparse's text)
+        raise UsageError(f"命令行参数有误：{message}（用 --help 查看用法）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="绩效自评（日常履职考核自查）编制工具")
+    parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db）")
+    parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+            db_required: bool = True) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("--db", required=db_required, help="数据库文件")
+        command.set_defaults(handler=handler)
+        return command
+
+    add("demo", commands.cmd_demo, "新建一个含演示自评的数据库")
+    add("info", commands.cmd_info, "以 JSON 列出数据库中的自评")
+    items = add("items", commands.cmd_items, "以 JSON 列出自查事项（表格顺序）")
+    items.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from gui.app import run  # Qt is imported only when the GUI is wanted
+
+    return run(db=args.db, screenshot=args.screenshot)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        return handler(args) if handler else run_gui(args)
+    except (ModelError, UsageError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:
+        log = log_file_path()
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")
+            handle.write(traceback.format_exc())
+        print(f"程序发生意外错误，详细信息已写入：{log}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The assessment domain: database, services and plain records. Never imports Qt."""

@@ -1,0 +1,42 @@
+"""Create a whole assessment (framework, items, narrative) from plain data in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from model.db import Database
+from model.errors import ValidationError
+from model.records import ITEM_EDITABLE_FIELDS, NARRATIVE_KEYS
+from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, NarrativeSection
+
+
+def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
+    """data: {"assessment": {...}, "narrative": {key: text}, "dimensions": [{name, report_heading,
+    items: [{field: value}], children: [...]}]}. All or nothing; returns the new assessment id."""
+    with database.transaction() as session:
+        assessment = Assessment(**data["assessment"])
+        session.add(assessment)
+        session.flush()
+        for key, text in data.get("narrative", {}).items():
+            if key not in NARRATIVE_KEYS:
+                raise ValidationError(f"未知的总结段落“{key}”。")
+            session.add(NarrativeSection(assessment_id=assessment.id, key=key, text=text))
+
+        def add(nodes: list[dict[str, Any]], parent_id: int | None, level: int) -> None:
+            if nodes and level > MAX_DIMENSION_DEPTH:
+                raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
+            for position, node in enumerate(nodes):
+                dim = Dimension(assessment_id=assessment.id, parent_id=parent_id,
+                                position=position, name=node["name"],
+                                report_heading=node.get("report_heading", ""))
+                session.add(dim)
+                session.flush()
+                for index, item in enumerate(node.get("items", [])):
+                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    session.add(CheckItem(assessment_id=assessment.id, dimension_id=dim.id,
+                                          position=index, **values))
+                add(node.get("children", []), dim.id, level + 1)
+
+        add(data.get("dimensions", []), None, 1)
+        session.flush()
+        return assessment.id

@@ -1,0 +1,130 @@
+"""Evidence (证明材料): files and written notes backing an item; classified ones keep no file."""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from model.db import Database
+from model.errors import EvidenceFileError, ValidationError
+from model.filestore import FileStore
+from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
+from model.rows import (
+    check_version,
+    get_row,
+    insert_snapshots,
+    set_positions,
+    snapshot,
+    to_record,
+)
+from model.schema import CheckItem, Evidence
+
+
+class EvidenceService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+        self.files = FileStore(database.files_dir)
+
+    def list(self, item_id: int) -> list[EvidenceRecord]:
+        with self.db.transaction() as session:
+            query = select(Evidence).where(Evidence.item_id == item_id).order_by(
+                Evidence.position, Evidence.id)
+            return [to_record(row, EvidenceRecord) for row in session.scalars(query)]
+
+    def attach_file(self, item_id: int, source: Path, **fields: Any) -> EvidenceRecord:
+        """Store source in the evidence folder and attach it to the item."""
+        fields = _validated(fields)
+        if fields.get("classified"):
+            raise EvidenceFileError("涉密材料只保留说明，不能附加电子文件。")
+        source = Path(source)
+        sha256, size = self.files.put(source)
+        fields.setdefault("title", source.stem)
+        file_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        return self._add(item_id, file_name=source.name, file_size=size, file_type=file_type,
+                         file_sha256=sha256, **fields)
+
+    def add_note(self, item_id: int, title: str, note: str = "", **fields: Any) -> EvidenceRecord:
+        """A written-only evidence entry (also how a classified document is recorded)."""
+        fields = _validated({"title": title, "note": note, **fields})
+        if not fields["title"].strip() and not fields["note"].strip():
+            raise ValidationError("证明材料至少需要标题或说明。")
+        return self._add(item_id, **fields)
+
+    def update(self, evidence_id: int, expected_version: int | None = None,
+               **changes: Any) -> EvidenceRecord:
+        changes = _validated(changes)
+        with self.db.transaction() as session:
+            row = get_row(session, Evidence, evidence_id)
+            check_version(row, expected_version)
+            if changes.get("classified") and row.file_sha256 is not None:
+                raise EvidenceFileError(
+                    "该材料附有电子文件，不能标为涉密；涉密材料只保留说明，请先移除文件。")
+            for key, value in changes.items():
+                setattr(row, key, value)
+            session.flush()
+            return to_record(row, EvidenceRecord)
+
+    def detach(self, evidence_id: int) -> DeletedRows:
+        """Remove from the item; the stored file stays until a check --fix, so undo can restore."""
+        with self.db.transaction() as session:
+            row = get_row(session, Evidence, evidence_id)
+            item_id, rows = row.item_id, (snapshot(row),)
+            session.execute(delete(Evidence).where(Evidence.id == evidence_id))
+            set_positions(session, Evidence, _sibling_ids(session, item_id))
+            return DeletedRows(rows)
+
+    def restore(self, deleted: DeletedRows) -> EvidenceRecord:
+        root = deleted.rows[0].as_dict()
+        with self.db.transaction() as session:
+            siblings = _sibling_ids(session, root["item_id"])
+            insert_snapshots(session, deleted.rows)
+            siblings.insert(min(root["position"], len(siblings)), root["id"])
+            set_positions(session, Evidence, siblings)
+            return to_record(get_row(session, Evidence, root["id"]), EvidenceRecord)
+
+    def file_path(self, evidence_id: int) -> Path:
+        """The stored file of an evidence row, for opening in the system's viewer."""
+        with self.db.transaction() as session:
+            row = get_row(session, Evidence, evidence_id)
+            if row.file_sha256 is None:
+                raise EvidenceFileError("该证明材料没有电子文件。")
+            problem = self.files.verify(row.file_sha256)
+            if problem:
+                raise EvidenceFileError(f"证明材料“{row.title}”的文件有问题：{problem}。")
+            return self.files.path_for(row.file_sha256)
+
+    def _add(self, item_id: int, **values: Any) -> EvidenceRecord:
+        with self.db.transaction() as session:
+            get_row(session, CheckItem, item_id)
+            position = len(_sibling_ids(session, item_id))
+            row = Evidence(item_id=item_id, position=position, **values)
+            session.add(row)
+            session.flush()
+            return to_record(row, EvidenceRecord)
+
+
+def _validated(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(EVIDENCE_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"证明材料没有这些字段：{', '.join(sorted(unknown))}")
+    clean = {k: (v if k == "classified" else ("" if v is None else str(v).strip()))
+             for k, v in values.items()}
+    if clean.get("issued_on"):
+        try:
+            clean["issued_on"] = date.fromisoformat(clean["issued_on"]).isoformat()
+        except ValueError as exc:
+            raise ValidationError(f"日期“{clean['issued_on']}”无效，应为 YYYY-MM-DD。") from exc
+    if "classified" in clean:
+        clean["classified"] = bool(clean["classified"])
+    return clean
+
+
+def _sibling_ids(session: Session, item_id: int) -> list[int]:
+    query = select(Evidence.id).where(Evidence.item_id == item_id).order_by(
+        Evidence.position, Evidence.id)
+    return list(session.scalars(query))

@@ -1,0 +1,147 @@
+"""Self-check items (自查事项): create, edit any field, move, delete and restore; 序号 in table order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from model.db import Database
+from model.errors import ValidationError
+from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
+from model.rows import (
+    check_version,
+    clamp_index,
+    get_row,
+    insert_snapshots,
+    set_positions,
+    snapshot,
+    to_record,
+)
+from model.schema import STATUSES, CheckItem, Dimension, Evidence
+from model.tree import dimension_order
+
+
+class ItemService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def list(self, assessment_id: int) -> list[ItemRecord]:
+        """Every item of an assessment in table order, 序号 numbered 1..N."""
+        with self.db.transaction() as session:
+            return _ordered_records(session, assessment_id)
+
+    def get(self, item_id: int) -> ItemRecord:
+        with self.db.transaction() as session:
+            row = get_row(session, CheckItem, item_id)
+            return _record_with_seq(session, row)
+
+    def create(self, dimension_id: int, *, index: int | None = None, **values: Any) -> ItemRecord:
+        values = _validated(values)
+        with self.db.transaction() as session:
+            dimension = get_row(session, Dimension, dimension_id)
+            siblings = _sibling_ids(session, dimension_id)
+            row = CheckItem(assessment_id=dimension.assessment_id, dimension_id=dimension_id,
+                            position=len(siblings), **values)
+            session.add(row)
+            session.flush()
+            siblings.insert(clamp_index(index, len(siblings)), row.id)
+            set_positions(session, CheckItem, siblings)
+            session.refresh(row)
+            return _record_with_seq(session, row)
+
+    def update(self, item_id: int, expected_version: int | None = None, **changes: Any) -> ItemRecord:
+        """Edit any fields; refused with ConflictError when expected_version is outdated."""
+        changes = _validated(changes)
+        with self.db.transaction() as session:
+            row = get_row(session, CheckItem, item_id)
+            check_version(row, expected_version)
+            for key, value in changes.items():
+                setattr(row, key, value)
+            session.flush()
+            return _record_with_seq(session, row)
+
+    def move(self, item_id: int, dimension_id: int, index: int | None) -> ItemRecord:
+        """Move to dimension_id at index (reordering is a move within the same dimension)."""
+        with self.db.transaction() as session:
+            row = get_row(session, CheckItem, item_id)
+            target = get_row(session, Dimension, dimension_id)
+            if target.assessment_id != row.assessment_id:
+                raise ValidationError("不能把自查事项移到另一个自评。")
+            old = [i for i in _sibling_ids(session, row.dimension_id) if i != item_id]
+            set_positions(session, CheckItem, old)
+            if row.dimension_id != dimension_id:
+                row.dimension_id = dimension_id
+                session.flush()
+            new = [i for i in _sibling_ids(session, dimension_id) if i != item_id]
+            new.insert(clamp_index(index, len(new)), item_id)
+            set_positions(session, CheckItem, new)
+            session.refresh(row)
+            return _record_with_seq(session, row)
+
+    def delete(self, item_id: int) -> DeletedRows:
+        with self.db.transaction() as session:
+            row = get_row(session, CheckItem, item_id)
+            evidence = session.scalars(select(Evidence).where(Evidence.item_id == item_id)
+                                       .order_by(Evidence.id)).all()
+            rows = (snapshot(row), *(snapshot(e) for e in evidence))
+            dimension_id = row.dimension_id
+            session.execute(delete(CheckItem).where(CheckItem.id == item_id))
+            set_positions(session, CheckItem, _sibling_ids(session, dimension_id))
+            return DeletedRows(rows)
+
+    def restore(self, deleted: DeletedRows) -> ItemRecord:
+        root = deleted.rows[0].as_dict()
+        with self.db.transaction() as session:
+            siblings = _sibling_ids(session, root["dimension_id"])
+            insert_snapshots(session, deleted.rows)
+            siblings.insert(clamp_index(root["position"], len(siblings)), root["id"])
+            set_positions(session, CheckItem, siblings)
+            return _record_with_seq(session, get_row(session, CheckItem, root["id"]))
+
+
+def _validated(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - set(ITEM_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"自查事项没有这些字段：{', '.join(sorted(unknown))}")
+    clean = dict(values)
+    for key in ITEM_TEXT_FIELDS:
+        if key in clean:
+            clean[key] = "" if clean[key] is None else str(clean[key])
+    if "status" in clean and clean["status"] not in STATUSES:
+        raise ValidationError(f"状态“{clean['status']}”无效，应为：{'、'.join(STATUSES)}。")
+    for key in ("score_max", "score"):
+        if key in clean and clean[key] not in (None, ""):
+            try:
+                clean[key] = float(clean[key])
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(f"分值/得分必须是数字：“{clean[key]}”。") from exc
+        elif key in clean:
+            clean[key] = None
+    return clean
+
+
+def _sibling_ids(session: Session, dimension_id: int) -> list[int]:
+    query = (select(CheckItem.id).where(CheckItem.dimension_id == dimension_id)
+             .order_by(CheckItem.position, CheckItem.id))
+    return list(session.scalars(query))
+
+
+def ordered_item_rows(session: Session, assessment_id: int) -> list[CheckItem]:
+    """Item rows in table order: dimensions depth first, then position."""
+    dims = session.scalars(select(Dimension).where(Dimension.assessment_id == assessment_id))
+    rank = {dim.id: index for index, (dim, _level) in enumerate(dimension_order(dims))}
+    items = session.scalars(select(CheckItem).where(CheckItem.assessment_id == assessment_id))
+    return sorted(items, key=lambda i: (rank.get(i.dimension_id, len(rank)), i.position, i.id))
+
+
+def _ordered_records(session: Session, assessment_id: int) -> list[ItemRecord]:
+    rows = ordered_item_rows(session, assessment_id)
+    return [to_record(row, ItemRecord, seq=seq) for seq, row in enumerate(rows, start=1)]
+
+
+def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
+    rows = ordered_item_rows(session, row.assessment_id)
+    seq = next(index for index, other in enumerate(rows, start=1) if other.id == row.id)
+    return to_record(row, ItemRecord, seq=seq)

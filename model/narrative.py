@@ -1,0 +1,46 @@
+"""The report's free text (工作总结段落): 总体情况, 存在问题及改进措施, 下一步工作打算."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from model.db import Database
+from model.errors import ValidationError
+from model.records import NARRATIVE_KEYS, NarrativeRecord
+from model.rows import check_version, get_row, to_record
+from model.schema import Assessment, NarrativeSection
+
+SECTION_TITLES = {
+    "overview": "总体情况",
+    "problems": "存在问题及改进措施",
+    "plans": "下一步工作打算",
+}
+
+
+class NarrativeService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def sections(self, assessment_id: int) -> dict[str, NarrativeRecord]:
+        """The stored sections by key (a section never written is absent)."""
+        with self.db.transaction() as session:
+            query = select(NarrativeSection).where(NarrativeSection.assessment_id == assessment_id)
+            return {row.key: to_record(row, NarrativeRecord) for row in session.scalars(query)}
+
+    def set_text(self, assessment_id: int, key: str, text: str,
+                 expected_version: int | None = None) -> NarrativeRecord:
+        """Write one section; expected_version guards an existing one against stale writes."""
+        if key not in NARRATIVE_KEYS:
+            raise ValidationError(f"未知的总结段落“{key}”。")
+        with self.db.transaction() as session:
+            get_row(session, Assessment, assessment_id)
+            row = session.scalar(select(NarrativeSection).where(
+                NarrativeSection.assessment_id == assessment_id, NarrativeSection.key == key))
+            if row is None:
+                row = NarrativeSection(assessment_id=assessment_id, key=key, text=text)
+                session.add(row)
+            else:
+                check_version(row, expected_version)
+                row.text = text
+            session.flush()
+            return to_record(row, NarrativeRecord)

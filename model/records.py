@@ -1,0 +1,143 @@
+"""Frozen records: the only things that leave model/ (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Fields of a CheckItem a user may edit, in the order an editor shows them.
+ITEM_TEXT_FIELDS = (
+    "content",
+    "target",
+    "result",
+    "department",
+    "progress_q1",
+    "progress_q2",
+    "progress_q3",
+    "progress_q4",
+    "indicator_target",
+    "indicator_actual",
+    "deviation_reason",
+)
+ITEM_EDITABLE_FIELDS = (*ITEM_TEXT_FIELDS, "status", "score_max", "score")
+ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores")
+DIMENSION_EDITABLE_FIELDS = ("name", "report_heading")
+EVIDENCE_EDITABLE_FIELDS = ("title", "doc_no", "issued_on", "note", "classified")
+
+# Narrative sections of the report that no item holds, in report order.
+NARRATIVE_KEYS = ("overview", "problems", "plans")
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    unit_name: str
+    year: int
+    period: str
+    title: str
+    report_title: str
+    uses_scores: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: int
+    title: str
+    unit: str
+    year: int
+    period: str
+    dimensions: int
+    items: int
+    evidence: int
+
+
+@dataclass(frozen=True)
+class DimensionRecord:
+    id: int
+    assessment_id: int
+    parent_id: int | None
+    position: int
+    name: str
+    report_heading: str
+    level: int
+    version: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    id: int
+    assessment_id: int
+    dimension_id: int
+    position: int
+    seq: int
+    content: str
+    target: str
+    result: str
+    status: str
+    department: str
+    progress_q1: str
+    progress_q2: str
+    progress_q3: str
+    progress_q4: str
+    score_max: float | None
+    score: float | None
+    indicator_target: str
+    indicator_actual: str
+    deviation_reason: str
+    version: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    item_id: int
+    position: int
+    title: str
+    doc_no: str
+    issued_on: str
+    note: str
+    classified: bool
+    file_name: str | None
+    file_size: int | None
+    file_type: str | None
+    file_sha256: str | None
+    version: int
+    updated_at: datetime
+
+    @property
+    def has_file(self) -> bool:
+        return self.file_sha256 is not None
+
+
+@dataclass(frozen=True)
+class NarrativeRecord:
+    id: int
+    assessment_id: int
+    key: str
+    text: str
+    version: int
+    updated_at: datetime
+
+
+# Snapshots: what a delete returns, so that an undo restores the rows exactly (same ids).
+@dataclass(frozen=True)
+class RowSnapshot:
+    """One row's column values, as stored."""
+
+    table: str
+    values: tuple[tuple[str, object], ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
+class DeletedRows:
+    """Rows removed by one delete, parents before children, and the siblings it shifted."""
+
+    rows: tuple[RowSnapshot, ...] = field(default_factory=tuple)

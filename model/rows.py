@@ -1,0 +1,79 @@
+"""Helpers shared by the services: fetch-or-fail, version checks, records, snapshots, positions."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, insert, update
+from sqlalchemy.orm import Session
+
+from model.errors import ConflictError, NotFoundError
+from model.records import RowSnapshot
+from model.schema import Base
+
+Row = TypeVar("Row", bound=Base)
+Record = TypeVar("Record")
+
+LABELS = {
+    "assessment": "自评",
+    "dimension": "考评维度",
+    "check_item": "自查事项",
+    "evidence": "证明材料",
+    "narrative_section": "总结段落",
+}
+
+
+def get_row(session: Session, model: type[Row], row_id: int) -> Row:
+    row = session.get(model, row_id)
+    if row is None:
+        label = LABELS.get(model.__tablename__, model.__tablename__)
+        raise NotFoundError(f"{label}（编号 {row_id}）不存在，可能已被删除。")
+    return row
+
+
+def check_version(row: Base, expected_version: int | None) -> None:
+    """Refuse a write based on an outdated read (optimistic locking)."""
+    if expected_version is not None and row.version != expected_version:  # type: ignore[attr-defined]
+        label = LABELS.get(row.__tablename__, row.__tablename__)
+        raise ConflictError(
+            f"{label}（编号 {row.id}）已被其他窗口或程序修改，请刷新后重试。",  # type: ignore[attr-defined]
+            table=row.__tablename__,
+            row_id=row.id,  # type: ignore[attr-defined]
+        )
+
+
+def to_record(row: Base, record_type: type[Record], **extra: Any) -> Record:
+    values = {f.name: extra[f.name] if f.name in extra else getattr(row, f.name)
+              for f in fields(record_type)}  # type: ignore[arg-type]
+    return record_type(**values)
+
+
+def snapshot(row: Base) -> RowSnapshot:
+    table: Table = row.__table__  # type: ignore[assignment]
+    return RowSnapshot(table.name, tuple((c.name, getattr(row, c.key)) for c in table.columns))
+
+
+def insert_snapshots(session: Session, snapshots: tuple[RowSnapshot, ...]) -> None:
+    """Re-insert deleted rows with their own ids and values (parents come first)."""
+    tables = Base.metadata.tables
+    for item in snapshots:
+        session.execute(insert(tables[item.table]).values(item.as_dict()))
+
+
+def set_positions(session: Session, model: type[Base], ordered_ids: list[int]) -> None:
+    """Renumber siblings 0..n-1. Core UPDATE: a reorder is not a content edit, so no version bump."""
+    table: Table = model.__table__  # type: ignore[assignment]
+    for position, row_id in enumerate(ordered_ids):
+        session.execute(
+            update(table)
+            .where(table.c.id == row_id, table.c.position != position)
+            # keep updated_at: Core would otherwise apply the column's onupdate default
+            .values(position=position, updated_at=table.c.updated_at)
+        )
+
+
+def clamp_index(index: int | None, length: int) -> int:
+    if index is None or index > length:
+        return length
+    return max(index, 0)

@@ -1,0 +1,160 @@
+"""Declarative tables of the assessment database, with stable constraint names."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Stable names so that migrations can refer to constraints on SQLite and PostgreSQL alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+STATUSES = ("未开始", "推进中", "已完成", "超额完成", "未完成", "不适用")
+MAX_DIMENSION_DEPTH = 3
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """Every editable row: an optimistic-lock counter and the time of its last change."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, nullable=False, default=utcnow, onupdate=utcnow
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class Assessment(Versioned, Base):
+    __tablename__ = "assessment"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    period: Mapped[str] = mapped_column(String(20), nullable=False, default="年度")
+    title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    report_title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    uses_scores: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+
+class Dimension(Versioned, Base):
+    __tablename__ = "dimension"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dimension.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(500), nullable=False)
+    report_heading: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+
+
+
+class CheckItem(Versioned, Base):
+    __tablename__ = "check_item"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('未开始','推进中','已完成','超额完成','未完成','不适用')", name="status"
+        ),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    dimension_id: Mapped[int] = mapped_column(
+        ForeignKey("dimension.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    target: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    result: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(10), nullable=False, default="未开始")
+    department: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    progress_q1: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    progress_q2: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    progress_q3: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    progress_q4: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    score_max: Mapped[float | None] = mapped_column(Float, nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    indicator_target: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    indicator_actual: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    deviation_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+
+class Evidence(Versioned, Base):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        # A classified (涉密) row keeps its description only: never a file.
+        CheckConstraint("NOT (classified AND file_sha256 IS NOT NULL)", name="classified_no_file"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("check_item.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    doc_no: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    issued_on: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    classified: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    file_name: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    file_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    file_type: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    file_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+
+
+
+class NarrativeSection(Versioned, Base):
+    __tablename__ = "narrative_section"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "key", name="uq_narrative_section_assessment_key"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    key: Mapped[str] = mapped_column(String(40), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+

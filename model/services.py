@@ -1,0 +1,30 @@
+"""The bundle of services over one open database: what the GUI and the CLI are handed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.assessments import AssessmentService
+from model.db import Database
+from model.dimensions import DimensionService
+from model.evidence import EvidenceService
+from model.items import ItemService
+from model.narrative import NarrativeService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    assessments: AssessmentService
+    dimensions: DimensionService
+    items: ItemService
+    evidence: EvidenceService
+    narrative: NarrativeService
+
+    @classmethod
+    def over(cls, database: Database) -> Services:
+        return cls(database, AssessmentService(database), DimensionService(database),
+                   ItemService(database), EvidenceService(database), NarrativeService(database))
+
+    def close(self) -> None:
+        self.db.dispose()

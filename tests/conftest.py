@@ -1,0 +1,47 @@
+"""Shared fixtures: an isolated user data folder, real SQLite databases, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cli.databases import create_demo_database  # noqa: E402
+from model.migrate import open_sqlite  # noqa: E402
+from model.services import Services  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real user's data folder, settings or log."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("ZICHA_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    return folder
+
+
+@pytest.fixture
+def services(tmp_path: Path):
+    """Services over a new, empty database file."""
+    bundle = Services.over(open_sqlite(tmp_path / "test.db"))
+    yield bundle
+    bundle.close()
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    """Services over a new database holding the demo assessment."""
+    bundle = create_demo_database(tmp_path / "demo.db")
+    yield bundle
+    bundle.close()
+
+
+@pytest.fixture
+def demo_id(demo: Services) -> int:
+    return demo.assessments.list()[0].id

@@ -1,0 +1,63 @@
+"""The main window on the demo, offscreen: tree, selection, status bar, screenshot command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from gui.item_models.framework_tree import FrameworkTreeModel
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from model.services import Services
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_window_shows_the_demo_framework(qtbot: QtBot, demo: Services) -> None:
+    window = MainWindow(demo, Settings())
+    qtbot.addWidget(window)
+    model = window.tree_model
+    tops = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert tops == ["全面依法  24/24", "全面提升  15/15", "全面优化  1/1"]
+    window.select_first_item()
+    assert "落实习近平总书记指示批示" in window.detail.toPlainText()
+    assert window.statusBar().currentMessage() == "已完成 40 / 40"
+    assert "北京市卫生健康委员会2021年度" in window.windowTitle()
+
+
+def test_tree_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id: int) -> None:
+    model = FrameworkTreeModel()
+    tester = ModelTester(qtbot)
+    tester.check(model)
+    model.reset(demo.dimensions.list(demo_id), demo.items.list(demo_id))
+    tester.check(model)
+
+
+def test_screenshot_command_writes_a_png(tmp_path: Path) -> None:
+    db, out = tmp_path / "a.db", tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZICHA_DATA_DIR": str(tmp_path)}
+    main = [sys.executable, str(ROOT / "main.py")]
+    subprocess.run([*main, "demo", "--db", str(db)], check=True, env=env, timeout=120)
+    done = subprocess.run([*main, "--db", str(db), "--screenshot", str(out)], env=env,
+                          timeout=120, check=False)
+    assert done.returncode == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_first_start_creates_the_default_database_with_demo(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZICHA_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot",
+                           str(tmp_path / "s.png")], env=env, timeout=120, check=False)
+    assert done.returncode == 0
+    info = subprocess.run([sys.executable, str(ROOT / "main.py"), "info", "--db",
+                           str(tmp_path / "assessments.db")], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert '"items": 40' in info.stdout

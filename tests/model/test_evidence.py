@@ -1,0 +1,79 @@
+"""Evidence: content-addressed storage, deduplication, classified rows, refused file kinds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from model.errors import EvidenceFileError
+from model.services import Services
+
+
+@pytest.fixture
+def item_id(demo: Services, demo_id: int) -> int:
+    return demo.items.list(demo_id)[0].id
+
+
+def test_attach_stores_by_hash_and_deduplicates(demo: Services, item_id: int, tmp_path: Path) -> None:
+    data = "关于印发常态化疫情防控指引的通知".encode() * 100
+    first, second = tmp_path / "通知.pdf", tmp_path / "副本.pdf"
+    first.write_bytes(data)
+    second.write_bytes(data)
+    a = demo.evidence.attach_file(item_id, first, doc_no="京卫疾控〔2021〕5号", issued_on="2021-03-01")
+    b = demo.evidence.attach_file(item_id, second)
+    sha = hashlib.sha256(data).hexdigest()
+    assert a.file_sha256 == b.file_sha256 == sha
+    assert (a.file_name, a.file_size, a.file_type, a.title) == (
+        "通知.pdf", len(data), "application/pdf", "通知")
+    stored = demo.db.files_dir / sha[:2] / sha
+    assert stored.read_bytes() == data
+    assert [p for p in demo.db.files_dir.rglob("*") if p.is_file()] == [stored]  # stored once
+    assert demo.evidence.file_path(a.id) == stored
+
+
+def test_classified_evidence_never_holds_a_file(demo: Services, item_id: int, tmp_path: Path) -> None:
+    source = tmp_path / "密件.pdf"
+    source.write_bytes(b"secret")
+    with pytest.raises(EvidenceFileError, match="涉密"):
+        demo.evidence.attach_file(item_id, source, classified=True)
+    note = demo.evidence.add_note(item_id, "涉密批复", "已存机要室", classified=True)
+    assert note.classified and not note.has_file
+    with_file = demo.evidence.attach_file(item_id, source)
+    with pytest.raises(EvidenceFileError, match="不能标为涉密"):
+        demo.evidence.update(with_file.id, with_file.version, classified=True)
+
+
+@pytest.mark.parametrize("kind", ["folder", "link", "missing"])
+def test_unsuitable_files_are_refused(demo: Services, item_id: int, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("x")
+    source = {"folder": tmp_path, "missing": tmp_path / "nope.pdf"}.get(kind)
+    if kind == "link":
+        source = tmp_path / "link.txt"
+        source.symlink_to(target)
+    with pytest.raises(EvidenceFileError):
+        demo.evidence.attach_file(item_id, source)
+    assert demo.evidence.list(item_id) == []
+
+
+def test_tampered_file_is_detected(demo: Services, item_id: int, tmp_path: Path) -> None:
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"original")
+    record = demo.evidence.attach_file(item_id, source)
+    stored = demo.evidence.file_path(record.id)
+    stored.chmod(0o644)
+    stored.write_bytes(b"changed!")
+    with pytest.raises(EvidenceFileError, match="校验值不符"):
+        demo.evidence.file_path(record.id)
+
+
+def test_detach_and_restore(demo: Services, item_id: int) -> None:
+    a = demo.evidence.add_note(item_id, "甲")
+    demo.evidence.add_note(item_id, "乙")
+    before = demo.evidence.list(item_id)
+    deleted = demo.evidence.detach(a.id)
+    assert [e.title for e in demo.evidence.list(item_id)] == ["乙"]
+    demo.evidence.restore(deleted)
+    assert demo.evidence.list(item_id) == before

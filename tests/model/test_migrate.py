@@ -1,0 +1,107 @@
+"""Opening databases: create at head, upgrade an old file after a backup, refuse unknown ones."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from model.errors import DatabaseRefusedError
+from model.migrate import head_revision, open_sqlite
+from model.schema import Base
+from model.services import Services
+
+OLD_DB = Path(__file__).with_name("data") / "v0001.db"
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        lines = list(connection.iterdump())
+    connection.close()
+    return lines
+
+
+def revision(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def test_new_file_is_created_at_head_and_matches_the_schema(tmp_path: Path) -> None:
+    database = open_sqlite(tmp_path / "new.db")
+    with database.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    database.dispose()
+    assert diff == []
+    assert revision(tmp_path / "new.db") == head_revision()
+
+
+def test_old_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "2021.db"
+    shutil.copy(OLD_DB, path)
+    original = dump(path)
+    services = Services.over(open_sqlite(path))
+    try:
+        [summary] = services.assessments.list()
+        assert (summary.items, summary.dimensions, summary.evidence) == (2, 2, 1)
+        items = services.items.list(summary.id)
+        assert [i.content for i in items] == ["常态化疫情防控", "行政执法规范与效能"]
+        assert items[0].version == 3 and items[0].department == "疾控处"
+        assert [d.report_heading for d in services.dimensions.list(summary.id)] == ["", ""]
+        services.narrative.set_text(summary.id, "overview", "升级后可写入总体情况")
+    finally:
+        services.close()
+    assert revision(path) == head_revision()
+    [backup] = tmp_path.glob("2021.before-upgrade-0001.*.db")
+    assert dump(backup) == original  # the backup holds the old file's data, at the old revision
+
+
+def test_unknown_revision_is_refused_and_file_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_sqlite(path).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    connection.close()
+    before = sha(path)
+    with pytest.raises(DatabaseRefusedError, match="更新版本"):
+        open_sqlite(path)
+    assert sha(path) == before
+    assert not list(tmp_path.glob("newer.before-*"))  # not even a backup was made
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(DatabaseRefusedError, match="不是本程序的数据库"):
+        open_sqlite(path)
+    assert path.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.close()
+    with pytest.raises(DatabaseRefusedError, match="缺少结构版本"):
+        open_sqlite(path)
+
+
+def test_network_share_is_refused() -> None:
+    with pytest.raises(DatabaseRefusedError, match="网络共享"):
+        open_sqlite(Path("//fileserver/综合处/assessments.db"))
+
+
+def test_sqlite_pragmas(services: Services) -> None:
+    with services.db.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("foreign_keys") == 1
+        assert pragma("journal_mode") == "wal"
+        assert pragma("busy_timeout") >= 5000

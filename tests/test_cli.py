@@ -1,0 +1,85 @@
+"""The command line as scripts use it: real processes, exit codes, JSON, Chinese messages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ZICHA_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120, check=False)
+
+
+def test_demo_then_info_and_items(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    made = run("demo", "--db", str(db), data_dir=tmp_path)
+    assert made.returncode == 0, made.stderr
+    info = run("info", "--db", str(db), data_dir=tmp_path)
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    [assessment] = data["assessments"]
+    assert data["schema"] == "0002"
+    assert assessment["items"] == 40 and assessment["dimensions"] == 8
+    assert assessment["title"] == "北京市卫生健康委员会2021年度日常履职考核事项完成情况自查表"
+    items = json.loads(run("items", "--db", str(db), data_dir=tmp_path).stdout)
+    assert [i["seq"] for i in items] == list(range(1, 41))
+    assert items[21]["dimension"] == ["全面依法", "法治政府建设"]
+    assert items[21]["content"] == "行政执法规范与效能"
+    assert {i["status"] for i in items} == {"已完成"}
+
+
+def test_demo_refuses_an_existing_file(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    db.write_bytes(b"precious")
+    result = run("demo", "--db", str(db), data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "已存在" in result.stderr and "Traceback" not in result.stderr
+    assert db.read_bytes() == b"precious"
+
+
+def test_unknown_revision_exits_2_and_leaves_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'abc123unknown'")
+    connection.close()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = run("info", "--db", str(db), data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "更新版本" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_bad_arguments_and_missing_database(tmp_path: Path) -> None:
+    bad = run("items", "--db", str(tmp_path / "a.db"), "--assessment", "x", data_dir=tmp_path)
+    assert bad.returncode == 2 and "参数有误" in bad.stderr
+    missing = run("info", "--db", str(tmp_path / "none.db"), data_dir=tmp_path)
+    assert missing.returncode == 2 and "不存在" in missing.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_unknown_assessment_is_reported(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run("demo", "--db", str(db), data_dir=tmp_path)
+    result = run("items", "--db", str(db), "--assessment", "99", data_dir=tmp_path)
+    assert result.returncode == 2 and "99" in result.stderr
+
+
+def test_unexpected_error_is_logged_not_shown(tmp_path: Path) -> None:
+    # A directory where the database file should be: SQLite fails in a way no check foresaw.
+    db = tmp_path / "dir.db"
+    db.mkdir()
+    result = run("info", "--db", str(db), data_dir=tmp_path)
+    assert result.returncode in (1, 2)
+    assert "Traceback" not in result.stderr
+    if result.returncode == 1:
+        assert "Traceback" in (tmp_path / "error.log").read_text(encoding="utf-8")
