@@ -7,7 +7,7 @@ from pathlib import Path
 
 from model.services import Services
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_4f4462c77d8948a6.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "seeds" / "001_4f4462c77d8948a6.txt"
 
 
 def _normal(text: str) -> str:
