@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands
+from cli import commands, exports
 from model.errors import ModelError
 from model.location import log_file_path
 
@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("info", commands.cmd_info, "以 JSON 列出数据库中的自评")
     items = add("items", commands.cmd_items, "以 JSON 列出自查事项（表格顺序）")
     items.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    docx = add("export-docx", exports.cmd_export_docx, "导出工作总结（Word，公文格式）")
+    docx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    docx.add_argument("--out", required=True, help="输出的 .docx 文件")
+    docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     return parser
 
 

@@ -1,0 +1,31 @@
+"""The export subcommands: Word report (and, later, Excel tables and evidence packages)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.commands import pick_assessment
+from cli.databases import open_services
+from exporters.docx_report import export_docx
+from exporters.errors import ExportResult
+from model.layouts import load_layout
+from model.report import build_report
+
+
+def print_result(result: ExportResult) -> None:
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    print(f"已导出：{result.path}")
+
+
+def cmd_export_docx(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        report = build_report(services, pick_assessment(services, args.assessment))
+    finally:
+        services.close()
+    layout = load_layout("selfcheck") if args.attach_table else None
+    print_result(export_docx(report, Path(args.out), table_layout=layout))
+    return 0

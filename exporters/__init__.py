@@ -1,0 +1,1 @@
+"""Writers of output files (Word report, Excel tables, evidence packages) from model's plain records."""

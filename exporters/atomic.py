@@ -1,0 +1,41 @@
+"""Write a file completely to a temporary name beside the target, then move it into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from exporters.errors import ExportError
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """write(temp_path) fills the temporary file; only a complete file replaces target."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"目标文件夹“{folder}”不存在。")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".~{target.stem}-",
+                                             suffix=target.suffix)
+    except OSError as exc:
+        raise ExportError(f"无法在文件夹“{folder}”中写入（只读或没有权限）：{exc.strerror}。") from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        _fsync(temp)
+        try:
+            os.replace(temp, target)
+        except OSError as exc:
+            raise ExportError(
+                f"无法替换“{target}”：文件可能正被 Word/Excel/WPS 打开或为只读，请关闭后重试。"
+                f"原文件未改动。（{exc.strerror}）") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())

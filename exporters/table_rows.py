@@ -1,0 +1,63 @@
+"""A layout applied to a report: the table's cell texts and its vertical merges, for any writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exporters.xmltext import TextCleaner
+from model.layouts import Layout
+from model.report_records import Report
+
+
+@dataclass(frozen=True)
+class Merge:
+    column: int
+    first_row: int  # 0-based among the data rows
+    last_row: int
+
+
+@dataclass(frozen=True)
+class TableData:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    merges: list[Merge]
+    item_ids: list[int]
+
+
+def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
+    title = layout.format_title(table_title=report.table_title, unit=report.unit, year=report.year,
+                                period=report.period, total=len(report.items))
+    fields = [c.field for c in layout.columns]
+    rows = [[clean(item.field(f), f"第{item.seq}项（{_label(layout, f)}）") for f in fields]
+            for item in report.items]
+    # Merge keys come from the item's dimension path, so equal names under different parents
+    # never merge, and a merged cell never spans two dimensions.
+    keys = [[_merge_key(item, f) for f in fields] for item in report.items]
+    merges = []
+    for index, column in enumerate(layout.columns):
+        if column.merge == "vertical":
+            merges.extend(_runs(keys, index))
+    return TableData(clean(title, "表格标题"), layout.headers(report.period), rows, merges,
+                     [item.id for item in report.items])
+
+
+def _label(layout: Layout, field: str) -> str:
+    return next(c.header for c in layout.columns if c.field == field)
+
+
+def _merge_key(item, field: str) -> tuple[str, ...]:
+    if field.startswith("dimension_"):
+        level = int(field.rsplit("_", 1)[1])
+        return item.path[:level] if len(item.path) >= level else (*item.path, f"#{item.id}")
+    return (item.field(field),)
+
+
+def _runs(keys: list[list[tuple[str, ...]]], column: int) -> list[Merge]:
+    runs, start = [], 0
+    for row in range(1, len(keys) + 1):
+        if row == len(keys) or keys[row][column] != keys[start][column]:
+            if row - 1 > start:
+                runs.append(Merge(column, start, row - 1))
+            start = row
+    return runs

@@ -1,0 +1,75 @@
+"""Builds the export view-model (model.report_records) from one assessment."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from model.records import DimensionRecord, EvidenceRecord, ItemRecord
+from model.report_records import Counts, Report, ReportDimension, ReportItem
+from model.services import Services
+
+DONE = ("已完成", "超额完成")
+PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
+
+
+def build_report(services: Services, assessment_id: int, *, with_evidence: bool = False) -> Report:
+    assessment = services.assessments.get(assessment_id)
+    dims = services.dimensions.list(assessment_id)
+    items = services.items.list(assessment_id)
+    evidence = {i.id: tuple(services.evidence.list(i.id)) for i in items} if with_evidence else {}
+    report_items = _report_items(dims, items, evidence)
+    counts = Counts(total=sum(1 for i in items if i.status != "不适用"),
+                    done=sum(1 for i in items if i.status in DONE))
+    sections = {key: fill_placeholders(record.text, counts)
+                for key, record in services.narrative.sections(assessment_id).items()}
+    return Report(
+        assessment_id=assessment_id, unit=assessment.unit_name, year=assessment.year,
+        period=assessment.period,
+        title=assessment.report_title or f"{assessment.unit_name}{assessment.year}年度工作总结",
+        table_title=assessment.title or f"{assessment.unit_name}{assessment.year}年度自查表",
+        sections=sections, dimensions=_tree(dims, report_items), items=tuple(report_items),
+        counts=counts)
+
+
+def fill_placeholders(text: str, counts: Counts) -> str:
+    """{任务总数} {已完成数} {未完成数} {完成率} from the data, so the summary agrees with the table."""
+    values = {"任务总数": str(counts.total), "已完成数": str(counts.done),
+              "未完成数": str(counts.not_done), "完成率": counts.rate}
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
+                  evidence: dict[int, tuple[EvidenceRecord, ...]]) -> list[ReportItem]:
+    by_id = {d.id: d for d in dims}
+
+    def path(dimension_id: int | None) -> tuple[str, ...]:
+        names: list[str] = []
+        while dimension_id is not None:
+            names.insert(0, by_id[dimension_id].name)
+            dimension_id = by_id[dimension_id].parent_id
+        return tuple(names)
+
+    paths = {d.id: path(d.id) for d in dims}
+    return [ReportItem(
+        id=i.id, seq=i.seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
+        content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
+        progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
+        score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()))
+        for i in items]
+
+
+def _tree(dims: list[DimensionRecord], items: list[ReportItem]) -> tuple[ReportDimension, ...]:
+    items_of: dict[int, list[ReportItem]] = defaultdict(list)
+    for item in items:
+        items_of[item.dimension_id].append(item)
+    children_of: dict[int | None, list[DimensionRecord]] = defaultdict(list)
+    for dim in dims:  # table order, so siblings stay in order
+        children_of[dim.parent_id].append(dim)
+
+    def build(parent_id: int | None) -> tuple[ReportDimension, ...]:
+        return tuple(ReportDimension(
+            id=d.id, name=d.name, heading=d.report_heading or d.name, level=d.level,
+            items=tuple(items_of[d.id]), children=build(d.id)) for d in children_of[parent_id])
+
+    return build(None)

@@ -1,0 +1,90 @@
+"""The export view-model's records: plain, frozen, free of SQLAlchemy (exporters import these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.records import EvidenceRecord
+
+SECTION_TITLES = {
+    "overview": "总体情况",
+    "problems": "存在问题及改进措施",
+    "plans": "下一步工作打算",
+}
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    id: int
+    seq: int
+    dimension_id: int
+    path: tuple[str, ...]  # names of its dimensions, top first
+    content: str
+    target: str
+    result: str
+    status: str
+    department: str
+    progress: tuple[str, str, str, str]
+    score_max: float | None
+    score: float | None
+    evidence: tuple[EvidenceRecord, ...] = ()
+
+    def field(self, name: str) -> str:
+        """A table cell's text by layout field name (dimension_1…3, seq, progress_qN, …)."""
+        if name.startswith("dimension_"):
+            level = int(name.rsplit("_", 1)[1])
+            return self.path[level - 1] if len(self.path) >= level else ""
+        if name.startswith("progress_q"):
+            return self.progress[int(name[-1]) - 1]
+        if name == "seq":
+            return str(self.seq)
+        value = getattr(self, name)
+        return "" if value is None else _number(value) if isinstance(value, float) else str(value)
+
+
+@dataclass(frozen=True)
+class ReportDimension:
+    id: int
+    name: str
+    heading: str  # the report heading, or else the name
+    level: int
+    items: tuple[ReportItem, ...]
+    children: tuple[ReportDimension, ...]
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    done: int
+
+    @property
+    def not_done(self) -> int:
+        return self.total - self.done
+
+    @property
+    def rate(self) -> str:
+        if not self.total:
+            return "0%"
+        percent = round(self.done * 100 / self.total, 1)
+        return f"{_number(percent)}%"
+
+
+@dataclass(frozen=True)
+class Report:
+    assessment_id: int
+    unit: str
+    year: int
+    period: str
+    title: str  # the report's title (工作总结)
+    table_title: str  # the self-check table's title
+    sections: dict[str, str]  # narrative by key, placeholders filled
+    dimensions: tuple[ReportDimension, ...]
+    items: tuple[ReportItem, ...]  # every item in table order
+    counts: Counts
+
+    def section_title(self, key: str) -> str:
+        return SECTION_TITLES[key]
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,62 @@
+"""Test helpers: render a .docx with LibreOffice headless and read the PDF back with poppler."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FONTS_CONF = Path(__file__).with_name("fonts") / "fonts.conf"
+
+
+def require_tools() -> None:
+    """Skip on a developer machine without LibreOffice; in CI a missing tool is a failure."""
+    missing = [t for t in ("soffice", "pdftotext") if shutil.which(t) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {missing} (see dev.sh)")
+        pytest.skip(f"not installed: {missing}")
+
+
+def render_pdf(document: Path, out_dir: Path) -> Path:
+    require_tools()
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(out_dir), str(document)], check=True, env=env,
+                   capture_output=True, timeout=240)
+    pdf = out_dir / (document.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice wrote no PDF"
+    return pdf
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    top: float
+    left: float
+    text: str
+
+
+def pdf_lines(pdf: Path) -> list[Line]:
+    """Every text line of the PDF with its page and position (pdftotext -bbox-layout)."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    lines: list[Line] = []
+    for page_number, page in enumerate(xml.split("<page ")[1:], start=1):
+        for match in re.finditer(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', page,
+                                 re.S):
+            words = re.findall(r">([^<]*)</word>", match.group(3))
+            lines.append(Line(page_number, float(match.group(2)), float(match.group(1)),
+                              "".join(words)))
+    return lines
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
