@@ -9,8 +9,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, exports
+from cli import commands, exports, imports
 from model.errors import ModelError
+from model.layouts import layout_names
 from model.location import log_file_path
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
@@ -46,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     docx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     docx.add_argument("--out", required=True, help="输出的 .docx 文件")
     docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
+    xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
+    xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
+    xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
+    imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
+    imp.add_argument("file", help="要导入的 .xlsx 文件")
+    imp.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
+    imp.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
     return parser
 
 

@@ -10,6 +10,7 @@ from cli.commands import pick_assessment
 from cli.databases import open_services
 from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
+from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import build_report
 
@@ -28,4 +29,15 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
         services.close()
     layout = load_layout("selfcheck") if args.attach_table else None
     print_result(export_docx(report, Path(args.out), table_layout=layout))
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    layout = load_layout(args.layout)
+    services = open_services(args.db)
+    try:
+        report = build_report(services, pick_assessment(services, args.assessment))
+    finally:
+        services.close()
+    print_result(export_xlsx(report, layout, Path(args.out)))
     return 0

@@ -4,10 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func, select
+
 from model.db import Database
 from model.errors import ValidationError
 from model.records import ITEM_EDITABLE_FIELDS, NARRATIVE_KEYS
+from model.rows import get_row
 from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, NarrativeSection
+
+
+def append_tree(database: Database, assessment_id: int, dimensions: list[dict[str, Any]]) -> int:
+    """Add dimensions and items to an existing assessment in one transaction; a dimension with
+    the same name under the same parent is reused. Returns how many items were added."""
+    with database.transaction() as session:
+        get_row(session, Assessment, assessment_id)
+        existing = session.scalars(select(Dimension).where(
+            Dimension.assessment_id == assessment_id)).all()
+        by_key = {(d.parent_id, d.name): d for d in existing}
+        added = 0
+
+        def add(nodes: list[dict[str, Any]], parent_id: int | None, level: int) -> None:
+            nonlocal added
+            for node in nodes:
+                dim = by_key.get((parent_id, node["name"]))
+                if dim is None:
+                    if level > MAX_DIMENSION_DEPTH:
+                        raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
+                    position = sum(1 for d in by_key.values() if d.parent_id == parent_id)
+                    dim = Dimension(assessment_id=assessment_id, parent_id=parent_id,
+                                    position=position, name=node["name"])
+                    session.add(dim)
+                    session.flush()
+                    by_key[(parent_id, node["name"])] = dim
+                start = session.scalar(select(func.count()).where(
+                    CheckItem.dimension_id == dim.id)) or 0
+                for index, item in enumerate(node.get("items", [])):
+                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    session.add(CheckItem(assessment_id=assessment_id, dimension_id=dim.id,
+                                          position=start + index, **values))
+                    added += 1
+                session.flush()
+                add(node.get("children", []), dim.id, level + 1)
+
+        add(dimensions, None, 1)
+        return added
 
 
 def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:

@@ -40,6 +40,7 @@ class Line:
     page: int
     top: float
     left: float
+    right: float
     text: str
 
 
@@ -49,14 +50,27 @@ def pdf_lines(pdf: Path) -> list[Line]:
                          capture_output=True, text=True).stdout
     lines: list[Line] = []
     for page_number, page in enumerate(xml.split("<page ")[1:], start=1):
-        for match in re.finditer(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', page,
-                                 re.S):
-            words = re.findall(r">([^<]*)</word>", match.group(3))
+        pattern = r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>'
+        for match in re.finditer(pattern, page, re.S):
+            words = re.findall(r">([^<]*)</word>", match.group(4))
             lines.append(Line(page_number, float(match.group(2)), float(match.group(1)),
-                              "".join(words)))
+                              float(match.group(3)), "".join(words)))
     return lines
 
 
 def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pdf_words(pdf: Path) -> list[Line]:
+    """Every word with its position: lines of neighbouring table cells can merge, words do not."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    words: list[Line] = []
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>'
+    for page_number, page in enumerate(xml.split("<page ")[1:], start=1):
+        for match in re.finditer(pattern, page):
+            words.append(Line(page_number, float(match.group(2)), float(match.group(1)),
+                              float(match.group(3)), match.group(4)))
+    return words

@@ -1,0 +1,190 @@
+"""The official Excel tables (自查表 T1, 任务表 T2…) from the report view-model and a layout."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters.atomic import write_atomically
+from exporters.errors import ExportError, ExportResult, Progress, report_progress
+from exporters.table_rows import TableData, table_data
+from exporters.text_metrics import wrapped_lines
+from exporters.xmltext import TextCleaner
+from model.layouts import Layout
+from model.report_records import Report
+
+EXCEL_CELL_LIMIT = 32_767
+TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
+LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
+ROW_PADDING = 6.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+PROGRESS_EVERY = 1000
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def export_xlsx(report: Report, layout: Layout, out: Path, *,
+                progress: Progress | None = None) -> ExportResult:
+    """Write the table (sheet 1) and its statistics (sheet 统计) atomically to out."""
+    clean = TextCleaner()
+    table = table_data(report, layout, clean)
+    _refuse_oversized(table, layout)
+
+    def write(temp: Path) -> None:
+        workbook = Workbook()
+        styles = _register_styles(workbook, layout)
+        sheet = workbook.active
+        sheet.title = _sheet_title(layout)
+        _write_table(sheet, table, layout, styles, progress)
+        _write_statistics(workbook.create_sheet("统计"), report, styles)
+        workbook.save(str(temp))
+
+    write_atomically(Path(out), write)
+    return ExportResult(Path(out), clean.warnings)
+
+
+def _sheet_title(layout: Layout) -> str:
+    return {"selfcheck": "自查表", "tasks": "任务完成情况"}.get(layout.name, layout.name)[:31]
+
+
+def _refuse_oversized(table: TableData, layout: Layout) -> None:
+    """openpyxl would cut a text over Excel's cell limit without a word: refuse instead."""
+    for row, cells in enumerate(table.rows):
+        for column, text in enumerate(cells):
+            if len(text) > EXCEL_CELL_LIMIT:
+                raise ExportError(
+                    f"第{row + 1}项的“{layout.columns[column].header}”有 {len(text)} 个字符，超过 Excel "
+                    f"单元格上限 {EXCEL_CELL_LIMIT}，无法完整导出；请精简后再导出。")
+
+
+def _register_styles(workbook: Workbook, layout: Layout) -> dict[str, str]:
+    (title_font, title_size), (header_font, header_size), (body_font, body_size) = (
+        layout.fonts["title"], layout.fonts["header"], layout.fonts["body"])
+    specs = {
+        "表格标题": NamedStyle("表格标题", font=Font(name=title_font, size=title_size),
+                           alignment=Alignment(horizontal="center", vertical="center",
+                                               wrap_text=True)),
+        "表头": NamedStyle("表头", font=Font(name=header_font, size=header_size, bold=True),
+                         border=BORDER, alignment=Alignment(horizontal="center",
+                                                            vertical="center", wrap_text=True)),
+        "正文左": NamedStyle("正文左", font=Font(name=body_font, size=body_size), border=BORDER,
+                          alignment=Alignment(horizontal="left", vertical="center", wrap_text=True)),
+        "正文中": NamedStyle("正文中", font=Font(name=body_font, size=body_size), border=BORDER,
+                          alignment=Alignment(horizontal="center", vertical="center",
+                                              wrap_text=True)),
+    }
+    for style in specs.values():
+        workbook.add_named_style(style)
+    return {key: key for key in specs}
+
+
+def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dict[str, str],
+                 progress: Progress | None) -> None:
+    columns = layout.columns
+    widths = [c.width for c in columns]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    last_column = get_column_letter(len(columns))
+    title = sheet.cell(TITLE_ROW, 1, table.title)
+    title.style = styles["表格标题"]
+    sheet.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
+    sheet.row_dimensions[TITLE_ROW].height = layout.fonts["title"][1] * 2.2
+    for index, header in enumerate(table.headers, start=1):
+        sheet.cell(HEADER_ROW, index, header).style = styles["表头"]
+    body_size = layout.fonts["body"][1]
+    cell_styles = [styles["正文中"] if c.align == "center" else styles["正文左"] for c in columns]
+    merged_away = _merged_away(table)
+    merge_starts = {(m.first_row, m.column) for m in table.merges}
+    heights = []
+    for offset, cells in enumerate(table.rows):
+        row = FIRST_DATA_ROW + offset
+        lines = 1
+        for index, text in enumerate(cells):
+            cell = sheet.cell(row, index + 1)
+            if (offset, index) not in merged_away:
+                _set_text(cell, text)
+                if (offset, index) not in merge_starts:  # merged text is sized over its rows
+                    lines = max(lines, wrapped_lines(text, widths[index]))
+            cell.style = cell_styles[index]
+        heights.append(lines * body_size * LINE_HEIGHT + ROW_PADDING)
+        if offset % PROGRESS_EVERY == 0:
+            report_progress(progress, offset, len(table.rows))
+    _grow_rows_under_merges(table, widths, body_size, heights)
+    for offset, height in enumerate(heights):
+        sheet.row_dimensions[FIRST_DATA_ROW + offset].height = min(height, MAX_ROW_HEIGHT)
+    for merge in table.merges:
+        letter = get_column_letter(merge.column + 1)
+        sheet.merge_cells(f"{letter}{FIRST_DATA_ROW + merge.first_row}:"
+                          f"{letter}{FIRST_DATA_ROW + merge.last_row}")
+    _page_setup(sheet, layout, last_column)
+    report_progress(progress, len(table.rows), len(table.rows))
+
+
+def _set_text(cell, text: str) -> None:
+    cell.value = text
+    if text.startswith("="):
+        cell.data_type = "s"  # a text that looks like a formula stays text
+
+
+def _merged_away(table: TableData) -> set[tuple[int, int]]:
+    """(row, column) of cells hidden under a vertical merge (all but its first row)."""
+    return {(row, m.column) for m in table.merges for row in range(m.first_row + 1, m.last_row + 1)}
+
+
+def _grow_rows_under_merges(table: TableData, widths: list[float], font_size: float,
+                            heights: list[float]) -> None:
+    """Excel does not grow merged cells: make the rows under each merge tall enough for its text."""
+    for merge in table.merges:
+        text = table.rows[merge.first_row][merge.column]
+        need = wrapped_lines(text, widths[merge.column]) * font_size * LINE_HEIGHT + ROW_PADDING
+        span = range(merge.first_row, merge.last_row + 1)
+        have = sum(heights[r] for r in span)
+        if need > have:
+            extra = (need - have) / len(span)
+            for r in span:
+                heights[r] += extra
+
+
+def _page_setup(sheet: Worksheet, layout: Layout, last_column: str) -> None:
+    setup = layout.print
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = setup.get("orientation", "landscape")
+    if setup.get("fit_width", True):
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.print_options.horizontalCentered = bool(setup.get("center", True))
+    sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.print_area = f"A1:{last_column}{sheet.max_row}"
+
+
+def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str]) -> None:
+    """统计: items per top-level dimension and status, and the completion rate."""
+    statuses = ["已完成", "超额完成", "推进中", "未开始", "未完成", "不适用"]
+    per_dimension: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in report.items:
+        per_dimension[item.path[0] if item.path else ""][item.status] += 1
+    header = ["考评维度", "事项数", *statuses]
+    rows = [[name, sum(c.values()), *(c[s] for s in statuses)] for name, c in per_dimension.items()]
+    total = Counter(item.status for item in report.items)
+    rows.append(["合计", len(report.items), *(total[s] for s in statuses)])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    sheet.append([])
+    sheet.append(["完成率", report.counts.rate, "（已完成+超额完成）÷（事项数−不适用）"])
+    for cells in sheet.iter_rows(min_row=1, max_row=len(rows) + 1):
+        for cell in cells:
+            cell.style = styles["表头"] if cell.row == 1 else styles["正文中"]
+    sheet.column_dimensions["A"].width = 30
+    for index in range(2, len(header) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 10

@@ -1,0 +1,1 @@
+"""Readers of clerks' existing files (Excel tables) into plain records the model can store."""
