@@ -41,7 +41,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
         sheet = workbook.active
         sheet.title = _sheet_title(layout)
         _write_table(sheet, table, layout, styles, progress)
-        _write_statistics(workbook.create_sheet("统计"), report, styles)
+        _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
         workbook.save(str(temp))
 
     write_atomically(Path(out), write)
@@ -167,12 +167,14 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str) -> None:
     sheet.print_area = f"A1:{last_column}{sheet.max_row}"
 
 
-def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str]) -> None:
+def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
+                      clean: TextCleaner) -> None:
     """统计: items per top-level dimension and status, and the completion rate."""
     statuses = ["已完成", "超额完成", "推进中", "未开始", "未完成", "不适用"]
     per_dimension: dict[str, Counter[str]] = defaultdict(Counter)
     for item in report.items:
-        per_dimension[item.path[0] if item.path else ""][item.status] += 1
+        name = clean(item.path[0], f"考评维度“{item.path[0]}”") if item.path else ""
+        per_dimension[name][item.status] += 1
     header = ["考评维度", "事项数", *statuses]
     rows = [[name, sum(c.values()), *(c[s] for s in statuses)] for name, c in per_dimension.items()]
     total = Counter(item.status for item in report.items)

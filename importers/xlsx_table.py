@@ -19,7 +19,7 @@ from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.formulas import uncached_formulas
 from importers.xlsx_safety import check_xlsx
-from model.layouts import Layout, layout_names, load_layout
+from model.layouts import Column, Layout, layout_names, load_layout
 
 HEADER_SEARCH_ROWS = 10
 # Text fields a layout column may fill (statuses and scores need validation: not in T1/T2).
@@ -131,18 +131,15 @@ def _match(row: int, texts: dict[int, str], layout: Layout) -> _Header | None:
     dimension_columns: list[int] = []
     period = ""
     for column, text in texts.items():
-        if not text:
+        spec = _best_column(text, layout, taken=set(columns.values()))
+        if spec is None:
             continue
-        for spec in layout.columns:
-            variants = [header_key(v) for v in spec.variants]
-            if any(_header_matches(text, v) for v in variants):
-                if spec.field.startswith("dimension_"):
-                    dimension_columns.append(column)
-                elif spec.field not in columns.values():
-                    columns[column] = spec.field
-                    if spec.field == "result" and (quarter := QUARTER.search(text)):
-                        period = QUARTERS[quarter.group(1)]
-                break
+        if spec.field.startswith("dimension_"):
+            dimension_columns.append(column)
+            continue
+        columns[column] = spec.field
+        if spec.field == "result" and (quarter := QUARTER.search(text)):
+            period = QUARTERS[quarter.group(1)]
     # Dimension columns, left to right, are levels 1, 2, 3 (a separate 类别 column adds a level).
     for level, column in enumerate(dimension_columns[:3], start=1):
         columns[column] = f"dimension_{level}"
@@ -152,8 +149,28 @@ def _match(row: int, texts: dict[int, str], layout: Layout) -> _Header | None:
     return _Header(row, layout, dict(sorted(columns.items())), period)
 
 
-def _header_matches(text: str, variant: str) -> bool:
-    return text == variant or text.endswith(variant) or (len(variant) >= 4 and variant in text)
+def _best_column(text: str, layout: Layout, taken: set[str]) -> Column | None:
+    """The layout column a header word names: an exact variant beats a suffix ("第四季度完成情况
+    描述" ends with "完成情况描述"), which beats containment; a field is only taken once."""
+    best, best_score = None, 0
+    for spec in layout.columns:
+        if spec.field in taken and not spec.field.startswith("dimension_"):
+            continue
+        for variant in (header_key(v) for v in spec.variants):
+            score = _match_score(text, variant)
+            if score > best_score:
+                best, best_score = spec, score
+    return best
+
+
+def _match_score(text: str, variant: str) -> int:
+    if not text:
+        return 0
+    if text == variant:
+        return 3
+    if text.endswith(variant):
+        return 2
+    return 1 if len(variant) >= 4 and variant in text else 0
 
 
 def _no_header_message(path: Path, sheets: list[Worksheet], layouts: list[Layout]) -> str:

@@ -1,0 +1,74 @@
+"""Export then import gives back the same dimensions, items and texts (after the same cleaning)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exporters.xlsx_table import export_xlsx
+from exporters.xmltext import clean
+from importers.xlsx_table import read_table
+from model.bulk import create_assessment_tree
+from model.layouts import load_layout
+from model.migrate import open_sqlite
+from model.report import build_report
+from model.services import Services
+
+# Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters
+# included, so that the cleaning is exercised.
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+def cleaned(text: str) -> str:
+    return clean(text)[0].strip()
+
+
+NAME = TEXT.filter(lambda s: cleaned(s) != "")
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> list[dict]:
+    item = st.fixed_dictionaries({"content": NAME, "result": TEXT})
+    tops = []
+    for name in draw(st.lists(NAME, min_size=1, max_size=3, unique_by=cleaned)):
+        children = [{"name": child, "items": draw(st.lists(item, min_size=1, max_size=3))}
+                    for child in draw(st.lists(NAME, max_size=2, unique_by=cleaned))]
+        own = draw(st.lists(item, min_size=0 if children else 1, max_size=3))
+        tops.append({"name": name, "items": own, "children": children})
+    return tops
+
+
+def expected_rows(dimensions: list[dict]) -> list[tuple]:
+    rows = []
+    for top in dimensions:
+        rows += [((cleaned(top["name"]),), cleaned(i["content"]), cleaned(i["result"]))
+                 for i in top["items"]]
+        for child in top["children"]:
+            rows += [((cleaned(top["name"]), cleaned(child["name"])), cleaned(i["content"]),
+                      cleaned(i["result"])) for i in child["items"]]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory):
+    """One database for all examples (each example adds its own assessment): migrations once."""
+    folder = tmp_path_factory.mktemp("round-trip")
+    services = Services.over(open_sqlite(folder / "a.db"))
+    yield services, folder
+    services.close()
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(dimensions=frameworks())
+def test_selfcheck_round_trip(shared, dimensions: list[dict]) -> None:
+    services, folder = shared
+    assessment_id = create_assessment_tree(services.db, {
+        "assessment": {"unit_name": "单位", "year": 2024, "title": "某某委2024年度自查表"},
+        "dimensions": dimensions})
+    out = folder / "t.xlsx"
+    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    table = read_table(out, "selfcheck")
+    got = [(i.path, i.values.get("content", ""), i.values.get("result", "")) for i in table.items]
+    assert got == expected_rows(dimensions)
