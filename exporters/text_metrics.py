@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
+
+# The wide and full-width blocks (Unicode East Asian Width W/F) that tables meet: Hangul Jamo,
+# CJK punctuation and radicals, kana, CJK ideographs and extensions, Hangul syllables,
+# compatibility ideographs, vertical and full-width forms, emoji.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0002fffd\U00030000-\U0003fffd]")
 
 
 def display_width(text: str) -> int:
     """Width in Excel character units: wide (CJK, full-width) characters count 2, others 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def wrapped_lines(text: str, column_width: float) -> int:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
@@ -97,7 +100,8 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
     for index, header in enumerate(table.headers, start=1):
         sheet.cell(HEADER_ROW, index, header).style = styles["表头"]
     body_size = layout.fonts["body"][1]
-    cell_styles = [styles["正文中"] if c.align == "center" else styles["正文左"] for c in columns]
+    cell_styles = [_style_array(sheet, styles["正文中"] if c.align == "center" else styles["正文左"])
+                   for c in columns]
     merged_away = _merged_away(table)
     merge_starts = {(m.first_row, m.column) for m in table.merges}
     heights = []
@@ -110,7 +114,7 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
                 _set_text(cell, text)
                 if (offset, index) not in merge_starts:  # merged text is sized over its rows
                     lines = max(lines, wrapped_lines(text, widths[index]))
-            cell.style = cell_styles[index]
+            cell._style = copy(cell_styles[index])
         heights.append(lines * body_size * LINE_HEIGHT + ROW_PADDING)
         if offset % PROGRESS_EVERY == 0:
             report_progress(progress, offset, len(table.rows))
@@ -118,11 +122,32 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
     for offset, height in enumerate(heights):
         sheet.row_dimensions[FIRST_DATA_ROW + offset].height = min(height, MAX_ROW_HEIGHT)
     for merge in table.merges:
-        letter = get_column_letter(merge.column + 1)
-        sheet.merge_cells(f"{letter}{FIRST_DATA_ROW + merge.first_row}:"
-                          f"{letter}{FIRST_DATA_ROW + merge.last_row}")
+        _merge_down(sheet, merge.column + 1, FIRST_DATA_ROW + merge.first_row,
+                    FIRST_DATA_ROW + merge.last_row, cell_styles[merge.column])
     _page_setup(sheet, layout, last_column)
     report_progress(progress, len(table.rows), len(table.rows))
+
+
+def _merge_down(sheet: Worksheet, column: int, first: int, last: int, style: object) -> None:
+    """Merge a column's cells first..last. The cells below the first become MergedCells that keep
+    the thin borders; this is what Worksheet.merge_cells does, without re-deriving every border
+    (which costs seconds on a 10,000-row table)."""
+    letter = get_column_letter(column)
+    sheet.merged_cells.add(MergedCellRange(sheet, f"{letter}{first}:{letter}{last}"))
+    for row in range(first + 1, last + 1):
+        cell = MergedCell(sheet, row, column)
+        cell._style = copy(style)
+        sheet._cells[(row, column)] = cell
+
+
+def _style_array(sheet: Worksheet, style_name: str) -> object:
+    """The packed style of a named style. Copying it onto a cell is what openpyxl itself does
+    when copying cells, and ten times faster than looking the named style up per cell."""
+    probe = sheet.cell(sheet.max_row + 1, 1)
+    probe.style = style_name
+    packed = copy(probe._style)
+    sheet._cells.pop((probe.row, probe.column))
+    return packed
 
 
 def _set_text(cell, text: str) -> None:

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
 
 from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
-from importers.formulas import uncached_formulas
+from importers.formulas import scan_sheet
 from importers.xlsx_safety import check_xlsx
 from model.layouts import Column, Layout, layout_names, load_layout
 
@@ -83,46 +82,86 @@ class _Header:
     period: str
 
 
+@dataclass
+class _Grid:
+    """One sheet's cell texts with merged values spread over the cells they cover."""
+
+    title: str
+    values: dict[tuple[int, int], str]
+    max_row: int
+    max_col: int
+    merges: list[tuple[int, int, int, int]]  # min_col, min_row, max_col, max_row
+
+    def text(self, row: int, column: int) -> str:
+        return self.values.get((row, column), "")
+
+
 def read_table(path: Path, layout_name: str = "auto") -> ImportedTable:
     """Read the table of an .xlsx; ImportFileError with file/sheet/row when it cannot."""
     path = Path(path)
     check_xlsx(path)
     layouts = [load_layout(n) for n in layout_names()] if layout_name == "auto" else [
         load_layout(layout_name)]
+    grids = _read_grids(path)
+    if not any(grid.values for grid in grids):
+        raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
+    grid, header = _find_header(path, grids, layouts)
+    return _read_rows(path, grid, header)
+
+
+def _read_grids(path: Path) -> list[_Grid]:
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except ImportFileError:
-        raise
+        # The streaming reader: fast and lean; merged ranges come from our own scan.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged input
         raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
+    grids = []
     try:
-        sheets = [ws for ws in workbook.worksheets if isinstance(ws, Worksheet)]
-        if not sheets or all(ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None
-                             for ws in sheets):
-            raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
-        found = _find_header(path, sheets, layouts)
-        sheet, header = found
-        return _read_rows(path, sheet, header)
+        for sheet in workbook.worksheets:
+            if not hasattr(sheet, "reset_dimensions"):
+                continue  # a chart sheet
+            sheet.reset_dimensions()  # the stored dimension may be wrong: read every row
+            values: dict[tuple[int, int], str] = {}
+            max_row = max_col = 0
+            for row_index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for col_index, value in enumerate(row, start=1):
+                    if value is not None and (text := cell_text(value)) != "":
+                        values[(row_index, col_index)] = text
+                        max_row, max_col = max(max_row, row_index), max(max_col, col_index)
+            scan = scan_sheet(path, sheet.title)
+            if scan.uncached_formulas:
+                _refuse_uncached_formulas(path, sheet.title, scan.uncached_formulas)
+            for min_col, min_row, max_c, max_r in scan.merges:
+                text = values.get((min_row, min_col), "")
+                for r in range(min_row, max_r + 1):
+                    for c in range(min_col, max_c + 1):
+                        if text:
+                            values[(r, c)] = text
+            grids.append(_Grid(sheet.title, values, max_row, max_col, scan.merges))
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
         workbook.close()
+    return grids
 
 
-def _find_header(path: Path, sheets: list[Worksheet],
-                 layouts: list[Layout]) -> tuple[Worksheet, _Header]:
-    best: tuple[int, Worksheet, _Header] | None = None
-    for sheet in sheets:
-        for row in range(1, min(sheet.max_row, HEADER_SEARCH_ROWS) + 1):
-            texts = {c: header_key(cell_text(sheet.cell(row, c).value))
-                     for c in range(1, sheet.max_column + 1)}
+def _find_header(path: Path, grids: list[_Grid],
+                 layouts: list[Layout]) -> tuple[_Grid, _Header]:
+    best: tuple[int, _Grid, _Header] | None = None
+    for grid in grids:
+        for row in range(1, min(grid.max_row, HEADER_SEARCH_ROWS) + 1):
+            texts = {c: header_key(grid.text(row, c)) for c in range(1, grid.max_col + 1)}
             for layout in layouts:
                 header = _match(row, texts, layout)
                 if header is None:
                     continue
                 score = len(header.columns)
                 if best is None or score > best[0]:
-                    best = (score, sheet, header)
+                    best = (score, grid, header)
     if best is None:
-        raise ImportFileError(_no_header_message(path, sheets, layouts))
+        raise ImportFileError(_no_header_message(path, grids, layouts))
     return best[1], best[2]
 
 
@@ -173,39 +212,36 @@ def _match_score(text: str, variant: str) -> int:
     return 1 if len(variant) >= 4 and variant in text else 0
 
 
-def _no_header_message(path: Path, sheets: list[Worksheet], layouts: list[Layout]) -> str:
-    hidden = _merged_title_rows(sheets[0])
+def _no_header_message(path: Path, grids: list[_Grid], layouts: list[Layout]) -> str:
+    hidden = _merged_title_rows(grids[0])
     if hidden:
-        return (f"{where(path, sheets[0].title)}：第 {hidden[0]}–{hidden[1]} 行是合并的标题单元格，"
+        return (f"{where(path, grids[0].title)}：第 {hidden[0]}–{hidden[1]} 行是合并的标题单元格，"
                 "表头可能被合并单元格遮住了；请取消合并，让表头单独占一行后再导入。")
     expected = "；".join(f"{layout.label}：{'、'.join(layout.headers())}" for layout in layouts)
     return (f"{where(path)}：在前 {HEADER_SEARCH_ROWS} 行中找不到可识别的表头。"
             f"应有的表头为——{expected}。")
 
 
-def _merged_title_rows(sheet: Worksheet) -> tuple[int, int] | None:
-    for merged in sheet.merged_cells.ranges:
-        if merged.min_row <= HEADER_SEARCH_ROWS and merged.max_row > merged.min_row and \
-                merged.max_col - merged.min_col >= 1:
-            return merged.min_row, merged.max_row
+def _merged_title_rows(grid: _Grid) -> tuple[int, int] | None:
+    for min_col, min_row, max_col, max_row in grid.merges:
+        if min_row <= HEADER_SEARCH_ROWS and max_row > min_row and max_col > min_col:
+            return min_row, max_row
     return None
 
 
-def _read_rows(path: Path, sheet: Worksheet, header: _Header) -> ImportedTable:
-    _refuse_uncached_formulas(path, sheet)
-    values = _spread_merges(sheet)
-    title = _title(values, header.row, sheet.max_column)
+def _read_rows(path: Path, grid: _Grid, header: _Header) -> ImportedTable:
+    title = _title(grid, header.row)
     year_match = YEAR.search(title)
     table = ImportedTable(
-        file=path, sheet=sheet.title, layout=header.layout.name, header_row=header.row,
+        file=path, sheet=grid.title, layout=header.layout.name, header_row=header.row,
         title=title or path.stem, unit=title[:year_match.start()].strip() if year_match else "",
         year=int(year_match.group(1)) if year_match else None,
         period=header.period or _period_from_title(title))
     dimension_columns = sorted(c for c, f in header.columns.items() if f.startswith("dimension_"))
     category: str | None = None
-    row_across = _rows_merged_across(sheet)
-    for row in range(header.row + 1, sheet.max_row + 1):
-        cells = {c: values.get((row, c), "") for c in range(1, sheet.max_column + 1)}
+    row_across = _rows_merged_across(grid)
+    for row in range(header.row + 1, grid.max_row + 1):
+        cells = {c: grid.text(row, c) for c in range(1, grid.max_col + 1)}
         kind, text = _row_kind(cells, row in row_across)
         if kind == "skip":
             continue
@@ -224,10 +260,10 @@ def _read_rows(path: Path, sheet: Worksheet, header: _Header) -> ImportedTable:
             names = ["未分类"]
             if not any("未分类" in w for w in table.warnings):
                 table.warnings.append(
-                    f"{where(path, sheet.title, row)}起有事项没有所属维度，已归入“未分类”。")
+                    f"{where(path, grid.title, row)}起有事项没有所属维度，已归入“未分类”。")
         table.items.append(ImportedItem(row, tuple(names[:3]), item_values))
     if not table.items:
-        raise ImportFileError(f"{where(path, sheet.title, header.row)}：表头下面没有任何数据行。")
+        raise ImportFileError(f"{where(path, grid.title, header.row)}：表头下面没有任何数据行。")
     return table
 
 
@@ -245,31 +281,15 @@ def _row_kind(cells: dict[int, str], merged_across: bool) -> tuple[str, str]:
     return "item", ""
 
 
-def _rows_merged_across(sheet: Worksheet) -> set[int]:
-    width = sheet.max_column
-    return {r.min_row for r in sheet.merged_cells.ranges
-            if r.min_row == r.max_row and r.max_col - r.min_col + 1 >= max(width - 1, 2)}
+def _rows_merged_across(grid: _Grid) -> set[int]:
+    return {min_row for min_col, min_row, max_col, max_row in grid.merges
+            if min_row == max_row and max_col - min_col + 1 >= max(grid.max_col - 1, 2)}
 
 
-def _spread_merges(sheet: Worksheet) -> dict[tuple[int, int], str]:
-    """Every non-empty cell's text by (row, column); a merged value applies to all it covers."""
-    values: dict[tuple[int, int], str] = {}
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value is not None:
-                values[(cell.row, cell.column)] = cell_text(cell.value)
-    for merged in sheet.merged_cells.ranges:
-        text = values.get((merged.min_row, merged.min_col), "")
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                values[(r, c)] = text
-    return values
-
-
-def _title(values: dict[tuple[int, int], str], header_row: int, width: int) -> str:
+def _title(grid: _Grid, header_row: int) -> str:
     for row in range(1, header_row):
-        for column in range(1, width + 1):
-            text = values.get((row, column), "").strip()
+        for column in range(1, grid.max_col + 1):
+            text = grid.text(row, column).strip()
             if text:
                 return re.sub(r"\s+", "", text)
     return ""
@@ -280,11 +300,8 @@ def _period_from_title(title: str) -> str:
     return QUARTERS[quarter.group(1)] if quarter else "年度"
 
 
-def _refuse_uncached_formulas(path: Path, sheet: Worksheet) -> None:
-    cells = uncached_formulas(path, sheet.title)
-    if cells:
-        shown = "、".join(cells[:10]) + ("等" if len(cells) > 10 else "")
-        raise ImportFileError(
-            f"{where(path, sheet.title)}：单元格 {shown} 是公式但没有计算结果（文件未在 Excel 中"
-            "重新计算保存过），无法知道其内容；请在 Excel/WPS 中打开并保存后再导入。")
-
+def _refuse_uncached_formulas(path: Path, sheet: str, cells: list[str]) -> None:
+    shown = "、".join(cells[:10]) + ("等" if len(cells) > 10 else "")
+    raise ImportFileError(
+        f"{where(path, sheet)}：单元格 {shown} 是公式但没有计算结果（文件未在 Excel 中"
+        "重新计算保存过），无法知道其内容；请在 Excel/WPS 中打开并保存后再导入。")
