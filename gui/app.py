@@ -43,7 +43,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
             raise
         QMessageBox.critical(None, app.translate("app", "无法打开数据库"), exc.message)
         return 2
-    window = MainWindow(services, settings)
+    window = MainWindow(services, settings, opener=open_services)
     if screenshot is not None:
         return _screenshot(app, window, screenshot)
     window.show()

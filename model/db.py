@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -68,6 +69,8 @@ class Database:
                 yield session
         except StaleDataError as exc:
             raise ConflictError("该内容已被其他窗口或程序修改，请刷新后重试。") from exc
+        except IntegrityError as exc:  # e.g. restoring under a parent deleted meanwhile
+            raise ConflictError("数据已被其他窗口或程序改变，无法完成此操作，请刷新后重试。") from exc
         finally:
             session.close()
 

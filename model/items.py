@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from model.db import Database
@@ -142,6 +142,15 @@ def _ordered_records(session: Session, assessment_id: int) -> list[ItemRecord]:
 
 
 def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
-    rows = ordered_item_rows(session, row.assessment_id)
-    seq = next(index for index, other in enumerate(rows, start=1) if other.id == row.id)
-    return to_record(row, ItemRecord, seq=seq)
+    """One item's record; its 序号 from per-dimension counts, not by loading every item."""
+    dims = session.scalars(select(Dimension).where(Dimension.assessment_id == row.assessment_id))
+    counts = dict(session.execute(
+        select(CheckItem.dimension_id, func.count()).where(
+            CheckItem.assessment_id == row.assessment_id).group_by(CheckItem.dimension_id)).all())
+    before = 0
+    for dim, _level in dimension_order(list(dims)):
+        if dim.id == row.dimension_id:
+            break
+        before += counts.get(dim.id, 0)
+    # positions within a dimension are kept contiguous (0..n-1) by every write
+    return to_record(row, ItemRecord, seq=before + row.position + 1)

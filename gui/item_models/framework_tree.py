@@ -1,22 +1,39 @@
-"""The framework tree as a Qt item model: dimensions with their items, status and completion."""
+"""The framework tree as a Qt item model: dimensions with their items, status and completion.
+
+It holds records only. Edits go through undo commands; the model is refreshed from the change
+notifier (update_item for a field edit, reset for a structural change). A drop is turned into a
+move request, never into a write.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from gui.status_icons import status_icon
 from model.records import DimensionRecord, ItemRecord
 
 DIMENSION, ITEM = "dimension", "item"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
+MIME_TYPE = "application/x-zicha-tree-node"
 DONE_STATUSES = ("已完成", "超额完成")
 STATUS_COLOURS = {
-    "未开始": "#8a8a8a", "推进中": "#c77c00", "已完成": "#2e7d32",
-    "超额完成": "#1565c0", "未完成": "#c62828", "不适用": "#6d6d6d",
+    "未开始": "#6d6d6d", "推进中": "#b86e00", "已完成": "#2e7d32",
+    "超额完成": "#1565c0", "未完成": "#c62828", "不适用": "#8a8a8a",
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -30,23 +47,57 @@ class Node:
     children: list[Node] = field(default_factory=list)
     done: int = 0
     total: int = 0
+    position: int = 0  # index among the parent's children, set when the tree is built
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.position
+
+    def item_count(self) -> int:
+        """How many of the children are items (they come before the sub-dimensions)."""
+        return sum(1 for child in self.children if child.kind == ITEM)
 
 
 class FrameworkTreeModel(QAbstractItemModel):
-    """Holds records only; edits go through services, then reset() or update_item()."""
+    # kind, id, new parent dimension id (None: top level), index among its kind of siblings
+    move_requested = Signal(str, int, object, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = Node("root", None)
         self._items: dict[int, Node] = {}
+        self._dimensions: dict[int, Node] = {}
 
     def reset(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
         self.beginResetModel()
-        self._root, self._items = _build(dimensions, items)
+        self._root, self._dimensions, self._items = _build(dimensions, items)
         self.endResetModel()
+
+    def update_item(self, record: ItemRecord) -> None:
+        """A field edit: replace the record; recount completion up the tree if the status moved."""
+        node = self._items.get(record.id)
+        if node is None:
+            return
+        was_done = node.record.status in DONE_STATUSES
+        node.record = record
+        index = self.createIndex(node.row(), 0, node)
+        self.dataChanged.emit(index, index)
+        now_done = record.status in DONE_STATUSES
+        ancestor = node.parent
+        while ancestor is not None and ancestor is not self._root:
+            ancestor.done += int(now_done) - int(was_done)
+            parent_index = self.createIndex(ancestor.row(), 0, ancestor)
+            self.dataChanged.emit(parent_index, parent_index)
+            ancestor = ancestor.parent
+
+    def update_dimension(self, record: DimensionRecord) -> None:
+        node = self._dimensions.get(record.id)
+        if node is not None:
+            node.record = record
+            index = self.createIndex(node.row(), 0, node)
+            self.dataChanged.emit(index, index)
+
+    def items(self) -> list[ItemRecord]:
+        return [node.record for node in self._items.values()]
 
     # --- Qt model interface ---------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
@@ -80,6 +131,8 @@ class FrameworkTreeModel(QAbstractItemModel):
             return node.kind
         if role == ID_ROLE:
             return node.record.id
+        if role == RECORD_ROLE:
+            return node.record
         if node.kind == DIMENSION:
             return self._dimension_data(node, role)
         return self._item_data(node, role)
@@ -90,9 +143,52 @@ class FrameworkTreeModel(QAbstractItemModel):
             return self.tr("考评维度与自查事项")
         return None
 
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        node: Node = index.internalPointer()
+        return flags | base if node.kind == DIMENSION else flags
+
+    # --- drag and drop: a drop becomes a move request --------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        if indexes:
+            node: Node = indexes[0].internalPointer()
+            mime.setData(MIME_TYPE, json.dumps([node.kind, node.record.id]).encode())
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: AnyIndex) -> bool:
+        if not data.hasFormat(MIME_TYPE):
+            return False
+        kind, _ = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        target = self._node(parent)
+        return target.kind == DIMENSION or (kind == DIMENSION and target is self._root)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: AnyIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        kind, row_id = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        target = self._node(parent)
+        items_before = target.item_count()
+        row = len(target.children) if row < 0 else row
+        index = min(row, items_before) if kind == ITEM else max(row - items_before, 0)
+        parent_id = None if target is self._root else target.record.id
+        self.move_requested.emit(kind, row_id, parent_id, index)
+        return False  # the move arrives as a reset from the notifier, not as a row removal
+
     # --- lookups --------------------------------------------------------------------------
-    def index_of_item(self, item_id: int) -> QModelIndex:
-        node = self._items.get(item_id)
+    def index_of(self, kind: str, row_id: int) -> QModelIndex:
+        node = (self._items if kind == ITEM else self._dimensions).get(row_id)
         return self.createIndex(node.row(), 0, node) if node else QModelIndex()
 
     def first_item_index(self) -> QModelIndex:
@@ -109,6 +205,8 @@ class FrameworkTreeModel(QAbstractItemModel):
             return f"{node.record.name}  {node.done}/{node.total}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.record.report_heading or node.record.name
+        if role == Qt.ItemDataRole.FontRole and node.record.level == 1:
+            return _bold_font()
         return None
 
     def _item_data(self, node: Node, role: int) -> Any:
@@ -118,24 +216,26 @@ class FrameworkTreeModel(QAbstractItemModel):
             return f"{record.seq}. {first_line}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(STATUS_COLOURS.get(record.status, "#000000")))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(record.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{record.status}｜{record.content}"
         return None
 
 
 def _build(dimensions: list[DimensionRecord], items: list[ItemRecord]
-           ) -> tuple[Node, dict[int, Node]]:
+           ) -> tuple[Node, dict[int, Node], dict[int, Node]]:
     root = Node("root", None)
-    by_id: dict[int, Node] = {}
+    dims: dict[int, Node] = {}
     for dim in dimensions:  # table order: parents come before children
-        parent = by_id[dim.parent_id] if dim.parent_id is not None else root
+        parent = dims[dim.parent_id] if dim.parent_id is not None else root
         node = Node(DIMENSION, dim, parent)
-        by_id[dim.id] = node
+        dims[dim.id] = node
         parent.children.append(node)
     item_nodes: dict[int, Node] = {}
     item_slots: dict[int, int] = {}
     for item in items:
-        parent = by_id[item.dimension_id]
+        parent = dims[item.dimension_id]
         node = Node(ITEM, item, parent)
         # a dimension's own items come before its sub-dimensions, as in the table
         slot = item_slots.get(item.dimension_id, 0)
@@ -148,10 +248,19 @@ def _build(dimensions: list[DimensionRecord], items: list[ItemRecord]
             ancestor.total += 1
             ancestor.done += done
             ancestor = ancestor.parent
-    return root, item_nodes
+    for node in (root, *dims.values()):
+        for position, child in enumerate(node.children):
+            child.position = position
+    return root, dims, item_nodes
 
 
 def _walk(node: Node):
     for child in node.children:
         yield child
         yield from _walk(child)
+
+
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

@@ -10,7 +10,9 @@ from pathlib import Path
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from gui.item_models.evidence_table import EvidenceTableModel
 from gui.item_models.framework_tree import FrameworkTreeModel
+from gui.item_models.tree_filter import TreeFilterModel
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
@@ -25,7 +27,9 @@ def test_window_shows_the_demo_framework(qtbot: QtBot, demo: Services) -> None:
     tops = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert tops == ["全面依法  24/24", "全面提升  15/15", "全面优化  1/1"]
     window.select_first_item()
-    assert "落实习近平总书记指示批示" in window.detail.toPlainText()
+    assert window.item_editor.texts["content"].edit.toPlainText() == "落实习近平总书记指示批示"
+    assert window.item_editor.status.currentText() == "已完成"
+    assert window.right.currentIndex() == 2
     assert window.statusBar().currentMessage() == "已完成 40 / 40"
     assert "北京市卫生健康委员会2021年度" in window.windowTitle()
 
@@ -36,6 +40,29 @@ def test_tree_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id
     tester.check(model)
     model.reset(demo.dimensions.list(demo_id), demo.items.list(demo_id))
     tester.check(model)
+    item = demo.items.update(demo.items.list(demo_id)[0].id, None, status="未完成")
+    model.update_item(item)
+    assert model.index(0, 0).data() == "全面依法  23/24"
+
+
+def test_filter_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id: int) -> None:
+    model = FrameworkTreeModel()
+    model.reset(demo.dimensions.list(demo_id), demo.items.list(demo_id))
+    proxy = TreeFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_filter("政务")
+    ModelTester(qtbot).check(proxy)
+    assert proxy.rowCount() >= 1
+
+
+def test_evidence_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id: int) -> None:
+    item = demo.items.list(demo_id)[0]
+    demo.evidence.add_note(item.id, "纪要", doc_no="京卫〔2021〕1号", issued_on="2021-03-01")
+    model = EvidenceTableModel()
+    model.set_rows(demo.evidence.list(item.id))
+    ModelTester(qtbot).check(model)
+    assert [model.index(0, c).data() for c in range(5)] == [
+        "纪要", "京卫〔2021〕1号", "2021-03-01", "", "文字说明"]
 
 
 def test_screenshot_command_writes_a_png(tmp_path: Path) -> None:

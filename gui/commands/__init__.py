@@ -1,0 +1,1 @@
+"""Undo commands: each calls a service, keeps ids and values, and announces what changed."""

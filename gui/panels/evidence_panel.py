@@ -1,0 +1,216 @@
+"""The evidence (证明材料) of the selected item: add files (dialog or drag), notes, classified
+entries; open, remove; edit title, 文号 and date in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.commands.base import EditContext
+from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
+from gui.commands.fields import EditFieldCommand
+from gui.item_models.evidence_table import EvidenceTableModel
+from gui.widgets import GrowingTextEdit
+from model.errors import ModelError
+
+
+class EvidencePanel(QWidget):
+    folder_used = Signal(str)
+
+    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.stack = context, stack
+        self.item_id: int | None = None
+        self.model = EvidenceTableModel(self)
+        self.model.edit_requested.connect(self._edit)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda index: self.open_selected() if index.column() > 2
+                                         else None)
+        self.add_files_button = QPushButton(self.tr("添加文件…"), self)
+        self.add_note_button = QPushButton(self.tr("添加文字说明/涉密材料…"), self)
+        self.open_button = QPushButton(self.tr("打开"), self)
+        self.remove_button = QPushButton(self.tr("移除"), self)
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_note_button.clicked.connect(self.add_note)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_files_button, self.add_note_button, self.open_button,
+                       self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.hint = QLabel(self.tr("证明材料（可把文件拖到这里）"), self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.setAcceptDrops(True)
+        self.last_folder = ""
+        context.notifier.evidence_changed.connect(self._on_changed)
+
+    def show_item(self, item_id: int | None) -> None:
+        self.item_id = item_id
+        self.setEnabled(item_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = self.context.services.evidence.list(self.item_id) if self.item_id else []
+        self.model.set_rows(rows)
+
+    # --- adding -----------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择证明材料文件"), self.last_folder)
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach files (a folder adds the files in it) as one undo step."""
+        if self.item_id is None:
+            return
+        files = _expand(paths)
+        if not files:
+            return
+        self.stack.beginMacro(self.tr("添加 %1 个证明材料").replace("%1", str(len(files))))
+        try:
+            for path in files:
+                self.stack.push(AddEvidenceCommand(self.context, self.item_id,
+                                                   self.tr("添加证明材料"), file=path))
+        finally:
+            self.stack.endMacro()
+        self.last_folder = str(files[-1].parent)
+        self.folder_used.emit(self.last_folder)
+
+    def add_note(self) -> None:
+        if self.item_id is None:
+            return
+        dialog = NoteDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.stack.push(AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"),
+                                           **dialog.values()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.item_id is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()
+
+    # --- others ----------------------------------------------------------------------------
+    def selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        record = self.model.record(row)
+        if not record.has_file:
+            QMessageBox.information(self, self.tr("证明材料"), record.note or record.title)
+            return
+        try:
+            stored = self.context.services.evidence.file_path(record.id)
+        except ModelError as exc:
+            QMessageBox.warning(self, self.tr("无法打开"), exc.message)
+            return
+        # The store keeps files by hash: open a named read-only copy, so the viewer shows the name.
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(_named_copy(stored, record.file_name))))
+
+    def remove_selected(self) -> None:
+        row = self.selected()
+        if row is None or self.item_id is None:
+            return
+        record = self.model.record(row)
+        self.stack.push(RemoveEvidenceCommand(self.context, self.item_id, record.id,
+                                              self.tr("移除证明材料")))
+
+    def _edit(self, evidence_id: int, field: str, value: object) -> None:
+        record = next(r for r in self.model._rows if r.id == evidence_id)
+        self.stack.push(EditFieldCommand(self.context, "evidence", evidence_id, field,
+                                         getattr(record, field), value, record.version, 0,
+                                         self.tr("编辑证明材料")))
+
+    def _on_changed(self, item_id: int) -> None:
+        if item_id == self.item_id:
+            self.reload()
+
+
+class NoteDialog(QDialog):
+    """A written-only evidence entry; 涉密 material is recorded this way (no file is kept)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加文字说明或涉密材料"))
+        form = QFormLayout(self)
+        self.title = QLineEdit(self)
+        self.doc_no = QLineEdit(self)
+        self.date = QLineEdit(self)
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.note = GrowingTextEdit(self, min_lines=3)
+        self.classified = QCheckBox(self.tr("涉密（只保留说明，不附电子文件）"), self)
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("文号"), self.doc_no)
+        form.addRow(self.tr("日期"), self.date)
+        form.addRow(self.tr("说明"), self.note)
+        form.addRow("", self.classified)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, object]:
+        return {"title": self.title.text(), "note": self.note.toPlainText(),
+                "doc_no": self.doc_no.text(), "issued_on": self.date.text(),
+                "classified": self.classified.isChecked()}
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.is_symlink()))
+        else:
+            files.append(path)
+    return files
+
+
+def _named_copy(stored: Path, name: str | None) -> Path:
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "jixiao-zicha-open"
+    folder.mkdir(exist_ok=True)
+    target = folder / (name or stored.name)
+    target.unlink(missing_ok=True)
+    shutil.copyfile(stored, target)
+    return target

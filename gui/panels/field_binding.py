@@ -1,0 +1,160 @@
+"""Binds editor widgets to one row's fields: every field is saved at once (after a short pause
+in typing, or when it loses focus), and one field visit is one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from gui.commands.base import EditContext
+from gui.commands.fields import EditFieldCommand
+from gui.widgets import GlobalUndoKeys
+
+SAVE_DELAY_MS = 700
+
+
+class FieldBinder(QObject):
+    def __init__(self, context: EditContext, stack: QUndoStack, kind: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.stack, self.kind = context, stack, kind
+        self.row_id: int | None = None
+        self._widgets: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        self._convert: dict[str, Callable[[Any], Any]] = {}
+        self._saved: dict[str, Any] = {}
+        self._versions: dict[str, int | None] = {}
+        self._visits: dict[str, int] = {}
+        self._dirty: set[str] = set()
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.commit)
+        self._undo_keys = GlobalUndoKeys(self)
+        self._visit_counter = 0
+
+    # --- binding --------------------------------------------------------------------------
+    def bind(self, field: str, widget: QWidget, label: str,
+             convert: Callable[[Any], Any] = lambda v: v) -> None:
+        self._widgets[field], self._labels[field], self._convert[field] = widget, label, convert
+        widget.installEventFilter(self)
+        widget.installEventFilter(self._undo_keys)
+        if isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(lambda f=field: self._changed(f))
+        elif isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t, f=field: self._changed(f))
+            widget.editingFinished.connect(self.commit)
+        elif isinstance(widget, QComboBox):
+            widget.currentTextChanged.connect(lambda _t, f=field: self._changed(f, at_once=True))
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda _v, f=field: self._changed(f))
+            widget.editingFinished.connect(self.commit)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(lambda _v, f=field: self._changed(f, at_once=True))
+
+    def load(self, row_id: int | None, values: dict[str, Any], versions: dict[str, int | None]) -> None:
+        """Show a row's values; nothing is saved by loading."""
+        self.commit()
+        self.row_id = row_id
+        self._saved = dict(values)
+        self._versions = dict(versions)
+        self._dirty.clear()
+        self._loading = True
+        try:
+            for field, widget in self._widgets.items():
+                _set_widget(widget, values.get(field))
+        finally:
+            self._loading = False
+
+    def refresh(self, row_id: int, values: dict[str, Any], versions: dict[str, int | None]) -> None:
+        """The row changed (an undo, another edit): take its new values and versions; a field
+        being typed in keeps the user's text."""
+        if row_id != self.row_id:
+            return
+        self._versions.update(versions)
+        self._loading = True
+        try:
+            for field, value in values.items():
+                if field not in self._widgets:
+                    continue
+                self._saved[field] = value
+                if field not in self._dirty and _widget_value(self._widgets[field]) != value:
+                    _set_widget(self._widgets[field], value)
+        finally:
+            self._loading = False
+
+    # --- saving ---------------------------------------------------------------------------
+    def commit(self) -> None:
+        """Save every field changed since the last save (each its own command)."""
+        self._timer.stop()
+        for field in sorted(self._dirty):
+            self._save(field)
+        self._dirty.clear()
+
+    def _changed(self, field: str, at_once: bool = False) -> None:
+        if self._loading or self.row_id is None:
+            return
+        self._dirty.add(field)
+        if at_once:
+            self.commit()
+        else:
+            self._timer.start()
+
+    def _save(self, field: str) -> None:
+        new = self._convert[field](_widget_value(self._widgets[field]))
+        old = self._saved.get(field)
+        if new == old or self.row_id is None:
+            return
+        self._saved[field] = new
+        command = EditFieldCommand(
+            self.context, self.kind, self.row_id, field, old, new, self._versions.get(field),
+            self._visits.get(field, 0), self.tr("编辑“%1”").replace("%1", self._labels[field]))
+        self.stack.push(command)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            for field, widget in self._widgets.items():
+                if widget is watched:
+                    self._visit_counter += 1
+                    self._visits[field] = self._visit_counter
+        elif event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        return False
+
+
+def _widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    raise TypeError(type(widget))
+
+
+def _set_widget(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else _plain_number(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentText("" if value is None else str(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+
+
+def _plain_number(value: Any) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return str(value)

@@ -1,0 +1,47 @@
+"""The find bar above the tree: text in any field, status, department."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from model.schema import STATUSES
+
+
+class FilterBar(QWidget):
+    changed = Signal(str, str, str)  # text, status ("" = any), department ("" = any)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("查找（Ctrl+F）：任意文字"))
+        self.text.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("全部状态"), "")
+        for status in STATUSES:
+            self.status.addItem(status, status)
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("全部处室"), "")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.department)
+        self.text.textChanged.connect(self._emit)
+        self.status.currentIndexChanged.connect(self._emit)
+        self.department.currentIndexChanged.connect(self._emit)
+
+    def set_departments(self, departments: list[str]) -> None:
+        current = self.department.currentData()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(self.tr("全部处室"), "")
+        for name in sorted(d for d in departments if d):
+            self.department.addItem(name, name)
+        index = self.department.findData(current)
+        self.department.setCurrentIndex(max(index, 0))
+        self.department.blockSignals(False)
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.text.text(), self.status.currentData() or "",
+                          self.department.currentData() or "")

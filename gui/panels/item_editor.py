@@ -1,0 +1,117 @@
+"""The editor of one self-check item: every field, saved as it is typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from gui.commands.base import EditContext
+from gui.panels.field_binding import FieldBinder
+from gui.widgets import CountedText
+from model.records import ItemRecord
+from model.schema import STATUSES
+
+SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
+
+
+def number_or_none(text: Any) -> Any:
+    """分值/得分 as typed: empty → None, a number → float, anything else left for the service to
+    refuse with a message."""
+    text = str(text).strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+class ItemEditor(QWidget):
+    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binder = FieldBinder(context, stack, "item", self)
+        self.record: ItemRecord | None = None
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.seq = QLabel(self)
+        self.status = QComboBox(self)
+        self.status.addItems(list(STATUSES))
+        self.department = QLineEdit(self)
+        self.department.setPlaceholderText(self.tr("责任处室"))
+        head = QHBoxLayout()
+        head.addWidget(self.seq)
+        head.addWidget(QLabel(self.tr("状态"), self))
+        head.addWidget(self.status)
+        head.addWidget(QLabel(self.tr("责任处室"), self))
+        head.addWidget(self.department, 1)
+        form.addRow(self.tr("序号"), head)
+        self.texts: dict[str, CountedText] = {}
+        labels = {"content": self.tr("自查内容 / 年度任务"), "target": self.tr("年度任务目标"),
+                  "result": self.tr("落实情况 / 完成情况"),
+                  "progress_q1": self.tr("一季度进展"), "progress_q2": self.tr("二季度进展"),
+                  "progress_q3": self.tr("三季度进展"), "progress_q4": self.tr("四季度进展")}
+        for field, label in labels.items():
+            widget = CountedText(self, min_lines={"result": 4, "content": 2, "target": 2}.get(field, 1))
+            form.addRow(label, widget)
+            self.texts[field] = widget
+            self.binder.bind(field, widget.edit, label)
+        self.score_rows: list[QWidget] = []
+        self.scores: dict[str, QWidget] = {}
+        score_labels = {"score_max": self.tr("分值"), "score": self.tr("得分"),
+                        "indicator_target": self.tr("年度指标值"),
+                        "indicator_actual": self.tr("实际完成值"),
+                        "deviation_reason": self.tr("偏差原因分析及改进措施")}
+        for field, label in score_labels.items():
+            widget: QWidget
+            if field in ("score_max", "score"):
+                widget = QLineEdit(self)
+                self.binder.bind(field, widget, label, number_or_none)
+            else:
+                counted = CountedText(self, min_lines=1)
+                widget = counted
+                self.binder.bind(field, counted.edit, label)
+            form.addRow(label, widget)
+            self.scores[field] = widget
+        self.binder.bind("status", self.status, self.tr("状态"))
+        self.binder.bind("department", self.department, self.tr("责任处室"))
+        self._form = form
+
+    def show_item(self, record: ItemRecord, uses_scores: bool) -> None:
+        self.record = record
+        self.seq.setText(f"<b>{record.seq}</b>")
+        for field in SCORE_FIELDS:
+            self._form.setRowVisible(self.scores[field], uses_scores)
+        self.binder.load(record.id, _values(record), _versions(record))
+
+    def refresh(self, record: ItemRecord) -> None:
+        if self.record is not None and record.id == self.record.id:
+            self.record = record
+            self.seq.setText(f"<b>{record.seq}</b>")
+            self.binder.refresh(record.id, _values(record), _versions(record))
+
+    def set_departments(self, departments: list[str]) -> None:
+        completer = QCompleter(sorted(d for d in departments if d), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.department.setCompleter(completer)
+
+
+def _values(record: ItemRecord) -> dict[str, Any]:
+    fields = ("content", "target", "result", "status", "department", "progress_q1", "progress_q2",
+              "progress_q3", "progress_q4", *SCORE_FIELDS)
+    return {field: getattr(record, field) for field in fields}
+
+
+def _versions(record: ItemRecord) -> dict[str, int | None]:
+    return dict.fromkeys(_values(record), record.version)

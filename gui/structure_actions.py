@@ -1,0 +1,130 @@
+"""Framework edits from the tree: new dimension / sub-dimension / item, delete, move, drop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QTreeView, QWidget
+
+from gui.commands.base import EditContext
+from gui.commands.structure import CreateCommand, DeleteCommand, MoveCommand
+from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
+from gui.item_models.tree_filter import TreeFilterModel
+from model.schema import MAX_DIMENSION_DEPTH
+
+
+class StructureActions(QObject):
+    def __init__(self, context: EditContext, stack: QUndoStack, tree: QTreeView,
+                 proxy: TreeFilterModel, window: QWidget) -> None:
+        super().__init__(window)
+        self.context, self.stack, self.tree, self.proxy, self.window = (
+            context, stack, tree, proxy, window)
+        self.assessment_id: int | None = None
+
+    def selected(self) -> tuple[str | None, object]:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None, None
+        return index.data(KIND_ROLE), index.data(RECORD_ROLE)
+
+    # --- create ---------------------------------------------------------------------------
+    def new_dimension(self) -> None:
+        """A dimension at the level of the selected one (or of the selected item's), after it."""
+        if self.assessment_id is None:
+            return
+        kind, record = self.selected()
+        parent_id, index = None, None
+        if kind == DIMENSION:
+            parent_id, index = record.parent_id, record.position + 1
+        elif kind == ITEM:
+            dimension = self.context.services.dimensions.get(record.dimension_id)
+            parent_id, index = dimension.parent_id, dimension.position + 1
+        self.stack.push(CreateCommand(self.context, DIMENSION, self.tr("新建考评维度"),
+                                      assessment_id=self.assessment_id, name=self.tr("新考评维度"),
+                                      parent_id=parent_id, index=index))
+
+    def new_sub_dimension(self) -> None:
+        kind, record = self.selected()
+        if kind != DIMENSION:
+            return
+        if record.level >= MAX_DIMENSION_DEPTH:
+            QMessageBox.information(self.window, self.tr("新建下级维度"),
+                                    self.tr("考评维度最多 3 级。"))
+            return
+        self.stack.push(CreateCommand(self.context, DIMENSION, self.tr("新建下级维度"),
+                                      assessment_id=self.assessment_id,
+                                      name=self.tr("新考评维度"), parent_id=record.id))
+
+    def new_item(self) -> None:
+        kind, record = self.selected()
+        if kind == DIMENSION:
+            dimension_id, index = record.id, None
+        elif kind == ITEM:
+            dimension_id, index = record.dimension_id, record.position + 1
+        else:
+            QMessageBox.information(self.window, self.tr("新建事项"),
+                                    self.tr("请先在左侧选择一个考评维度。"))
+            return
+        self.stack.push(CreateCommand(self.context, ITEM, self.tr("新建自查事项"),
+                                      dimension_id=dimension_id, index=index))
+
+    # --- delete -----------------------------------------------------------------------------
+    def delete(self) -> None:
+        kind, record = self.selected()
+        if kind is None:
+            return
+        if kind == DIMENSION:
+            question = self.tr("删除考评维度“%1”及其下的全部事项和证明材料？").replace("%1", record.name)
+        else:
+            question = self.tr("删除第 %1 项“%2”？").replace("%1", str(record.seq)).replace(
+                "%2", record.content[:30])
+        answer = QMessageBox.question(self.window, self.tr("删除"),
+                                      question + "\n" + self.tr("（可以撤销）"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.stack.push(DeleteCommand(self.context, kind, record.id, self.tr("删除")))
+
+    # --- move -------------------------------------------------------------------------------
+    def move_up(self) -> None:
+        self._move_by(-1)
+
+    def move_down(self) -> None:
+        self._move_by(+1)
+
+    def _move_by(self, step: int) -> None:
+        kind, record = self.selected()
+        if kind is None:
+            return
+        siblings = self._sibling_count(kind, record)
+        target = record.position + step
+        if not 0 <= target < siblings:
+            return
+        parent = record.dimension_id if kind == ITEM else record.parent_id
+        self.stack.push(MoveCommand(self.context, kind, record.id, (parent, record.position),
+                                    (parent, target), self.tr("移动")))
+
+    def move_to(self, kind: str, row_id: int, parent_id: int | None, index: int) -> None:
+        """A drop on the tree: move the dragged node under parent_id at index."""
+        if self.proxy.active:
+            return  # positions in a filtered view are not the real ones
+        source = self.proxy.sourceModel().index_of(kind, row_id)  # type: ignore[attr-defined]
+        record = source.data(RECORD_ROLE)
+        if record is None:
+            return
+        old_parent = record.dimension_id if kind == ITEM else record.parent_id
+        if old_parent == parent_id and index > record.position:
+            index -= 1  # the node itself leaves its old place first
+        if (old_parent, record.position) == (parent_id, index):
+            return
+        self.stack.push(MoveCommand(self.context, kind, row_id, (old_parent, record.position),
+                                    (parent_id, index), self.tr("移动")))
+
+    def _sibling_count(self, kind: str, record: object) -> int:
+        index = self.tree.currentIndex()
+        parent = index.parent()
+        count = 0
+        for row in range(self.proxy.rowCount(parent)):
+            if self.proxy.index(row, 0, parent).data(KIND_ROLE) == kind:
+                count += 1
+        return count if not self.proxy.active else 0
+
+

@@ -1,0 +1,73 @@
+"""Small reusable widgets: a text box that grows with its text and counts its characters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+MAX_VISIBLE_LINES = 14
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """Multi-line text whose height follows its content (up to MAX_VISIBLE_LINES lines)."""
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 2) -> None:
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args: object) -> None:
+        lines = max(self.min_lines, min(int(self.document().size().height()), MAX_VISIBLE_LINES))
+        height = self.fontMetrics().lineSpacing() * lines
+        margins = self.contentsMargins()
+        self.setFixedHeight(int(height + 2 * self.document().documentMargin() + margins.top()
+                                + margins.bottom() + 4))
+
+
+class CountedText(QWidget):
+    """A GrowingTextEdit with its character count under it."""
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 2) -> None:
+        super().__init__(parent)
+        self.edit = GrowingTextEdit(self, min_lines)
+        self.count = QLabel(self)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count.setStyleSheet("color: #777;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.count)
+        self.edit.textChanged.connect(self._recount)
+        self._recount()
+
+    def _recount(self) -> None:
+        text = self.edit.toPlainText()
+        self.count.setText(self.tr("%n 字", "", len(text)).replace("%n", str(len(text))))
+
+
+class GlobalUndoKeys(QObject):
+    """Lets Ctrl+Z / Ctrl+Y reach the window's undo stack even from inside a text box, so there
+    is one undo history, not one per widget."""
+
+    KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    EXTRA = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        # Not accepted by the text box, so the window's undo/redo shortcut fires instead.
+        return any(event.matches(key) for key in self.KEYS) or pressed in self.EXTRA  # type: ignore[attr-defined]
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
