@@ -31,7 +31,7 @@ from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.preferences import PreferencesDialog
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
-from gui.item_models.tree_filter import TreeFilterModel
+from gui.item_models.tree_filter import TreeFilter
 from gui.menus import add_action
 from gui.notifier import ChangeNotifier
 from gui.panels.assessment_editor import AssessmentEditor
@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.proxy, self)
+        self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.tree_model,
+                                          self)
         self.tree_model.move_requested.connect(self.structure.move_to)
         self._build_menus()
         self._connect_notifier()
@@ -80,10 +81,9 @@ class MainWindow(QMainWindow):
         self.info_button.clicked.connect(self.show_assessment_editor)
         self.filter_bar = FilterBar(self.left)
         self.tree_model = FrameworkTreeModel(self)
-        self.proxy = TreeFilterModel(self)
-        self.proxy.setSourceModel(self.tree_model)
+        self.tree_filter = TreeFilter()
         self.tree = QTreeView(self.left)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -196,8 +196,12 @@ class MainWindow(QMainWindow):
         dims = self.services.dimensions.list(self.assessment_id)
         items = self.services.items.list(self.assessment_id)
         expanded = self._expanded_dimensions()
+        self.tree_filter.forget()
         self.tree_model.reset(dims, items)
-        self._restore_expanded(expanded)
+        if self.tree_filter.active:
+            self._apply_filter()
+        else:
+            self._restore_expanded(expanded)
         departments = sorted({i.department for i in items if i.department})
         self.filter_bar.set_departments(departments)
         self.item_editor.set_departments(departments)
@@ -206,14 +210,13 @@ class MainWindow(QMainWindow):
             self.select(*select)
 
     def select(self, kind: str, row_id: int) -> None:
-        source = self.tree_model.index_of(kind, row_id)
-        index = self.proxy.mapFromSource(source)
+        index = self.tree_model.index_of(kind, row_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
     def select_first_item(self) -> None:
-        index = self.proxy.mapFromSource(self.tree_model.first_item_index())
+        index = self.tree_model.first_item_index()
         if index.isValid():
             self.tree.setCurrentIndex(index)
 
@@ -263,12 +266,19 @@ class MainWindow(QMainWindow):
         self.filter_bar.text.selectAll()
 
     def _filter(self, text: str, status: str, department: str) -> None:
-        self.proxy.set_filter(text, status, department)
-        self.tree.setDragEnabled(not self.proxy.active)
+        self.tree_filter.set(text, status, department)
+        self._apply_filter()
+        self.tree.setDragEnabled(not self.tree_filter.active)
+
+    def _apply_filter(self) -> None:
+        f = self.tree_filter
+        self.tree_model.set_filter(f.matches(self.tree_model.items()), f.dimension_text(),
+                                   highlight=bool(f.text))
         self.tree.expandAll()
 
     # --- notifications ---------------------------------------------------------------------------
     def _item_changed(self, record: object) -> None:
+        self.tree_filter.forget(record.id)  # type: ignore[attr-defined]
         self.tree_model.update_item(record)  # type: ignore[arg-type]
         self.item_editor.refresh(record)  # type: ignore[arg-type]
         self._update_titles(self.tree_model.items())
@@ -399,8 +409,8 @@ class MainWindow(QMainWindow):
         if self.tree_model.rowCount() == 0:
             return None
         expanded = set()
-        for dim_id in list(self.tree_model._dimensions):
-            index = self.proxy.mapFromSource(self.tree_model.index_of(DIMENSION, dim_id))
+        for dim_id in self.tree_model.dimension_ids():
+            index = self.tree_model.index_of(DIMENSION, dim_id)
             if index.isValid() and self.tree.isExpanded(index):
                 expanded.add(dim_id)
         return expanded
@@ -408,13 +418,13 @@ class MainWindow(QMainWindow):
     def _restore_expanded(self, expanded: set[int] | None) -> None:
         if expanded is None:
             self.tree.expandAll()
-            self._known_dims = set(self.tree_model._dimensions)
+            self._known_dims = set(self.tree_model.dimension_ids())
             return
-        for dim_id in list(self.tree_model._dimensions):
-            index = self.proxy.mapFromSource(self.tree_model.index_of(DIMENSION, dim_id))
+        for dim_id in self.tree_model.dimension_ids():
+            index = self.tree_model.index_of(DIMENSION, dim_id)
             # new dimensions open, the ones the user closed stay closed
             self.tree.setExpanded(index, dim_id in expanded or dim_id not in self._known_dims)
-        self._known_dims = set(self.tree_model._dimensions)
+        self._known_dims = set(self.tree_model.dimension_ids())
 
     _known_dims: set[int] = set()
 

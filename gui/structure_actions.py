@@ -8,17 +8,22 @@ from PySide6.QtWidgets import QMessageBox, QTreeView, QWidget
 
 from gui.commands.base import EditContext
 from gui.commands.structure import CreateCommand, DeleteCommand, MoveCommand
-from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
-from gui.item_models.tree_filter import TreeFilterModel
+from gui.item_models.framework_tree import (
+    DIMENSION,
+    ITEM,
+    KIND_ROLE,
+    RECORD_ROLE,
+    FrameworkTreeModel,
+)
 from model.schema import MAX_DIMENSION_DEPTH
 
 
 class StructureActions(QObject):
     def __init__(self, context: EditContext, stack: QUndoStack, tree: QTreeView,
-                 proxy: TreeFilterModel, window: QWidget) -> None:
+                 model: FrameworkTreeModel, window: QWidget) -> None:
         super().__init__(window)
-        self.context, self.stack, self.tree, self.proxy, self.window = (
-            context, stack, tree, proxy, window)
+        self.context, self.stack, self.tree, self.model, self.window = (
+            context, stack, tree, model, window)
         self.assessment_id: int | None = None
 
     def selected(self) -> tuple[str | None, object]:
@@ -104,10 +109,9 @@ class StructureActions(QObject):
 
     def move_to(self, kind: str, row_id: int, parent_id: int | None, index: int) -> None:
         """A drop on the tree: move the dragged node under parent_id at index."""
-        if self.proxy.active:
+        if self.model.filtered:
             return  # positions in a filtered view are not the real ones
-        source = self.proxy.sourceModel().index_of(kind, row_id)  # type: ignore[attr-defined]
-        record = source.data(RECORD_ROLE)
+        record = self.model.index_of(kind, row_id).data(RECORD_ROLE)
         if record is None:
             return
         old_parent = record.dimension_id if kind == ITEM else record.parent_id
@@ -122,9 +126,9 @@ class StructureActions(QObject):
         index = self.tree.currentIndex()
         parent = index.parent()
         count = 0
-        for row in range(self.proxy.rowCount(parent)):
-            if self.proxy.index(row, 0, parent).data(KIND_ROLE) == kind:
+        for row in range(self.model.rowCount(parent)):
+            if self.model.index(row, 0, parent).data(KIND_ROLE) == kind:
                 count += 1
-        return count if not self.proxy.active else 0
+        return count if not self.model.filtered else 0
 
 

@@ -37,6 +37,12 @@ STATUS_COLOURS = {
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ITEM_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+DIMENSION_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                   | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+HIGHLIGHT = QBrush(QColor("#fff3b0"))
 
 
 @dataclass(eq=False)
@@ -47,7 +53,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     done: int = 0
     total: int = 0
-    position: int = 0  # index among the parent's children, set when the tree is built
+    shown: list[Node] = field(default_factory=list)  # the children that pass the filter
+    position: int = 0  # index among the parent's shown children
 
     def row(self) -> int:
         return self.position
@@ -66,11 +73,50 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._root = Node("root", None)
         self._items: dict[int, Node] = {}
         self._dimensions: dict[int, Node] = {}
+        self._filter_items: set[int] | None = None
+        self._dimension_text = ""
+        self._highlight = False
 
     def reset(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
         self.beginResetModel()
         self._root, self._dimensions, self._items = _build(dimensions, items)
+        self._apply_filter()
         self.endResetModel()
+
+    @property
+    def filtered(self) -> bool:
+        return self._filter_items is not None
+
+    def set_filter(self, item_ids: set[int] | None, dimension_text: str = "",
+                   highlight: bool = False) -> None:
+        """Show only these items (None: everything) with the dimensions above them, and the
+        dimensions whose name contains dimension_text. Done in the model rather than a proxy:
+        a 10,000-row tree then lays out in one pass without a proxy's per-row mapping."""
+        self.beginResetModel()
+        self._filter_items = item_ids
+        self._dimension_text = dimension_text
+        self._highlight = highlight
+        self._apply_filter()
+        self.endResetModel()
+
+    def is_highlighted(self, item_id: int) -> bool:
+        return self._highlight and self._filter_items is not None and item_id in self._filter_items
+
+    def _apply_filter(self) -> None:
+        items, text = self._filter_items, self._dimension_text
+
+        def visible(node: Node) -> bool:
+            if node.kind == ITEM:
+                return items is None or node.record.id in items
+            node.shown = [child for child in node.children if visible(child)]
+            for position, child in enumerate(node.shown):
+                child.position = position
+            return items is None or bool(node.shown) or bool(
+                text and text in node.record.name.casefold())
+
+        self._root.shown = [child for child in self._root.children if visible(child)]
+        for position, child in enumerate(self._root.shown):
+            child.position = position
 
     def update_item(self, record: ItemRecord) -> None:
         """A field edit: replace the record; recount completion up the tree if the status moved."""
@@ -79,32 +125,42 @@ class FrameworkTreeModel(QAbstractItemModel):
             return
         was_done = node.record.status in DONE_STATUSES
         node.record = record
-        index = self.createIndex(node.row(), 0, node)
-        self.dataChanged.emit(index, index)
+        self._changed(node)
         now_done = record.status in DONE_STATUSES
         ancestor = node.parent
         while ancestor is not None and ancestor is not self._root:
             ancestor.done += int(now_done) - int(was_done)
-            parent_index = self.createIndex(ancestor.row(), 0, ancestor)
-            self.dataChanged.emit(parent_index, parent_index)
+            self._changed(ancestor)
             ancestor = ancestor.parent
+
+    def _changed(self, node: Node) -> None:
+        index = self._index_of_node(node)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+
+    def _index_of_node(self, node: Node) -> QModelIndex:
+        parent = node.parent
+        if parent is None or node.position >= len(parent.shown) or \
+                parent.shown[node.position] is not node:
+            return QModelIndex()  # filtered out
+        return self.createIndex(node.position, 0, node)
 
     def update_dimension(self, record: DimensionRecord) -> None:
         node = self._dimensions.get(record.id)
         if node is not None:
             node.record = record
-            index = self.createIndex(node.row(), 0, node)
-            self.dataChanged.emit(index, index)
+            self._changed(node)
 
     def items(self) -> list[ItemRecord]:
         return [node.record for node in self._items.values()]
 
     # --- Qt model interface ---------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        node = self._node(parent)
-        if column != 0 or not 0 <= row < len(node.children):
+        # Called tens of thousands of times when a large tree is laid out: kept minimal.
+        children = (parent.internalPointer() if parent.isValid() else self._root).shown
+        if column or row < 0 or row >= len(children):
             return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not child.isValid():
@@ -116,9 +172,9 @@ class FrameworkTreeModel(QAbstractItemModel):
         return self.createIndex(parent.row(), 0, parent)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if parent.column() > 0:
-            return 0
-        return len(self._node(parent).children)
+        if not parent.isValid():
+            return len(self._root.shown)
+        return 0 if parent.column() > 0 else len(parent.internalPointer().shown)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 1
@@ -144,12 +200,9 @@ class FrameworkTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
-            return base
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        node: Node = index.internalPointer()
-        return flags | base if node.kind == DIMENSION else flags
+            return ROOT_FLAGS
+        return DIMENSION_FLAGS if index.internalPointer().kind == DIMENSION else ITEM_FLAGS
 
     # --- drag and drop: a drop becomes a move request --------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -180,7 +233,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         kind, row_id = json.loads(bytes(data.data(MIME_TYPE)).decode())
         target = self._node(parent)
         items_before = target.item_count()
-        row = len(target.children) if row < 0 else row
+        row = len(target.shown) if row < 0 else row
         index = min(row, items_before) if kind == ITEM else max(row - items_before, 0)
         parent_id = None if target is self._root else target.record.id
         self.move_requested.emit(kind, row_id, parent_id, index)
@@ -189,13 +242,16 @@ class FrameworkTreeModel(QAbstractItemModel):
     # --- lookups --------------------------------------------------------------------------
     def index_of(self, kind: str, row_id: int) -> QModelIndex:
         node = (self._items if kind == ITEM else self._dimensions).get(row_id)
-        return self.createIndex(node.row(), 0, node) if node else QModelIndex()
+        return self._index_of_node(node) if node else QModelIndex()
 
     def first_item_index(self) -> QModelIndex:
         for node in _walk(self._root):
             if node.kind == ITEM:
                 return self.createIndex(node.row(), 0, node)
         return QModelIndex()
+
+    def dimension_ids(self) -> list[int]:
+        return list(self._dimensions)
 
     def _node(self, index: AnyIndex) -> Node:
         return index.internalPointer() if index.isValid() else self._root
@@ -220,6 +276,8 @@ class FrameworkTreeModel(QAbstractItemModel):
             return status_icon(record.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{record.status}｜{record.content}"
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_highlighted(record.id):
+            return HIGHLIGHT
         return None
 
 
@@ -255,7 +313,7 @@ def _build(dimensions: list[DimensionRecord], items: list[ItemRecord]
 
 
 def _walk(node: Node):
-    for child in node.children:
+    for child in node.shown:
         yield child
         yield from _walk(child)
 

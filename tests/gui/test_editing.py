@@ -181,7 +181,7 @@ def test_classified_note_keeps_no_file(window: MainWindow, demo: Services, demo_
 def test_filter_by_text_and_status(window: MainWindow, demo: Services, demo_id: int) -> None:
     window.focus_filter()
     window.filter_bar.text.setText("疫苗")
-    proxy = window.proxy
+    proxy = window.tree_model
     visible = _visible_items(window)
     assert visible == [
         "7. 有序实施新冠疫苗接种方案，对重点人群优先进行接种，逐步实现“应接尽接”，筑起人群免疫屏障"]
@@ -210,7 +210,7 @@ def test_conflict_with_another_window_shows_a_message_and_reloads(
 
 
 def _visible_items(window: MainWindow) -> list[str]:
-    proxy, found = window.proxy, []
+    proxy, found = window.tree_model, []
 
     def walk(parent) -> None:
         for row in range(proxy.rowCount(parent)):
