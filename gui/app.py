@@ -5,11 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import resources
 from cli.databases import open_default_with_demo, open_services
+from gui import translations
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.errors import ModelError
@@ -17,25 +16,12 @@ from model.errors import ModelError
 SCREENSHOT_SIZE = (1280, 800)
 
 
-def install_translators(app: QApplication, language: str) -> None:
-    """Chinese is the source language; English comes from resources/i18n. Qt's own dialogs too."""
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    wanted = [(f"qtbase_{language}", qt_dir), (f"qt_{language}", qt_dir)]
-    if language != "zh_CN":
-        wanted.append((f"app_{language}", str(resources.path("i18n"))))
-    for name, folder in wanted:
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-    QLocale.setDefault(QLocale(language))
-
-
 def run(db: str | None, screenshot: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("jixiao-zicha")
     app.setOrganizationName("jixiao-zicha")
     settings = Settings()
-    install_translators(app, settings.language())
+    translations.install(app, settings.language())
     try:
         services = open_services(db) if db else open_default_with_demo()
     except ModelError as exc:

@@ -48,7 +48,7 @@ class CountedText(QWidget):
 
     def _recount(self) -> None:
         text = self.edit.toPlainText()
-        self.count.setText(self.tr("%n 字", "", len(text)).replace("%n", str(len(text))))
+        self.count.setText(self.tr("%1 字").replace("%1", str(len(text))))
 
 
 class GlobalUndoKeys(QObject):

@@ -1,0 +1,53 @@
+"""Installing the UI's translators: Chinese source strings, English from resources/i18n, and Qt's
+own dialogs (qtbase_*.qm shipped with PySide6) in the chosen language."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+from model.location import user_data_dir
+
+
+def compiled_catalogue(language: str) -> Path | None:
+    """The .qm of a language: shipped beside the .ts, or compiled once into the data folder."""
+    source = resources.path(f"i18n/app_{language}.ts")
+    shipped = source.with_suffix(".qm")
+    if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
+        return shipped
+    if not source.exists():
+        return None
+    cached = user_data_dir() / "i18n" / shipped.name
+    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+        return cached
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    try:
+        subprocess.run([tool, str(source), "-qm", str(cached)], check=True, capture_output=True,
+                       timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return cached
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the translators for language; returns them (kept alive by the application)."""
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{language}", qt_dir)]
+    if language != "zh_CN":
+        catalogue = compiled_catalogue(language)
+        if catalogue is not None:
+            candidates.append((catalogue.stem, str(catalogue.parent)))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    QLocale.setDefault(QLocale(language))
+    return installed

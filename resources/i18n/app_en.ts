@@ -1,0 +1,827 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="30" />
+        <source>留空则为“{单位}{年度}年度工作总结”</source>
+        <translation>Empty: “{unit}{year}年度工作总结”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="31" />
+        <source>使用分值、得分与指标值</source>
+        <translation>Use scores and indicators</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="33" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="33" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="34" />
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="34" />
+        <source>自查表标题</source>
+        <translation>Self-check table title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="35" />
+        <source>工作总结标题</source>
+        <translation>Work summary title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="36" />
+        <source>评分</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <source>总体情况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="41" />
+        <source>存在问题及改进措施</source>
+        <translation>Problems and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="42" />
+        <source>下一步工作打算</source>
+        <translation>Plans for next year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="45" />
+        <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
+        <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
+    </message>
+</context>
+<context>
+    <name>CountedText</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="51" />
+        <source>%1 字</source>
+        <translation>%1 characters</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionEditor</name>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="22" />
+        <source>留空则使用维度名称，如“强化责任担当，全面高效履职”</source>
+        <translation>Empty: the dimension's name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="23" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="24" />
+        <location filename="../../gui/panels/dimension_editor.py" line="26" />
+        <source>考评维度名称</source>
+        <translation>Dimension name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="25" />
+        <location filename="../../gui/panels/dimension_editor.py" line="27" />
+        <source>工作总结中的标题</source>
+        <translation>Heading in the work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="31" />
+        <source>第 %1 级</source>
+        <translation>Level %1</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="53" />
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="54" />
+        <source>添加文字说明/涉密材料…</source>
+        <translation>Add note / classified…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="55" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="56" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="66" />
+        <source>证明材料（可把文件拖到这里）</source>
+        <translation>Evidence (drop files here)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="87" />
+        <source>选择证明材料文件</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="98" />
+        <source>添加 %1 个证明材料</source>
+        <translation>Add %1 evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="102" />
+        <source>添加证明材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="114" />
+        <source>添加文字说明</source>
+        <translation>Add a written note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="138" />
+        <source>证明材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="143" />
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="154" />
+        <source>移除证明材料</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="160" />
+        <source>编辑证明材料</source>
+        <translation>Edit evidence</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="89" />
+        <source>涉密（仅说明）</source>
+        <translation>Classified (description only)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="90" />
+        <source>文字说明</source>
+        <translation>Written note</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="43" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="48" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="49" />
+        <source>附自查表作为附件</source>
+        <translation>Attach the self-check table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="56" />
+        <source>表样</source>
+        <translation>Table format</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBinder</name>
+    <message>
+        <location filename="../../gui/panels/field_binding.py" line="116" />
+        <source>编辑“%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="17" />
+        <source>查找（Ctrl+F）：任意文字</source>
+        <translation>Find (Ctrl+F): any text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="20" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="24" />
+        <location filename="../../gui/panels/filter_bar.py" line="38" />
+        <source>全部处室</source>
+        <translation>All departments</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkTreeModel</name>
+    <message>
+        <location filename="../../gui/item_models/framework_tree.py" line="199" />
+        <source>考评维度与自查事项</source>
+        <translation>Dimensions and items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/framework_tree.py" line="271" />
+        <source>（未填写）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="32" />
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="34" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="35" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="36" />
+        <source>表样</source>
+        <translation>Table format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="37" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="38" />
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="38" />
+        <source>%1 个考评维度，%2 项</source>
+        <translation>%1 dimensions, %2 items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="43" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="45" />
+        <source>新建一个自评</source>
+        <translation>A new assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="47" />
+        <source>导入到当前自评</source>
+        <translation>The current assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="48" />
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="52" />
+        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="88" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="55" />
+        <location filename="../../gui/panels/item_editor.py" line="87" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="59" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <source>自查内容 / 年度任务</source>
+        <translation>Item / annual task</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <source>年度任务目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <source>落实情况 / 完成情况</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <source>一季度进展</source>
+        <translation>Q1 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <source>二季度进展</source>
+        <translation>Q2 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <source>三季度进展</source>
+        <translation>Q3 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <source>四季度进展</source>
+        <translation>Q4 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="72" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="72" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <source>偏差原因分析及改进措施</source>
+        <translation>Reasons for deviation and remedies</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="80" />
+        <source>自评信息与总结段落</source>
+        <translation>Assessment and summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="120" />
+        <source>新建自评…</source>
+        <translation>New assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="121" />
+        <source>打开数据库…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123" />
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="124" />
+        <source>另存副本为…</source>
+        <translation>Save a copy as…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="126" />
+        <source>导入 Excel 表格…</source>
+        <translation>Import Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="127" />
+        <source>导出工作总结（Word）…</source>
+        <translation>Export work summary (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="128" />
+        <source>导出 Excel 表格…</source>
+        <translation>Export Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="130" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="131" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="132" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="134" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="142" />
+        <source>新建考评维度</source>
+        <translation>New dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="143" />
+        <source>新建下级维度</source>
+        <translation>New sub-dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144" />
+        <source>新建自查事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="145" />
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="146" />
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="147" />
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="149" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151" />
+        <source>首选项…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="301" />
+        <source>内容已被修改</source>
+        <translation>Changed elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="301" />
+        <source>无法完成</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="303" />
+        <source>已重新加载最新内容。</source>
+        <translation>The latest content has been reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="331" />
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="333" />
+        <source>自评数据库 (*.db);;所有文件 (*)</source>
+        <translation>Assessment database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="339" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350" />
+        <source>另存副本为</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="353" />
+        <source>自评数据库 (*.db)</source>
+        <translation>Assessment database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="363" />
+        <source>已另存副本：%1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="396" />
+        <source>数据库中还没有自评：文件 → 新建自评</source>
+        <translation>No assessment yet: File → New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="403" />
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="23" />
+        <source>新建自评</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="26" />
+        <source>空白自评</source>
+        <translation>Empty assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="28" />
+        <source>复制“%1”的框架和事项（清空落实情况）</source>
+        <translation>Copy the framework and items of “%1” (results cleared)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="35" />
+        <source>留空则自动命名</source>
+        <translation>Empty: named automatically</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="36" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="37" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="38" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_assessment.py" line="39" />
+        <source>自查表标题</source>
+        <translation>Self-check table title</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="172" />
+        <source>添加文字说明或涉密材料</source>
+        <translation>Add a written note or classified material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="179" />
+        <source>涉密（只保留说明，不附电子文件）</source>
+        <translation>Classified (description only, no electronic file)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="180" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="182" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="183" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/preferences.py" line="14" />
+        <source>首选项</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preferences.py" line="20" />
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/preferences.py" line="21" />
+        <source>重新启动程序后生效。</source>
+        <translation>Takes effect after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="47" />
+        <source>新建考评维度</source>
+        <translation>New dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="48" />
+        <location filename="../../gui/structure_actions.py" line="61" />
+        <source>新考评维度</source>
+        <translation>New dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="56" />
+        <location filename="../../gui/structure_actions.py" line="59" />
+        <source>新建下级维度</source>
+        <translation>New sub-dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="57" />
+        <source>考评维度最多 3 级。</source>
+        <translation>Dimensions go at most 3 levels deep.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="70" />
+        <source>新建事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="71" />
+        <source>请先在左侧选择一个考评维度。</source>
+        <translation>First select a dimension on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="73" />
+        <source>新建自查事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="82" />
+        <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
+        <translation>Delete the dimension “%1” with all its items and evidence?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="84" />
+        <source>删除第 %1 项“%2”？</source>
+        <translation>Delete item %1 “%2”?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="86" />
+        <location filename="../../gui/structure_actions.py" line="89" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="87" />
+        <source>（可以撤销）</source>
+        <translation>(This can be undone.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="108" />
+        <location filename="../../gui/structure_actions.py" line="123" />
+        <source>移动</source>
+        <translation>Move</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../gui/app.py" line="44" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open database</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../gui/workers.py" line="40" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="74" />
+        <source>导出工作总结（Word）</source>
+        <translation>Export work summary (Word)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="85" />
+        <source>正在导出工作总结…</source>
+        <translation>Exporting the work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="90" />
+        <source>导出 Excel 表格</source>
+        <translation>Export Excel table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="100" />
+        <source>正在导出 Excel 表格…</source>
+        <translation>Exporting the Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="108" />
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="111" />
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="112" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="115" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="116" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="59" />
+        <source>导入 Excel 表格</source>
+        <translation>Import Excel table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="60" />
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="63" />
+        <source>正在读取表格…</source>
+        <translation>Reading the table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="81" />
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+</context>
+</TS>
