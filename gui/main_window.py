@@ -448,7 +448,12 @@ class MainWindow(QMainWindow):
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
+    """An editor in a scroll area, its rows packed at the top rather than spread out."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(widget)
+    layout.addStretch(1)
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setWidget(widget)
+    area.setWidget(page)
     return area

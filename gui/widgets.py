@@ -18,12 +18,25 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(self._fit)
         self._fit()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _text_height(self) -> float:
+        """The laid-out height of the text (CJK fallback fonts make lines taller than the
+        widget font's line spacing, so measure, don't estimate)."""
+        height, block = 0.0, self.document().firstBlock()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
+        return height
+
     def _fit(self, *_args: object) -> None:
-        lines = max(self.min_lines, min(int(self.document().size().height()), MAX_VISIBLE_LINES))
-        height = self.fontMetrics().lineSpacing() * lines
+        line = self.fontMetrics().lineSpacing() * 1.25
+        height = min(max(self._text_height(), self.min_lines * line), MAX_VISIBLE_LINES * line)
         margins = self.contentsMargins()
         self.setFixedHeight(int(height + 2 * self.document().documentMargin() + margins.top()
                                 + margins.bottom() + 4))
