@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, exports, imports
+from cli import commands, evidence, exports, imports
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     docx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     docx.add_argument("--out", required=True, help="输出的 .docx 文件")
     docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
+    docx.add_argument("--evidence-refs", action="store_true",
+                      help="在各事项后注明证明材料编号，并附证明材料清单")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
@@ -55,6 +57,24 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="要导入的 .xlsx 文件")
     imp.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
     imp.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    attach = add("attach", evidence.cmd_attach, "为自查事项添加证明材料文件")
+    attach.add_argument("--item", type=int, required=True, help="自查事项编号")
+    attach.add_argument("files", nargs="+", help="文件或文件夹")
+    attach.add_argument("--title", help="标题（默认用文件名）")
+    attach.add_argument("--doc-no", help="文号，如 京卫医〔2021〕36号")
+    attach.add_argument("--date", help="日期 YYYY-MM-DD")
+    pkg = add("export-evidence", evidence.cmd_export_evidence, "导出证明材料包（按事项编号）")
+    pkg.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    pkg.add_argument("--out", required=True, help="输出的 .zip 文件")
+    check = add("check", evidence.cmd_check, "检查数据库与证明材料文件")
+    check.add_argument("--fix", action="store_true", help="清理不再被引用的证明材料文件")
+    check.add_argument("--yes", action="store_true", help="清理时不再询问")
+    packing = add("pack", evidence.cmd_pack, "打包数据库与证明材料，便于拷贝交接")
+    packing.add_argument("--out", required=True, help="输出的 .zip 文件")
+    unpacking = sub.add_parser("unpack", help="解开交接包")
+    unpacking.add_argument("file", help="交接包 .zip")
+    unpacking.add_argument("--to", required=True, help="解包到的文件夹")
+    unpacking.set_defaults(handler=evidence.cmd_unpack)
     return parser
 
 

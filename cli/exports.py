@@ -24,11 +24,13 @@ def print_result(result: ExportResult) -> None:
 def cmd_export_docx(args: argparse.Namespace) -> int:
     services = open_services(args.db)
     try:
-        report = build_report(services, pick_assessment(services, args.assessment))
+        report = build_report(services, pick_assessment(services, args.assessment),
+                              with_evidence=args.evidence_refs)
     finally:
         services.close()
     layout = load_layout("selfcheck") if args.attach_table else None
-    print_result(export_docx(report, Path(args.out), table_layout=layout))
+    print_result(export_docx(report, Path(args.out), table_layout=layout,
+                             evidence_refs=args.evidence_refs))
     return 0
 
 

@@ -32,10 +32,12 @@ _VAL, _SPACE = qn("w:val"), "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None,
-                progress: Progress | None = None) -> ExportResult:
-    """Write the report to out (atomically); with table_layout, the table as 附件 on a new page."""
+                evidence_refs: bool = False, progress: Progress | None = None) -> ExportResult:
+    """Write the report to out (atomically); with table_layout, the table as 附件 on a new page;
+    with evidence_refs, each item cites its evidence and an appendix lists it (report built
+    with_evidence)."""
     clean = TextCleaner()
-    blocks = outline(report, clean)
+    blocks = outline(report, clean, evidence_refs=evidence_refs)
     table = table_data(report, table_layout, clean) if table_layout else None
     total = len(blocks) + (len(table.rows) if table else 0)
 
@@ -50,9 +52,13 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
             anchor.addprevious(_paragraph(STYLE_IDS[block.style], block.text))
             if index % PROGRESS_EVERY == 0:
                 report_progress(progress, index, total)
+        with_list = evidence_refs and any(item.evidence for item in report.items)
+        labels = attachment_labels(int(table is not None) + int(with_list))
         if table is not None:
             _append_attachment(anchor, table, table_layout, lambda done: report_progress(
-                progress, len(blocks) + done, total))
+                progress, len(blocks) + done, total), label=labels.pop(0))
+        if with_list:
+            _append_evidence_list(anchor, report, clean, label=labels.pop(0))
         document.core_properties.title = report.title
         document.save(str(temp))
         report_progress(progress, total, total)
@@ -72,15 +78,57 @@ def _paragraph(style_id: str, text: str = "") -> etree._Element:
 
 
 def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
-                       on_rows: object) -> None:
-    anchor.addprevious(_paragraph(STYLE_IDS["attachment"], "附件"))
+                       on_rows: object, label: str) -> None:
+    anchor.addprevious(_paragraph(STYLE_IDS["attachment"], label))
     anchor.addprevious(_paragraph(STYLE_IDS["table_title"], table.title))
     anchor.addprevious(_table(table, layout, on_rows))
+
+
+EVIDENCE_HEADERS = ["附件编号", "证明材料", "文号", "日期"]
+EVIDENCE_WIDTHS = [1.3, 4.0, 2.2, 1.5]
+
+
+def attachment_labels(count: int) -> list[str]:
+    """GB/T 9704: a single attachment is "附件"; several are "附件1", "附件2"…"""
+    return ["附件"] if count == 1 else [f"附件{n}" for n in range(1, count + 1)]
+
+
+def _append_evidence_list(anchor: etree._Element, report: Report, clean: TextCleaner,
+                          label: str) -> None:
+    """证明材料清单: every evidence with its number, as in the evidence package's index."""
+    anchor.addprevious(_paragraph(STYLE_IDS["attachment"], label))
+    anchor.addprevious(_paragraph(STYLE_IDS["table_title"], "证明材料清单"))
+    rows = []
+    for item in report.items:
+        for label, evidence in item.numbered_evidence():
+            title = clean(evidence.title, label)
+            if evidence.classified:
+                title += "（涉密材料，不提供电子版）"
+            rows.append([label, title, evidence.doc_no, evidence.issued_on])
+    widths = column_widths(EVIDENCE_WIDTHS, EVIDENCE_HEADERS)
+    tbl = _table_element(widths)
+    tbl.append(_row(EVIDENCE_HEADERS, widths, STYLE_IDS["table_header"], header=True))
+    for cells in rows:
+        tbl.append(_row(cells, widths, STYLE_IDS["table_text"]))
+    anchor.addprevious(tbl)
 
 
 def _table(table: TableData, layout: Layout, on_rows: object) -> etree._Element:
     """A Word table built as XML: merges are set as vMerge before any text is written."""
     widths = column_widths([c.width for c in layout.columns], table.headers)
+    tbl = _table_element(widths)
+    tbl.append(_row(table.headers, widths, STYLE_IDS["table_header"], header=True))
+    merge_state = _merge_states(table)
+    aligns = [c.align for c in layout.columns]
+    for r, cells in enumerate(table.rows):
+        tbl.append(_row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
+                        aligns=aligns))
+        if r % PROGRESS_EVERY == 0:
+            on_rows(r)  # type: ignore[operator]
+    return tbl
+
+
+def _table_element(widths: list[int]) -> etree._Element:
     tbl = etree.Element(qn("w:tbl"))
     tbl_pr = etree.SubElement(tbl, qn("w:tblPr"))
     etree.SubElement(tbl_pr, qn("w:tblStyle")).set(_VAL, "GWTable")
@@ -91,14 +139,6 @@ def _table(table: TableData, layout: Layout, on_rows: object) -> etree._Element:
     grid = etree.SubElement(tbl, qn("w:tblGrid"))
     for w in widths:
         etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
-    tbl.append(_row(table.headers, widths, STYLE_IDS["table_header"], header=True))
-    merge_state = _merge_states(table)
-    aligns = [c.align for c in layout.columns]
-    for r, cells in enumerate(table.rows):
-        tbl.append(_row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
-                        aligns=aligns))
-        if r % PROGRESS_EVERY == 0:
-            on_rows(r)  # type: ignore[operator]
     return tbl
 
 

@@ -19,14 +19,14 @@ class Block:
     text: str
 
 
-def outline(report: Report, clean: TextCleaner) -> list[Block]:
+def outline(report: Report, clean: TextCleaner, *, evidence_refs: bool = False) -> list[Block]:
     """Title, then 一、总体情况 / 二、主要做法和工作成效 / 三、存在问题及改进措施, empty ones left out."""
     blocks = [Block(TITLE, clean(report.title, "标题"))]
     sections: list[tuple[str, list[Block]]] = []
     overview = _paragraphs(report.sections.get("overview", ""), clean, "总体情况")
     if overview:
         sections.append((report.section_title("overview"), overview))
-    main = _dimensions(report.dimensions, clean)
+    main = _dimensions(report.dimensions, clean, evidence_refs)
     if main:
         sections.append((MAIN_SECTION, main))
     problems = _paragraphs(report.sections.get("problems", ""), clean, "存在问题及改进措施")
@@ -50,15 +50,17 @@ def _has_content(dimension: ReportDimension) -> bool:
         _has_content(c) for c in dimension.children)
 
 
-def _dimensions(tops: tuple[ReportDimension, ...], clean: TextCleaner) -> list[Block]:
+def _dimensions(tops: tuple[ReportDimension, ...], clean: TextCleaner,
+                refs: bool) -> list[Block]:
     blocks: list[Block] = []
     for n, top in enumerate((t for t in tops if _has_content(t)), start=1):
         blocks.append(Block(H2, numbered(2, n, clean(top.heading, f"考评维度“{top.name}”"))))
-        blocks.extend(_entries(top, 3, clean))
+        blocks.extend(_entries(top, 3, clean, refs))
     return blocks
 
 
-def _entries(dimension: ReportDimension, level: int, clean: TextCleaner) -> list[Block]:
+def _entries(dimension: ReportDimension, level: int, clean: TextCleaner,
+             refs: bool) -> list[Block]:
     """A dimension's own items, then its sub-dimensions, numbered together at this level."""
     entries: list[ReportItem | ReportDimension] = [i for i in dimension.items if i.result.strip()]
     entries += [c for c in dimension.children if _has_content(c)]
@@ -67,9 +69,9 @@ def _entries(dimension: ReportDimension, level: int, clean: TextCleaner) -> list
         if isinstance(entry, ReportDimension):
             heading = clean(entry.heading, f"考评维度“{entry.name}”")
             blocks.append(_heading(level, n, heading))
-            blocks.extend(_entries(entry, level + 1, clean))
+            blocks.extend(_entries(entry, level + 1, clean, refs))
         else:
-            blocks.extend(_item(entry, level, n, clean))
+            blocks.extend(_item(entry, level, n, clean, refs))
     return blocks
 
 
@@ -79,7 +81,11 @@ def _heading(level: int, n: int, text: str) -> Block:
     return Block(BODY, strip_mark(text))  # deeper than （1）: the official format has no level
 
 
-def _item(item: ReportItem, level: int, n: int, clean: TextCleaner) -> list[Block]:
+def _item(item: ReportItem, level: int, n: int, clean: TextCleaner, refs: bool) -> list[Block]:
     heading = short_heading(clean(item.content, f"第{item.seq}项（自查内容）"))
     body = _paragraphs(item.result, clean, f"第{item.seq}项（落实情况）")
+    numbers = [number for number, _e in item.numbered_evidence()] if refs else []
+    if numbers and body:  # "（见附件3-1、3-2）" closes the item's last paragraph
+        cited = "、".join([numbers[0], *(n.removeprefix("附件") for n in numbers[1:])])
+        body[-1] = Block(BODY, f"{body[-1].text}（见{cited}）")
     return ([_heading(level, n, heading)] if heading else []) + body

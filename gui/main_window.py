@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands.base import EditContext
+from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
@@ -43,6 +44,7 @@ from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.errors import ConflictError, ModelError
 from model.services import Services
+from model.usage import mark_open
 
 Opener = Callable[[str], Services]
 
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.tree_model.move_requested.connect(self.structure.move_to)
         self._build_menus()
         self._connect_notifier()
+        if services.db.sqlite_path is not None:  # "in use": check --fix keeps our undo's files
+            mark_open(services.db.sqlite_path)
         self._restore_geometry()
         self._fill_assessments()
 
@@ -126,6 +130,8 @@ class MainWindow(QMainWindow):
         add_action(file_menu, self, self.tr("导入 Excel 表格…"), self.import_excel, name="import")
         add_action(file_menu, self, self.tr("导出工作总结（Word）…"), self.export_word, name="word")
         add_action(file_menu, self, self.tr("导出 Excel 表格…"), self.export_excel, name="excel")
+        add_action(file_menu, self, self.tr("导出证明材料包…"), self.export_evidence,
+                   name="evidence")
         file_menu.addSeparator()
         add_action(file_menu, self, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         add_action(edit, self, self.tr("查找"), self.focus_filter, QKeySequence.StandardKey.Find)
         tools = bar.addMenu(self.tr("工具(&T)"))
+        add_action(tools, self, self.tr("检查数据库与证明材料…"),
+                   lambda: check_and_clean(self, self.services, self.undo_stack), name="check")
         add_action(tools, self, self.tr("首选项…"), lambda: PreferencesDialog(self, self.settings).exec())
         self._fill_recent()
 
@@ -376,6 +384,11 @@ class MainWindow(QMainWindow):
         if self.assessment_id is not None:
             self._commit_editors()
             export_excel(self, self.services, self.assessment_id, self.settings.last_folder())
+
+    def export_evidence(self) -> None:
+        if self.assessment_id is not None:
+            export_evidence_package(self, self.services, self.assessment_id,
+                                    self.settings.last_folder())
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

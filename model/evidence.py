@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from model.db import Database
+from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
 from model.filestore import FileStore
 from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
@@ -47,6 +48,31 @@ class EvidenceService:
         file_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         return self._add(item_id, file_name=source.name, file_size=size, file_type=file_type,
                          file_sha256=sha256, **fields)
+
+    def attach_files(self, item_id: int, sources: list[Path], **fields: Any) -> list[EvidenceRecord]:
+        """Attach several files (a folder adds the files in it) in one transaction: every file
+        is checked and stored first, so either all rows are added or none."""
+        fields = _validated(fields)
+        if fields.get("classified"):
+            raise EvidenceFileError("涉密材料只保留说明，不能附加电子文件。")
+        files = expand_folders([Path(s) for s in sources])
+        if not files:
+            raise EvidenceFileError("没有可添加的文件（文件夹是空的？）。")
+        stored = [(path, *self.files.put(path)) for path in files]
+        with self.db.transaction() as session:
+            get_row(session, CheckItem, item_id)
+            position = len(_sibling_ids(session, item_id))
+            rows = []
+            for offset, (path, sha256, size) in enumerate(stored):
+                values = {"title": path.stem, **fields}
+                row = Evidence(item_id=item_id, position=position + offset, file_name=path.name,
+                               file_size=size, file_sha256=sha256,
+                               file_type=mimetypes.guess_type(path.name)[0]
+                               or "application/octet-stream", **values)
+                session.add(row)
+                rows.append(row)
+            session.flush()
+            return [to_record(row, EvidenceRecord) for row in rows]
 
     def add_note(self, item_id: int, title: str, note: str = "", **fields: Any) -> EvidenceRecord:
         """A written-only evidence entry (also how a classified document is recorded)."""
@@ -121,7 +147,20 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError(f"日期“{clean['issued_on']}”无效，应为 YYYY-MM-DD。") from exc
     if "classified" in clean:
         clean["classified"] = bool(clean["classified"])
+    if "doc_no" in clean:
+        clean["doc_no"] = normalize_doc_no(clean["doc_no"])
     return clean
+
+
+def expand_folders(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the files directly in it (sorted by name)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            files.extend(sorted(p for p in path.iterdir() if not p.is_dir()))
+        else:
+            files.append(path)
+    return files
 
 
 def _sibling_ids(session: Session, item_id: int) -> list[int]:

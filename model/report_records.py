@@ -29,6 +29,10 @@ class ReportItem:
     score: float | None
     evidence: tuple[EvidenceRecord, ...] = ()
 
+    def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
+        """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""
+        return [(f"附件{self.seq}-{n}", e) for n, e in enumerate(self.evidence, start=1)]
+
     def field(self, name: str) -> str:
         """A table cell's text by layout field name (dimension_1…3, seq, progress_qN, …)."""
         if name.startswith("dimension_"):

@@ -31,6 +31,7 @@ from gui.commands.fields import EditFieldCommand
 from gui.item_models.evidence_table import EvidenceTableModel
 from gui.widgets import GrowingTextEdit
 from model.errors import ModelError
+from model.evidence import expand_folders
 
 
 class EvidencePanel(QWidget):
@@ -92,7 +93,7 @@ class EvidencePanel(QWidget):
         """Attach files (a folder adds the files in it) as one undo step."""
         if self.item_id is None:
             return
-        files = _expand(paths)
+        files = expand_folders(paths)
         if not files:
             return
         self.stack.beginMacro(self.tr("添加 %1 个证明材料").replace("%1", str(len(files))))
@@ -192,16 +193,6 @@ class NoteDialog(QDialog):
         return {"title": self.title.text(), "note": self.note.toPlainText(),
                 "doc_no": self.doc_no.text(), "issued_on": self.date.text(),
                 "classified": self.classified.isChecked()}
-
-
-def _expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.is_symlink()))
-        else:
-            files.append(path)
-    return files
 
 
 def _named_copy(stored: Path, name: str | None) -> Path:

@@ -1,0 +1,92 @@
+"""Evidence subcommands: attach, export-evidence, check, pack, unpack."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.commands import pick_assessment
+from cli.databases import open_services
+from cli.exports import print_result
+from exporters.evidence_package import export_evidence
+from model.errors import ModelError
+from model.filestore import FileStore
+from model.handover import pack, unpack
+from model.integrity import check_database, remove_unreferenced
+from model.migrate import open_sqlite
+from model.report import build_report
+from model.services import Services
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        fields = {k: v for k, v in (("title", args.title), ("doc_no", args.doc_no),
+                                    ("issued_on", args.date)) if v}
+        records = services.evidence.attach_files(args.item, [Path(f) for f in args.files], **fields)
+    finally:
+        services.close()
+    for record in records:
+        print(f"已添加：{record.title}（{record.file_name}，{record.file_size} 字节）")
+    return 0
+
+
+def cmd_export_evidence(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        report = build_report(services, pick_assessment(services, args.assessment),
+                              with_evidence=True)
+        store = FileStore(services.db.files_dir)
+    finally:
+        services.close()
+    print_result(export_evidence(report, store.path_for, Path(args.out)))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        report = check_database(services.db)
+        for problem in report.problems:
+            print(problem)
+        if report.unreferenced:
+            print(f"有 {len(report.unreferenced)} 个证明材料文件已不被任何记录引用"
+                  + ("" if args.fix else "（可用 check --fix 清理）。"))
+        if args.fix and report.unreferenced:
+            _fix(services, len(report.unreferenced), args.yes)
+    finally:
+        services.close()
+    if report.problems:
+        print(f"检查未通过：{len(report.problems)} 个问题。", file=sys.stderr)
+        return 2
+    print(f"检查通过：数据库完好，{report.files_checked} 个证明材料文件齐全且未被改动。")
+    return 0
+
+
+def _fix(services: Services, count: int, yes: bool) -> None:
+    if not yes:
+        if not sys.stdin.isatty():
+            raise ModelError("清理文件需要确认：请在终端中运行，或加 --yes。")
+        answer = input(f"删除这 {count} 个未被引用的文件？[y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print("未删除任何文件。")
+            return
+    print(f"已删除 {remove_unreferenced(services.db)} 个未被引用的文件。")
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        out = pack(services.db, Path(args.out))
+    finally:
+        services.close()
+    print(f"已打包：{out}")
+    return 0
+
+
+def cmd_unpack(args: argparse.Namespace) -> int:
+    database = unpack(Path(args.file), Path(args.to))
+    open_sqlite(database, create=False).dispose()  # migrates a package from an older version
+    print(f"已解包：{database}")
+    return 0

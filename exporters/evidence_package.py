@@ -1,0 +1,112 @@
+"""The evidence package (证明材料): one folder per item numbered as in the table, every file named
+by its attachment number, and an index 证明材料清单.xlsx. Streamed: files are never read whole."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from exporters.atomic import write_atomically
+from exporters.errors import ExportError, ExportResult, Progress, report_progress
+from exporters.numbering import short_heading
+from exporters.safe_names import UniqueNames, safe_name
+from exporters.xmltext import TextCleaner
+from model.records import EvidenceRecord
+from model.report_records import Report, ReportItem
+
+INDEX_NAME = "证明材料清单.xlsx"
+CLASSIFIED = "涉密材料，不提供电子版"
+# Already compressed: deflating them again costs time and saves nothing.
+STORED_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".zip", ".rar", ".7z", ".docx",
+                   ".xlsx", ".pptx", ".ofd", ".mp4", ".mp3", ".wps", ".et"}
+
+
+@dataclass(frozen=True)
+class PackedEvidence:
+    item: ReportItem
+    number: str  # 附件3-1
+    evidence: EvidenceRecord
+    path: str  # inside the package, "" when no file
+
+
+def plan_package(report: Report) -> list[PackedEvidence]:
+    """Where each evidence goes in the package: "03 常态化疫情防控/附件3-1 关于….pdf"."""
+    width = max(2, len(str(len(report.items))))
+    folders = UniqueNames()
+    plan: list[PackedEvidence] = []
+    for item in report.items:
+        numbered = item.numbered_evidence()
+        if not numbered:
+            continue
+        folder = folders.take(f"{item.seq:0{width}d} {short_heading(item.content) or '事项'}"[:60])
+        names = UniqueNames()
+        for number, evidence in numbered:
+            path = ""
+            if evidence.has_file and not evidence.classified:
+                suffix = PurePosixPath(evidence.file_name or "").suffix.lower()
+                path = f"{folder}/{names.take(f'{number} {evidence.title}', suffix)}"
+            plan.append(PackedEvidence(item, number, evidence, path))
+    return plan
+
+
+def export_evidence(report: Report, file_path: Callable[[str], Path], out: Path, *,
+                    progress: Progress | None = None) -> ExportResult:
+    """Write the package to out (atomically). file_path(sha256) gives a stored file's path."""
+    plan = plan_package(report)
+    clean = TextCleaner()
+    files = [p for p in plan if p.path]
+    total = sum(p.evidence.file_size or 0 for p in files) or 1
+
+    def write(temp: Path) -> None:
+        done = 0
+        with zipfile.ZipFile(temp, "w", allowZip64=True) as package:
+            for packed in files:
+                source = file_path(packed.evidence.file_sha256 or "")
+                if not source.is_file():
+                    raise ExportError(f"{packed.number}“{packed.evidence.title}”的文件缺失，"
+                                      "请先运行“检查”。")
+                compression = (zipfile.ZIP_STORED if PurePosixPath(packed.path).suffix
+                               in STORED_SUFFIXES else zipfile.ZIP_DEFLATED)
+                package.write(source, packed.path, compress_type=compression)
+                done += packed.evidence.file_size or 0
+                report_progress(progress, done, total)
+            index = temp.with_name(temp.name + ".index.xlsx")
+            try:
+                _write_index(plan, index, clean)
+                package.write(index, INDEX_NAME, compress_type=zipfile.ZIP_DEFLATED)
+            finally:
+                index.unlink(missing_ok=True)
+
+    write_atomically(Path(out), write)
+    return ExportResult(Path(out), clean.warnings)
+
+
+def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "证明材料清单"
+    headers = ["序号", "自查事项", "附件编号", "证明材料", "文号", "日期", "文件（包内位置）",
+               "SHA-256", "说明"]
+    sheet.append(headers)
+    for packed in plan:
+        e = packed.evidence
+        where = CLASSIFIED if e.classified else (packed.path or "（文字说明，无电子文件）")
+        sheet.append([packed.item.seq, clean(packed.item.content, f"第{packed.item.seq}项"),
+                      packed.number, clean(e.title, packed.number), e.doc_no, e.issued_on, where,
+                      "" if e.classified else (e.file_sha256 or ""), clean(e.note, packed.number)])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHI", (6, 40, 10, 36, 22, 12, 50, 66, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    workbook.save(str(path))
+
+
+__all__ = ["CLASSIFIED", "INDEX_NAME", "export_evidence", "plan_package", "safe_name"]

@@ -1,0 +1,68 @@
+"""File → Export evidence package, and Tools → Check (with cleaning of unreferenced files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from exporters.evidence_package import export_evidence
+from gui.dialogs.exports import _finish
+from gui.workers import run_job
+from model.filestore import FileStore
+from model.integrity import check_database, remove_unreferenced
+from model.records import DeletedRows
+from model.report import build_report
+from model.services import Services
+
+
+def export_evidence_package(parent: QWidget, services: Services, assessment_id: int,
+                            folder: str) -> Path | None:
+    title = services.assessments.get(assessment_id).title or "证明材料"
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出证明材料包"),
+                                          str(Path(folder or ".") / f"{title}-证明材料.zip"),
+                                          "ZIP (*.zip)")
+    if not name:
+        return None
+    store = FileStore(services.db.files_dir)
+
+    def job(progress):
+        report = build_report(services, assessment_id, with_evidence=True)
+        return export_evidence(report, store.path_for, Path(name), progress=progress)
+
+    return _finish(parent, *run_job(parent, parent.tr("正在打包证明材料…"), job))
+
+
+def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> None:
+    report, error = run_job(parent, parent.tr("正在检查…"), lambda _p: check_database(services.db))
+    if error is not None:
+        QMessageBox.critical(parent, parent.tr("检查失败"), str(error))
+        return
+    if report.problems:
+        QMessageBox.warning(parent, parent.tr("检查未通过"), "\n".join(report.problems[:30]))
+    else:
+        QMessageBox.information(parent, parent.tr("检查通过"), parent.tr(
+            "数据库完好，%1 个证明材料文件齐全且未被改动。").replace("%1", str(report.files_checked)))
+    if not report.unreferenced:
+        return
+    answer = QMessageBox.question(parent, parent.tr("清理文件"), parent.tr(
+        "有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）").replace(
+        "%1", str(len(report.unreferenced))))
+    if answer == QMessageBox.StandardButton.Yes:
+        removed = remove_unreferenced(services.db, keep=hashes_in_undo_history(stack))
+        QMessageBox.information(parent, parent.tr("清理文件"),
+                                parent.tr("已删除 %1 个文件。").replace("%1", str(removed)))
+
+
+def hashes_in_undo_history(stack: QUndoStack) -> set[str]:
+    """Stored files that an undo or redo could bring back: never removed while the window lives."""
+    keep: set[str] = set()
+    for index in range(stack.count()):
+        command = stack.command(index)
+        for candidate in (command, *(command.child(i) for i in range(command.childCount()))):
+            deleted = getattr(candidate, "deleted", None)
+            if isinstance(deleted, DeletedRows):
+                keep |= {r.as_dict().get("file_sha256") for r in deleted.rows if r.table == "evidence"}
+    keep.discard(None)  # type: ignore[arg-type]
+    return keep

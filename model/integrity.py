@@ -1,0 +1,72 @@
+"""Checking a database: SQLite's own check, no orphan rows, every evidence file present and
+matching its hash; and removing stored files that nothing references any more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+
+from model.db import Database
+from model.errors import ModelError
+from model.filestore import FileStore
+from model.schema import Evidence
+from model.usage import other_users
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    unreferenced: list[str] = field(default_factory=list)  # stored files no row refers to
+    files_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(database: Database) -> CheckReport:
+    report = CheckReport()
+    with database.engine.connect() as connection:
+        if database.is_sqlite:
+            result = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                report.problems += [f"SQLite 完整性检查：{line}" for line in result[:20]]
+            for table, rowid, parent, _fk in connection.exec_driver_sql(
+                    "PRAGMA foreign_key_check").fetchall()[:50]:
+                report.problems.append(f"孤立的数据行：{table} 第 {rowid} 行引用的 {parent} 不存在")
+        bad = connection.execute(text(
+            "SELECT id, title FROM evidence WHERE classified AND file_sha256 IS NOT NULL")).all()
+        report.problems += [f"证明材料（编号 {i}）“{t}”标为涉密却带有文件" for i, t in bad]
+    store = FileStore(database.files_dir)
+    referenced = referenced_files(database)
+    for sha256, title, evidence_id in sorted(referenced.values(), key=lambda r: r[2]):
+        report.files_checked += 1
+        problem = store.verify(sha256)
+        if problem:
+            report.problems.append(f"证明材料（编号 {evidence_id}）“{title}”：{problem}（{sha256[:12]}…）")
+    report.unreferenced = sorted(store.stored_hashes() - set(referenced))
+    return report
+
+
+def remove_unreferenced(database: Database, keep: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    """Delete stored files no evidence row refers to (keep: hashes an undo may still need).
+    Refused while another process has the database open: its undo history is unknown here."""
+    path = database.sqlite_path
+    if path is not None and (users := other_users(path)):
+        raise ModelError(f"数据库正被其他窗口或程序打开（进程 {', '.join(map(str, users))}），"
+                         "其撤销记录可能还需要这些文件；请关闭后再清理。")
+    store = FileStore(database.files_dir)
+    removable = store.stored_hashes() - set(referenced_files(database)) - set(keep)
+    for sha256 in removable:
+        stored = store.path_for(sha256)
+        stored.chmod(0o644)
+        stored.unlink(missing_ok=True)
+    return len(removable)
+
+
+def referenced_files(database: Database) -> dict[str, tuple[str, str, int]]:
+    with database.transaction() as session:
+        rows = session.execute(select(Evidence.file_sha256, Evidence.title, Evidence.id)
+                               .where(Evidence.file_sha256.is_not(None))).all()
+    return {sha: (sha, title, evidence_id) for sha, title, evidence_id in rows}
