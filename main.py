@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     unpacking.add_argument("file", help="交接包 .zip")
     unpacking.add_argument("--to", required=True, help="解包到的文件夹")
     unpacking.set_defaults(handler=evidence.cmd_unpack)
+    backup = add("backup", commands.cmd_backup, "备份数据库（SQLite 在线备份，并校验）")
+    backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
+    restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
+    restoring.add_argument("backup", help="备份文件")
     return parser
 
 

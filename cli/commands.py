@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from cli.databases import create_demo_database, open_services
+from model.backups import make_backup, restore
 from model.errors import NotFoundError
 from model.migrate import head_revision
 
@@ -74,3 +76,17 @@ def pick_assessment(services: Any, assessment_id: int | None) -> int:
     if all(s.id != assessment_id for s in summaries):
         raise NotFoundError(f"自评（编号 {assessment_id}）不存在。")
     return assessment_id
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    open_services(args.db).close()  # refuses what is not (yet) our database, upgrades an old one
+    out = make_backup(Path(args.db), reason="manual", out=Path(args.out) if args.out else None)
+    print(f"已备份：{out}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    safety = restore(Path(args.backup), Path(args.db))
+    open_services(args.db).close()  # an older backup is upgraded to this version's schema
+    print(f"已从备份恢复：{args.backup}（恢复前的状态已备份到 {safety}）")
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import resources
+from model.backups import daily_backup
 from model.bulk import create_assessment_tree
 from model.errors import DatabaseRefusedError
 from model.location import default_database_path
@@ -13,9 +14,12 @@ from model.services import Services
 
 
 def open_services(db: str | None, *, create: bool = False) -> Services:
-    """Services over the database at db (a file path), migrated; never creates unless asked."""
+    """Services over the database at db (a file path), migrated; never creates unless asked.
+    The first open of each day leaves a verified backup in the user's data folder."""
     path = Path(db) if db else default_database_path()
-    return Services.over(open_sqlite(path, create=create))
+    services = Services.over(open_sqlite(path, create=create))
+    daily_backup(path)
+    return services
 
 
 def create_demo_database(path: Path) -> Services:

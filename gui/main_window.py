@@ -31,6 +31,7 @@ from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.preferences import PreferencesDialog
+from gui.dialogs.restore_backup import RestoreDialog
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
 from gui.menus import add_action
@@ -42,6 +43,7 @@ from gui.panels.filter_bar import FilterBar
 from gui.panels.item_editor import ItemEditor
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
+from model.backups import restore
 from model.errors import ConflictError, ModelError
 from model.services import Services
 from model.usage import mark_open
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(self.tr("工具(&T)"))
         add_action(tools, self, self.tr("检查数据库与证明材料…"),
                    lambda: check_and_clean(self, self.services, self.undo_stack), name="check")
+        add_action(tools, self, self.tr("从备份恢复…"), self.restore_backup, name="restore")
         add_action(tools, self, self.tr("首选项…"), lambda: PreferencesDialog(self, self.settings).exec())
         self._fill_recent()
 
@@ -384,6 +387,21 @@ class MainWindow(QMainWindow):
         if self.assessment_id is not None:
             self._commit_editors()
             export_excel(self, self.services, self.assessment_id, self.settings.last_folder())
+
+    def restore_backup(self) -> None:
+        path = self.services.db.sqlite_path
+        if path is None or self.opener is None:
+            return
+        dialog = RestoreDialog(self, path)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        self._commit_editors()
+        self.services.close()
+        try:
+            restore(dialog.chosen().path, path)
+        except ModelError as exc:
+            QMessageBox.critical(self, self.tr("无法恢复"), exc.message)
+        self.open_database(str(path))  # a fresh window on the restored database
 
     def export_evidence(self) -> None:
         if self.assessment_id is not None:

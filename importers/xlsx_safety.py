@@ -43,6 +43,10 @@ def check_xlsx(path: Path) -> None:
         raise ImportFileError(f"{where(path)}已损坏或不完整（{exc}），请重新保存或重新拷贝。") from exc
     except (OSError, EOFError) as exc:
         raise ImportFileError(f"{where(path)}无法读取：{exc}") from exc
+    except ImportFileError:
+        raise
+    except Exception as exc:  # zlib errors, unsupported compression…: a damaged file all the same
+        raise ImportFileError(f"{where(path)}已损坏（{type(exc).__name__}），请重新保存或重新拷贝。") from exc
 
 
 def _ole2_message(path: Path) -> str:

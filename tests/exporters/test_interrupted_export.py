@@ -1,0 +1,50 @@
+"""An export killed mid-write leaves the old file exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from bench.generate import make_database
+from exporters.docx_report import export_docx
+from exporters.xlsx_table import export_xlsx
+from model.layouts import load_layout
+from model.report import build_report
+services, assessment_id = make_database(Path({db!r}), 4000)
+report = build_report(services, assessment_id)
+def progress(done, total):
+    print(f"progress {{done}}", flush=True)  # the parent kills us once writing is under way
+    return True
+if {kind!r} == "docx":
+    export_docx(report, Path({out!r}), table_layout=load_layout("selfcheck"), progress=progress)
+else:
+    export_xlsx(report, load_layout("selfcheck"), Path({out!r}), progress=progress)
+print("finished", flush=True)
+"""
+
+
+def test_killed_exports_leave_the_old_file(tmp_path: Path) -> None:
+    for kind in ("docx", "xlsx"):
+        out = tmp_path / f"report.{kind}"
+        out.write_bytes(b"last year's file, still needed")
+        before = hashlib.sha256(out.read_bytes()).hexdigest()
+        child = subprocess.Popen([sys.executable, "-c", CHILD.format(
+            root=str(ROOT), db=str(tmp_path / f"{kind}.db"), kind=kind, out=str(out))],
+            stdout=subprocess.PIPE, text=True)
+        while True:  # wait until the file is being written, past the first progress report
+            line = child.stdout.readline()
+            assert line, "the export ended before it could be interrupted"
+            if line.startswith("progress") and int(line.split()[1]) > 0:
+                break
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        assert hashlib.sha256(out.read_bytes()).hexdigest() == before, kind
