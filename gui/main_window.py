@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.info_button.clicked.connect(self.show_assessment_editor)
         self.filter_bar = FilterBar(self.left)
         self.tree_model = FrameworkTreeModel(self)
-        self.tree_filter = TreeFilter()
+        self.tree_filter = TreeFilter(text_search=self._search)
         self.tree = QTreeView(self.left)
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
         self.tree_filter.set(text, status, department)
         self._apply_filter()
         self.tree.setDragEnabled(not self.tree_filter.active)
+
+    def _search(self, text: str) -> set[int]:
+        self._commit_editors()  # what is being typed is searchable at once
+        return self.services.search.item_ids(self.assessment_id, text) if self.assessment_id else set()
 
     def _apply_filter(self) -> None:
         f = self.tree_filter

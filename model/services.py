@@ -10,6 +10,7 @@ from model.dimensions import DimensionService
 from model.evidence import EvidenceService
 from model.items import ItemService
 from model.narrative import NarrativeService
+from model.search import SearchService
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,13 @@ class Services:
     items: ItemService
     evidence: EvidenceService
     narrative: NarrativeService
+    search: SearchService
 
     @classmethod
     def over(cls, database: Database) -> Services:
         return cls(database, AssessmentService(database), DimensionService(database),
-                   ItemService(database), EvidenceService(database), NarrativeService(database))
+                   ItemService(database), EvidenceService(database), NarrativeService(database),
+                   SearchService(database))
 
     def close(self) -> None:
         self.db.dispose()

@@ -7,6 +7,8 @@ dimensions above them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
 
 
@@ -15,7 +17,11 @@ def search_blob(item: ItemRecord) -> str:
 
 
 class TreeFilter:
-    def __init__(self) -> None:
+    """text_search(text) -> matching ids, when given, answers the text part from the database's
+    full-text index (what is typed is saved within a second, so the index is current)."""
+
+    def __init__(self, text_search: Callable[[str], set[int]] | None = None) -> None:
+        self.text_search = text_search
         self.text = ""
         self.status = ""
         self.department = ""
@@ -39,13 +45,18 @@ class TreeFilter:
         """Ids of the matching items, or None when no filter is set."""
         if not self.active:
             return None
-        blobs = self._blobs
-        for item in items:
-            if item.id not in blobs:
-                blobs[item.id] = search_blob(item)
+        if self.text and self.text_search is not None:
+            found = self.text_search(self.text)
+            text_match = found.__contains__
+        else:
+            blobs = self._blobs
+            for item in items:
+                if item.id not in blobs:
+                    blobs[item.id] = search_blob(item)
+            text_match = lambda item_id: self.text in blobs[item_id]  # noqa: E731
         return {
             item.id for item in items
-            if (not self.text or self.text in blobs[item.id])
+            if (not self.text or text_match(item.id))
             and (not self.status or item.status == self.status)
             and (not self.department or item.department == self.department)
         }

@@ -1,0 +1,197 @@
+"""One benchmark for everything: realistic assessments of 1,000 / 10,000 / 100,000 items, each
+figure measured in fresh processes (median of the runs), with peak memory and the scaling
+exponent (log-log slope) between sizes. Writes bench/results.json.
+
+python bench/run.py [--quick] [--runs N]      (--quick: 1,000 and 10,000 items)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIGURES = ("db creation", "open to tree shown", "filter keystroke", "search ≥3 chars",
+           "search 1-2 chars", "Word export", "Excel export", "Excel import", "evidence export")
+LONG_QUERIES = ("疫情防控", "医疗卫生", "健康北京", "卫生健康委", "公共卫生")
+SHORT_QUERIES = ("疫", "医疗", "改革", "健康", "卫生")
+
+CHILD = r'''
+import json, os, resource, statistics, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from pathlib import Path
+figure, db, items, work = {figure!r}, Path({db!r}), {items}, Path({work!r})
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def timed(action):
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+result = {{}}
+if figure == "db creation":
+    from bench.generate import make_database
+    target = work / "created.db"
+    result["seconds"] = timed(lambda: make_database(target, items)[0].close())
+elif figure in ("open to tree shown", "filter keystroke"):
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+    from model.migrate import open_sqlite
+    from model.services import Services
+    holder = {{}}
+    def open_window():
+        holder["w"] = MainWindow(Services.over(open_sqlite(db)), Settings())
+        holder["w"].show()
+        app.processEvents()
+    opened = timed(open_window)
+    if figure == "open to tree shown":
+        result["seconds"] = opened
+    else:
+        times = []
+        for query in {long!r} + {short!r} + ("",):
+            def keystroke(q=query):
+                holder["w"].filter_bar.text.setText(q)
+                app.processEvents()
+            times.append(timed(keystroke))
+        result["seconds"] = statistics.median(times)
+elif figure.startswith("search"):
+    from model.migrate import open_sqlite
+    from model.search import SearchService
+    search = SearchService(open_sqlite(db))
+    queries = {long!r} if "≥3" in figure else {short!r}
+    search.item_ids(1, queries[0])  # warm the page cache like a running app
+    result["seconds"] = statistics.median(timed(lambda q=q: search.item_ids(1, q)) for q in queries)
+else:
+    from model.migrate import open_sqlite
+    from model.services import Services
+    from model.report import build_report
+    from model.layouts import load_layout
+    services = Services.over(open_sqlite(db))
+    if figure == "Word export":
+        from exporters.docx_report import export_docx
+        result["seconds"] = timed(lambda: export_docx(build_report(services, 1), work / "r.docx"))
+    elif figure == "Excel export":
+        from exporters.xlsx_table import export_xlsx
+        result["seconds"] = timed(lambda: export_xlsx(build_report(services, 1),
+                                                      load_layout("selfcheck"), work / "t.xlsx"))
+    elif figure == "Excel import":
+        from importers.store import store_table
+        from importers.xlsx_table import read_table
+        source = work / "import-source.xlsx"
+        target = Services.over(open_sqlite(work / "imported.db"))
+        result["seconds"] = timed(lambda: store_table(target, read_table(source), None))
+    elif figure == "evidence export":
+        from exporters.evidence_package import export_evidence
+        from model.filestore import FileStore
+        store = FileStore(services.db.files_dir)
+        result["seconds"] = timed(lambda: export_evidence(
+            build_report(services, 1, with_evidence=True), store.path_for, work / "e.zip"))
+result["peak_mb"] = peak()
+print(json.dumps(result))
+'''
+
+
+def prepare(size: int, folder: Path) -> Path:
+    """The database of one size, with evidence (one 64 KB file per 20 items) and an export to
+    import back."""
+    from bench.generate import make_database
+    from exporters.xlsx_table import export_xlsx
+    from model.layouts import load_layout
+    from model.report import build_report
+
+    db = folder / f"{size}.db"
+    services, assessment_id = make_database(db, size)
+    items = services.items.list(assessment_id)
+    sources = folder / f"evidence-{size}"
+    sources.mkdir()
+    for n in range(0, len(items), 20):
+        path = sources / f"材料{n}.pdf"
+        path.write_bytes(os.urandom(64 * 1024))
+        services.evidence.attach_files(items[n].id, [path])
+    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"),
+                folder / f"import-{size}.xlsx")
+    services.close()
+    return db
+
+
+def measure(figure: str, db: Path, size: int, folder: Path) -> dict[str, float]:
+    work = folder / "work"
+    work.mkdir(exist_ok=True)
+    for leftover in work.glob("*"):
+        leftover.unlink() if leftover.is_file() else None
+    (work / "import-source.xlsx").symlink_to(folder / f"import-{size}.xlsx")
+    code = CHILD.format(root=str(ROOT), figure=figure, db=str(db), items=size, work=str(work),
+                        long=LONG_QUERIES, short=SHORT_QUERIES)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"{figure} at {size}: {done.stderr[-2000:]}")
+    for leftover in work.glob("*"):
+        if leftover.is_file() or leftover.is_symlink():
+            leftover.unlink()
+        else:
+            import shutil
+
+            shutil.rmtree(leftover)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 items only")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
+    figures = []
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
+        folder = Path(tmp)
+        for size in sizes:
+            db = prepare(size, folder)
+            for figure in FIGURES:
+                runs = [measure(figure, db, size, folder) for _ in range(args.runs)]
+                figures.append({"name": figure, "items": size,
+                                "median_s": round(statistics.median(r["seconds"] for r in runs), 4),
+                                "peak_mb": round(max(r["peak_mb"] for r in runs), 1)})
+                print(f"  measured {figure} at {size}: {figures[-1]['median_s']} s", flush=True)
+    exponents = {}
+    for figure in FIGURES:
+        points = {f["items"]: f["median_s"] for f in figures if f["name"] == figure}
+        low, high = (10000, 100000) if 100000 in points else (1000, 10000)
+        if points.get(low, 0) > 0 and points.get(high, 0) > 0:
+            exponents[figure] = round(math.log(points[high] / points[low]) / math.log(high / low), 2)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(
+        {"figures": figures, "exponents": exponents}, ensure_ascii=False, indent=1), "utf-8")
+    print_table(figures, exponents, sizes)
+
+
+def print_table(figures: list[dict], exponents: dict[str, float], sizes: list[int]) -> None:
+    header = f"{'figure':<20}" + "".join(f"{f'{s:,} items':>22}" for s in sizes) + f"{'exponent':>10}"
+    print(header)
+    print("-" * len(header))
+    for figure in FIGURES:
+        cells = []
+        for size in sizes:
+            f = next(x for x in figures if x["name"] == figure and x["items"] == size)
+            value = (f"{f['median_s'] * 1000:.1f} ms" if f["median_s"] < 1
+                     else f"{f['median_s']:.2f} s")
+            cells.append(f"{value} / {f['peak_mb']:.0f} MB")
+        print(f"{figure:<20}" + "".join(f"{c:>22}" for c in cells)
+              + f"{exponents.get(figure, float('nan')):>10.2f}")
+
+
+if __name__ == "__main__":
+    main()
