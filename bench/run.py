@@ -2,7 +2,7 @@
 figure measured in fresh processes (median of the runs), with peak memory and the scaling
 exponent (log-log slope) between sizes. Writes bench/results.json.
 
-python bench/run.py [--quick] [--runs N]      (--quick: 1,000 and 10,000 items)
+python bench/run.py [--quick] [--runs N] [--out FILE]      (--quick: 1,000 and 10,000 items)
 """
 
 from __future__ import annotations
@@ -154,6 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 items only")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
     figures = []
@@ -173,7 +174,7 @@ def main() -> None:
         low, high = (10000, 100000) if 100000 in points else (1000, 10000)
         if points.get(low, 0) > 0 and points.get(high, 0) > 0:
             exponents[figure] = round(math.log(points[high] / points[low]) / math.log(high / low), 2)
-    (ROOT / "bench" / "results.json").write_text(json.dumps(
+    args.out.write_text(json.dumps(
         {"figures": figures, "exponents": exponents}, ensure_ascii=False, indent=1), "utf-8")
     print_table(figures, exponents, sizes)
 

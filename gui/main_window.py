@@ -49,6 +49,7 @@ from model.services import Services
 from model.usage import mark_open
 
 Opener = Callable[[str], Services]
+LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
 
 
 class MainWindow(QMainWindow):
@@ -192,7 +193,6 @@ class MainWindow(QMainWindow):
         self.structure.assessment_id = assessment_id
         self.undo_stack.clear()
         self.reload()
-        self.tree.expandAll()
         if assessment_id is not None:
             self.show_assessment_editor()
 
@@ -200,27 +200,36 @@ class MainWindow(QMainWindow):
         """Read the framework again (a structural change, a conflict, another assessment)."""
         if self.assessment_id is None:
             self.tree_model.reset([], [])
-            self._update_titles([])
+            self._update_titles()
             return
         assessment = self.services.assessments.get(self.assessment_id)
         self.uses_scores = assessment.uses_scores
         dims = self.services.dimensions.list(self.assessment_id)
-        items = self.services.items.list(self.assessment_id)
+        counts = self.services.items.counts(self.assessment_id)
         expanded = self._expanded_dimensions()
         self.tree_filter.forget()
-        self.tree_model.reset(dims, items)
+        if sum(total for total, _done in counts.values()) > LAZY_ITEMS:
+            # A city-wide compile: dimensions now, each one's items when it is opened.
+            self.tree_model.reset_lazy(dims, counts, self.services.items.list_for_dimension)
+        else:
+            self.tree_model.reset(dims, self.services.items.list(self.assessment_id))
         if self.tree_filter.active:
             self._apply_filter()
         else:
             self._restore_expanded(expanded)
-        departments = sorted({i.department for i in items if i.department})
+        departments = self.services.items.departments(self.assessment_id)
         self.filter_bar.set_departments(departments)
         self.item_editor.set_departments(departments)
-        self._update_titles(items)
+        self._update_titles()
         if select:
             self.select(*select)
 
     def select(self, kind: str, row_id: int) -> None:
+        if kind == ITEM and self.tree_model.lazy:
+            try:
+                self.tree_model.ensure_loaded(self.services.items.get(row_id).dimension_id)
+            except ModelError:
+                return
         index = self.tree_model.index_of(kind, row_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
@@ -287,16 +296,21 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         f = self.tree_filter
+        if f.active and self.tree_model.lazy:
+            self.tree_model.load_all()  # a find shows matches from every dimension
         self.tree_model.set_filter(f.matches(self.tree_model.items()), f.dimension_text(),
                                    highlight=bool(f.text))
-        self.tree.expandAll()
+        if f.active or not self.tree_model.lazy:
+            self.tree.expandAll()
+        else:
+            self._expand_dimensions_only()
 
     # --- notifications ---------------------------------------------------------------------------
     def _item_changed(self, record: object) -> None:
         self.tree_filter.forget(record.id)  # type: ignore[attr-defined]
         self.tree_model.update_item(record)  # type: ignore[arg-type]
         self.item_editor.refresh(record)  # type: ignore[arg-type]
-        self._update_titles(self.tree_model.items())
+        self._update_titles()
 
     def _dimension_changed(self, record: object) -> None:
         self.tree_model.update_dimension(record)  # type: ignore[arg-type]
@@ -306,7 +320,7 @@ class MainWindow(QMainWindow):
         self.assessment_editor.refresh_assessment(record)  # type: ignore[arg-type]
         self.uses_scores = record.uses_scores  # type: ignore[attr-defined]
         self._fill_assessment_names()
-        self._update_titles(self.tree_model.items())
+        self._update_titles()
 
     def _structure_changed(self, kind: str, row_id: int) -> None:
         self.reload(select=(kind, row_id) if row_id else None)
@@ -425,7 +439,7 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.assessments.setItemText(index, f"{summary.title}（{summary.items}项）")
 
-    def _update_titles(self, items: list) -> None:
+    def _update_titles(self) -> None:
         if self.assessment_id is None:
             self.setWindowTitle(f"{self.tr('绩效自评')} — {self.services.db.display_name}")
             self.statusBar().showMessage(self.tr("数据库中还没有自评：文件 → 新建自评"))
@@ -433,9 +447,10 @@ class MainWindow(QMainWindow):
         assessment = self.services.assessments.get(self.assessment_id)
         title = assessment.title or f"{assessment.unit_name}{assessment.year}"
         self.setWindowTitle(f"{title} — {self.services.db.display_name}")
-        counts = Counter(item.status for item in items)
+        counts = Counter(self.services.items.status_counts(self.assessment_id))  # SQL aggregate
         done = counts["已完成"] + counts["超额完成"]
-        parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(len(items)))]
+        total = sum(counts.values())
+        parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(total))]
         parts += [f"{status} {counts[status]}" for status in ("推进中", "未完成", "未开始")
                   if counts[status]]
         self.statusBar().showMessage(" · ".join(parts))
@@ -450,9 +465,20 @@ class MainWindow(QMainWindow):
                 expanded.add(dim_id)
         return expanded
 
+    def _expand_dimensions_only(self) -> None:
+        """Open the framework down to the dimensions that hold items, without loading them."""
+        for dim_id in self.tree_model.dimension_ids():
+            index = self.tree_model.index_of(DIMENSION, dim_id)
+            node = index.internalPointer() if index.isValid() else None
+            if node is not None and any(c.kind == DIMENSION for c in node.children):
+                self.tree.setExpanded(index, True)
+
     def _restore_expanded(self, expanded: set[int] | None) -> None:
         if expanded is None:
-            self.tree.expandAll()
+            if self.tree_model.lazy:
+                self._expand_dimensions_only()
+            else:
+                self.tree.expandAll()
             self._known_dims = set(self.tree_model.dimension_ids())
             return
         for dim_id in self.tree_model.dimension_ids():

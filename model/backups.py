@@ -84,7 +84,7 @@ def list_backups(database: Path) -> list[BackupInfo]:
         except sqlite3.DatabaseError:
             pass
         infos.append(BackupInfo(path, created, reason, assessments, items))
-    return sorted(infos, key=lambda i: i.created, reverse=True)
+    return sorted(infos, key=lambda i: (i.created, i.path.stat().st_mtime_ns), reverse=True)
 
 
 def restore(backup: Path, database: Path) -> Path:

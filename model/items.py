@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from model.db import Database
@@ -31,6 +31,47 @@ class ItemService:
         """Every item of an assessment in table order, 序号 numbered 1..N."""
         with self.db.transaction() as session:
             return _ordered_records(session, assessment_id)
+
+    def counts(self, assessment_id: int) -> dict[int, tuple[int, int]]:
+        """Per dimension: (items, done items), from one SQL aggregate (no rows loaded)."""
+        done = CheckItem.status.in_(("已完成", "超额完成"))
+        with self.db.transaction() as session:
+            rows = session.execute(
+                select(CheckItem.dimension_id, func.count(), func.sum(case((done, 1), else_=0)))
+                .where(CheckItem.assessment_id == assessment_id)
+                .group_by(CheckItem.dimension_id)).all()
+        return {dimension_id: (total, int(finished or 0)) for dimension_id, total, finished in rows}
+
+    def status_counts(self, assessment_id: int) -> dict[str, int]:
+        with self.db.transaction() as session:
+            rows = session.execute(select(CheckItem.status, func.count())
+                                   .where(CheckItem.assessment_id == assessment_id)
+                                   .group_by(CheckItem.status)).all()
+        return dict(rows)
+
+    def departments(self, assessment_id: int) -> list[str]:
+        with self.db.transaction() as session:
+            return sorted(session.scalars(select(CheckItem.department).distinct().where(
+                CheckItem.assessment_id == assessment_id, CheckItem.department != "")))
+
+    def list_for_dimension(self, dimension_id: int) -> list[ItemRecord]:
+        """One dimension's own items, numbered as in the whole table (for a tree that loads a
+        dimension's items when it is opened)."""
+        with self.db.transaction() as session:
+            dimension = get_row(session, Dimension, dimension_id)
+            before = _items_before(session, dimension)
+            rows = session.scalars(select(CheckItem).where(CheckItem.dimension_id == dimension_id)
+                                   .order_by(CheckItem.position, CheckItem.id)).all()
+            return [to_record(row, ItemRecord, seq=before + n) for n, row in enumerate(rows, 1)]
+
+    def matching_ids(self, assessment_id: int, status: str = "", department: str = "") -> set[int]:
+        query = select(CheckItem.id).where(CheckItem.assessment_id == assessment_id)
+        if status:
+            query = query.where(CheckItem.status == status)
+        if department:
+            query = query.where(CheckItem.department == department)
+        with self.db.transaction() as session:
+            return set(session.scalars(query))
 
     def get(self, item_id: int) -> ItemRecord:
         with self.db.transaction() as session:
@@ -141,16 +182,24 @@ def _ordered_records(session: Session, assessment_id: int) -> list[ItemRecord]:
     return [to_record(row, ItemRecord, seq=seq) for seq, row in enumerate(rows, start=1)]
 
 
-def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
-    """One item's record; its 序号 from per-dimension counts, not by loading every item."""
-    dims = session.scalars(select(Dimension).where(Dimension.assessment_id == row.assessment_id))
+def _items_before(session: Session, dimension: Dimension) -> int:
+    """How many items come before this dimension's own items in table order (SQL counts)."""
+    dims = session.scalars(select(Dimension).where(
+        Dimension.assessment_id == dimension.assessment_id))
     counts = dict(session.execute(
         select(CheckItem.dimension_id, func.count()).where(
-            CheckItem.assessment_id == row.assessment_id).group_by(CheckItem.dimension_id)).all())
+            CheckItem.assessment_id == dimension.assessment_id)
+        .group_by(CheckItem.dimension_id)).all())
     before = 0
     for dim, _level in dimension_order(list(dims)):
-        if dim.id == row.dimension_id:
+        if dim.id == dimension.id:
             break
         before += counts.get(dim.id, 0)
+    return before
+
+
+def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
+    """One item's record; its 序号 from per-dimension counts, not by loading every item."""
+    before = _items_before(session, get_row(session, Dimension, row.dimension_id))
     # positions within a dimension are kept contiguous (0..n-1) by every write
     return to_record(row, ItemRecord, seq=before + row.position + 1)

@@ -8,6 +8,7 @@ move request, never into a write.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,7 @@ class Node:
     total: int = 0
     shown: list[Node] = field(default_factory=list)  # the children that pass the filter
     position: int = 0  # index among the parent's shown children
+    unloaded_items: int = 0  # own items not fetched yet (a tree too big to load at once)
 
     def row(self) -> int:
         return self.position
@@ -76,12 +78,86 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._filter_items: set[int] | None = None
         self._dimension_text = ""
         self._highlight = False
+        self._loader: Callable[[int], list[ItemRecord]] | None = None
 
     def reset(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
         self.beginResetModel()
         self._root, self._dimensions, self._items = _build(dimensions, items)
+        self._loader = None
         self._apply_filter()
         self.endResetModel()
+
+    def reset_lazy(self, dimensions: list[DimensionRecord], counts: dict[int, tuple[int, int]],
+                   loader: Callable[[int], list[ItemRecord]]) -> None:
+        """The dimensions only, with their counts from SQL; a dimension's items are fetched by
+        loader(dimension_id) when the view opens it (canFetchMore/fetchMore)."""
+        self.beginResetModel()
+        self._root, self._dimensions, self._items = _build(dimensions, [])
+        self._loader = loader
+        for dim_id, (total, done) in counts.items():
+            node = self._dimensions[dim_id]
+            node.unloaded_items = total
+            ancestor: Node | None = node
+            while ancestor is not None and ancestor is not self._root:
+                ancestor.total += total
+                ancestor.done += done
+                ancestor = ancestor.parent
+        self._apply_filter()
+        self.endResetModel()
+
+    @property
+    def lazy(self) -> bool:
+        return self._loader is not None
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
+        if not parent.isValid():
+            return bool(self._root.shown)
+        node: Node = parent.internalPointer()
+        return bool(node.shown) or (node.unloaded_items > 0 and self._filter_items is None)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return parent.isValid() and parent.internalPointer().unloaded_items > 0
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if self.canFetchMore(parent):
+            self._load(parent.internalPointer(), parent)
+
+    def ensure_loaded(self, dimension_id: int) -> None:
+        node = self._dimensions.get(dimension_id)
+        if node is not None and node.unloaded_items:
+            self._load(node, self._index_of_node(node))
+
+    def load_all(self) -> None:
+        """Fetch every dimension's items (a find needs them all in view)."""
+        if any(node.unloaded_items for node in self._dimensions.values()):
+            self.beginResetModel()
+            for node in self._dimensions.values():
+                if node.unloaded_items:
+                    self._attach(node, self._loader(node.record.id))
+            self._apply_filter()
+            self.endResetModel()
+
+    def _load(self, node: Node, index: QModelIndex) -> None:
+        records = self._loader(node.record.id) if self._loader else []
+        if not index.isValid() and node is not self._root:
+            self._attach(node, records)
+            return
+        if records:
+            self.beginInsertRows(index, 0, len(records) - 1)
+        self._attach(node, records)
+        if self._filter_items is None:
+            node.shown = list(node.children)
+            for position, child in enumerate(node.shown):
+                child.position = position
+        if records:
+            self.endInsertRows()
+
+    def _attach(self, node: Node, records: list[ItemRecord]) -> None:
+        items = [Node(ITEM, record, node) for record in records]
+        node.children[0:0] = items
+        node.unloaded_items = 0
+        for item in items:
+            self._items[item.record.id] = item
 
     @property
     def filtered(self) -> bool:
@@ -246,6 +322,8 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def first_item_index(self) -> QModelIndex:
         for node in _walk(self._root):
+            if node.kind == DIMENSION and node.unloaded_items:
+                self.ensure_loaded(node.record.id)
             if node.kind == ITEM:
                 return self.createIndex(node.row(), 0, node)
         return QModelIndex()

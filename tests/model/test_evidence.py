@@ -77,3 +77,22 @@ def test_detach_and_restore(demo: Services, item_id: int) -> None:
     assert [e.title for e in demo.evidence.list(item_id)] == ["乙"]
     demo.evidence.restore(deleted)
     assert demo.evidence.list(item_id) == before
+
+
+def test_a_file_over_200_mb_is_refused(demo: Services, item_id: int, tmp_path: Path) -> None:
+    big = tmp_path / "扫描件.pdf"
+    with open(big, "wb") as handle:  # sparse: no 200 MB actually written
+        handle.truncate(200 * 1024 * 1024 + 1)
+    with pytest.raises(EvidenceFileError, match="超过 200 MB"):
+        demo.evidence.attach_files(item_id, [big])
+    assert demo.evidence.list(item_id) == []
+
+
+def test_a_folder_adds_the_files_in_it(demo: Services, item_id: int, tmp_path: Path) -> None:
+    folder = tmp_path / "会议材料"
+    folder.mkdir()
+    for name in ("b.pdf", "a.docx"):
+        (folder / name).write_bytes(name.encode())
+    records = demo.evidence.attach_files(item_id, [folder], doc_no="京卫[2021]1号")
+    assert [r.file_name for r in records] == ["a.docx", "b.pdf"]
+    assert {r.doc_no for r in records} == {"京卫〔2021〕1号"}
