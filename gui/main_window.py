@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         self.tree_filter.forget()
         if sum(total for total, _done in counts.values()) > LAZY_ITEMS:
             # A city-wide compile: dimensions now, each one's items when it is opened.
-            self.tree_model.reset_lazy(dims, counts, self.services.items.list_for_dimension)
+            assessment_id = self.assessment_id
+            self.tree_model.reset_lazy(dims, counts, self.services.items.list_for_dimension,
+                                       lambda: self.services.items.list(assessment_id))
         else:
             self.tree_model.reset(dims, self.services.items.list(self.assessment_id))
         if self.tree_filter.active:

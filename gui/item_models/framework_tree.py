@@ -79,6 +79,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._dimension_text = ""
         self._highlight = False
         self._loader: Callable[[int], list[ItemRecord]] | None = None
+        self._load_everything: Callable[[], list[ItemRecord]] | None = None
 
     def reset(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
         self.beginResetModel()
@@ -88,12 +89,15 @@ class FrameworkTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def reset_lazy(self, dimensions: list[DimensionRecord], counts: dict[int, tuple[int, int]],
-                   loader: Callable[[int], list[ItemRecord]]) -> None:
+                   loader: Callable[[int], list[ItemRecord]],
+                   load_all: Callable[[], list[ItemRecord]] | None = None) -> None:
         """The dimensions only, with their counts from SQL; a dimension's items are fetched by
-        loader(dimension_id) when the view opens it (canFetchMore/fetchMore)."""
+        loader(dimension_id) when the view opens it (canFetchMore/fetchMore), or all at once by
+        load_all() when a find needs them."""
         self.beginResetModel()
         self._root, self._dimensions, self._items = _build(dimensions, [])
         self._loader = loader
+        self._load_everything = load_all
         for dim_id, (total, done) in counts.items():
             node = self._dimensions[dim_id]
             node.unloaded_items = total
@@ -129,13 +133,21 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def load_all(self) -> None:
         """Fetch every dimension's items (a find needs them all in view)."""
-        if any(node.unloaded_items for node in self._dimensions.values()):
-            self.beginResetModel()
-            for node in self._dimensions.values():
-                if node.unloaded_items:
-                    self._attach(node, self._loader(node.record.id))
-            self._apply_filter()
-            self.endResetModel()
+        pending = [node for node in self._dimensions.values() if node.unloaded_items]
+        if not pending:
+            return
+        self.beginResetModel()
+        if self._load_everything is not None and len(pending) > 1:
+            by_dimension: dict[int, list[ItemRecord]] = {}
+            for record in self._load_everything():  # one query instead of one per dimension
+                by_dimension.setdefault(record.dimension_id, []).append(record)
+            for node in pending:
+                self._attach(node, by_dimension.get(node.record.id, []))
+        else:
+            for node in pending:
+                self._attach(node, self._loader(node.record.id))
+        self._apply_filter()
+        self.endResetModel()
 
     def _load(self, node: Node, index: QModelIndex) -> None:
         records = self._loader(node.record.id) if self._loader else []
