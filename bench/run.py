@@ -33,6 +33,10 @@ from pathlib import Path
 figure, db, items, work = {figure!r}, Path({db!r}), {items}, Path({work!r})
 
 def peak():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the parent that forked us
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 def timed(action):

@@ -6,14 +6,13 @@ python bench/word_export.py [--sizes 1000 10000] [--runs 3]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.excel import median_time
 from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.report_outline import outline
@@ -37,15 +36,6 @@ def docxtpl_template(folder: Path) -> Path:
     return path
 
 
-def time_it(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -62,15 +52,15 @@ def main() -> None:
             services, assessment_id = make_database(folder / f"{size}.db", size)
             report = build_report(services, assessment_id)
             blocks = [b.text for b in outline(report, TextCleaner())]
-            ours = time_it(lambda r=report: export_docx(r, folder / "ours.docx"), args.runs)
+            ours = median_time(lambda r=report: export_docx(r, folder / "ours.docx"), args.runs)
 
             def render(blocks=blocks) -> None:
                 tpl = DocxTemplate(str(template))
                 tpl.render({"blocks": blocks})
                 tpl.save(str(folder / "tpl-out.docx"))
 
-            theirs = time_it(render, args.runs)
-            whole = time_it(lambda s=services, a=assessment_id: export_docx(
+            theirs = median_time(render, args.runs)
+            whole = median_time(lambda s=services, a=assessment_id: export_docx(
                 build_report(s, a), folder / "ours.docx"), args.runs)
             print(f"{size:>7} {len(blocks):>10} {ours:>8.2f} {theirs:>9.2f} {ours / theirs:>6.2f} "
                   f"{whole:>9.2f}")

@@ -36,6 +36,7 @@ def backup_folder(database: Path) -> Path:
 def make_backup(database: Path, *, reason: str = "manual", out: Path | None = None) -> Path:
     """A verified copy of database (consistent even while it is in use)."""
     database = Path(database)
+    in_store = out is None
     if out is None:
         stamp = datetime.now().strftime(STAMP)
         out = backup_folder(database) / f"{database.stem}.{stamp}.{reason}.db"
@@ -55,7 +56,7 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
     if result != "ok":
         out.unlink(missing_ok=True)
         raise ModelError(f"备份校验失败（{result}），请运行“检查”。")
-    if out.parent == backup_folder(database):
+    if in_store:
         prune(out.parent)
     return out
 

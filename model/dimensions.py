@@ -12,7 +12,7 @@ from model.rows import (
     check_version,
     clamp_index,
     get_row,
-    insert_snapshots,
+    restore_in_place,
     set_positions,
     snapshot,
     to_record,
@@ -132,10 +132,7 @@ class DimensionService:
         root = deleted.rows[0].as_dict()
         with self.db.transaction() as session:
             siblings = _sibling_ids(session, root["assessment_id"], root["parent_id"])
-            insert_snapshots(session, deleted.rows)
-            siblings.insert(clamp_index(root["position"], len(siblings)), root["id"])
-            set_positions(session, Dimension, siblings)
-            return _record(session, get_row(session, Dimension, root["id"]))
+            return _record(session, restore_in_place(session, deleted, Dimension, siblings))
 
 
 def _clean_name(name: str) -> str:

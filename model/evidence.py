@@ -18,7 +18,7 @@ from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
 from model.rows import (
     check_version,
     get_row,
-    insert_snapshots,
+    restore_in_place,
     set_positions,
     snapshot,
     to_record,
@@ -108,10 +108,7 @@ class EvidenceService:
         root = deleted.rows[0].as_dict()
         with self.db.transaction() as session:
             siblings = _sibling_ids(session, root["item_id"])
-            insert_snapshots(session, deleted.rows)
-            siblings.insert(min(root["position"], len(siblings)), root["id"])
-            set_positions(session, Evidence, siblings)
-            return to_record(get_row(session, Evidence, root["id"]), EvidenceRecord)
+            return to_record(restore_in_place(session, deleted, Evidence, siblings), EvidenceRecord)
 
     def file_path(self, evidence_id: int) -> Path:
         """The stored file of an evidence row, for opening in the system's viewer."""

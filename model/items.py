@@ -14,7 +14,7 @@ from model.rows import (
     check_version,
     clamp_index,
     get_row,
-    insert_snapshots,
+    restore_in_place,
     set_positions,
     snapshot,
     to_record,
@@ -136,10 +136,7 @@ class ItemService:
         root = deleted.rows[0].as_dict()
         with self.db.transaction() as session:
             siblings = _sibling_ids(session, root["dimension_id"])
-            insert_snapshots(session, deleted.rows)
-            siblings.insert(clamp_index(root["position"], len(siblings)), root["id"])
-            set_positions(session, CheckItem, siblings)
-            return _record_with_seq(session, get_row(session, CheckItem, root["id"]))
+            return _record_with_seq(session, restore_in_place(session, deleted, CheckItem, siblings))
 
 
 def _validated(values: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, inspect, text
 
+from model.backups import make_backup
 from model.db import Database, sqlite_url
 from model.errors import DatabaseRefusedError
 from model.location import is_network_path
@@ -51,7 +52,10 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
     if path.exists():
         revision = _read_sqlite_revision(path)
         if revision != head_revision():
-            backup_sqlite(path, reason=f"before-upgrade-{revision}")
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            # beside the database, where whoever moves the file finds it too
+            make_backup(path, out=path.with_name(
+                f"{path.stem}.before-upgrade-{revision}.{stamp}{path.suffix or '.db'}"))
     elif not create:
         raise DatabaseRefusedError(f"数据库“{path}”不存在。")
     else:
@@ -136,21 +140,3 @@ def _refuse_unknown(revision: str | None, where: str) -> None:
             f"数据库“{where}”由更新版本的程序创建（结构版本 {revision}），本程序无法打开。"
             "请安装新版本后再打开；文件未作任何改动。"
         )
-
-
-def backup_sqlite(path: Path, *, reason: str, out: Path | None = None) -> Path:
-    """A consistent copy through SQLite's online backup API (never a raw file copy)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = out or path.with_name(f"{path.stem}.{reason}.{stamp}{path.suffix or '.db'}")
-    counter = 1
-    while target.exists() and out is None:
-        target = path.with_name(f"{path.stem}.{reason}.{stamp}-{counter}{path.suffix or '.db'}")
-        counter += 1
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
-    return target

@@ -9,7 +9,7 @@ from sqlalchemy import Table, insert, update
 from sqlalchemy.orm import Session
 
 from model.errors import ConflictError, NotFoundError
-from model.records import RowSnapshot
+from model.records import DeletedRows, RowSnapshot
 from model.schema import Base
 
 Row = TypeVar("Row", bound=Base)
@@ -77,3 +77,14 @@ def clamp_index(index: int | None, length: int) -> int:
     if index is None or index > length:
         return length
     return max(index, 0)
+
+
+def restore_in_place(session: Session, deleted: DeletedRows, model: type[Row],
+                     siblings: list[int]) -> Row:
+    """Undo a delete: re-insert the rows (same ids) and put the root back at its old position
+    among siblings (the ids of the rows that share its parent now)."""
+    root = deleted.rows[0].as_dict()
+    insert_snapshots(session, deleted.rows)
+    siblings.insert(clamp_index(root["position"], len(siblings)), root["id"])
+    set_positions(session, model, siblings)
+    return get_row(session, model, root["id"])
