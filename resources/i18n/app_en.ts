@@ -66,7 +66,7 @@
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="51" />
+        <location filename="../../gui/widgets.py" line="64" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -104,67 +104,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="53" />
+        <location filename="../../gui/panels/evidence_panel.py" line="54" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="54" />
+        <location filename="../../gui/panels/evidence_panel.py" line="55" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="55" />
+        <location filename="../../gui/panels/evidence_panel.py" line="56" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="56" />
+        <location filename="../../gui/panels/evidence_panel.py" line="57" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="66" />
+        <location filename="../../gui/panels/evidence_panel.py" line="67" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="87" />
+        <location filename="../../gui/panels/evidence_panel.py" line="88" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="98" />
+        <location filename="../../gui/panels/evidence_panel.py" line="99" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="102" />
+        <location filename="../../gui/panels/evidence_panel.py" line="103" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="114" />
+        <location filename="../../gui/panels/evidence_panel.py" line="115" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="138" />
+        <location filename="../../gui/panels/evidence_panel.py" line="139" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="143" />
+        <location filename="../../gui/panels/evidence_panel.py" line="144" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="154" />
+        <location filename="../../gui/panels/evidence_panel.py" line="155" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="160" />
+        <location filename="../../gui/panels/evidence_panel.py" line="161" />
         <source>编辑证明材料</source>
         <translation>Edit evidence</translation>
     </message>
@@ -260,12 +260,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="199" />
+        <location filename="../../gui/item_models/framework_tree.py" line="287" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="271" />
+        <location filename="../../gui/item_models/framework_tree.py" line="361" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -412,167 +412,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="80" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="136" />
+        <source>导出证明材料包…</source>
+        <translation>Export evidence package…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="139" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="160" />
+        <source>检查数据库与证明材料…</source>
+        <translation>Check database and evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="162" />
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="163" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="334" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350" />
+        <location filename="../../gui/main_window.py" line="381" />
         <source>另存副本为</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353" />
+        <location filename="../../gui/main_window.py" line="384" />
         <source>自评数据库 (*.db)</source>
         <translation>Assessment database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="394" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396" />
+        <location filename="../../gui/main_window.py" line="423" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="447" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -623,32 +643,32 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="172" />
+        <location filename="../../gui/panels/evidence_panel.py" line="173" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="179" />
+        <location filename="../../gui/panels/evidence_panel.py" line="180" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="180" />
+        <location filename="../../gui/panels/evidence_panel.py" line="181" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <location filename="../../gui/panels/evidence_panel.py" line="182" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="182" />
+        <location filename="../../gui/panels/evidence_panel.py" line="183" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="183" />
+        <location filename="../../gui/panels/evidence_panel.py" line="184" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -669,6 +689,44 @@
         <location filename="../../gui/dialogs/preferences.py" line="21" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="28" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <source>自评</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="32" />
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="46" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="50" />
+        <source>恢复前会先备份当前状态，恢复后也可以再恢复回来。</source>
+        <translation>The current state is backed up first, so a restore can itself be undone.</translation>
     </message>
 </context>
 <context>
@@ -741,7 +799,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="44" />
+        <location filename="../../gui/app.py" line="30" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -822,6 +880,57 @@
         <location filename="../../gui/dialogs/import_excel.py" line="81" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="23" />
+        <source>导出证明材料包</source>
+        <translation>Export evidence package</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
+        <source>正在打包证明材料…</source>
+        <translation>Packing the evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="38" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
+        <source>检查失败</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="43" />
+        <source>检查未通过</source>
+        <translation>Check found problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
+        <source>检查通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="46" />
+        <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
+        <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="49" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="54" />
+        <source>清理文件</source>
+        <translation>Clean up files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="50" />
+        <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
+        <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/evidence_tools.py" line="55" />
+        <source>已删除 %1 个文件。</source>
+        <translation>%1 files deleted.</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,22 @@ ENGLISH = {
     "重做": "Redo", "重新启动程序后生效。": "Takes effect after a restart.",
     "附自查表作为附件": "Attach the self-check table", "首选项": "Preferences",
     "首选项…": "Preferences…", "（可以撤销）": "(This can be undone.)", "（未填写）": "(empty)",
+    "事项": "Items", "自评": "Assessments", "时间": "Time", "恢复": "Restore",
+    "从备份恢复": "Restore from backup", "从备份恢复…": "Restore from backup…",
+    "导出证明材料包": "Export evidence package", "导出证明材料包…": "Export evidence package…",
+    "已删除 %1 个文件。": "%1 files deleted.",
+    "恢复前会先备份当前状态，恢复后也可以再恢复回来。":
+        "The current state is backed up first, so a restore can itself be undone.",
+    "数据库完好，%1 个证明材料文件齐全且未被改动。":
+        "The database is sound; all %1 evidence files are present and unchanged.",
+    "无法恢复": "Cannot restore",
+    "有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）":
+        "%1 evidence files are no longer referenced. Delete them? (Files the undo history "
+        "may need are kept.)",
+    "检查失败": "Check failed", "检查数据库与证明材料…": "Check database and evidence…",
+    "检查未通过": "Check found problems", "检查通过": "Check passed",
+    "正在打包证明材料…": "Packing the evidence…", "正在检查…": "Checking…",
+    "清理文件": "Clean up files",
 }
 
 
