@@ -401,12 +401,14 @@ class MainWindow(QMainWindow):
     def export_word(self) -> None:
         if self.assessment_id is not None:
             self._commit_editors()
-            export_word(self, self.services, self.assessment_id, self.settings.last_folder())
+            self._remember_folder(export_word(self, self.services, self.assessment_id,
+                                              self.settings.last_folder()))
 
     def export_excel(self) -> None:
         if self.assessment_id is not None:
             self._commit_editors()
-            export_excel(self, self.services, self.assessment_id, self.settings.last_folder())
+            self._remember_folder(export_excel(self, self.services, self.assessment_id,
+                                               self.settings.last_folder()))
 
     def restore_backup(self) -> None:
         path = self.services.db.sqlite_path
@@ -425,8 +427,12 @@ class MainWindow(QMainWindow):
 
     def export_evidence(self) -> None:
         if self.assessment_id is not None:
-            export_evidence_package(self, self.services, self.assessment_id,
-                                    self.settings.last_folder())
+            self._remember_folder(export_evidence_package(self, self.services, self.assessment_id,
+                                                          self.settings.last_folder()))
+
+    def _remember_folder(self, path: Path | None) -> None:
+        if path is not None:
+            self.settings.set_last_folder(str(path.parent))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

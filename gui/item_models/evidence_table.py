@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -87,5 +88,8 @@ class EvidenceTableModel(QAbstractTableModel):
         if column == "kind":
             if record.classified:
                 return self.tr("涉密（仅说明）")
-            return record.file_type or "" if record.has_file else self.tr("文字说明")
+            if not record.has_file:
+                return self.tr("文字说明")
+            suffix = PurePath(record.file_name or "").suffix.lstrip(".").upper()
+            return self.tr("%1 文件").replace("%1", suffix) if suffix else self.tr("文件")
         return str(getattr(record, column) or "")

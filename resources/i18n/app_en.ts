@@ -172,39 +172,49 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="33" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="34" />
+        <location filename="../../gui/item_models/evidence_table.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="89" />
+        <location filename="../../gui/item_models/evidence_table.py" line="90" />
         <source>涉密（仅说明）</source>
         <translation>Classified (description only)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="90" />
+        <location filename="../../gui/item_models/evidence_table.py" line="92" />
         <source>文字说明</source>
         <translation>Written note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <source>%1 文件</source>
+        <translation>%1 file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <source>文件</source>
+        <translation>File</translation>
     </message>
 </context>
 <context>
@@ -582,17 +592,17 @@
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423" />
+        <location filename="../../gui/main_window.py" line="425" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447" />
+        <location filename="../../gui/main_window.py" line="453" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455" />
+        <location filename="../../gui/main_window.py" line="461" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>

@@ -87,7 +87,7 @@ ENGLISH = {
     "检查失败": "Check failed", "检查数据库与证明材料…": "Check database and evidence…",
     "检查未通过": "Check found problems", "检查通过": "Check passed",
     "正在打包证明材料…": "Packing the evidence…", "正在检查…": "Checking…",
-    "清理文件": "Clean up files",
+    "清理文件": "Clean up files", "%1 文件": "%1 file",
 }
 
 
