@@ -46,7 +46,7 @@ from gui.structure_actions import StructureActions
 from model.backups import restore
 from model.errors import ConflictError, ModelError
 from model.services import Services
-from model.usage import mark_open
+from model.usage import mark_closed, mark_open
 
 Opener = Callable[[str], Services]
 LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
@@ -511,6 +511,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._commit_editors()
+        if self.services.db.sqlite_path is not None:  # no longer "in use" by this process
+            mark_closed(self.services.db.sqlite_path)
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("main_splitter", self.splitter.saveState())
         super().closeEvent(event)

@@ -91,3 +91,15 @@ def test_first_start_creates_the_default_database_with_demo(tmp_path: Path) -> N
                            str(tmp_path / "assessments.db")], env=env, capture_output=True,
                           text=True, timeout=120, check=True)
     assert '"items": 40' in info.stdout
+
+
+def test_window_marks_the_database_in_use_while_open(qtbot: QtBot, demo: Services) -> None:
+    import os
+
+    marker = demo.db.sqlite_path.with_name(demo.db.sqlite_path.name + ".in-use") / str(os.getpid())
+    window = MainWindow(demo, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert marker.exists()  # check --fix elsewhere keeps the files our undo may restore
+    window.close()
+    assert not marker.exists()
