@@ -1,0 +1,39 @@
+"""File menu: a new assessment copied into a new year, and a copy of the database saved."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from gui.dialogs.new_assessment import NewAssessmentDialog
+from gui.main_window import MainWindow
+from model.services import Services
+
+
+def test_new_assessment_copied_into_a_new_year(window: MainWindow, demo: Services, demo_id: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def accept(dialog: NewAssessmentDialog) -> int:
+        dialog.source.setCurrentIndex(dialog.source.findData(demo_id))
+        dialog.year.setValue(2022)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewAssessmentDialog, "exec", accept)
+    window.new_assessment()
+    [copy] = [s for s in demo.assessments.list() if s.year == 2022]
+    assert window.assessment_id == copy.id and copy.items == 40
+    assert "2022" in window.windowTitle()
+    assert window.statusBar().currentMessage() == "已完成 0 / 40 · 未开始 40"
+
+
+def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "副本.db"
+    monkeypatch.setattr("gui.main_window.QFileDialog.getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    window.save_copy()
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("SELECT count(*) FROM check_item").fetchone()[0] == 40
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
