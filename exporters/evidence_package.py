@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.numbering import short_heading
-from exporters.safe_names import UniqueNames, safe_name
+from exporters.safe_names import UniqueNames
 from exporters.xmltext import TextCleaner
 from model.records import EvidenceRecord
 from model.report_records import Report, ReportItem
@@ -108,5 +108,3 @@ def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> 
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     workbook.save(str(path))
 
-
-__all__ = ["CLASSIFIED", "INDEX_NAME", "export_evidence", "plan_package", "safe_name"]

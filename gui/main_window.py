@@ -32,6 +32,7 @@ from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.restore_backup import RestoreDialog
+from gui.errors import describe
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
 from gui.menus import add_action
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         self.reload(select=(kind, row_id) if row_id else None)
 
     def _failed(self, error: object) -> None:
-        message = error.message if isinstance(error, ModelError) else str(error)
+        message = describe(error)  # type: ignore[arg-type]
         title = self.tr("内容已被修改") if isinstance(error, ConflictError) else self.tr("无法完成")
         QMessageBox.warning(self, title, message + (
             "\n" + self.tr("已重新加载最新内容。") if isinstance(error, ConflictError) else ""))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import resources
+from model.errors import ValidationError
 
 PERIOD_LABELS = {"年度": "", "第一季度": "一季度", "第二季度": "二季度", "第三季度": "三季度",
                  "第四季度": "四季度"}
@@ -46,8 +47,6 @@ def layout_names() -> list[str]:
 
 
 def load_layout(name: str) -> Layout:
-    from model.errors import ValidationError
-
     if name not in layout_names():
         raise ValidationError(f"未知的表样“{name}”，可选：{'、'.join(layout_names())}。")
     data = resources.read_json(f"layouts/{name}.json")

@@ -7,7 +7,6 @@ from sqlalchemy import select
 from model.db import Database
 from model.errors import ValidationError
 from model.records import NARRATIVE_KEYS, NarrativeRecord
-from model.report_records import SECTION_TITLES  # noqa: F401 — re-exported for the GUI
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, NarrativeSection
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from exporters.evidence_package import export_evidence
-from gui.dialogs.exports import _finish
+from gui.dialogs.exports import finish_export
 from gui.workers import run_job
 from model.filestore import FileStore
 from model.integrity import check_database, remove_unreferenced
@@ -31,7 +31,7 @@ def export_evidence_package(parent: QWidget, services: Services, assessment_id: 
         report = build_report(services, assessment_id, with_evidence=True)
         return export_evidence(report, store.path_for, Path(name), progress=progress)
 
-    return _finish(parent, *run_job(parent, parent.tr("正在打包证明材料…"), job))
+    return finish_export(parent, *run_job(parent, parent.tr("正在打包证明材料…"), job))
 
 
 def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> None:

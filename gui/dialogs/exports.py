@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from exporters.docx_report import export_docx
 from exporters.errors import ExportCancelled, ExportResult
 from exporters.xlsx_table import export_xlsx
+from gui.errors import describe
 from gui.workers import run_job
-from model.errors import ModelError
 from model.layouts import layout_names, load_layout
 from model.report import build_report
 from model.services import Services
@@ -82,7 +82,7 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
         return export_docx(build_report(services, assessment_id), out, table_layout=layout,
                            progress=progress)
 
-    return _finish(parent, *run_job(parent, parent.tr("正在导出工作总结…"), job))
+    return finish_export(parent, *run_job(parent, parent.tr("正在导出工作总结…"), job))
 
 
 def export_excel(parent: QWidget, services: Services, assessment_id: int, folder: str) -> Path | None:
@@ -97,15 +97,14 @@ def export_excel(parent: QWidget, services: Services, assessment_id: int, folder
     def job(progress):
         return export_xlsx(build_report(services, assessment_id), layout, out, progress=progress)
 
-    return _finish(parent, *run_job(parent, parent.tr("正在导出 Excel 表格…"), job))
+    return finish_export(parent, *run_job(parent, parent.tr("正在导出 Excel 表格…"), job))
 
 
-def _finish(parent: QWidget, result: ExportResult | None, error: Exception | None) -> Path | None:
+def finish_export(parent: QWidget, result: ExportResult | None, error: Exception | None) -> Path | None:
     if isinstance(error, ExportCancelled):
         return None
     if error is not None:
-        message = error.message if isinstance(error, ModelError) else f"{type(error).__name__}: {error}"
-        QMessageBox.critical(parent, parent.tr("导出失败"), message)
+        QMessageBox.critical(parent, parent.tr("导出失败"), describe(error))
         return None
     assert result is not None
     box = QMessageBox(QMessageBox.Icon.Information, parent.tr("导出完成"),

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.errors import describe
 from gui.workers import run_job
 from importers.store import store_table
 from importers.xlsx_table import ImportedTable, read_table
-from model.errors import ModelError
 from model.layouts import load_layout
 from model.services import Services
 
@@ -77,5 +77,4 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
 
 
 def _show_error(parent: QWidget, error: Exception) -> None:
-    message = error.message if isinstance(error, ModelError) else f"{type(error).__name__}: {error}"
-    QMessageBox.critical(parent, parent.tr("无法导入"), message)
+    QMessageBox.critical(parent, parent.tr("无法导入"), describe(error))

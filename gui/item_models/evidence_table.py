@@ -42,6 +42,9 @@ class EvidenceTableModel(QAbstractTableModel):
     def record(self, row: int) -> EvidenceRecord:
         return self._rows[row]
 
+    def record_by_id(self, evidence_id: int) -> EvidenceRecord:
+        return next(r for r in self._rows if r.id == evidence_id)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

@@ -155,7 +155,7 @@ class EvidencePanel(QWidget):
                                               self.tr("移除证明材料")))
 
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
-        record = next(r for r in self.model._rows if r.id == evidence_id)
+        record = self.model.record_by_id(evidence_id)
         self.stack.push(EditFieldCommand(self.context, "evidence", evidence_id, field,
                                          getattr(record, field), value, record.version, 0,
                                          self.tr("编辑证明材料")))
