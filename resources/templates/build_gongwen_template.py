@@ -76,9 +76,11 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {paragraph_style("GWHeading4", "四级标题", HEADING + '<w:outlineLvl w:val="3"/>',
                  run_props("仿宋_GB2312", 32, condensed=True))}
 {paragraph_style("GWAttachment", "附件标题",
-                 '<w:pageBreakBefore/><w:keepNext/><w:jc w:val="left"/>', run_props("黑体", 32))}
+                 '<w:pageBreakBefore/><w:keepNext/><w:jc w:val="left"/>',
+                 run_props("黑体", 32, condensed=True))}
 {paragraph_style("GWTableTitle", "表格标题",
-                 '<w:keepNext/><w:jc w:val="center"/><w:spacing w:before="289" w:after="289"/>',
+                 '<w:snapToGrid w:val="0"/><w:keepNext/><w:jc w:val="center"/>'
+                 '<w:spacing w:before="289" w:after="289"/>',
                  run_props("方正小标宋简体", 36))}
 {paragraph_style("GWTableText", "表格文字",
                  '<w:snapToGrid w:val="0"/><w:jc w:val="left"/>'
