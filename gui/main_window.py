@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import help_menu
+from gui.bulk_actions import BulkActions
 from gui.commands.base import EditContext
 from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
@@ -33,9 +37,10 @@ from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.restore_backup import RestoreDialog
 from gui.errors import describe
+from gui.geometry import place
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
-from gui.menus import add_action
+from gui.menus import add_action, add_toolbar
 from gui.notifier import ChangeNotifier
 from gui.panels.assessment_editor import AssessmentEditor
 from gui.panels.dimension_editor import DimensionEditor
@@ -45,11 +50,13 @@ from gui.panels.item_editor import ItemEditor
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.backups import restore
-from model.errors import ConflictError, ModelError
+from model.errors import ConflictError, ModelError, NotFoundError
+from model.schema import STATUSES
 from model.services import Services
-from model.usage import mark_closed, mark_open
+from model.usage import mark_closed, mark_open, other_users
 
 Opener = Callable[[str], Services]
+_WINDOWS_ON: Counter[Path] = Counter()  # this process's windows per database
 LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
 
 
@@ -71,13 +78,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.tree_model,
                                           self)
+        self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
         self.tree_model.move_requested.connect(self.structure.move_to)
+        self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
+        self.completion.setAccessibleName(self.tr("完成情况"))
+        self.statusBar().addPermanentWidget(self.completion, 1)
         self._build_menus()
+        self._build_tree_actions()
+        add_toolbar(self, [self.action(name) for name in (
+            "new_item", "delete", "", "undo", "redo", "", "import", "word", "excel", "", "check")])
         self._connect_notifier()
-        if services.db.sqlite_path is not None:  # "in use": check --fix keeps our undo's files
-            mark_open(services.db.sqlite_path)
+        self.shared_with = 0  # other windows or programs that have this database open
+        path = services.db.sqlite_path
+        if path is not None:  # "in use": check --fix keeps our undo's files
+            self.shared_with = len(other_users(path)) + _WINDOWS_ON[path]
+            _WINDOWS_ON[path] += 1
+            mark_open(path)
         self._restore_geometry()
         self._fill_assessments()
+        if self.shared_with:  # allowed: a change to the same field in both is refused and shown
+            self.statusBar().showMessage(self.tr(
+                "另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。"),
+                30000)
 
     # --- building -----------------------------------------------------------------------------
     def _build_left(self) -> None:
@@ -96,7 +118,12 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.assessments.setAccessibleName(self.tr("自评"))
+        self.tree.setAccessibleName(self.tr("考评维度与自查事项"))
         self.filter_bar.changed.connect(self._filter)
         top = QHBoxLayout()
         top.addWidget(self.assessments, 1)
@@ -140,8 +167,9 @@ class MainWindow(QMainWindow):
         add_action(file_menu, self, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(self.tr("编辑(&E)"))
         self.undo_action = add_action(edit, self, self.tr("撤销"), self.undo,
-                                      QKeySequence.StandardKey.Undo)
-        self.redo_action = add_action(edit, self, self.tr("重做"), self.redo, "Ctrl+Shift+Z")
+                                      QKeySequence.StandardKey.Undo, name="undo")
+        self.redo_action = add_action(edit, self, self.tr("重做"), self.redo, "Ctrl+Shift+Z",
+                                      name="redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -151,10 +179,12 @@ class MainWindow(QMainWindow):
         s = self.structure
         add_action(edit, self, self.tr("新建考评维度"), s.new_dimension, "Ctrl+Shift+D", name="new_dim")
         add_action(edit, self, self.tr("新建下级维度"), s.new_sub_dimension, name="new_sub")
-        add_action(edit, self, self.tr("新建自查事项"), s.new_item, "Ctrl+N", name="new_item")
-        add_action(edit, self, self.tr("删除…"), s.delete, "Ctrl+Delete", name="delete")
+        add_action(edit, self, self.tr("新建自查事项"), self.new_item, "Ctrl+N", name="new_item")
+        add_action(edit, self, self.tr("删除…"), self.delete, "Ctrl+Delete", name="delete")
         add_action(edit, self, self.tr("上移"), s.move_up, "Alt+Up", name="up")
         add_action(edit, self, self.tr("下移"), s.move_down, "Alt+Down", name="down")
+        edit.addSeparator()
+        self._add_bulk_entries(edit)
         edit.addSeparator()
         add_action(edit, self, self.tr("查找"), self.focus_filter, QKeySequence.StandardKey.Find)
         tools = bar.addMenu(self.tr("工具(&T)"))
@@ -162,7 +192,43 @@ class MainWindow(QMainWindow):
                    lambda: check_and_clean(self, self.services, self.undo_stack), name="check")
         add_action(tools, self, self.tr("从备份恢复…"), self.restore_backup, name="restore")
         add_action(tools, self, self.tr("首选项…"), lambda: PreferencesDialog(self, self.settings).exec())
+        help_menu.build(self, bar.addMenu(self.tr("帮助(&H)")))
         self._fill_recent()
+
+    def _add_bulk_entries(self, menu: QMenu) -> None:
+        """设置状态 / 责任处室, 移到, for every selected item (the Edit menu and the context menu)."""
+        statuses = menu.addMenu(self.tr("设置状态"))
+        for status in STATUSES:
+            statuses.addAction(status).triggered.connect(
+                lambda _c=False, s=status: self.bulk.set_status(s))
+        add_action(menu, self, self.tr("设置责任处室…"), self.bulk.set_department,
+                   name="bulk_department")
+        add_action(menu, self, self.tr("移到考评维度…"), self.bulk.move, name="bulk_move")
+
+    def _build_tree_actions(self) -> None:
+        """Keys that act on the tree only (in a text box they keep their usual meaning)."""
+        for key, slot in (("Delete", self.delete), ("Ctrl+A", self.bulk.select_dimension_items)):
+            action = QAction(self.tree)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
+
+    def action(self, name: str) -> QAction | None:
+        """A menu action by its name ("" stands for a separator in a toolbar)."""
+        return next((a for a in self.findChildren(QAction) if a.objectName() == name), None) \
+            if name else None
+
+    def _tree_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for name in ("new_item", "new_dim", "new_sub"):
+            menu.addAction(self.action(name))
+        menu.addSeparator()
+        self._add_bulk_entries(menu)
+        menu.addSeparator()
+        menu.addAction(self.action("delete"))
+        menu.popup(self.tree.viewport().mapToGlobal(point))
+        self.tree_menu = menu  # kept for tests and screenshots
 
     def _connect_notifier(self) -> None:
         n = self.notifier
@@ -253,12 +319,11 @@ class MainWindow(QMainWindow):
         self.right.setCurrentIndex(0)
 
     # --- selection and editing ---------------------------------------------------------------
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        """The editor follows the current row (the last one clicked, also in a multi-selection)."""
         self._commit_editors()
-        indexes = selected.indexes()
-        if not indexes:
+        if not index.isValid():
             return
-        index = indexes[0]
         row_id = index.data(ID_ROLE)
         try:
             if index.data(KIND_ROLE) == DIMENSION:
@@ -275,6 +340,20 @@ class MainWindow(QMainWindow):
         for binder in (self.item_editor.binder, self.dimension_editor.binder,
                        self.assessment_editor.fields, self.assessment_editor.sections):
             binder.commit()
+
+    def new_item(self) -> None:
+        """A new item opens its first field, ready for typing."""
+        before = self.undo_stack.index()
+        self.structure.new_item()
+        if self.undo_stack.index() != before and self.right.currentIndex() == 2:
+            self.item_editor.texts["content"].edit.setFocus()
+
+    def delete(self) -> None:
+        """Several items selected: delete them all (one step); otherwise the current row."""
+        if self.bulk.several_selected():
+            self.bulk.delete()
+        else:
+            self.structure.delete()
 
     def undo(self) -> None:
         self._commit_editors()  # what is being typed becomes a step first, then is undone
@@ -326,19 +405,45 @@ class MainWindow(QMainWindow):
         self._update_titles()
 
     def _structure_changed(self, kind: str, row_id: int) -> None:
-        self.reload(select=(kind, row_id) if row_id else None)
+        if row_id:
+            self.reload(select=(kind, row_id))
+        else:
+            self._reload_keeping_place()
+
+    def _reload_keeping_place(self) -> None:
+        """Reload; when the row shown is gone (deleted), show the next row the clerk saw below
+        it, else the one above, else nothing (the editor empties)."""
+        shown = self._current_row()
+        seen = self._visible_rows()
+        self.reload()
+        where = seen.index(shown) if shown in seen else len(seen)
+        for candidate in [shown, *seen[where + 1:], *reversed(seen[:where])]:
+            if candidate is not None and self.tree_model.index_of(*candidate).isValid():
+                self.select(*candidate)
+                return
+        self.show_assessment_editor()
+
+    def _current_row(self) -> tuple[str, int] | None:
+        current = self.tree.currentIndex()
+        return (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else None
+
+    def _visible_rows(self) -> list[tuple[str, int]]:
+        rows, index = [], self.tree_model.index(0, 0) if self.tree_model.rowCount() else QModelIndex()
+        while index.isValid():
+            rows.append((index.data(KIND_ROLE), index.data(ID_ROLE)))
+            index = self.tree.indexBelow(index)
+        return rows
 
     def _failed(self, error: object) -> None:
         message = describe(error)  # type: ignore[arg-type]
         title = self.tr("内容已被修改") if isinstance(error, ConflictError) else self.tr("无法完成")
         QMessageBox.warning(self, title, message + (
             "\n" + self.tr("已重新加载最新内容。") if isinstance(error, ConflictError) else ""))
-        if isinstance(error, ConflictError):
-            current = self.tree.currentIndex()
-            select = (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else None
-            self.reload(select=select)
-            if select and select[0] == ITEM:
-                self.item_editor.show_item(self.services.items.get(select[1]), self.uses_scores)
+        if isinstance(error, ConflictError | NotFoundError) and self.assessment_id is not None:
+            shown = self._current_row()
+            self._reload_keeping_place()
+            if shown and shown == self._current_row() and shown[0] == ITEM:
+                self.item_editor.show_item(self.services.items.get(shown[1]), self.uses_scores)
 
     # --- files ------------------------------------------------------------------------------------
     def new_assessment(self) -> None:
@@ -451,7 +556,7 @@ class MainWindow(QMainWindow):
     def _update_titles(self) -> None:
         if self.assessment_id is None:
             self.setWindowTitle(f"{self.tr('绩效自评')} — {self.services.db.display_name}")
-            self.statusBar().showMessage(self.tr("数据库中还没有自评：文件 → 新建自评"))
+            self.completion.setText(self.tr("数据库中还没有自评：文件 → 新建自评"))
             return
         assessment = self.services.assessments.get(self.assessment_id)
         title = assessment.title or f"{assessment.unit_name}{assessment.year}"
@@ -462,7 +567,7 @@ class MainWindow(QMainWindow):
         parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(total))]
         parts += [f"{status} {counts[status]}" for status in ("推进中", "未完成", "未开始")
                   if counts[status]]
-        self.statusBar().showMessage(" · ".join(parts))
+        self.completion.setText(" · ".join(parts))
 
     def _expanded_dimensions(self) -> set[int] | None:
         if self.tree_model.rowCount() == 0:
@@ -499,21 +604,20 @@ class MainWindow(QMainWindow):
     _known_dims: set[int] = set()
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.geometry("main")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        place(self, self.settings.geometry("main"))
         state = self.settings.geometry("main_splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([430, 850])
+            self.splitter.setSizes([self.width() // 3, self.width() - self.width() // 3])
 
     def closeEvent(self, event) -> None:
         self._commit_editors()
-        if self.services.db.sqlite_path is not None:  # no longer "in use" by this process
-            mark_closed(self.services.db.sqlite_path)
+        path = self.services.db.sqlite_path
+        if path is not None and _WINDOWS_ON[path] > 0:
+            _WINDOWS_ON[path] -= 1
+            if not _WINDOWS_ON[path]:  # no longer "in use" by this process
+                mark_closed(path)
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("main_splitter", self.splitter.saveState())
         super().closeEvent(event)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -20,3 +21,18 @@ def add_action(menu: QMenu, window: QMainWindow, text: str, slot: Callable[[], o
         action.setObjectName(name)
     menu.addAction(action)
     return action
+
+
+def add_toolbar(window: QMainWindow, actions: list[QAction | None]) -> QToolBar:
+    """The daily actions as a toolbar (None: a separator); text beside icons, in Chinese."""
+    bar = QToolBar(window.tr("常用"), window)
+    bar.setObjectName("main_toolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for action in actions:
+        if action is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(action)
+    window.addToolBar(bar)
+    return bar

@@ -37,6 +37,10 @@ class EvidenceService:
                 Evidence.position, Evidence.id)
             return [to_record(row, EvidenceRecord) for row in session.scalars(query)]
 
+    def get(self, evidence_id: int) -> EvidenceRecord:
+        with self.db.transaction() as session:
+            return to_record(get_row(session, Evidence, evidence_id), EvidenceRecord)
+
     def attach_file(self, item_id: int, source: Path, **fields: Any) -> EvidenceRecord:
         """Store source in the evidence folder and attach it to the item."""
         fields = _validated(fields)

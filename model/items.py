@@ -8,7 +8,7 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from model.db import Database
-from model.errors import ValidationError
+from model.errors import ConflictError, ValidationError
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
 from model.rows import (
     check_version,
@@ -106,37 +106,81 @@ class ItemService:
     def move(self, item_id: int, dimension_id: int, index: int | None) -> ItemRecord:
         """Move to dimension_id at index (reordering is a move within the same dimension)."""
         with self.db.transaction() as session:
-            row = get_row(session, CheckItem, item_id)
-            target = get_row(session, Dimension, dimension_id)
-            if target.assessment_id != row.assessment_id:
-                raise ValidationError("不能把自查事项移到另一个自评。")
-            old = [i for i in _sibling_ids(session, row.dimension_id) if i != item_id]
-            set_positions(session, CheckItem, old)
-            if row.dimension_id != dimension_id:
-                row.dimension_id = dimension_id
-                session.flush()
-            new = [i for i in _sibling_ids(session, dimension_id) if i != item_id]
-            new.insert(clamp_index(index, len(new)), item_id)
-            set_positions(session, CheckItem, new)
-            session.refresh(row)
-            return _record_with_seq(session, row)
+            return _move(session, item_id, dimension_id, index)
+
+    def move_many(self, moves: list[tuple[int, int, int | None]]) -> list[ItemRecord]:
+        """Several moves (item, dimension, index), in order, in one transaction."""
+        with self.db.transaction() as session:
+            return [_move(session, *move) for move in moves]
+
+    def set_many(self, field: str, values: dict[int, Any],
+                 expected: dict[int, Any] | None = None) -> list[ItemRecord]:
+        """Set one field of several items in one transaction (all or nothing). With expected,
+        refused with ConflictError when an item's field no longer holds its expected value."""
+        clean = {item_id: _validated({field: value})[field] for item_id, value in values.items()}
+        with self.db.transaction() as session:
+            rows = [get_row(session, CheckItem, item_id) for item_id in clean]
+            for row in rows:
+                if expected is not None and getattr(row, field) != expected[row.id]:
+                    raise ConflictError(
+                        f"第 {_record_with_seq(session, row).seq} 项已被其他窗口或程序修改，"
+                        "请刷新后重试。", table="check_item", row_id=row.id)
+            for row in rows:
+                setattr(row, field, clean[row.id])
+            session.flush()
+            return [_record_with_seq(session, row) for row in rows]
+
+    def delete_many(self, item_ids: list[int]) -> list[DeletedRows]:
+        """Delete several items in one transaction; restore_many takes the result back."""
+        with self.db.transaction() as session:
+            return [_delete(session, item_id) for item_id in item_ids]
+
+    def restore_many(self, deleted: list[DeletedRows]) -> list[ItemRecord]:
+        """Undo delete_many: the items come back in reverse order, each at its old place."""
+        with self.db.transaction() as session:
+            return [_restore(session, rows) for rows in reversed(deleted)]
 
     def delete(self, item_id: int) -> DeletedRows:
         with self.db.transaction() as session:
-            row = get_row(session, CheckItem, item_id)
-            evidence = session.scalars(select(Evidence).where(Evidence.item_id == item_id)
-                                       .order_by(Evidence.id)).all()
-            rows = (snapshot(row), *(snapshot(e) for e in evidence))
-            dimension_id = row.dimension_id
-            session.execute(delete(CheckItem).where(CheckItem.id == item_id))
-            set_positions(session, CheckItem, _sibling_ids(session, dimension_id))
-            return DeletedRows(rows)
+            return _delete(session, item_id)
 
     def restore(self, deleted: DeletedRows) -> ItemRecord:
-        root = deleted.rows[0].as_dict()
         with self.db.transaction() as session:
-            siblings = _sibling_ids(session, root["dimension_id"])
-            return _record_with_seq(session, restore_in_place(session, deleted, CheckItem, siblings))
+            return _restore(session, deleted)
+
+
+def _move(session: Session, item_id: int, dimension_id: int, index: int | None) -> ItemRecord:
+    row = get_row(session, CheckItem, item_id)
+    target = get_row(session, Dimension, dimension_id)
+    if target.assessment_id != row.assessment_id:
+        raise ValidationError("不能把自查事项移到另一个自评。")
+    old = [i for i in _sibling_ids(session, row.dimension_id) if i != item_id]
+    set_positions(session, CheckItem, old)
+    if row.dimension_id != dimension_id:
+        row.dimension_id = dimension_id
+        session.flush()
+    new = [i for i in _sibling_ids(session, dimension_id) if i != item_id]
+    new.insert(clamp_index(index, len(new)), item_id)
+    set_positions(session, CheckItem, new)
+    session.refresh(row)
+    return _record_with_seq(session, row)
+
+
+def _delete(session: Session, item_id: int) -> DeletedRows:
+    row = get_row(session, CheckItem, item_id)
+    evidence = session.scalars(select(Evidence).where(Evidence.item_id == item_id)
+                               .order_by(Evidence.id)).all()
+    rows = (snapshot(row), *(snapshot(e) for e in evidence))
+    dimension_id = row.dimension_id
+    session.execute(delete(CheckItem).where(CheckItem.id == item_id))
+    set_positions(session, CheckItem, _sibling_ids(session, dimension_id))
+    return DeletedRows(rows)
+
+
+def _restore(session: Session, deleted: DeletedRows) -> ItemRecord:
+    root = deleted.rows[0].as_dict()
+    siblings = _sibling_ids(session, root["dimension_id"])
+    return _record_with_seq(session, restore_in_place(session, deleted, CheckItem, siblings))
 
 
 def _validated(values: dict[str, Any]) -> dict[str, Any]:

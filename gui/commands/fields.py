@@ -1,10 +1,17 @@
-"""Field edits: one undo step per field visit (consecutive saves of a visit merge)."""
+"""Field edits: one undo step per field visit (consecutive saves of a visit merge).
+
+A conflict is decided per field, not per row: before writing, the command checks that the field
+still holds what the editor showed (first run, redo) or what this command wrote (undo). The app's
+own later edits of other fields of the same row never count; only another window or program
+changing *this* field does. The write itself still carries the version just read, so a change
+slipping in between the check and the write is refused too."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from gui.commands.base import EditContext, ServiceCommand
+from model.errors import ConflictError, NotFoundError
 
 FIELD_EDIT_ID = 1001
 
@@ -13,10 +20,13 @@ class EditFieldCommand(ServiceCommand):
     """Set one field of one row (item, dimension, assessment, evidence or narrative section)."""
 
     def __init__(self, context: EditContext, kind: str, row_id: int, field: str, old: Any,
-                 new: Any, version: int | None, visit: int, label: str) -> None:
-        super().__init__(context, label)
+                 new: Any, *, visit: int, label: str, subject: str = "") -> None:
+        super().__init__(context, context.notifier.tr("编辑“%1”").replace("%1", label))
         self.kind, self.row_id, self.field = kind, row_id, field
-        self.old, self.new, self.version, self.visit = old, new, version, visit
+        self.old, self.new, self.visit = old, new, visit
+        self.label, self.subject = label, subject
+        self.stored_new: Any = new  # the value as stored (the service may normalise it)
+        self.stored_old: Any = old
 
     def id(self) -> int:
         return FIELD_EDIT_ID
@@ -26,30 +36,58 @@ class EditFieldCommand(ServiceCommand):
                 and (other.kind, other.row_id, other.field, other.visit)
                 == (self.kind, self.row_id, self.field, self.visit))
         if same:
-            self.new, self.version = other.new, other.version
+            self.new, self.stored_new = other.new, other.stored_new
         return same
 
     def apply(self) -> None:
-        self._write(self.new)
+        self.stored_new = self._write(self.new, expected=self.stored_old)
 
     def revert(self) -> None:
-        self._write(self.old)
+        self.stored_old = self._write(self.old, expected=self.stored_new)
 
-    def _write(self, value: Any) -> None:
+    def _write(self, value: Any, expected: Any) -> Any:
+        current, version = self._current()
+        if current != expected:
+            raise ConflictError(self._message(self.notifier.tr("%1的“%2”已被其他窗口或程序修改。")),
+                                row_id=self.row_id)
         services, notifier = self.services, self.notifier
+        change = {self.field: value}
         if self.kind == "item":
-            record = services.items.update(self.row_id, self.version, **{self.field: value})
+            record = services.items.update(self.row_id, version, **change)
             notifier.item_changed.emit(record)
         elif self.kind == "dimension":
-            record = services.dimensions.update(self.row_id, self.version, **{self.field: value})
+            record = services.dimensions.update(self.row_id, version, **change)
             notifier.dimension_changed.emit(record)
         elif self.kind == "assessment":
-            record = services.assessments.update(self.row_id, self.version, **{self.field: value})
+            record = services.assessments.update(self.row_id, version, **change)
             notifier.assessment_changed.emit(record)
         elif self.kind == "evidence":
-            record = services.evidence.update(self.row_id, self.version, **{self.field: value})
+            record = services.evidence.update(self.row_id, version, **change)
             notifier.evidence_changed.emit(record.item_id)
         else:  # narrative: row_id is the assessment, field the section key
-            record = services.narrative.set_text(self.row_id, self.field, value, self.version)
+            record = services.narrative.set_text(self.row_id, self.field, value, version)
             notifier.narrative_changed.emit(record)
-        self.version = record.version
+            return record.text
+        return getattr(record, self.field)
+
+    def _current(self) -> tuple[Any, int | None]:
+        """The field's stored value and the row's version, read now."""
+        services = self.services
+        try:
+            if self.kind == "narrative":
+                section = services.narrative.sections(self.row_id).get(self.field)
+                return (section.text, section.version) if section else ("", None)
+            getter = {"item": services.items.get, "dimension": services.dimensions.get,
+                      "assessment": services.assessments.get,
+                      "evidence": services.evidence.get}[self.kind]
+            record = getter(self.row_id)
+        except NotFoundError as exc:
+            if not self.subject:
+                raise
+            raise NotFoundError(self._message(
+                self.notifier.tr("%1已不存在（可能已被删除），“%2”未能保存。"))) from exc
+        return getattr(record, self.field), record.version
+
+    def _message(self, template: str) -> str:
+        subject = self.subject or self.notifier.tr("该内容")
+        return template.replace("%1", subject).replace("%2", self.label)

@@ -51,16 +51,14 @@ class AssessmentEditor(QWidget):
         self.record = record
         values = {f: getattr(record, f) for f in ("unit_name", "year", "period", "title",
                                                   "report_title", "uses_scores")}
-        self.fields.load(record.id, values, dict.fromkeys(values, record.version))
+        self.fields.load(record.id, values, self.tr("自评信息"))
         texts = {key: sections[key].text if key in sections else "" for key in self.texts}
-        versions = {key: sections[key].version if key in sections else None for key in self.texts}
-        self.sections.load(record.id, texts, versions)
+        self.sections.load(record.id, texts, self.tr("工作总结"))
 
     def refresh_assessment(self, record: AssessmentRecord) -> None:
         values = {f: getattr(record, f) for f in ("unit_name", "year", "period", "title",
                                                   "report_title", "uses_scores")}
-        self.fields.refresh(record.id, values, dict.fromkeys(values, record.version))
+        self.fields.refresh(record.id, values)
 
     def refresh_section(self, record: NarrativeRecord) -> None:
-        self.sections.refresh(record.assessment_id, {record.key: record.text},
-                              {record.key: record.version})
+        self.sections.refresh(record.assessment_id, {record.key: record.text})

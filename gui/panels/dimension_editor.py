@@ -29,13 +29,16 @@ class DimensionEditor(QWidget):
     def show_dimension(self, record: DimensionRecord) -> None:
         self.record = record
         self.level.setText(self.tr("第 %1 级").replace("%1", str(record.level)))
-        self.binder.load(record.id, _values(record), dict.fromkeys(_values(record), record.version))
+        self.binder.load(record.id, _values(record), _subject(self, record))
 
     def refresh(self, record: DimensionRecord) -> None:
         if self.record is not None and record.id == self.record.id:
             self.record = record
-            self.binder.refresh(record.id, _values(record),
-                                dict.fromkeys(_values(record), record.version))
+            self.binder.refresh(record.id, _values(record), _subject(self, record))
+
+
+def _subject(widget: QWidget, record: DimensionRecord) -> str:
+    return widget.tr("考评维度“%1”").replace("%1", record.name)
 
 
 def _values(record: DimensionRecord) -> dict[str, str]:

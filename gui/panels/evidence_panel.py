@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
-from gui.item_models.evidence_table import EvidenceTableModel
+from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
 from gui.widgets import GrowingTextEdit
 from model.errors import ModelError
 from model.evidence import expand_folders
@@ -156,9 +156,10 @@ class EvidencePanel(QWidget):
 
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
         record = self.model.record_by_id(evidence_id)
-        self.stack.push(EditFieldCommand(self.context, "evidence", evidence_id, field,
-                                         getattr(record, field), value, record.version, 0,
-                                         self.tr("编辑证明材料")))
+        self.stack.push(EditFieldCommand(
+            self.context, "evidence", evidence_id, field, getattr(record, field), value, visit=0,
+            label=self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal),
+            subject=self.tr("证明材料“%1”").replace("%1", record.title or record.file_name or "")))
 
     def _on_changed(self, item_id: int) -> None:
         if item_id == self.item_id:

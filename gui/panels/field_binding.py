@@ -27,7 +27,7 @@ class FieldBinder(QObject):
         self._labels: dict[str, str] = {}
         self._convert: dict[str, Callable[[Any], Any]] = {}
         self._saved: dict[str, Any] = {}
-        self._versions: dict[str, int | None] = {}
+        self.subject = ""  # what the clerk calls the row shown (第 9 项“…”), for messages
         self._visits: dict[str, int] = {}
         self._dirty: set[str] = set()
         self._loading = False
@@ -57,12 +57,11 @@ class FieldBinder(QObject):
         elif isinstance(widget, QCheckBox):
             widget.toggled.connect(lambda _v, f=field: self._changed(f, at_once=True))
 
-    def load(self, row_id: int | None, values: dict[str, Any], versions: dict[str, int | None]) -> None:
+    def load(self, row_id: int | None, values: dict[str, Any], subject: str = "") -> None:
         """Show a row's values; nothing is saved by loading."""
         self.commit()
-        self.row_id = row_id
+        self.row_id, self.subject = row_id, subject
         self._saved = dict(values)
-        self._versions = dict(versions)
         self._dirty.clear()
         self._loading = True
         try:
@@ -71,12 +70,13 @@ class FieldBinder(QObject):
         finally:
             self._loading = False
 
-    def refresh(self, row_id: int, values: dict[str, Any], versions: dict[str, int | None]) -> None:
-        """The row changed (an undo, another edit): take its new values and versions; a field
-        being typed in keeps the user's text."""
+    def refresh(self, row_id: int, values: dict[str, Any], subject: str | None = None) -> None:
+        """The row changed (an undo, another edit): take its new values; a field being typed in
+        keeps the user's text, the others keep their cursor where the text changed."""
         if row_id != self.row_id:
             return
-        self._versions.update(versions)
+        if subject is not None:
+            self.subject = subject
         self._loading = True
         try:
             for field, value in values.items():
@@ -84,7 +84,7 @@ class FieldBinder(QObject):
                     continue
                 self._saved[field] = value
                 if field not in self._dirty and _widget_value(self._widgets[field]) != value:
-                    _set_widget(self._widgets[field], value)
+                    _set_widget(self._widgets[field], value, keep_cursor=True)
         finally:
             self._loading = False
 
@@ -111,10 +111,9 @@ class FieldBinder(QObject):
         if new == old or self.row_id is None:
             return
         self._saved[field] = new
-        command = EditFieldCommand(
-            self.context, self.kind, self.row_id, field, old, new, self._versions.get(field),
-            self._visits.get(field, 0), self.tr("编辑“%1”").replace("%1", self._labels[field]))
-        self.stack.push(command)
+        self.stack.push(EditFieldCommand(
+            self.context, self.kind, self.row_id, field, old, new,
+            visit=self._visits.get(field, 0), label=self._labels[field], subject=self.subject))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:
@@ -141,9 +140,14 @@ def _widget_value(widget: QWidget) -> Any:
     raise TypeError(type(widget))
 
 
-def _set_widget(widget: QWidget, value: Any) -> None:
+def _set_widget(widget: QWidget, value: Any, keep_cursor: bool = False) -> None:
     if isinstance(widget, QPlainTextEdit):
-        widget.setPlainText("" if value is None else str(value))
+        old, new = widget.toPlainText(), "" if value is None else str(value)
+        widget.setPlainText(new)
+        if keep_cursor:  # where the text changed (an undo of typing), not the start
+            cursor = widget.textCursor()
+            cursor.setPosition(_change_end(old, new))
+            widget.setTextCursor(cursor)
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else _plain_number(value))
     elif isinstance(widget, QComboBox):
@@ -152,6 +156,18 @@ def _set_widget(widget: QWidget, value: Any) -> None:
         widget.setValue(int(value or 0))
     elif isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
+
+
+def _change_end(old: str, new: str) -> int:
+    """The position in new just after the part that differs from old."""
+    suffix = 0
+    limit = min(len(old), len(new))
+    while suffix < limit and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    prefix = 0
+    while prefix < limit - suffix and old[prefix] == new[prefix]:
+        prefix += 1
+    return max(len(new) - suffix, prefix)
 
 
 def _plain_number(value: Any) -> str:

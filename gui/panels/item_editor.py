@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,13 +93,13 @@ class ItemEditor(QWidget):
         self.seq.setText(f"<b>{record.seq}</b>")
         for field in SCORE_FIELDS:
             self._form.setRowVisible(self.scores[field], uses_scores)
-        self.binder.load(record.id, _values(record), _versions(record))
+        self.binder.load(record.id, _values(record), item_subject(record))
 
     def refresh(self, record: ItemRecord) -> None:
         if self.record is not None and record.id == self.record.id:
             self.record = record
             self.seq.setText(f"<b>{record.seq}</b>")
-            self.binder.refresh(record.id, _values(record), _versions(record))
+            self.binder.refresh(record.id, _values(record), item_subject(record))
 
     def set_departments(self, departments: list[str]) -> None:
         completer = QCompleter(sorted(d for d in departments if d), self)
@@ -113,5 +113,13 @@ def _values(record: ItemRecord) -> dict[str, Any]:
     return {field: getattr(record, field) for field in fields}
 
 
-def _versions(record: ItemRecord) -> dict[str, int | None]:
-    return dict.fromkeys(_values(record), record.version)
+def item_subject(record: ItemRecord) -> str:
+    """An item as the clerk sees it in the tree: its 序号 and the start of its text."""
+    return QCoreApplication.translate("ItemEditor", "第 %1 项“%2”").replace(
+        "%1", str(record.seq)).replace("%2", shorten(record.content, 30))
+
+
+def shorten(text: str, length: int) -> str:
+    """The first line of text cut to length characters, with “…” when cut."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= length and line == text.strip() else line[:length] + "…"

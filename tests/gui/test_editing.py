@@ -60,7 +60,7 @@ def test_create_dimension_and_item_then_type(qtbot: QtBot, window: MainWindow, d
     window._commit_editors()
     stored = demo.items.get(item.id)
     assert (stored.content, stored.result, stored.status) == ("落实主体责任", "召开专题会议4次。", "推进中")
-    assert window.statusBar().currentMessage() == "已完成 40 / 41 · 推进中 1"
+    assert window.completion.text() == "已完成 40 / 41 · 推进中 1"
     assert "落实主体责任" in window.tree.currentIndex().data()
 
 

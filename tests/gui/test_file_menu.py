@@ -25,7 +25,7 @@ def test_new_assessment_copied_into_a_new_year(window: MainWindow, demo: Service
     [copy] = [s for s in demo.assessments.list() if s.year == 2022]
     assert window.assessment_id == copy.id and copy.items == 40
     assert "2022" in window.windowTitle()
-    assert window.statusBar().currentMessage() == "已完成 0 / 40 · 未开始 40"
+    assert window.completion.text() == "已完成 0 / 40 · 未开始 40"
 
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

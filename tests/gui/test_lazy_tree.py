@@ -44,7 +44,7 @@ def test_window_opens_without_loading_items(lazy_window: MainWindow, demo: Servi
     assert model.lazy
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
         "全面依法  24/24", "全面提升  15/15", "全面优化  1/1"]
-    assert lazy_window.statusBar().currentMessage() == "已完成 40 / 40"
+    assert lazy_window.completion.text() == "已完成 40 / 40"
     item = demo.items.list(demo_id)[30]
     lazy_window.select(ITEM, item.id)  # loads just that item's dimension
     assert lazy_window.item_editor.record.id == item.id

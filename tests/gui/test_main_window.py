@@ -30,7 +30,7 @@ def test_window_shows_the_demo_framework(qtbot: QtBot, demo: Services) -> None:
     assert window.item_editor.texts["content"].edit.toPlainText() == "落实习近平总书记指示批示"
     assert window.item_editor.status.currentText() == "已完成"
     assert window.right.currentIndex() == 2
-    assert window.statusBar().currentMessage() == "已完成 40 / 40"
+    assert window.completion.text() == "已完成 40 / 40"
     assert "北京市卫生健康委员会2021年度" in window.windowTitle()
 
 
