@@ -15,6 +15,7 @@ from gui.item_models.framework_tree import (
     RECORD_ROLE,
     FrameworkTreeModel,
 )
+from gui.panels.item_editor import shorten
 from model.schema import MAX_DIMENSION_DEPTH
 
 
@@ -82,7 +83,7 @@ class StructureActions(QObject):
             question = self.tr("删除考评维度“%1”及其下的全部事项和证明材料？").replace("%1", record.name)
         else:
             question = self.tr("删除第 %1 项“%2”？").replace("%1", str(record.seq)).replace(
-                "%2", record.content[:30])
+                "%2", shorten(record.content, 30))
         answer = QMessageBox.question(self.window, self.tr("删除"),
                                       question + "\n" + self.tr("（可以撤销）"))
         if answer == QMessageBox.StandardButton.Yes:

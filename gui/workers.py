@@ -35,6 +35,26 @@ class _Job(QObject):
         return not self.cancelled
 
 
+class _Receiver(QObject):
+    """Lives on the GUI thread: the worker's signals reach it queued, so the progress dialog is
+    only ever touched from the GUI thread (a plain function would run on the worker)."""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+        super().__init__()
+        self.dialog, self.loop = dialog, loop
+        self.outcome: dict[str, Any] = {}
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+    @Slot(object, object)
+    def finished(self, result: object, error: object) -> None:
+        self.outcome.update(result=result, error=error)
+        self.loop.quit()
+
+
 def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[Any, Exception | None]:
     """Run function on a worker thread while a modal progress dialog shows; (result, error)."""
     dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
@@ -43,26 +63,16 @@ def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[
     job = _Job(function)
     thread = QThread()
     job.moveToThread(thread)
-    outcome: dict[str, Any] = {}
     loop = QEventLoop()
-
-    def finished(result: object, error: object) -> None:
-        outcome.update(result=result, error=error)
-        loop.quit()
-
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    job.progressed.connect(progressed)
-    job.done.connect(finished)
+    receiver = _Receiver(dialog, loop)
+    job.progressed.connect(receiver.progressed, Qt.ConnectionType.QueuedConnection)
+    job.done.connect(receiver.finished, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
     thread.started.connect(job.run)
     thread.start()
-    if "result" not in outcome:
-        loop.exec()
+    loop.exec()  # the result arrives queued, so it is always after exec() has started
     thread.quit()
     thread.wait()
     dialog.reset()
     dialog.close()
-    return outcome.get("result"), outcome.get("error")
+    return receiver.outcome.get("result"), receiver.outcome.get("error")

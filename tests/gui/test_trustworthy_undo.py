@@ -1,0 +1,155 @@
+"""Undo never lies: the app's own later edits never count as a conflict; deletes move the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from gui.item_models.framework_tree import ITEM, RECORD_ROLE
+from gui.main_window import MainWindow
+from model.migrate import open_sqlite
+from model.services import Services
+from tests.gui.conftest import database_state
+from tests.gui.test_editing import action, select, type_into
+
+
+def press_ctrl(widget, key: Qt.Key) -> None:
+    QTest.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_two_fields_of_one_item_then_undo_twice(qtbot: QtBot, window: MainWindow, demo: Services,
+                                                demo_id: int, answers: list[str]) -> None:
+    """The issue's sequence: item 5, type in 年度任务目标, then in 落实情况, Ctrl+Z twice."""
+    path = demo.db.sqlite_path
+    initial = database_state(path)
+    item = demo.items.list(demo_id)[4]
+    assert item.seq == 5
+    select(window, ITEM, item.id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    target = window.item_editor.texts["target"].edit
+    result = window.item_editor.texts["result"].edit
+    type_into(qtbot, target, "（年底前完成）")
+    type_into(qtbot, result, "（已按期完成）")  # leaving 年度任务目标 saves it
+    press_ctrl(result, Qt.Key.Key_Z)  # 落实情况 is saved, then undone
+    assert demo.items.get(item.id).result == item.result
+    press_ctrl(result, Qt.Key.Key_Z)
+    assert answers == []  # no "已被其他窗口或程序修改"
+    assert database_state(path) == initial
+    assert target.toPlainText() == item.target
+    assert window.undo_stack.count() == 2 and window.undo_stack.canRedo()  # history kept
+    press_ctrl(result, Qt.Key.Key_Y)
+    press_ctrl(result, Qt.Key.Key_Y)
+    stored = demo.items.get(item.id)
+    assert (stored.target, stored.result) == (item.target + "（年底前完成）",
+                                              item.result + "（已按期完成）")
+
+
+def test_text_then_status_then_undo_both(window: MainWindow, demo: Services, demo_id: int,
+                                         qtbot: QtBot, answers: list[str]) -> None:
+    initial = database_state(demo.db.sqlite_path)
+    item = demo.items.list(demo_id)[4]
+    select(window, ITEM, item.id)
+    type_into(qtbot, window.item_editor.texts["target"].edit, "补充")
+    window.item_editor.status.setCurrentText("推进中")
+    window.undo()
+    window.undo()
+    assert answers == []
+    assert database_state(demo.db.sqlite_path) == initial
+    assert window.item_editor.status.currentText() == item.status
+
+
+def test_undo_after_another_program_changed_another_field_is_no_conflict(
+        window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[4]
+    select(window, ITEM, item.id)
+    type_into(qtbot, window.item_editor.texts["target"].edit, "补充")
+    window._commit_editors()
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    other.items.update(item.id, None, department="办公室")
+    window.undo()
+    assert answers == []
+    stored = demo.items.get(item.id)
+    assert (stored.target, stored.department) == (item.target, "办公室")
+    other.close()
+
+
+def test_undo_after_another_program_changed_the_same_field_is_refused(
+        window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[4]
+    select(window, ITEM, item.id)
+    type_into(qtbot, window.item_editor.texts["target"].edit, "补充")
+    window._commit_editors()
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    other.items.update(item.id, None, target="另一程序写的目标")
+    window.undo()
+    assert demo.items.get(item.id).target == "另一程序写的目标"  # never overwritten
+    assert len(answers) == 1 and answers[0].startswith("warning:内容已被修改")
+    assert "第 5 项“" in answers[0] and "年度任务目标" in answers[0] and "编号" not in answers[0]
+    other.close()
+
+
+def test_typing_after_a_delete_goes_to_the_neighbour(window: MainWindow, demo: Services,
+                                                     demo_id: int, qtbot: QtBot,
+                                                     answers: list[str]) -> None:
+    items = demo.items.list(demo_id)
+    select(window, ITEM, items[7].id)
+    action(window, "delete").trigger()
+    assert answers[0].startswith("question:删除:删除第 8 项")
+    shown = window.tree.currentIndex().data(RECORD_ROLE)
+    assert shown.id == items[8].id  # the item below took its place, in the tree and the editor
+    assert window.item_editor.record.id == items[8].id
+    assert window.item_editor.texts["content"].edit.toPlainText() == items[8].content
+    type_into(qtbot, window.item_editor.texts["result"].edit, "补充")
+    window._commit_editors()
+    assert len(answers) == 1  # no "不存在"
+    assert demo.items.get(items[8].id).result == items[8].result + "补充"
+    window.undo()
+    window.undo()
+    assert demo.items.get(items[7].id).content == items[7].content
+
+
+def test_an_item_deleted_elsewhere_is_named_as_the_clerk_sees_it(
+        window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[8]
+    select(window, ITEM, item.id)
+    demo.items.delete(item.id)  # meanwhile, in another window
+    type_into(qtbot, window.item_editor.texts["result"].edit, "补充")
+    window._commit_editors()
+    assert len(answers) == 1
+    assert "第 9 项“" in answers[0] and "编号" not in answers[0]
+    assert window.item_editor.record.id != item.id
+
+
+def test_delete_confirmation_marks_cut_text(window: MainWindow, demo: Services, demo_id: int,
+                                            answers: list[str]) -> None:
+    item = next(i for i in demo.items.list(demo_id) if len(i.content) > 31)
+    select(window, ITEM, item.id)
+    action(window, "delete").trigger()
+    assert f"“{item.content[:30]}…”" in answers[0]
+
+
+def test_new_item_opens_its_first_field(window: MainWindow, demo: Services, demo_id: int,
+                                        qtbot: QtBot) -> None:
+    select(window, ITEM, demo.items.list(demo_id)[0].id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press_ctrl(window.tree, Qt.Key.Key_N)
+    content = window.item_editor.texts["content"].edit
+    assert content.hasFocus()
+    type_into(qtbot, content, "新事项")
+    window._commit_editors()
+    assert window.item_editor.record.seq == 2
+    assert demo.items.list(demo_id)[1].content == "新事项"
+
+
+def test_undo_keeps_the_cursor_where_the_text_changed(window: MainWindow, demo: Services,
+                                                      demo_id: int, qtbot: QtBot) -> None:
+    item = demo.items.list(demo_id)[2]
+    select(window, ITEM, item.id)
+    result = window.item_editor.texts["result"].edit
+    type_into(qtbot, result, "补充")
+    window.undo()
+    assert result.toPlainText() == item.result
+    assert result.textCursor().position() == len(item.result)
