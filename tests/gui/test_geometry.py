@@ -1,0 +1,88 @@
+"""The window fits the screen: first start sized from the available area, saved places clamped."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from gui.geometry import clamped, first_geometry, place
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FIRST_START = """
+import json, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from cli.databases import create_demo_database
+from gui.main_window import MainWindow
+from gui.settings import Settings
+app = QApplication([])
+services = create_demo_database({db!r})
+window = MainWindow(services, Settings())
+window.show()
+app.processEvents()
+frame, screen = window.frameGeometry(), window.screen().availableGeometry()
+tree = window.tree.mapTo(window, window.tree.rect().bottomLeft())
+status = window.statusBar().mapTo(window, window.statusBar().rect().bottomLeft())
+print(json.dumps({{"frame": frame.getRect(), "screen": screen.getRect(),
+                  "window": window.rect().getRect(), "tree_bottom": tree.y(),
+                  "status_bottom": status.y()}}))
+window.close()
+services.close()
+"""
+
+
+def first_start_on(tmp_path: Path, width: int, height: int, dpr: float) -> dict:
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "office", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr}]}))
+    code = FIRST_START.format(root=str(ROOT), db=str(tmp_path / "demo.db"))
+    env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PATH": "/usr/bin:/bin",
+           "ZICHA_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=60, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_first_start_on_a_1366_by_768_screen(tmp_path: Path) -> None:
+    shown = first_start_on(tmp_path, 1366, 768, 1.0)
+    assert shown["screen"] == [0, 0, 1366, 768]
+    x, y, width, height = shown["frame"]
+    assert x >= 0 and y >= 0 and x + width <= 1366 and y + height <= 768
+    assert shown["status_bottom"] <= shown["window"][3]  # the status bar is on screen
+    assert shown["tree_bottom"] <= shown["window"][3]
+
+
+def test_first_window_leaves_room_on_small_and_scaled_screens() -> None:
+    for available in (QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 680), QRect(1920, 0, 1024, 728)):
+        rect = first_geometry(available)
+        assert available.contains(rect)
+        assert rect.height() <= available.height() * 0.93  # room for the title bar
+    assert first_geometry(QRect(0, 0, 2560, 1400)).size().toTuple() == (1280, 800)
+
+
+def test_a_saved_place_off_every_screen_is_brought_back(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(2400, 1500, 1600, 1000))  # on a monitor that is gone now
+    saved = window.saveGeometry()
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    place(again, saved)
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert available.contains(again.geometry())
+
+
+def test_clamped_moves_and_shrinks() -> None:
+    available = QRect(0, 0, 1366, 728)
+    assert clamped(QRect(1000, 500, 800, 600), available) == QRect(566, 128, 800, 600)
+    assert clamped(QRect(-50, -20, 2000, 900), available) == available
