@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from exporters.evidence_package import export_evidence
-from gui.dialogs.exports import finish_export
+from gui.dialogs.exports import export_folder, finish_export
 from gui.workers import run_job
 from model.filestore import FileStore
 from model.integrity import check_database, remove_unreferenced
@@ -21,7 +21,7 @@ def export_evidence_package(parent: QWidget, services: Services, assessment_id: 
                             folder: str) -> Path | None:
     title = services.assessments.get(assessment_id).title or "证明材料"
     name, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出证明材料包"),
-                                          str(Path(folder or ".") / f"{title}-证明材料.zip"),
+                                          str(export_folder(folder) / f"{title}-证明材料.zip"),
                                           "ZIP (*.zip)")
     if not name:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,14 +46,19 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form.addRow(self.tr("保存到"), row)
+        self.path.setAccessibleName(self.tr("保存到"))
+        browse.setAccessibleName(self.tr("浏览…"))
         self.attach_table = QCheckBox(self.tr("附自查表作为附件"), self)
         self.layout_choice = QComboBox(self)
+        self.layout_choice.setAccessibleName(self.tr("表样"))
         for name in layout_names():
             self.layout_choice.addItem(load_layout(name).label, name)
         if word:
             form.addRow("", self.attach_table)
         else:
             form.addRow(self.tr("表样"), self.layout_choice)
+        # the option of the other kind of export is not in the form: keep it off the dialog
+        (self.layout_choice if word else self.attach_table).setHidden(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)
@@ -71,7 +76,7 @@ class ExportDialog(QDialog):
 def export_word(parent: QWidget, services: Services, assessment_id: int, folder: str) -> Path | None:
     title = services.assessments.get(assessment_id)
     name = f"{title.report_title or (title.unit_name + str(title.year) + '年度工作总结')}.docx"
-    dialog = ExportDialog(parent, parent.tr("导出工作总结（Word）"), Path(folder or ".") / name,
+    dialog = ExportDialog(parent, parent.tr("导出工作总结（Word）"), export_folder(folder) / name,
                           "Word (*.docx)", word=True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -87,7 +92,7 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
 
 def export_excel(parent: QWidget, services: Services, assessment_id: int, folder: str) -> Path | None:
     title = services.assessments.get(assessment_id).title or "自查表"
-    dialog = ExportDialog(parent, parent.tr("导出 Excel 表格"), Path(folder or ".") / f"{title}.xlsx",
+    dialog = ExportDialog(parent, parent.tr("导出 Excel 表格"), export_folder(folder) / f"{title}.xlsx",
                           "Excel (*.xlsx)", word=False)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -98,6 +103,23 @@ def export_excel(parent: QWidget, services: Services, assessment_id: int, folder
         return export_xlsx(build_report(services, assessment_id), layout, out, progress=progress)
 
     return finish_export(parent, *run_job(parent, parent.tr("正在导出 Excel 表格…"), job))
+
+
+def export_folder(remembered: str) -> Path:
+    """The folder last exported to, else the user's Documents (never the program's folder)."""
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def open_path(parent: QWidget, path: Path) -> bool:
+    """Open a file or folder with the system's program; say so on screen when that fails."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.warning(parent, parent.tr("无法打开"), parent.tr(
+        "没有找到能打开“%1”的程序，请到文件夹中手动打开。").replace("%1", str(path)))
+    return False
 
 
 def finish_export(parent: QWidget, result: ExportResult | None, error: Exception | None) -> Path | None:
@@ -112,8 +134,11 @@ def finish_export(parent: QWidget, result: ExportResult | None, error: Exception
     if result.warnings:
         box.setDetailedText("\n".join(result.warnings))
     open_button = box.addButton(parent.tr("打开"), QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton(parent.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(parent.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is open_button:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        open_path(parent, result.path)
+    elif box.clickedButton() is folder_button:
+        open_path(parent, result.path.parent)
     return result.path

@@ -7,8 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from exporters.errors import ExportResult
 from gui.dialogs import exports, import_excel
 from gui.main_window import MainWindow
 from model.services import Services
@@ -70,3 +71,54 @@ def test_import_excel_with_preview(window: MainWindow, demo: Services, tmp_path:
     [new] = [s for s in demo.assessments.list() if s.year == 2017]
     assert new.items == 5 and window.assessment_id == new.id
     assert window.tree_model.rowCount() == 3
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_export_dialog_widgets_do_not_overlap(qtbot, window: MainWindow, word: bool) -> None:
+    dialog = exports.ExportDialog(window, "导出", Path("/tmp/x.docx"), "*", word=word)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = [w for w in dialog.findChildren(QWidget) if w.isVisible() and w.parent() is dialog]
+    assert (dialog.layout_choice in shown) is not word and (dialog.attach_table in shown) is word
+    for n, first in enumerate(shown):
+        for second in shown[n + 1:]:
+            assert not first.geometry().intersects(second.geometry()), (first, second)
+
+
+def test_exports_default_to_documents_not_the_program_folder(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    documents = tmp_path / "文档"
+    documents.mkdir()
+    monkeypatch.setattr(exports.QStandardPaths, "writableLocation",
+                        staticmethod(lambda _kind: str(documents)))
+    assert exports.export_folder("") == documents
+    assert exports.export_folder(str(tmp_path / "gone")) == documents
+    assert exports.export_folder(str(tmp_path)) == tmp_path
+
+
+def test_done_box_opens_the_folder_and_says_when_it_cannot(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        answers: list[str]) -> None:
+    opened: list[str] = []
+
+    def refuse(url) -> bool:
+        opened.append(url.toLocalFile())
+        return False
+
+    def click(text: str):
+        def exec_(box: QMessageBox) -> int:
+            next(b for b in box.buttons() if b.text() == text).click()
+            return 0
+        return exec_
+
+    monkeypatch.setattr(exports.QDesktopServices, "openUrl", staticmethod(refuse))
+    target = tmp_path / "总结.docx"
+    target.write_bytes(b"x")
+    monkeypatch.setattr(QMessageBox, "exec", click("打开所在文件夹"))
+    exports.finish_export(window, ExportResult(target), None)
+    assert opened == [str(tmp_path)]
+    assert answers and answers[0].startswith("warning:无法打开")
+    monkeypatch.setattr(QMessageBox, "exec", click("打开"))
+    exports.finish_export(window, ExportResult(target), None)
+    assert opened[-1] == str(target)
