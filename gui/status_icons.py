@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 COLOURS = {"未开始": "#9e9e9e", "推进中": "#f0a000", "已完成": "#2e7d32",
            "超额完成": "#1565c0", "未完成": "#c62828", "不适用": "#cfcfcf"}
 
 
+SIZE = 14  # logical pixels
+RATIOS = (1.0, 1.25, 1.5, 2.0, 3.0)  # common display scalings: each gets its own sharp drawing
+
+
 @cache
 def status_icon(status: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
+    """A round dot drawn at every common device pixel ratio (a 14 px bitmap scaled to 150 % is
+    jagged)."""
+    icon = QIcon()
+    for ratio in RATIOS:
+        icon.addPixmap(_dot(COLOURS.get(status, "#000000"), ratio))
+    return icon
+
+
+def _dot(colour: str, ratio: float) -> QPixmap:
+    pixmap = QPixmap(round(SIZE * ratio), round(SIZE * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(COLOURS.get(status, "#000000")))
+    painter.setBrush(QColor(colour))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(2, 2, 10, 10)
+    painter.drawEllipse(QRectF(2, 2, SIZE - 4, SIZE - 4))  # logical coordinates
     painter.end()
-    return QIcon(pixmap)
+    return pixmap

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 MAX_VISIBLE_LINES = 14
 
@@ -62,6 +74,35 @@ class CountedText(QWidget):
     def _recount(self) -> None:
         text = self.edit.toPlainText()
         self.count.setText(self.tr("%1 字").replace("%1", str(len(text))))
+
+
+class DateField(QWidget):
+    """A date typed as the clerk likes (2021年3月5日, 2021/3/5…) or picked from a calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("如 2021年3月5日，可不填"))
+        self.pick = QToolButton(self)
+        self.pick.setText(self.tr("日历…"))
+        self.pick.setAccessibleName(self.tr("从日历选择日期"))
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.clicked.connect(self._picked)
+        menu = QMenu(self.pick)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        self.pick.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.pick)
+        self.setFocusProxy(self.text)
+
+    def _picked(self, day: QDate) -> None:
+        self.text.setText(day.toString("yyyy-MM-dd"))
+        self.pick.menu().hide()
 
 
 class GlobalUndoKeys(QObject):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import mimetypes
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from model.dates import parse_date
 from model.db import Database
 from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
@@ -141,11 +141,8 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(f"证明材料没有这些字段：{', '.join(sorted(unknown))}")
     clean = {k: (v if k == "classified" else ("" if v is None else str(v).strip()))
              for k, v in values.items()}
-    if clean.get("issued_on"):
-        try:
-            clean["issued_on"] = date.fromisoformat(clean["issued_on"]).isoformat()
-        except ValueError as exc:
-            raise ValidationError(f"日期“{clean['issued_on']}”无效，应为 YYYY-MM-DD。") from exc
+    if "issued_on" in clean:
+        clean["issued_on"] = parse_date(clean["issued_on"])
     if "classified" in clean:
         clean["classified"] = bool(clean["classified"])
     if "doc_no" in clean:

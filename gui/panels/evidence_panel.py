@@ -29,7 +29,8 @@ from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
-from gui.widgets import GrowingTextEdit
+from gui.widgets import DateField, GrowingTextEdit
+from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
 
@@ -175,10 +176,12 @@ class NoteDialog(QDialog):
         form = QFormLayout(self)
         self.title = QLineEdit(self)
         self.doc_no = QLineEdit(self)
-        self.date = QLineEdit(self)
-        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.date = DateField(self)
         self.note = GrowingTextEdit(self, min_lines=3)
         self.classified = QCheckBox(self.tr("涉密（只保留说明，不附电子文件）"), self)
+        for label, widget in ((self.tr("标题"), self.title), (self.tr("文号"), self.doc_no),
+                              (self.tr("日期"), self.date.text), (self.tr("说明"), self.note)):
+            widget.setAccessibleName(label)
         form.addRow(self.tr("标题"), self.title)
         form.addRow(self.tr("文号"), self.doc_no)
         form.addRow(self.tr("日期"), self.date)
@@ -190,9 +193,19 @@ class NoteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def accept(self) -> None:
+        """A date that cannot be read keeps the dialog open with everything typed."""
+        try:
+            parse_date(self.date.text.text())
+        except ModelError as exc:
+            QMessageBox.warning(self, self.tr("日期无效"), exc.message)
+            self.date.text.setFocus()
+            return
+        super().accept()
+
     def values(self) -> dict[str, object]:
         return {"title": self.title.text(), "note": self.note.toPlainText(),
-                "doc_no": self.doc_no.text(), "issued_on": self.date.text(),
+                "doc_no": self.doc_no.text(), "issued_on": parse_date(self.date.text.text()),
                 "classified": self.classified.isChecked()}
 
 

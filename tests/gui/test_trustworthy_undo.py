@@ -153,3 +153,38 @@ def test_undo_keeps_the_cursor_where_the_text_changed(window: MainWindow, demo: 
     window.undo()
     assert result.toPlainText() == item.result
     assert result.textCursor().position() == len(item.result)
+
+
+def test_a_refused_date_keeps_the_note_dialog_open(qtbot: QtBot, answers: list[str]) -> None:
+    from gui.panels.evidence_panel import NoteDialog
+
+    dialog = NoteDialog()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("批复")
+    dialog.date.text.setText("三月五日")
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.title.text() == "批复"  # nothing typed is lost
+    assert answers[0].startswith("warning:日期无效")
+    dialog.date.calendar.clicked.emit(dialog.date.calendar.selectedDate().addDays(-1))
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert dialog.values()["issued_on"] == dialog.date.calendar.selectedDate().addDays(-1).toString(
+        "yyyy-MM-dd")
+
+
+def test_status_dots_are_drawn_at_the_screen_scaling() -> None:
+    from PySide6.QtCore import QSize
+
+    from gui.status_icons import status_icon
+
+    pixmap = status_icon("已完成").pixmap(QSize(14, 14), 1.5)
+    assert pixmap.devicePixelRatio() == 1.5 and pixmap.size() == QSize(21, 21)  # not scaled up
+    image = pixmap.toImage()
+    assert image.pixelColor(10, 10).name() == "#2e7d32" and image.pixelColor(0, 0).alpha() == 0
+
+
+def test_the_completion_stays_when_a_menu_is_hovered(window: MainWindow) -> None:
+    text = window.completion.text()
+    window.statusBar().showMessage("")  # what hovering a menu entry without a tip does
+    assert window.completion.isVisible() and window.completion.text() == text == "已完成 40 / 40"
