@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, evidence, exports, imports
+from cli import argparse_zh, commands, evidence, exports, imports
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -27,16 +27,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
     parser = _Parser(prog="main.py", description="绩效自评（日常履职考核自查）编制工具")
-    parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db）")
+    parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db；"
+                                     "也可写在命令名之后）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令",
+                                metavar="<命令>")
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
             db_required: bool = True) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=help_text)
-        command.add_argument("--db", required=db_required, help="数据库文件")
-        command.set_defaults(handler=handler)
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS: a --db given before the command name is kept, not overwritten with None
+        command.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件")
+        command.set_defaults(handler=handler, db_required=db_required)
         return command
 
     add("demo", commands.cmd_demo, "新建一个含演示自评的数据库")
@@ -91,6 +95,8 @@ def run_gui(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if getattr(args, "db_required", False) and not args.db:
+            raise UsageError("命令行参数有误：缺少 --db 数据库文件（用 --help 查看用法）")
         handler = getattr(args, "handler", None)
         return handler(args) if handler else run_gui(args)
     except (ModelError, UsageError) as exc:

@@ -333,8 +333,22 @@ class MainWindow(QMainWindow):
                 self.item_editor.show_item(self.services.items.get(row_id), self.uses_scores)
                 self.evidence.show_item(row_id)
                 self.right.setCurrentIndex(2)
+                self._fit_evidence_pane()
         except ModelError as exc:
             self._failed(exc)
+
+    def _fit_evidence_pane(self) -> None:
+        """The evidence list as tall as its rows (a few at most): an item without evidence
+        leaves the height to its text."""
+        table = self.evidence.table
+        rows = min(max(self.evidence.model.rowCount(), 1), 6)
+        wanted = (self.evidence.sizeHint().height() - table.sizeHint().height()
+                  + table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth() + 8)
+        total = sum(self.item_page.sizes())
+        if total > 0:
+            height = min(wanted, total * 2 // 5)
+            self.item_page.setSizes([total - height, height])
 
     def _commit_editors(self) -> None:
         for binder in (self.item_editor.binder, self.dimension_editor.binder,

@@ -35,6 +35,33 @@ def compiled_catalogue(language: str) -> Path | None:
     return cached
 
 
+# Qt's own Chinese catalogue lags behind its sources: strings Qt renamed are missing there and
+# would show in English in the middle of a Chinese dialog.
+QT_GAPS = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QFileDialog", "Look in:"): "查找范围：",
+        ("QFileDialog", "Files of type:"): "文件类型：",
+    },
+}
+
+
+class GapTranslator(QTranslator):
+    """Answers only the few Qt strings its table holds; everything else goes to the others."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return self.table.get((context, source))  # None: not ours, ask the next translator
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the translators for language; returns them (kept alive by the application)."""
     installed = []
@@ -49,5 +76,9 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
+    if language in QT_GAPS:
+        gaps = GapTranslator(QT_GAPS[language], app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     QLocale.setDefault(QLocale(language))
     return installed

@@ -83,3 +83,22 @@ def test_unexpected_error_is_logged_not_shown(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     if result.returncode == 1:
         assert "Traceback" in (tmp_path / "error.log").read_text(encoding="utf-8")
+
+
+def test_db_before_or_after_the_command_and_help_in_chinese(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert run("--db", str(db), "demo", data_dir=tmp_path).returncode == 0
+    before = run("--db", str(db), "info", data_dir=tmp_path)
+    after = run("info", "--db", str(db), data_dir=tmp_path)
+    assert before.returncode == after.returncode == 0 and before.stdout == after.stdout
+    missing = run("info", data_dir=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "命令行参数有误：缺少 --db 数据库文件（用 --help 查看用法）"
+    helped = run("export-xlsx", "--help", data_dir=tmp_path)
+    assert helped.stdout.startswith("用法：main.py export-xlsx")
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in helped.stdout
+    wrong = run("export-xlsx", "--db", str(db), "--layout", "x", "--out", "o.xlsx",
+                data_dir=tmp_path)
+    assert wrong.returncode == 2 and "无效的选项 'x'" in wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1

@@ -20,7 +20,7 @@ def test_chinese_is_the_default_with_qt_dialogs_translated(qtbot: QtBot, demo: S
     installed = translations.install(app, Settings().language())
     try:
         assert Settings().language() == "zh_CN"
-        assert len(installed) == 1  # qtbase_zh_CN: Qt's own buttons and dialogs
+        assert len(installed) == 2  # qtbase_zh_CN (Qt's own dialogs) and the strings it lacks
         assert app.translate("QPlatformTheme", "Cancel") == "取消"
         window = MainWindow(demo, Settings())
         qtbot.addWidget(window)
@@ -40,6 +40,24 @@ def test_english_ui(qtbot: QtBot, demo: Services) -> None:
         # (帮助 gets its English when the lead regenerates app_en.ts at merge)
         assert menu_titles(window)[:3] == ["&File", "&Edit", "&Tools"]
         assert window.info_button.text() == "Assessment and summary"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    app = QApplication.instance()
+    installed = translations.install(app, "zh_CN")
+    try:
+        dialog = QFileDialog(None, "打开")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"] == "查找范围(&L)："  # Qt's catalogue lacks these two
+        assert labels["fileTypeLabel"] == "文件类型(&T)："
+        assert labels["fileNameLabel"] == "文件名称(&N)："
     finally:
         for translator in installed:
             app.removeTranslator(translator)

@@ -188,3 +188,13 @@ def test_the_completion_stays_when_a_menu_is_hovered(window: MainWindow) -> None
     text = window.completion.text()
     window.statusBar().showMessage("")  # what hovering a menu entry without a tip does
     assert window.completion.isVisible() and window.completion.text() == text == "已完成 40 / 40"
+
+
+def test_an_empty_evidence_list_leaves_the_height_to_the_text(window: MainWindow, demo: Services,
+                                                              demo_id: int) -> None:
+    window.resize(1280, 700)
+    item = next(i for i in demo.items.list(demo_id) if not demo.evidence.list(i.id))
+    select(window, ITEM, item.id)
+    editor, evidence = window.item_page.sizes()
+    assert evidence < (editor + evidence) / 4
+    assert window.evidence.hint.isVisible() and window.evidence.add_files_button.isVisible()
