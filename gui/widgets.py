@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -125,3 +126,20 @@ def separator() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
+
+
+def name_form_fields(form: QFormLayout) -> None:
+    """Give each field of a form its row's label as accessible name (and the label its buddy),
+    so screen readers and UI automation find the field by what the clerk reads."""
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item else None
+        field = field_item.widget() if field_item else None
+        if not isinstance(label, QLabel) or field is None:
+            continue
+        target = {CountedText: lambda w: w.edit, DateField: lambda w: w.text}.get(
+            type(field), lambda w: w)(field)
+        label.setBuddy(target)
+        if not target.accessibleName():
+            target.setAccessibleName(label.text().replace("&", ""))

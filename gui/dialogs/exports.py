@@ -24,6 +24,7 @@ from exporters.docx_report import export_docx
 from exporters.errors import ExportCancelled, ExportResult
 from exporters.xlsx_table import export_xlsx
 from gui.errors import describe
+from gui.widgets import name_form_fields
 from gui.workers import run_job
 from model.layouts import layout_names, load_layout
 from model.report import build_report
@@ -47,7 +48,6 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("保存到"), row)
         self.path.setAccessibleName(self.tr("保存到"))
-        browse.setAccessibleName(self.tr("浏览…"))
         self.attach_table = QCheckBox(self.tr("附自查表作为附件"), self)
         self.layout_choice = QComboBox(self)
         self.layout_choice.setAccessibleName(self.tr("表样"))
@@ -59,6 +59,7 @@ class ExportDialog(QDialog):
             form.addRow(self.tr("表样"), self.layout_choice)
         # the option of the other kind of export is not in the form: keep it off the dialog
         (self.layout_choice if word else self.attach_table).setHidden(True)
+        name_form_fields(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)

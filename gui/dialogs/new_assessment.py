@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets import name_form_fields
 from model.records import AssessmentSummary
 
 
@@ -37,6 +38,7 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("单位名称"), self.unit)
         form.addRow(self.tr("年度"), self.year)
         form.addRow(self.tr("自查表标题"), self.title)
+        name_form_fields(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)

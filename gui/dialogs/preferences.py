@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from gui.settings import LANGUAGES, Settings
+from gui.widgets import name_form_fields
 
 
 class PreferencesDialog(QDialog):
@@ -19,6 +20,7 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(settings.language()))
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow("", QLabel(self.tr("重新启动程序后生效。"), self))
+        name_form_fields(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)

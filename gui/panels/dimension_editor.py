@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
+from gui.widgets import name_form_fields
 from model.records import DimensionRecord
 
 
@@ -23,6 +24,7 @@ class DimensionEditor(QWidget):
         form.addRow(self.tr("层级"), self.level)
         form.addRow(self.tr("考评维度名称"), self.name)
         form.addRow(self.tr("工作总结中的标题"), self.heading)
+        name_form_fields(form)
         self.binder.bind("name", self.name, self.tr("考评维度名称"))
         self.binder.bind("report_heading", self.heading, self.tr("工作总结中的标题"))
 

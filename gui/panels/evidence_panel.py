@@ -29,7 +29,7 @@ from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
-from gui.widgets import DateField, GrowingTextEdit
+from gui.widgets import DateField, GrowingTextEdit, name_form_fields
 from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
@@ -179,14 +179,12 @@ class NoteDialog(QDialog):
         self.date = DateField(self)
         self.note = GrowingTextEdit(self, min_lines=3)
         self.classified = QCheckBox(self.tr("涉密（只保留说明，不附电子文件）"), self)
-        for label, widget in ((self.tr("标题"), self.title), (self.tr("文号"), self.doc_no),
-                              (self.tr("日期"), self.date.text), (self.tr("说明"), self.note)):
-            widget.setAccessibleName(label)
         form.addRow(self.tr("标题"), self.title)
         form.addRow(self.tr("文号"), self.doc_no)
         form.addRow(self.tr("日期"), self.date)
         form.addRow(self.tr("说明"), self.note)
         form.addRow("", self.classified)
+        name_form_fields(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)

@@ -42,6 +42,8 @@ class FieldBinder(QObject):
     def bind(self, field: str, widget: QWidget, label: str,
              convert: Callable[[Any], Any] = lambda v: v) -> None:
         self._widgets[field], self._labels[field], self._convert[field] = widget, label, convert
+        if not isinstance(widget, QCheckBox):  # a check box is named by its own text
+            widget.setAccessibleName(label)  # what a screen reader or UI automation finds
         widget.installEventFilter(self)
         widget.installEventFilter(self._undo_keys)
         if isinstance(widget, QPlainTextEdit):

@@ -52,10 +52,11 @@ class ItemEditor(QWidget):
         self.department.setPlaceholderText(self.tr("责任处室"))
         head = QHBoxLayout()
         head.addWidget(self.seq)
-        head.addWidget(QLabel(self.tr("状态"), self))
-        head.addWidget(self.status)
-        head.addWidget(QLabel(self.tr("责任处室"), self))
-        head.addWidget(self.department, 1)
+        for text, widget in ((self.tr("状态"), self.status), (self.tr("责任处室"), self.department)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            head.addWidget(label)
+            head.addWidget(widget, 1 if widget is self.department else 0)
         form.addRow(self.tr("序号"), head)
         self.texts: dict[str, CountedText] = {}
         labels = {"content": self.tr("自查内容 / 年度任务"), "target": self.tr("年度任务目标"),
