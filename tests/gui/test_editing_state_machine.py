@@ -1,0 +1,149 @@
+"""Random editing sessions in the real window: undo never lies.
+
+A Hypothesis state machine types into fields of several items, changes statuses, creates,
+deletes and moves items, changes several at once, adds and removes evidence, undoes and redoes.
+After every step no conflict or error was shown; at the end, undoing everything gives back the
+initial database and redoing everything the final one (whole tables compared)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cli.databases import create_demo_database
+from gui.item_models.framework_tree import ITEM
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from model.schema import STATUSES
+from tests.gui.conftest import database_state
+from tests.gui.test_editing import action, type_into
+
+FIELDS = ("content", "target", "result")
+WORDS = st.sampled_from(["补充", "已完成", "（续）", "a", "年底前", "\n第二行"])
+ITEMS = st.integers(min_value=0, max_value=5)  # the first items of the table, wherever they are
+
+
+def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
+    class EditingSession(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            self.folder = tempfile.TemporaryDirectory()
+            self.services = create_demo_database(Path(self.folder.name) / "demo.db")
+            self.path = self.services.db.sqlite_path
+            self.window = MainWindow(self.services, Settings())
+            self.window.show()
+            self.assessment_id = self.services.assessments.list()[0].id
+            self.initial = database_state(self.path)
+            answers.clear()
+
+        def item(self, n: int):
+            items = self.services.items.list(self.assessment_id)
+            return items[n % len(items)]
+
+        def show(self, n: int):
+            record = self.item(n)
+            self.window.select(ITEM, record.id)
+            QApplication.processEvents()
+            return record
+
+        @rule(n=ITEMS, field=st.sampled_from(FIELDS), text=WORDS)
+        def type_in_a_field(self, n: int, field: str, text: str) -> None:
+            self.show(n)
+            type_into(qtbot, self.window.item_editor.texts[field].edit, text)
+
+        @rule(n=ITEMS, status=st.sampled_from(STATUSES))
+        def change_status(self, n: int, status: str) -> None:
+            self.show(n)
+            self.window.item_editor.status.setCurrentText(status)
+
+        @rule(n=ITEMS)
+        def new_item(self, n: int) -> None:
+            self.show(n)
+            action(self.window, "new_item").trigger()
+
+        @rule(n=ITEMS)
+        def delete_item(self, n: int) -> None:
+            self.show(n)
+            action(self.window, "delete").trigger()
+
+        @rule(n=ITEMS, down=st.booleans())
+        def move_item(self, n: int, down: bool) -> None:
+            self.show(n)
+            action(self.window, "down" if down else "up").trigger()
+
+        @rule(n=ITEMS, last=st.booleans())
+        def move_to_another_dimension(self, n: int, last: bool) -> None:
+            dims = self.services.dimensions.list(self.assessment_id)
+            target = dims[-1 if last else 0]
+            self.window.structure.move_to(ITEM, self.show(n).id, target.id, 0)
+
+        @rule(picks=st.lists(ITEMS, min_size=2, max_size=4, unique=True),
+              status=st.sampled_from(STATUSES))
+        def bulk_status(self, picks: list[int], status: str) -> None:
+            self.show(picks[0])
+            selection = self.window.tree.selectionModel()
+            for n in picks[1:]:
+                index = self.window.tree_model.index_of(ITEM, self.item(n).id)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.Select)
+            self.window.bulk.set_status(status)
+
+        @rule(n=ITEMS, content=st.binary(min_size=1, max_size=8))
+        def add_evidence(self, n: int, content: bytes) -> None:
+            self.show(n)
+            file = Path(self.folder.name) / "通知.pdf"
+            file.write_bytes(content)
+            self.window.evidence.add_files([file])
+
+        @rule(n=ITEMS)
+        def remove_evidence(self, n: int) -> None:
+            self.show(n)
+            if self.window.evidence.model.rowCount():
+                self.window.evidence.table.selectRow(0)
+                self.window.evidence.remove_selected()
+
+        @rule()
+        def undo(self) -> None:
+            self.window.undo()
+
+        @rule()
+        def redo(self) -> None:
+            self.window.redo()
+
+        @invariant()
+        def nothing_refused(self) -> None:
+            assert [a for a in answers if not a.startswith("question:")] == []
+
+        def teardown(self) -> None:
+            window, stack = self.window, self.window.undo_stack
+            try:
+                window._commit_editors()
+                final = database_state(self.path)
+                while stack.canUndo():
+                    window.undo()
+                assert database_state(self.path) == self.initial
+                while stack.canRedo():
+                    window.redo()
+                assert database_state(self.path) == final
+                self.nothing_refused()
+            finally:
+                window.close()
+                window.deleteLater()
+                self.services.close()
+                self.folder.cleanup()
+
+    run_state_machine_as_test(EditingSession, settings=settings(
+        max_examples=8, stateful_step_count=25, derandomize=True, deadline=None, database=None,
+        suppress_health_check=[HealthCheck.too_slow]))
+
+
+@pytest.mark.usefixtures("window")  # the QApplication, offscreen, and message boxes answered
+def test_random_editing_sessions_undo_and_redo_exactly(qtbot: QtBot, answers: list[str]) -> None:
+    run_sessions(qtbot, answers)
