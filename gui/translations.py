@@ -43,6 +43,9 @@ QT_GAPS = {
         ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
         ("QFileDialog", "Look in:"): "查找范围：",
         ("QFileDialog", "Files of type:"): "文件类型：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File"): "文件",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
     },
 }
 

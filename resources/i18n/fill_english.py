@@ -88,6 +88,33 @@ ENGLISH = {
     "检查未通过": "Check found problems", "检查通过": "Check passed",
     "正在打包证明材料…": "Packing the evidence…", "正在检查…": "Checking…",
     "清理文件": "Clean up files", "%1 文件": "%1 file",
+    # issue 11: trustworthy undo, bulk work, toolbar, Help, dates, accessibility
+    "完成情况": "Completion", "帮助(&H)": "&Help", "使用说明": "User guide", "关于": "About",
+    "常用": "Daily actions", "设置状态": "Set status", "设置责任处室…": "Set department…",
+    "移到考评维度…": "Move to dimension…", "设置责任处室": "Set department",
+    "移到考评维度": "Move to dimension",
+    "另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。":
+        "Another window or program also has this database open: editing is allowed; you are "
+        "told when the same content is changed in both.",
+    "%1的“%2”已被其他窗口或程序修改。": "“%2” of %1 was changed by another window or program.",
+    "%1已不存在（可能已被删除），“%2”未能保存。":
+        "%1 no longer exists (it may have been deleted); “%2” was not saved.",
+    "该内容": "This content", "第 %1 项“%2”": "item %1 “%2”", "考评维度“%1”": "dimension “%1”",
+    "自评信息": "the assessment", "工作总结": "the work summary", "证明材料“%1”": "evidence “%1”",
+    "日期无效": "Invalid date", "如 2021年3月5日，可不填": "e.g. 2021-03-05 (optional)",
+    "日历…": "Calendar…", "从日历选择日期": "Pick a date from the calendar",
+    "把 %1 项设为“%2”": "Set %1 items to “%2”", "%1 项的责任处室：": "Department of %1 items:",
+    "设置 %1 项的责任处室": "Set the department of %1 items", "把 %1 项移到：": "Move %1 items to:",
+    "移动 %1 项": "Move %1 items", "删除 %1 项": "Delete %1 items",
+    "删除选中的 %1 项（序号 %2）及其证明材料？":
+        "Delete the %1 selected items (no. %2) with their evidence?",
+    "打开所在文件夹": "Open folder",
+    "没有找到能打开“%1”的程序，请到文件夹中手动打开。":
+        "No program was found to open “%1”; please open it from its folder.",
+    "按状态筛选": "Filter by status", "按处室筛选": "Filter by department",
+    "<b>绩效自评 — 日常履职考核自查编制工具</b><br>版本 %1<br>数据文件夹：%2<br>全部数据保存在本机，不联网。":
+        "<b>Performance self-assessment</b><br>Version %1<br>Data folder: %2<br>"
+        "All data stays on this computer; no network is used.",
 }
 
 

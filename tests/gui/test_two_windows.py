@@ -52,3 +52,16 @@ def test_another_process_wins_and_our_stale_write_is_refused(demo: Services, dem
     with pytest.raises(ConflictError):
         demo.items.update(item.id, item.version, result="本进程的过时写入")
     assert demo.items.get(item.id).result == "另一进程"
+
+
+def test_a_second_window_on_the_same_database_says_so_once(qtbot: QtBot, demo: Services) -> None:
+    first = MainWindow(demo, Settings())
+    qtbot.addWidget(first)
+    assert first.statusBar().currentMessage() == ""
+    second_services = Services.over(open_sqlite(demo.db.sqlite_path))
+    second = MainWindow(second_services, Settings())
+    qtbot.addWidget(second)
+    assert second.statusBar().currentMessage().startswith("另一个窗口或程序也打开了这个数据库")
+    assert second.completion.text() == "已完成 40 / 40"  # the notice does not hide the count
+    second.close()
+    second_services.close()
