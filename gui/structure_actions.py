@@ -15,7 +15,7 @@ from gui.item_models.framework_tree import (
     RECORD_ROLE,
     FrameworkTreeModel,
 )
-from gui.panels.item_editor import shorten
+from gui.panels.item_editor import item_subject, shorten
 from model.schema import MAX_DIMENSION_DEPTH
 
 
@@ -87,7 +87,9 @@ class StructureActions(QObject):
         answer = QMessageBox.question(self.window, self.tr("删除"),
                                       question + "\n" + self.tr("（可以撤销）"))
         if answer == QMessageBox.StandardButton.Yes:
-            self.stack.push(DeleteCommand(self.context, kind, record.id, self.tr("删除")))
+            command = DeleteCommand(self.context, kind, record.id, self.tr("删除"))
+            command.subject = self._subject(kind, record)
+            self.stack.push(command)
 
     # --- move -------------------------------------------------------------------------------
     def move_up(self) -> None:
@@ -105,8 +107,7 @@ class StructureActions(QObject):
         if not 0 <= target < siblings:
             return
         parent = record.dimension_id if kind == ITEM else record.parent_id
-        self.stack.push(MoveCommand(self.context, kind, record.id, (parent, record.position),
-                                    (parent, target), self.tr("移动")))
+        self._push_move(kind, record, (parent, record.position), (parent, target))
 
     def move_to(self, kind: str, row_id: int, parent_id: int | None, index: int) -> None:
         """A drop on the tree: move the dragged node under parent_id at index."""
@@ -120,8 +121,17 @@ class StructureActions(QObject):
             index -= 1  # the node itself leaves its old place first
         if (old_parent, record.position) == (parent_id, index):
             return
-        self.stack.push(MoveCommand(self.context, kind, row_id, (old_parent, record.position),
-                                    (parent_id, index), self.tr("移动")))
+        self._push_move(kind, record, (old_parent, record.position), (parent_id, index))
+
+    def _push_move(self, kind: str, record: object, source: tuple, target: tuple) -> None:
+        command = MoveCommand(self.context, kind, record.id, source, target, self.tr("移动"))
+        command.subject = self._subject(kind, record)
+        self.stack.push(command)
+
+    def _subject(self, kind: str, record: object) -> str:
+        if kind == ITEM:
+            return item_subject(record)
+        return self.tr("考评维度“%1”").replace("%1", record.name)
 
     def _sibling_count(self, kind: str, record: object) -> int:
         index = self.tree.currentIndex()

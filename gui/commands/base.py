@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoCommand
 
 from gui.notifier import ChangeNotifier
-from model.errors import ModelError
+from model.errors import ModelError, NotFoundError
 from model.services import Services
 
 
@@ -26,6 +26,7 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.context = context
         self.failed = False
+        self.subject = ""  # the row as the clerk sees it (第 9 项“…”), for messages
 
     @property
     def services(self) -> Services:
@@ -50,7 +51,13 @@ class ServiceCommand(QUndoCommand):
     def _run(self, action: Callable[[], None]) -> None:
         try:
             action()
+        except NotFoundError as exc:
+            self._fail(NotFoundError(self.notifier.tr("%1已不存在（可能已在其他窗口中删除）。")
+                                     .replace("%1", self.subject)) if self.subject else exc)
         except ModelError as exc:
-            self.failed = True
-            self.setObsolete(True)
-            self.notifier.failed.emit(exc)
+            self._fail(exc)
+
+    def _fail(self, error: ModelError) -> None:
+        self.failed = True
+        self.setObsolete(True)
+        self.notifier.failed.emit(error)

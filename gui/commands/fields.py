@@ -24,7 +24,8 @@ class EditFieldCommand(ServiceCommand):
         super().__init__(context, context.notifier.tr("编辑“%1”").replace("%1", label))
         self.kind, self.row_id, self.field = kind, row_id, field
         self.old, self.new, self.visit = old, new, visit
-        self.label, self.subject = label, subject
+        self.label = label
+        self.subject = subject
         self.stored_new: Any = new  # the value as stored (the service may normalise it)
         self.stored_old: Any = old
 

@@ -198,3 +198,43 @@ def test_an_empty_evidence_list_leaves_the_height_to_the_text(window: MainWindow
     editor, evidence = window.item_page.sizes()
     assert evidence < (editor + evidence) / 4
     assert window.evidence.hint.isVisible() and window.evidence.add_files_button.isVisible()
+
+
+def test_two_fields_then_undo_twice_for_every_kind_of_row(
+        window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
+    """Dimensions, the assessment, the summary's sections and evidence work the same way."""
+    initial = database_state(demo.db.sqlite_path)
+    dimension = demo.dimensions.list(demo_id)[0]
+    window.select("dimension", dimension.id)
+    type_into(qtbot, window.dimension_editor.name, "（一）")
+    type_into(qtbot, window.dimension_editor.heading, "强化责任担当")
+    window.show_assessment_editor()
+    editor = window.assessment_editor
+    type_into(qtbot, editor.unit, "（盖章）")
+    type_into(qtbot, editor.title, "（修订）")
+    type_into(qtbot, editor.texts["overview"].edit, "总体良好。")
+    type_into(qtbot, editor.texts["plans"].edit, "继续努力。")
+    item = demo.items.list(demo_id)[0]
+    select(window, ITEM, item.id)
+    window.evidence.add_files([demo.db.sqlite_path])  # any file will do
+    model = window.evidence.model
+    model.setData(model.index(0, 0), "会议纪要")
+    model.setData(model.index(0, 2), "2021年3月5日")
+    window._commit_editors()
+    assert demo.evidence.list(item.id)[0].issued_on == "2021-03-05"
+    steps = window.undo_stack.count()
+    assert steps == 9
+    for _ in range(steps):
+        window.undo()
+    assert answers == []
+    assert database_state(demo.db.sqlite_path) == initial
+
+
+def test_undoing_a_move_of_an_item_deleted_elsewhere_names_it(
+        window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[8]
+    select(window, ITEM, item.id)
+    action(window, "down").trigger()
+    demo.items.delete(item.id)  # meanwhile, in another window
+    window.undo()
+    assert len(answers) == 1 and "第 9 项“" in answers[0] and "编号" not in answers[0]
