@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -300,8 +300,9 @@ class MainWindow(QMainWindow):
             except ModelError:
                 return
         index = self.tree_model.index_of(kind, row_id)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
+        if index.isValid():  # this row alone, whatever keys are held
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.tree.scrollTo(index)
 
     def select_first_item(self) -> None:

@@ -19,10 +19,11 @@ SELECT = QItemSelectionModel.SelectionFlag.Select
 
 def select_items(window: MainWindow, item_ids: list[int]) -> None:
     """As Ctrl+click does: the last one clicked is the current row."""
-    select(window, ITEM, item_ids[0])
-    for item_id in item_ids[1:]:
+    selection = window.tree.selectionModel()
+    for n, item_id in enumerate(item_ids):
         index = window.tree_model.index_of(ITEM, item_id)
-        window.tree.selectionModel().setCurrentIndex(index, SELECT)
+        selection.setCurrentIndex(index, SELECT if n else
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 @pytest.fixture
