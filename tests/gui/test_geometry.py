@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
@@ -43,7 +44,8 @@ def first_start_on(tmp_path: Path, width: int, height: int, dpr: float) -> dict:
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{
         "name": "office", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr}]}))
+        # scaling as Windows does it: a higher logical DPI, which Qt turns into a pixel ratio
+        "logicalDpi": round(96 * dpr), "logicalBaseDpi": 96, "dpr": 1}]}))
     code = FIRST_START.format(root=str(ROOT), db=str(tmp_path / "demo.db"))
     env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PATH": "/usr/bin:/bin",
            "ZICHA_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
@@ -53,11 +55,16 @@ def first_start_on(tmp_path: Path, width: int, height: int, dpr: float) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_first_start_on_a_1366_by_768_screen(tmp_path: Path) -> None:
-    shown = first_start_on(tmp_path, 1366, 768, 1.0)
-    assert shown["screen"] == [0, 0, 1366, 768]
+@pytest.mark.parametrize(("pixels", "scale", "logical"), [
+    ((1366, 768), 1.0, (1366, 768)),  # the most common office PC
+    ((1920, 1080), 1.5, (1280, 720)),  # a laptop at 150 % scaling
+])
+def test_first_start_fits_the_screen(tmp_path: Path, pixels: tuple[int, int], scale: float,
+                                     logical: tuple[int, int]) -> None:
+    shown = first_start_on(tmp_path, *pixels, scale)
+    assert shown["screen"] == [0, 0, *logical]
     x, y, width, height = shown["frame"]
-    assert x >= 0 and y >= 0 and x + width <= 1366 and y + height <= 768
+    assert x >= 0 and y >= 0 and x + width <= logical[0] and y + height <= logical[1]
     assert shown["status_bottom"] <= shown["window"][3]  # the status bar is on screen
     assert shown["tree_bottom"] <= shown["window"][3]
 
