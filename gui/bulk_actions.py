@@ -74,6 +74,13 @@ class BulkActions(QObject):
         if ok and label in labels:
             self.move_to(items, dims[labels.index(label)].id)
 
+    def drop(self, item_ids: list[int], dimension_id: int) -> None:
+        """Several items dragged onto a dimension: moved there together, one undo step."""
+        model = self.tree.model()
+        items = [model.index_of(ITEM, i).data(RECORD_ROLE) for i in item_ids]
+        if not getattr(model, "filtered", False) and all(items):
+            self.move_to(sorted(items, key=lambda item: item.seq), dimension_id)
+
     def move_to(self, items: list[ItemRecord], dimension_id: int) -> None:
         self.stack.push(BulkMoveCommand(
             self.context, items, dimension_id,

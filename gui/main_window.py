@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
                                           self)
         self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
         self.tree_model.move_requested.connect(self.structure.move_to)
+        self.tree_model.items_dropped.connect(self.bulk.drop)
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
         self.statusBar().addPermanentWidget(self.completion, 1)

@@ -69,6 +69,7 @@ class Node:
 class FrameworkTreeModel(QAbstractItemModel):
     # kind, id, new parent dimension id (None: top level), index among its kind of siblings
     move_requested = Signal(str, int, object, int)
+    items_dropped = Signal(list, int)  # several dragged items (ids), the dimension dropped on
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -301,16 +302,19 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         mime = QMimeData()
-        if indexes:
-            node: Node = indexes[0].internalPointer()
-            mime.setData(MIME_TYPE, json.dumps([node.kind, node.record.id]).encode())
+        nodes: list[Node] = [i.internalPointer() for i in indexes if i.isValid()]
+        dragged = list(dict.fromkeys((n.kind, n.record.id) for n in nodes))
+        if len(dragged) > 1:  # several rows: only items move together (onto a dimension)
+            dragged = [d for d in dragged if d[0] == ITEM]
+        if dragged:
+            mime.setData(MIME_TYPE, json.dumps(dragged).encode())
         return mime
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: AnyIndex) -> bool:
         if not data.hasFormat(MIME_TYPE):
             return False
-        kind, _ = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        kind, _ = _dragged(data)[0]
         target = self._node(parent)
         return target.kind == DIMENSION or (kind == DIMENSION and target is self._root)
 
@@ -318,8 +322,12 @@ class FrameworkTreeModel(QAbstractItemModel):
                      parent: AnyIndex) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        kind, row_id = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        dragged = _dragged(data)
+        kind, row_id = dragged[0]
         target = self._node(parent)
+        if len(dragged) > 1:
+            self.items_dropped.emit([d[1] for d in dragged], target.record.id)
+            return False
         items_before = target.item_count()
         row = len(target.shown) if row < 0 else row
         index = min(row, items_before) if kind == ITEM else max(row - items_before, 0)
@@ -400,6 +408,11 @@ def _build(dimensions: list[DimensionRecord], items: list[ItemRecord]
         for position, child in enumerate(node.children):
             child.position = position
     return root, dims, item_nodes
+
+
+def _dragged(data: QMimeData) -> list[tuple[str, int]]:
+    """The (kind, id) rows a drag carries."""
+    return [(kind, row_id) for kind, row_id in json.loads(bytes(data.data(MIME_TYPE)).decode())]
 
 
 def _walk(node: Node):

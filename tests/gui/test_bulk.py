@@ -125,3 +125,18 @@ def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -
     guide = help_menu.GuideDialog(window)
     assert "Ctrl+Z" in guide.findChild(help_menu.QTextBrowser).toPlainText()
     guide.deleteLater()
+
+
+def test_dragging_several_items_onto_a_dimension_moves_them_together(
+        window: MainWindow, demo: Services, demo_id: int, picked: list[int]) -> None:
+    before = database_state(demo.db.sqlite_path)
+    model = window.tree_model
+    mime = model.mimeData(window.tree.selectionModel().selectedIndexes())
+    last = demo.dimensions.list(demo_id)[-1]
+    target = model.index_of("dimension", last.id)
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, target)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, target)
+    assert [demo.items.get(i).dimension_id for i in picked] == [last.id] * 3
+    assert window.undo_stack.count() == 1
+    window.undo()
+    assert database_state(demo.db.sqlite_path) == before
