@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.tree_model,
                                           self)
         self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
-        self.tree_model.move_requested.connect(self.structure.move_to)
-        self.tree_model.items_dropped.connect(self.bulk.drop)
+        self.tree_model.move_requested.connect(self._committed(self.structure.move_to))
+        self.tree_model.items_dropped.connect(self._committed(self.bulk.drop))
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
         self.statusBar().addPermanentWidget(self.completion, 1)
@@ -178,12 +178,15 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit.addSeparator()
         s = self.structure
-        add_action(edit, self, self.tr("新建考评维度"), s.new_dimension, "Ctrl+Shift+D", name="new_dim")
-        add_action(edit, self, self.tr("新建下级维度"), s.new_sub_dimension, name="new_sub")
+        add_action(edit, self, self.tr("新建考评维度"), self._committed(s.new_dimension),
+                   "Ctrl+Shift+D", name="new_dim")
+        add_action(edit, self, self.tr("新建下级维度"), self._committed(s.new_sub_dimension),
+                   name="new_sub")
         add_action(edit, self, self.tr("新建自查事项"), self.new_item, "Ctrl+N", name="new_item")
         add_action(edit, self, self.tr("删除…"), self.delete, "Ctrl+Delete", name="delete")
-        add_action(edit, self, self.tr("上移"), s.move_up, "Alt+Up", name="up")
-        add_action(edit, self, self.tr("下移"), s.move_down, "Alt+Down", name="down")
+        add_action(edit, self, self.tr("上移"), self._committed(s.move_up), "Alt+Up", name="up")
+        add_action(edit, self, self.tr("下移"), self._committed(s.move_down), "Alt+Down",
+                   name="down")
         edit.addSeparator()
         self._add_bulk_entries(edit)
         edit.addSeparator()
@@ -201,10 +204,19 @@ class MainWindow(QMainWindow):
         statuses = menu.addMenu(self.tr("设置状态"))
         for status in STATUSES:
             statuses.addAction(status).triggered.connect(
-                lambda _c=False, s=status: self.bulk.set_status(s))
-        add_action(menu, self, self.tr("设置责任处室…"), self.bulk.set_department,
+                lambda _c=False, s=status: self._committed(self.bulk.set_status)(s))
+        add_action(menu, self, self.tr("设置责任处室…"), self._committed(self.bulk.set_department),
                    name="bulk_department")
-        add_action(menu, self, self.tr("移到考评维度…"), self.bulk.move, name="bulk_move")
+        add_action(menu, self, self.tr("移到考评维度…"), self._committed(self.bulk.move),
+                   name="bulk_move")
+
+    def _committed(self, slot: Callable[..., None]) -> Callable[..., None]:
+        """slot, after what is being typed is saved: the typing is its own undo step before the
+        structural change (never saved afterwards into an item that is gone)."""
+        def run(*args: object) -> None:
+            self._commit_editors()
+            slot(*args)
+        return run
 
     def _build_tree_actions(self) -> None:
         """Keys that act on the tree only (in a text box they keep their usual meaning)."""
@@ -359,6 +371,7 @@ class MainWindow(QMainWindow):
 
     def new_item(self) -> None:
         """A new item opens its first field, ready for typing."""
+        self._commit_editors()
         before = self.undo_stack.index()
         self.structure.new_item()
         if self.undo_stack.index() != before and self.right.currentIndex() == 2:
@@ -366,6 +379,7 @@ class MainWindow(QMainWindow):
 
     def delete(self) -> None:
         """Several items selected: delete them all (one step); otherwise the current row."""
+        self._commit_editors()
         if self.bulk.several_selected():
             self.bulk.delete()
         else:

@@ -238,3 +238,20 @@ def test_undoing_a_move_of_an_item_deleted_elsewhere_names_it(
     demo.items.delete(item.id)  # meanwhile, in another window
     window.undo()
     assert len(answers) == 1 and "第 9 项“" in answers[0] and "编号" not in answers[0]
+
+
+def test_typing_then_deleting_at_once_saves_the_typing_first(
+        window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
+    """Found by the state machine: the text still being typed was saved after the delete."""
+    initial = database_state(demo.db.sqlite_path)
+    item = demo.items.list(demo_id)[2]
+    select(window, ITEM, item.id)
+    type_into(qtbot, window.item_editor.texts["content"].edit, "补充")
+    action(window, "delete").trigger()  # no pause in typing, no focus change
+    window._commit_editors()
+    assert [a for a in answers if not a.startswith("question:")] == []
+    assert window.undo_stack.count() == 2  # the typing, then the delete
+    window.undo()
+    assert demo.items.get(item.id).content == item.content + "补充"
+    window.undo()
+    assert database_state(demo.db.sqlite_path) == initial
