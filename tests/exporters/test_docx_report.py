@@ -16,7 +16,7 @@ from exporters.errors import ExportCancelled, ExportError
 from model.layouts import load_layout
 from model.report import build_report
 from model.services import Services
-from tests.exporters.rendering import page_count, pdf_lines, render_pdf
+from tests.exporters.rendering import page_count, pdf_lines, printed_rows, render_pdf
 
 FOOTER_TOP = 750  # pt: below the type area (842 − 35 mm ≈ 743 pt)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -202,8 +202,7 @@ def test_rendered_demo_pages(demo_docx: Path, tmp_path: Path) -> None:
     even = [f.left for f in footers if f.page % 2 == 0]
     assert min(odd) > 400 and max(even) < 150  # right on odd pages, left on even pages
     attachment_page = next(line.page for line in lines if line.text == "附件")
-    body_per_page = [sum(1 for line in lines if line.page == p and line.top <= FOOTER_TOP)
-                     for p in range(1, attachment_page)]
+    body_per_page = [len(printed_rows(lines, p, above=FOOTER_TOP)) for p in range(1, attachment_page)]
     assert max(body_per_page) <= 22  # the report's text sits on the 22-line grid
     table_pages = range(attachment_page + 1, pages + 1)
     assert all(any("考评维度" in line.text for line in lines if line.page == p) for p in table_pages)
@@ -225,7 +224,7 @@ def test_full_body_pages_have_22_lines_of_28_characters(services: Services, tmp_
     pages = max(line.page for line in lines)
     assert pages >= 3
     for page in range(2, pages):  # pages in the middle are full body pages
-        body = [line for line in lines if line.page == page and line.top <= FOOTER_TOP]
+        body = printed_rows(lines, page, above=FOOTER_TOP)
         assert len(body) == 22, f"page {page}"
-        full = [len(CJK.findall(line.text)) for line in body]
+        full = [len(CJK.findall(row)) for row in body]
         assert max(full) == 28, f"page {page}: {full}"
