@@ -197,22 +197,22 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="90" />
+        <location filename="../../gui/item_models/evidence_table.py" line="93" />
         <source>涉密（仅说明）</source>
         <translation>Classified (description only)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="92" />
+        <location filename="../../gui/item_models/evidence_table.py" line="95" />
         <source>文字说明</source>
         <translation>Written note</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>%1 文件</source>
         <translation>%1 file</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -422,187 +422,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="88" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="129" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="132" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="137" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="157" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="161" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="333" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="333" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="335" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="363" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381" />
+        <location filename="../../gui/main_window.py" line="382" />
         <source>另存副本为</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384" />
+        <location filename="../../gui/main_window.py" line="385" />
         <source>自评数据库 (*.db)</source>
         <translation>Assessment database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="395" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425" />
+        <location filename="../../gui/main_window.py" line="426" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="454" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="462" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -842,27 +842,27 @@
         <translation>Exporting the Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="108" />
+        <location filename="../../gui/dialogs/exports.py" line="107" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="111" />
+        <location filename="../../gui/dialogs/exports.py" line="110" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="112" />
+        <location filename="../../gui/dialogs/exports.py" line="111" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="115" />
+        <location filename="../../gui/dialogs/exports.py" line="114" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="116" />
+        <location filename="../../gui/dialogs/exports.py" line="115" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -887,7 +887,7 @@
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="81" />
+        <location filename="../../gui/dialogs/import_excel.py" line="80" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
