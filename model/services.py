@@ -11,6 +11,7 @@ from model.evidence import EvidenceService
 from model.items import ItemService
 from model.narrative import NarrativeService
 from model.search import SearchService
+from model.text_cleaning import clean_text  # noqa: F401 — installs the cleaning of every row
 
 
 @dataclass(frozen=True)
