@@ -44,7 +44,7 @@ class FileStore:
         with _open_regular(source) as src:
             return self._store(source, src)
 
-    def _store(self, source: Path, src) -> tuple[str, int, bool]:  # noqa: ANN001 — binary file
+    def _store(self, source: Path, src) -> tuple[str, int, bool]:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             handle, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
@@ -98,7 +98,7 @@ class FileStore:
         return {p.name for p in self.root.glob("??/*") if p.is_file() and is_sha256(p.name)}
 
 
-def _open_regular(source: Path):  # noqa: ANN202 — a binary file object
+def _open_regular(source: Path):
     """source opened for reading, refused unless it is a regular file (checked on the handle)."""
     try:
         fd = os.open(source, OPEN_FLAGS)

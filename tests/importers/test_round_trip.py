@@ -8,13 +8,13 @@ from hypothesis import strategies as st
 
 from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import clean
-from model.text_cleaning import clean_line
 from importers.xlsx_table import read_table
 from model.bulk import create_assessment_tree
 from model.layouts import load_layout
 from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
+from model.text_cleaning import clean_line
 
 # Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters
 # included, so that the cleaning is exercised.
