@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from model.db import Database
 from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
-from model.filestore import FileStore
+from model.filestore import FileStore, refuse_unsuitable
 from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
 from model.rows import (
     check_version,
@@ -60,6 +60,8 @@ class EvidenceService:
         files = expand_folders(sources) if expand else sources
         if not files:
             raise EvidenceFileError("没有可添加的文件（文件夹是空的？）。")
+        for path in files:  # every file looked at before the first is stored
+            refuse_unsuitable(path)
         added: list[str] = []
         try:
             stored = []

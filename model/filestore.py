@@ -82,6 +82,11 @@ class FileStore:
         if stored.exists():
             stored.chmod(0o644)
             stored.unlink(missing_ok=True)
+        for folder in (stored.parent, self.root):  # leave no empty folder behind either
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
     def verify(self, sha256: str) -> str | None:
         """None when the stored file is present and matches its hash; otherwise what is wrong."""
@@ -96,6 +101,11 @@ class FileStore:
         if not self.root.is_dir():
             return set()
         return {p.name for p in self.root.glob("??/*") if p.is_file() and is_sha256(p.name)}
+
+
+def refuse_unsuitable(source: Path) -> None:
+    """A first look before anything is stored (put checks again on the open handle)."""
+    _open_regular(source).close()
 
 
 def _open_regular(source: Path):

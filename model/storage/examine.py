@@ -13,7 +13,7 @@ from model.errors import DatabaseRefusedError
 from model.storage.reference import read_schema, reference_schema, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-MAX_LISTED = 5
+MAX_LISTED = 3
 
 
 class DamagedDatabaseError(DatabaseRefusedError):

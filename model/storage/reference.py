@@ -7,7 +7,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
 SchemaRow = tuple[str, str, str, str]  # type, name, tbl_name, normalised sql
@@ -34,17 +34,9 @@ def read_schema(connection: sqlite3.Connection) -> set[SchemaRow]:
 @lru_cache(maxsize=8)
 def reference_schema(revision: str) -> frozenset[SchemaRow]:
     """The schema the migrations up to revision create (built once per process and revision)."""
-    from alembic import command
-
-    from model.migrate import alembic_config  # imported here: migrate uses this module
-
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        build_schema(engine, revision)
         raw = engine.raw_connection()
         try:
             return frozenset(read_schema(raw.driver_connection))  # type: ignore[arg-type]
@@ -52,6 +44,19 @@ def reference_schema(revision: str) -> frozenset[SchemaRow]:
             raw.close()
     finally:
         engine.dispose()
+
+
+def build_schema(engine: Engine, revision: str) -> None:
+    """Run the migrations up to revision on an empty database (foreign keys off, as on upgrade)."""
+    from alembic import command
+
+    from model.migrate import alembic_config  # imported here: migrate uses this module
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
 
 
 def schema_differences(actual: set[SchemaRow], revision: str) -> list[str]:
