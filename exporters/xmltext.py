@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.text_cleaning import clean_counted
+from model.text_rules import clean_counted
 
 
 def clean(text: str) -> tuple[str, int]:

@@ -24,7 +24,7 @@ from model.rows import (
     to_record,
 )
 from model.schema import CheckItem, Evidence
-from model.text_cleaning import clean_line
+from model.text_rules import clean_line
 
 
 class EvidenceService:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from model.db import Database
-from model.text_cleaning import clean_line
+from model.text_rules import clean_line
 
 TEXT_COLUMNS = ("content", "target", "result", "department", "progress_q1", "progress_q2",
                 "progress_q3", "progress_q4", "indicator_target", "indicator_actual",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import model.text_cleaning  # noqa: F401 — installs the cleaning of every row written
 from model.assessments import AssessmentService
 from model.db import Database
 from model.dimensions import DimensionService
@@ -11,7 +12,6 @@ from model.evidence import EvidenceService
 from model.items import ItemService
 from model.narrative import NarrativeService
 from model.search import SearchService
-from model.text_cleaning import clean_text  # noqa: F401 — installs the cleaning of every row
 
 
 @dataclass(frozen=True)

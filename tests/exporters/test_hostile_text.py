@@ -19,7 +19,7 @@ from model.filestore import FileStore
 from model.layouts import load_layout
 from model.report import build_report
 from model.services import Services
-from model.text_cleaning import clean_line
+from model.text_rules import clean_line
 
 HOSTILE = {
     "emoji and astral": "完成率😀100%，𠀀𪚥字，🇨🇳",

@@ -14,7 +14,7 @@ from model.layouts import load_layout
 from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
-from model.text_cleaning import clean_line
+from model.text_rules import clean_line
 
 # Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters
 # included, so that the cleaning is exercised.
