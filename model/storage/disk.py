@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+import shutil
 from pathlib import Path
 
 from model.errors import ModelError
 
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+LOW_SPACE = 256 * 1024
 
 
 class DiskError(ModelError):
@@ -36,11 +38,20 @@ def disk_error(exc: OSError, where: Path | str) -> DiskError:
     return DiskError(disk_message(exc, where))
 
 
+def low_on_space(folder: Path) -> bool:
+    """Less room left than SQLite needs to open a WAL database (its -shm) or write a page."""
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
 def sqlite_disk_message(exc: BaseException, where: Path | str) -> str | None:
     """The one line for an SQLite error that is really a disk problem; None otherwise."""
     text = str(exc).lower()
     place = Path(where)
-    if "disk is full" in text or "database or disk is full" in text:
+    full = "disk i/o error" in text and low_on_space(place.absolute().parent)
+    if full or "disk is full" in text or "database or disk is full" in text:
         return f"磁盘空间不足：文件夹“{place.parent}”所在的磁盘已满，请腾出空间后重试。"
     if "readonly database" in text or "read-only" in text:
         return f"数据库“{place}”是只读的（或所在文件夹只读），无法写入。"

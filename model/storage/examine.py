@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import DatabaseRefusedError
+from model.storage.disk import sqlite_disk_message
 from model.storage.reference import read_schema, reference_schema, schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,6 +94,9 @@ def examine(path: Path, *, integrity: bool = True, what: str = "数据库") -> E
     try:
         _examine_open(connection, found, integrity)
     except sqlite3.DatabaseError as exc:
+        disk = sqlite_disk_message(exc, path)
+        if disk:  # a full disk is not damage: nothing is set aside or salvaged for it
+            raise DatabaseRefusedError(disk) from exc
         found.kind, found.problems = "damaged", [_damage_text(exc)]
     finally:
         connection.close()
