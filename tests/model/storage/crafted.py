@@ -38,7 +38,7 @@ def leaf_pages(db: Path, table: str) -> list[int]:
         int.from_bytes(page[8:12], "big")]
 
 
-def _rewrite_page(db: Path, number: int, change) -> None:  # noqa: ANN001 — bytearray → None
+def _rewrite_page(db: Path, number: int, change) -> None:
     size = page_size(db)
     with open(db, "r+b") as handle:
         handle.seek((number - 1) * size)
