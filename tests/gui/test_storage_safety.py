@@ -101,3 +101,26 @@ def test_restore_onto_a_damaged_database(qtbot: QtBot, demo: Services, tmp_path:
     assert restore_chosen(parent, backup, broken)
     assert examine(broken).ok
     assert any("已损坏" in a for a in answers)
+
+
+def test_exporting_onto_the_live_database_is_refused(window: MainWindow, demo: Services,
+                                                      answers: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from gui.dialogs import exports
+
+    live = demo.db.sqlite_path
+    before = live.read_bytes()
+
+    def accept(dialog: exports.ExportDialog) -> int:
+        dialog.path.setText(str(live))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(exports.ExportDialog, "exec", accept)
+    for name in ("word", "excel"):
+        action = next(a for a in window.findChildren(type(window.undo_action))
+                      if a.objectName() == name)
+        action.trigger()
+    assert sum("正在使用的数据库" in a for a in answers) == 2
+    assert live.read_bytes() == before
