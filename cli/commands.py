@@ -93,7 +93,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     result = restore(Path(args.backup), Path(args.db))
     open_services(args.db).close()  # an older backup is upgraded to this version's schema
     if result.damaged:
-        where = f"（已损坏的原文件已移到 {result.previous}）"
+        where = f"（原文件已损坏或无法备份，已原样移到 {result.previous}）"
     elif result.previous:
         where = f"（恢复前的状态已备份到 {result.previous}）"
     else:

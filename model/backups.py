@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from model.errors import ModelError
+from model.errors import DatabaseRefusedError, ModelError
 from model.location import user_data_dir
-from model.storage.examine import DamagedDatabaseError, examine, require_regular_file
+from model.storage.examine import examine, require_regular_file
 from model.storage.snapshot import snapshot
 from model.storage.targets import SIDECARS
 
@@ -36,7 +36,8 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class RestoreResult:
-    """After a restore: where the previous state went (a backup, or the damaged file set aside)."""
+    """After a restore: where the previous state went (a backup, or, when the file could not be
+    backed up because it is damaged or not ours, the file itself set aside: damaged=True)."""
     previous: Path | None
     damaged: bool
 
@@ -117,7 +118,7 @@ def restore(backup: Path, database: Path) -> RestoreResult:
     require_regular_file(database)
     try:
         previous = make_backup(database, reason="before-restore")
-    except DamagedDatabaseError:
+    except DatabaseRefusedError:  # damaged (or not ours at all): kept aside as it is, not copied
         previous = set_aside(database)
         snapshot(backup, database)
         return RestoreResult(previous, damaged=True)

@@ -99,10 +99,24 @@ def test_corruption_matrix(cli, db: Path, good_backup: Path, tmp_path: Path, kin
     code, out, err = cli("restore", good_backup, "--db", broken)
     assert code == 0, err
     assert cli("check", "--db", broken)[0] == 0
-    if kind != "damaged index":  # page damage: set aside, byte for byte, not "backed up"
-        [aside] = [p for p in broken.parent.glob("broken.db.damaged-*")
-                   if not p.name.endswith(("-wal", "-shm"))]
-        assert aside.read_bytes() == damaged_bytes and "已损坏的原文件已移到" in out
+    # the damaged file is set aside byte for byte, not copied by the backup API
+    [aside] = [p for p in broken.parent.glob("broken.db.damaged-*")
+               if not p.name.endswith(("-wal", "-shm"))]
+    assert aside.read_bytes() == damaged_bytes and "已原样移到" in out
+
+
+def test_restore_over_a_hostile_schema_sets_it_aside(cli, db: Path, good_backup: Path,
+                                                     tmp_path: Path) -> None:
+    from tests.model.storage.crafted import hostile_schema
+
+    hostile = hostile_schema(db, tmp_path / "work" / "hostile.db", "trigger deleting items")
+    shutil.copytree(Path(f"{db}.files"), Path(f"{hostile}.files"))
+    hostile_bytes = hostile.read_bytes()
+    assert cli("restore", good_backup, "--db", hostile)[0] == 0
+    assert cli("check", "--db", hostile)[0] == 0
+    [aside] = [p for p in hostile.parent.glob("hostile.db.damaged-*")
+               if not p.name.endswith(("-wal", "-shm"))]
+    assert aside.read_bytes() == hostile_bytes
 
 
 def test_a_failed_daily_backup_never_blocks_nor_counts(cli, db: Path, tmp_path: Path,

@@ -73,6 +73,7 @@ def restore_chosen(parent: QWidget, backup: Path, database: Path) -> bool:
         QMessageBox.critical(parent, parent.tr("无法恢复"), describe(exc))
         return False
     if result.damaged:
-        QMessageBox.information(parent, parent.tr("已恢复"), parent.tr(
-            "原数据库已损坏，已移到“%1”保留；数据已从备份恢复。").replace("%1", str(result.previous)))
+        message = parent.tr("原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。")
+        QMessageBox.information(parent, parent.tr("已恢复"),
+                                message.replace("%1", str(result.previous)))
     return True

@@ -11,8 +11,9 @@ from xml.etree import ElementTree
 TS = Path(__file__).with_name("app_en.ts")
 ENGLISH = {
     "无法另存副本": "Cannot save a copy", "数据库：%1": "Database: %1", "已恢复": "Restored",
-    "原数据库已损坏，已移到“%1”保留；数据已从备份恢复。":
-        "The database was damaged; it was moved to “%1” and kept. The data was restored from the backup.",
+    "原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。":
+        "The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. "
+        "The data was restored from the backup.",
     "不直接打开程序": "Programs are not opened",
     "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。":
         "“%1” is a program or script. For safety it is not opened; its folder is shown instead.",

@@ -100,7 +100,7 @@ def test_restore_onto_a_damaged_database(qtbot: QtBot, demo: Services, tmp_path:
     qtbot.addWidget(parent)
     assert restore_chosen(parent, backup, broken)
     assert examine(broken).ok
-    assert any("已损坏" in a for a in answers)
+    assert any("已原样移到" in a for a in answers)
 
 
 def test_exporting_onto_the_live_database_is_refused(window: MainWindow, demo: Services,
