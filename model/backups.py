@@ -116,6 +116,8 @@ def restore(backup: Path, database: Path) -> RestoreResult:
         snapshot(backup, database)
         return RestoreResult(None, damaged=False)
     require_regular_file(database)
+    if os.path.samefile(backup, database):
+        raise ModelError(f"“{backup}”就是要恢复的数据库本身，无需恢复。")
     try:
         previous = make_backup(database, reason="before-restore")
     except DatabaseRefusedError:  # damaged (or not ours at all): kept aside as it is, not copied
