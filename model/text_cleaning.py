@@ -3,22 +3,28 @@ column holds one line, a TEXT column any number of lines; control characters nev
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Text, event
+from sqlalchemy import String, Table, Text, event
 
 from model.schema import Base
-from model.text_rules import clean_line, clean_text
+from model.text_rules import clean_line, clean_text, needs_cleaning
+
+
+@cache
+def _text_columns(table: Table) -> tuple[tuple[str, bool], ...]:
+    """(attribute, holds several lines) for every string column of a table."""
+    return tuple((c.key, isinstance(c.type, Text)) for c in table.columns
+                 if isinstance(c.type, String))
 
 
 def _clean_row(_mapper: Any, _connection: Any, row: Base) -> None:
-    for column in row.__table__.columns:
-        value = getattr(row, column.key, None)
-        if not isinstance(value, str) or not isinstance(column.type, String):
-            continue
-        cleaned = clean_text(value) if isinstance(column.type, Text) else clean_line(value)
-        if cleaned != value:
-            setattr(row, column.key, cleaned)
+    for key, multi_line in _text_columns(row.__table__):
+        value = getattr(row, key, None)
+        if not isinstance(value, str) or not needs_cleaning(value, multi_line):
+            continue  # the common case: one fast scan, nothing rewritten
+        setattr(row, key, clean_text(value) if multi_line else clean_line(value))
 
 
 # Every insert and update of every table passes here: services, bulk imports, restores.

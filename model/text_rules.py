@@ -10,6 +10,14 @@ import re
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c]")
 _INVALID = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("[\n\t]+")
+_SUSPECT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_SUSPECT_LINE = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def needs_cleaning(text: str, multi_line: bool) -> bool:
+    """A quick look: could cleaning change text? (Most text has nothing to clean.)"""
+    pattern = _SUSPECT_TEXT if multi_line else _SUSPECT_LINE
+    return pattern.search(text) is not None or (not multi_line and text != text.strip())
 
 
 def clean_text(text: str) -> str:

@@ -37,3 +37,13 @@ def test_exported_components_fit_linux_desktops(demo: Services, demo_id: int,
     components = [part for name in names for part in name.split("/")]
     assert all(len(part.encode("utf-8")) <= 255 for part in components)
     assert not any("\u202e" in name for name in names)
+
+
+def test_text_rules_clean_only_what_needs_it() -> None:
+    from model.text_rules import clean_line, clean_text, needs_cleaning
+
+    assert clean_text("甲\x0b乙\r\n丙\x00丁\ufffe") == "甲\n乙\n丙丁"
+    assert clean_line(" 标题\x0b第二行\t尾 ") == "标题 第二行 尾"
+    assert not needs_cleaning("普通文字\n第二行", multi_line=True)
+    assert needs_cleaning("普通文字\n第二行", multi_line=False)
+    assert needs_cleaning("含\x07", multi_line=True) and needs_cleaning(" 空格", multi_line=False)
