@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cli import commands, evidence, exports, imports
+from cli.failures import database_of, explain_failure
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = add("check", evidence.cmd_check, "检查数据库与证明材料文件")
     check.add_argument("--fix", action="store_true", help="清理不再被引用的证明材料文件")
     check.add_argument("--yes", action="store_true", help="清理时不再询问")
+    check.add_argument("--salvage", action="store_true", help="从损坏的数据库抢救数据到新文件（配合 --out）")
+    check.add_argument("--out", help="抢救结果的新数据库文件")
     packing = add("pack", evidence.cmd_pack, "打包数据库与证明材料，便于拷贝交接")
     packing.add_argument("--out", required=True, help="输出的 .zip 文件")
     unpacking = sub.add_parser("unpack", help="解开交接包")
@@ -89,6 +92,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
@@ -102,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        refusal = explain_failure(exc, database_of(args))  # full disk, damaged file…: exit 2
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return EXIT_REFUSED
         log = log_file_path()
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")

@@ -13,6 +13,7 @@ from exporters.errors import ExportResult
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import build_report
+from model.storage.targets import refuse_live_target
 
 
 def print_result(result: ExportResult) -> None:
@@ -22,6 +23,7 @@ def print_result(result: ExportResult) -> None:
 
 
 def cmd_export_docx(args: argparse.Namespace) -> int:
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment),
@@ -36,6 +38,7 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     layout = load_layout(args.layout)
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,8 @@ from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.preferences import PreferencesDialog
-from gui.dialogs.restore_backup import RestoreDialog
+from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
+from gui.dialogs.save_copy import save_copy
 from gui.errors import describe
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
@@ -44,7 +44,6 @@ from gui.panels.filter_bar import FilterBar
 from gui.panels.item_editor import ItemEditor
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
-from model.backups import restore
 from model.errors import ConflictError, ModelError
 from model.services import Services
 from model.usage import mark_closed, mark_open
@@ -376,23 +375,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def save_copy(self) -> None:
-        source = self.services.db.sqlite_path
-        if source is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存副本为"),
-                                              str(Path(self.settings.last_folder() or ".")
-                                                  / f"{source.stem}-副本.db"),
-                                              self.tr("自评数据库 (*.db)"))
-        if not name:
-            return
-        target = sqlite3.connect(name)
-        origin = sqlite3.connect(str(source))
-        try:
-            origin.backup(target)  # a consistent copy of a live database
-        finally:
-            origin.close()
-            target.close()
-        self.statusBar().showMessage(self.tr("已另存副本：%1").replace("%1", name), 5000)
+        saved = save_copy(self, self.services, self.settings.last_folder())
+        if saved is not None:
+            self.statusBar().showMessage(self.tr("已另存副本：%1").replace("%1", str(saved)), 5000)
 
     def import_excel(self) -> None:
         received = import_excel(self, self.services, self.assessment_id, self.settings.last_folder())
@@ -420,10 +405,7 @@ class MainWindow(QMainWindow):
             return
         self._commit_editors()
         self.services.close()
-        try:
-            restore(dialog.chosen().path, path)
-        except ModelError as exc:
-            QMessageBox.critical(self, self.tr("无法恢复"), exc.message)
+        restore_chosen(self, dialog.chosen().path, path)
         self.open_database(str(path))  # a fresh window on the restored database
 
     def export_evidence(self) -> None:

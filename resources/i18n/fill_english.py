@@ -10,6 +10,13 @@ from xml.etree import ElementTree
 
 TS = Path(__file__).with_name("app_en.ts")
 ENGLISH = {
+    "无法另存副本": "Cannot save a copy", "数据库：%1": "Database: %1", "已恢复": "Restored",
+    "原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。":
+        "The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. "
+        "The data was restored from the backup.",
+    "不直接打开程序": "Programs are not opened",
+    "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。":
+        "“%1” is a program or script. For safety it is not opened; its folder is shown instead.",
     "%1 个考评维度，%2 项": "%1 dimensions, %2 items", "%1 字": "%1 characters",
     "一季度进展": "Q1 progress", "二季度进展": "Q2 progress", "三季度进展": "Q3 progress",
     "四季度进展": "Q4 progress", "上移": "Move up", "下移": "Move down",
