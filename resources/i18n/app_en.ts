@@ -104,57 +104,57 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="54" />
+        <location filename="../../gui/panels/evidence_panel.py" line="55" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="55" />
+        <location filename="../../gui/panels/evidence_panel.py" line="56" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="56" />
+        <location filename="../../gui/panels/evidence_panel.py" line="57" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="57" />
+        <location filename="../../gui/panels/evidence_panel.py" line="58" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="67" />
+        <location filename="../../gui/panels/evidence_panel.py" line="68" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="88" />
+        <location filename="../../gui/panels/evidence_panel.py" line="89" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="99" />
+        <location filename="../../gui/panels/evidence_panel.py" line="100" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="103" />
+        <location filename="../../gui/panels/evidence_panel.py" line="104" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="115" />
+        <location filename="../../gui/panels/evidence_panel.py" line="116" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="139" />
+        <location filename="../../gui/panels/evidence_panel.py" line="140" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="144" />
+        <location filename="../../gui/panels/evidence_panel.py" line="145" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
@@ -220,22 +220,22 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="43" />
+        <location filename="../../gui/dialogs/exports.py" line="44" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="48" />
+        <location filename="../../gui/dialogs/exports.py" line="49" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="49" />
+        <location filename="../../gui/dialogs/exports.py" line="50" />
         <source>附自查表作为附件</source>
         <translation>Attach the self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="56" />
+        <location filename="../../gui/dialogs/exports.py" line="57" />
         <source>表样</source>
         <translation>Table format</translation>
     </message>
@@ -422,187 +422,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="88" />
+        <location filename="../../gui/main_window.py" line="87" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="126" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="127" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129" />
+        <location filename="../../gui/main_window.py" line="128" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="130" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="131" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137" />
+        <location filename="../../gui/main_window.py" line="136" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142" />
+        <location filename="../../gui/main_window.py" line="141" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="151" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="153" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="154" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="155" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157" />
+        <location filename="../../gui/main_window.py" line="156" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="158" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="159" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="162" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333" />
+        <location filename="../../gui/main_window.py" line="332" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335" />
+        <location filename="../../gui/main_window.py" line="334" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="364" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371" />
+        <location filename="../../gui/main_window.py" line="370" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382" />
-        <source>另存副本为</source>
-        <translation>Save a copy as</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="385" />
-        <source>自评数据库 (*.db)</source>
-        <translation>Assessment database (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="380" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426" />
-        <source>无法恢复</source>
-        <translation>Cannot restore</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="454" />
+        <location filename="../../gui/main_window.py" line="436" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462" />
+        <location filename="../../gui/main_window.py" line="444" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -704,37 +689,42 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="28" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="32" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="35" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="46" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="49" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="50" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="54" />
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="58" />
         <source>恢复前会先备份当前状态，恢复后也可以再恢复回来。</source>
         <translation>The current state is backed up first, so a restore can itself be undone.</translation>
     </message>
@@ -822,47 +812,47 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="74" />
+        <location filename="../../gui/dialogs/exports.py" line="75" />
         <source>导出工作总结（Word）</source>
         <translation>Export work summary (Word)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="85" />
+        <location filename="../../gui/dialogs/exports.py" line="87" />
         <source>正在导出工作总结…</source>
         <translation>Exporting the work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="90" />
+        <location filename="../../gui/dialogs/exports.py" line="92" />
         <source>导出 Excel 表格</source>
         <translation>Export Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="100" />
+        <location filename="../../gui/dialogs/exports.py" line="103" />
         <source>正在导出 Excel 表格…</source>
         <translation>Exporting the Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="107" />
+        <location filename="../../gui/dialogs/exports.py" line="110" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="110" />
+        <location filename="../../gui/dialogs/exports.py" line="113" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="111" />
+        <location filename="../../gui/dialogs/exports.py" line="114" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="114" />
+        <location filename="../../gui/dialogs/exports.py" line="117" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="115" />
+        <location filename="../../gui/dialogs/exports.py" line="118" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -892,55 +882,100 @@
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="23" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
         <source>导出证明材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="36" />
         <source>正在打包证明材料…</source>
         <translation>Packing the evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="38" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="42" />
         <source>检查失败</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="43" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
         <source>检查未通过</source>
         <translation>Check found problems</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="47" />
         <source>检查通过</source>
         <translation>Check passed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="46" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="48" />
         <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
         <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="49" />
-        <location filename="../../gui/dialogs/evidence_tools.py" line="54" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="51" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="56" />
         <source>清理文件</source>
         <translation>Clean up files</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="50" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="52" />
         <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
         <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="55" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="57" />
         <source>已删除 %1 个文件。</source>
         <translation>%1 files deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="73" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="76" />
+        <source>原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。</source>
+        <translation>The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. The data was restored from the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="77" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="20" />
+        <source>另存副本为</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="22" />
+        <source>自评数据库 (*.db)</source>
+        <translation>Assessment database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="28" />
+        <source>无法另存副本</source>
+        <translation>Cannot save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="204" />
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="207" />
+        <source>不直接打开程序</source>
+        <translation>Programs are not opened</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="208" />
+        <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
+        <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
 </context>
 </TS>
