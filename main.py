@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, evidence, exports, imports
+from cli import commands, evidence, exports, finance, imports
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     unpacking.add_argument("file", help="交接包 .zip")
     unpacking.add_argument("--to", required=True, help="解包到的文件夹")
     unpacking.set_defaults(handler=evidence.cmd_unpack)
+    score = add("score", finance.cmd_score, "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
+    score.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     backup = add("backup", commands.cmd_backup, "备份数据库（SQLite 在线备份，并校验）")
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
