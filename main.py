@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cli import commands, evidence, exports, finance, imports
 from model.errors import ModelError
+from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
 from model.location import log_file_path
 
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="在各事项后注明证明材料编号，并附证明材料清单")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
+    xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
+                      default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
     imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
     imp.add_argument("file", help="要导入的 .xlsx 文件")

@@ -14,11 +14,12 @@ from model.errors import NotFoundError, ValidationError
 from model.finance_layouts import (
     FINANCE_KINDS,
     KINDS,
+    NOT_APPLICABLE,
     default_layout_for,
     finance_layout_names,
     load_finance_layout,
 )
-from model.finance_records import FinanceFormRecord, FundRecord, IndicatorRow
+from model.finance_records import FinanceFormRecord, FinanceSheet, FundRecord, IndicatorRow
 from model.finance_schema import FORM_TEXT_FIELDS, FinanceForm, FinanceFund
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension
@@ -27,7 +28,6 @@ from model.scoring.rules import IndicatorInput
 from model.tree import dimension_order
 
 FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
-NOT_APPLICABLE = "不适用"
 MAX_AMOUNT = 1e12
 ASSESSMENT_KEYS = ("unit_name", "year", "period", "title", "report_title", "kind")
 
@@ -114,6 +114,16 @@ class FinanceService:
                 execution_reason=form.execution_reason,
                 texts=tuple((name, getattr(form, name)) for name in FORM_TEXT_FIELDS))
         return score_form(data, layout.rules)
+
+    def sheet(self, assessment_id: int) -> FinanceSheet:
+        """The form's table for an exporter: header, funds, scored indicators."""
+        score = self.score(assessment_id)  # refuses what is not a finance form
+        with self.db.transaction() as session:
+            assessment = get_row(session, Assessment, assessment_id)
+            form = to_record(_form_row(session, assessment_id), FinanceFormRecord)
+            funds = tuple(to_record(row, FundRecord) for row in _fund_rows(session, assessment_id))
+            return FinanceSheet(assessment.unit_name, assessment.year, assessment.kind, form,
+                                funds, score)
 
     def create(self, data: dict[str, Any]) -> int:
         """A new finance assessment from plain data, all or nothing: {"assessment": {unit_name,
@@ -208,7 +218,8 @@ def _add_indicators(session: Session, assessment_id: int, rows: list[dict[str, A
         level2 = str(row.get("level2") or "").strip()
         parent = dimension(level1, level2) if level2 else level1
         actual = str(row.get("actual") or "").strip()
-        applicable = row.get("applicable", True)
+        applicable = row.get("applicable", True) and actual != NOT_APPLICABLE
+        actual = actual if applicable else ""
         status = NOT_APPLICABLE if not applicable else ("已完成" if actual else "未开始")
         session.add(CheckItem(
             assessment_id=assessment_id, dimension_id=parent.id,

@@ -12,6 +12,8 @@ from model.scoring.form import ScoringRules, TextLimit
 FINANCE_DIR = "layouts/finance"
 FINANCE_KINDS = ("项目支出", "部门整体")
 KINDS = ("自查", "任务", *FINANCE_KINDS)
+# An indicator that does not apply: the item's status, and what the forms write as its actual.
+NOT_APPLICABLE = "不适用"
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,20 @@ def load_finance_layout(name: str) -> FinanceLayout:
         widths=tuple(float(w) for w in data["widths"]),
         fonts={key: (value[0], float(value[1])) for key, value in data["fonts"].items()},
         print=data["print"])
+
+
+# Column headers → what they hold. Checked in order, first keyword found wins; used by the
+# exporter (the layouts' own headers) and the importer (real forms' headers vary).
+FUND_KEYWORDS = (("原因", "reason"), ("执行率", "rate"), ("得分", "score"), ("分值", "points"),
+                 ("权重", "points"), ("年初", "budget_initial"), ("调整", "budget_adjusted"),
+                 ("全年预算", "budget_adjusted"), ("执行数", "spent"))
+INDICATOR_KEYWORDS = (("一级", "level1"), ("二级", "level2"), ("三级", "name"),
+                      ("指标性质", "direction"), ("度量单位", "unit"), ("计量单位", "unit"),
+                      ("原因", "reason"), ("得分", "score"), ("分值", "points"), ("权重", "points"),
+                      ("实际", "actual"), ("完成值", "actual"), ("指标值", "target"))
+
+
+def column_key(header: str, keywords: tuple[tuple[str, str], ...]) -> str:
+    """What a column holds, from its header ("全年执行数（B）" → "spent"); "" when unknown."""
+    text = "".join(str(header or "").split())
+    return next((key for word, key in keywords if word in text), "")

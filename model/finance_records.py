@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from model.scoring.form import FormScore
 from model.scoring.rules import IndicatorInput
 
 
@@ -48,3 +49,15 @@ class IndicatorRow:
     item_id: int
     dimension_id: int
     indicator: IndicatorInput
+
+
+@dataclass(frozen=True)
+class FinanceSheet:
+    """Everything one finance form's table shows: what exporters are handed."""
+
+    unit_name: str
+    year: int
+    kind: str
+    form: FinanceFormRecord
+    funds: tuple[FundRecord, ...]
+    score: FormScore
