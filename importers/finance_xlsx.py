@@ -66,7 +66,7 @@ def is_finance_form(path: Path) -> bool:
     """A quick look: does a sheet hold a 绩效自评表 (an indicator header with 三级指标)?"""
     try:
         return _find(_read_grids(Path(path))) is not None
-    except ImportFileError:
+    except Exception:  # not readable as a form: the generic importer says what is wrong
         return False
 
 
@@ -86,20 +86,28 @@ def _read_grids(path: Path) -> list[_Grid]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged input
         raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
-    grids = []
     try:
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "reset_dimensions"):
-                continue  # a chart sheet
-            sheet.reset_dimensions()
-            cells: dict[tuple[int, int], Any] = {}
-            for r, row in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), start=1):
-                for c, value in enumerate(row[:MAX_COLUMNS], start=1):
-                    if value is not None and cell_text(value).strip():
-                        cells[(r, c)] = value
-            grids.append(_Grid(sheet.title, cells))
+        return _sheets(workbook)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # damaged XML inside a sound zip: refused like any damaged file
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
         workbook.close()
+
+
+def _sheets(workbook: Any) -> list[_Grid]:
+    grids = []
+    for sheet in workbook.worksheets:
+        if not hasattr(sheet, "reset_dimensions"):
+            continue  # a chart sheet
+        sheet.reset_dimensions()
+        cells: dict[tuple[int, int], Any] = {}
+        for r, row in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), start=1):
+            for c, value in enumerate(row[:MAX_COLUMNS], start=1):
+                if value is not None and cell_text(value).strip():
+                    cells[(r, c)] = value
+        grids.append(_Grid(sheet.title, cells))
     return grids
 
 
