@@ -30,6 +30,7 @@ from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
+from gui.dialogs.new_finance_form import new_finance_form
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.restore_backup import RestoreDialog
 from gui.errors import describe
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         add_action(file_menu, self, self.tr("新建自评…"), self.new_assessment, "Ctrl+Shift+N")
+        add_action(file_menu, self, self.tr("新建绩效自评表（项目支出/部门整体）…"),
+                   lambda: new_finance_form(self), name="finance_form")
         add_action(file_menu, self, self.tr("打开数据库…"), self.open_database,
                    QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))

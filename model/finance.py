@@ -115,6 +115,19 @@ class FinanceService:
                 texts=tuple((name, getattr(form, name)) for name in FORM_TEXT_FIELDS))
         return score_form(data, layout.rules)
 
+    def create_blank(self, unit_name: str, year: int, layout: str, project_name: str = "") -> int:
+        """A new form of the layout: its funds rows, and one empty 三级指标 under each 二级指标
+        (the clerk fills names, targets and points; the checks say what is still missing)."""
+        data = load_finance_layout(layout)
+        kind_name = "项目支出" if data.kind == "项目支出" else "部门整体支出"
+        return self.create({
+            "assessment": {"unit_name": unit_name, "year": year, "kind": data.kind,
+                           "title": f"{project_name or unit_name}{year}年度{kind_name}绩效自评"},
+            "form": {"layout": layout, "project_name": project_name, "competent_dept": unit_name},
+            "funds": [{"label": label} for label in data.fund_rows],
+            "indicators": [{"level1": level1, "level2": level2, "name": ""}
+                           for level1, level2s in data.indicator_groups for level2 in level2s]})
+
     def sheet(self, assessment_id: int) -> FinanceSheet:
         """The form's table for an exporter: header, funds, scored indicators."""
         score = self.score(assessment_id)  # refuses what is not a finance form

@@ -32,6 +32,7 @@ class FinanceLayout:
     goal_columns: tuple[str, str]
     indicator_block: str
     indicator_columns: tuple[str, ...]
+    indicator_groups: tuple[tuple[str, tuple[str, ...]], ...]  # 一级 → its 二级指标, for a blank form
     closing_texts: tuple[tuple[str, str], ...]
     signatures: tuple[tuple[str, str], ...]
     rules: ScoringRules
@@ -61,6 +62,7 @@ def load_finance_layout(name: str) -> FinanceLayout:
         fund_block=data["fund_block"], fund_columns=tuple(data["fund_columns"]),
         goal_block=data["goal_block"], goal_columns=tuple(data["goal_columns"]),
         indicator_block=data["indicator_block"], indicator_columns=tuple(data["indicator_columns"]),
+        indicator_groups=tuple((level1, tuple(level2s)) for level1, level2s in data["indicator_groups"]),
         closing_texts=pairs("closing_texts"), signatures=pairs("signatures"),
         rules=ScoringRules(
             weights=tuple((name, float(points)) for name, points in rules["weights"]),

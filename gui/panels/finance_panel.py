@@ -77,6 +77,8 @@ class FinancePanel(QWidget):
         layout.setStretchFactor(self.tree, 1)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         context.notifier.item_changed.connect(lambda _record: self.refresh())
+        # indicators added, moved or deleted in the framework tree: the form's tree follows
+        context.notifier.structure_changed.connect(lambda *_args: self.refresh(rebuild=True))
 
     # --- showing -------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> bool:

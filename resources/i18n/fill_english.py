@@ -99,6 +99,9 @@ ENGLISH = {
         "<b>Total %1</b> (<span style='color:%2'>%3</span>), %4 problems",
     "总分 %1 · 评价等级 %2 · 问题 %3 处": "Total %1 · rating %2 · %3 problems",
     "编辑绩效指标": "Edit indicator", "编辑资金": "Edit funds",
+    "新建绩效自评表（项目支出/部门整体）…": "New performance self-evaluation form (project/department)…",
+    "新建绩效自评表": "New performance self-evaluation form", "项目名称": "Project name",
+    "部门整体支出可不填": "May stay empty for a department form",
 }
 
 

@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 import resources
+from gui.dialogs.new_finance_form import NewFinanceFormDialog
 from gui.main_window import MainWindow
+from gui.panels.finance_indicators import ITEM_ID_ROLE
 from gui.settings import Settings
 from model.finance import FinanceService
 from model.migrate import open_sqlite
@@ -84,3 +88,22 @@ def test_funds_and_texts_are_saved_and_rescored(form_window: MainWindow, qtbot: 
 def test_a_self_check_assessment_keeps_its_usual_editor(window: MainWindow) -> None:
     assert window.finance_panel.assessment_id is None
     assert window.right.currentIndex() == 0
+
+
+def test_a_clerk_starts_a_blank_form_and_fills_an_indicator(window: MainWindow,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NewFinanceFormDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.findChild(QAction, "finance_form").trigger()
+    panel = window.finance_panel
+    assert panel.assessment_id == window.assessment_id is not None
+    assert window.right.currentIndex() == window.right.count() - 1
+    assert len(panel.tree._rows) == 9  # one empty 三级指标 under each 二级指标 of the layout
+    assert panel.funds.rowCount() == 4 and "未填写分值" in "\n".join(
+        panel.problems.item(i).text() for i in range(panel.problems.count()))
+    first = next(iter(panel.tree._rows.values()))
+    for column, text in ((0, "培训人数"), (1, "≥100人"), (3, "50"), (2, "80人")):
+        first = panel.tree.item_for(first.data(0, ITEM_ID_ROLE))
+        first.setText(column, text)
+    first = panel.tree.item_for(first.data(0, ITEM_ID_ROLE))
+    assert (first.text(0), first.text(4)) == ("培训人数", "40")
+    assert first.text(5) == "须填写偏差原因"
