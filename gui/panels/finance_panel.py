@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand, IndicatorEditCommand
+from gui.dialogs.finance_export import export_finance_form
 from gui.panels.finance_indicators import IndicatorTree
 from model.errors import ModelError
 from model.finance import FinanceService
@@ -55,6 +58,8 @@ class FinancePanel(QWidget):
         self.info_link = QLabel(f"<a href='#'>{self.tr('自评信息与总结段落…')}</a>", self)
         self.info_link.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.info_link.linkActivated.connect(lambda _link: self.info_requested.emit())
+        self.export_button = QPushButton(self.tr("导出绩效自评表（Excel）…"), self)
+        self.export_button.clicked.connect(self._export)
         self.header_box = QGroupBox(self.tr("基本信息"), self)
         self.header_form = QFormLayout(self.header_box)
         self.funds = QTableWidget(self)
@@ -69,7 +74,12 @@ class FinancePanel(QWidget):
         self.total = QLabel(self)
         self.problems = QListWidget(self)
         self.problems.setMaximumHeight(130)
-        for widget in (self.info_link, self.heading, self.header_box,
+        top = QHBoxLayout()
+        top.addWidget(self.export_button)
+        top.addStretch(1)
+        top.addWidget(self.info_link)
+        layout.addLayout(top)
+        for widget in (self.heading, self.header_box,
                        QLabel(self.tr("资金（万元）"), self), self.funds,
                        self.goals_box, QLabel(self.tr("绩效指标（双击修改；红色为需处理的问题）"), self),
                        self.tree, self.closing_box, self.total, self.problems):
@@ -209,6 +219,13 @@ class FinancePanel(QWidget):
             return ""
         return (self.tr("总分 %1 · 评价等级 %2 · 问题 %3 处").replace("%1", format_number(self.score.total))
                 .replace("%2", self.score.rating).replace("%3", str(len(self.score.problems))))
+
+    def _export(self) -> None:
+        if self.assessment_id is not None:
+            try:
+                export_finance_form(self, self.context.services, self.assessment_id)
+            except ModelError as exc:
+                self.context.notifier.failed.emit(exc)
 
     # --- editing -------------------------------------------------------------------------------
     def _edit_item(self, item_id: int, field: str, _old: object, new: object) -> None:

@@ -102,6 +102,8 @@ ENGLISH = {
     "新建绩效自评表（项目支出/部门整体）…": "New performance self-evaluation form (project/department)…",
     "新建绩效自评表": "New performance self-evaluation form", "项目名称": "Project name",
     "部门整体支出可不填": "May stay empty for a department form",
+    "导出绩效自评表（Excel）…": "Export the form (Excel)…", "导出绩效自评表": "Export the form",
+    "正在导出绩效自评表…": "Exporting the form…",
 }
 
 

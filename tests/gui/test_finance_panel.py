@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import resources
@@ -107,3 +108,15 @@ def test_a_clerk_starts_a_blank_form_and_fills_an_indicator(window: MainWindow,
     first = panel.tree.item_for(first.data(0, ITEM_ID_ROLE))
     assert (first.text(0), first.text(4)) == ("培训人数", "40")
     assert first.text(5) == "须填写偏差原因"
+
+
+def test_the_form_is_exported_from_the_window(form_window: MainWindow, tmp_path: Path,
+                                              answers: list[str], monkeypatch) -> None:
+    out = tmp_path / "out.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    form_window.finance_panel.export_button.click()
+    rows = [[c for c in r if c is not None] for r in
+            openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
+    assert rows[0] == ["项目支出绩效自评表"]
+    assert ["总分", 100, 96.83, "自评等级：优"] in rows
