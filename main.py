@@ -9,9 +9,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, evidence, exports, imports
+from cli import commands, evidence, exports, finance, imports
 from cli.failures import database_of, explain_failure
 from model.errors import ModelError
+from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
 from model.location import log_file_path
 
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="在各事项后注明证明材料编号，并附证明材料清单")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
+    xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
+                      default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
     imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
     imp.add_argument("file", help="要导入的 .xlsx 文件")
@@ -78,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     unpacking.add_argument("file", help="交接包 .zip")
     unpacking.add_argument("--to", required=True, help="解包到的文件夹")
     unpacking.set_defaults(handler=evidence.cmd_unpack)
+    score = add("score", finance.cmd_score, "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
+    score.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     backup = add("backup", commands.cmd_backup, "备份数据库（SQLite 在线备份，并校验）")
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
@@ -91,6 +95,11 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(db=args.db, screenshot=args.screenshot)
 
 
+def one_line(message: str) -> str:
+    """A refusal is one line even when it quotes a library's multi-line message."""
+    return " ".join(message.split())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = None
     try:
@@ -98,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         return handler(args) if handler else run_gui(args)
     except (ModelError, UsageError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(one_line(str(exc)), file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
@@ -109,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         refusal = explain_failure(exc, database_of(args))  # full disk, damaged file…: exit 2
         if refusal:
-            print(refusal, file=sys.stderr)
+            print(one_line(refusal), file=sys.stderr)
             return EXIT_REFUSED
         log = log_file_path()
         with open(log, "a", encoding="utf-8") as handle:

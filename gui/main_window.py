@@ -29,6 +29,7 @@ from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
+from gui.dialogs.new_finance_form import new_finance_form
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
 from gui.dialogs.save_copy import save_copy
@@ -41,6 +42,7 @@ from gui.panels.assessment_editor import AssessmentEditor
 from gui.panels.dimension_editor import DimensionEditor
 from gui.panels.evidence_panel import EvidencePanel
 from gui.panels.filter_bar import FilterBar
+from gui.panels.finance_panel import FinancePanel
 from gui.panels.item_editor import ItemEditor
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
@@ -120,11 +122,18 @@ class MainWindow(QMainWindow):
         self.item_page = item_page
         for page in (_scrolled(self.assessment_editor), _scrolled(self.dimension_editor), item_page):
             self.right.addWidget(page)
+        # 项目支出/部门整体绩效自评表 (issue #15): the form with live scores, on its own page
+        self.finance_panel = FinancePanel(self.context, self.undo_stack)
+        self.finance_panel.rating_changed.connect(lambda text: self.statusBar().showMessage(text))
+        self.finance_panel.info_requested.connect(lambda: self.right.setCurrentIndex(0))
+        self.right.addWidget(_scrolled(self.finance_panel))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         add_action(file_menu, self, self.tr("新建自评…"), self.new_assessment, "Ctrl+Shift+N")
+        add_action(file_menu, self, self.tr("新建绩效自评表（项目支出/部门整体）…"),
+                   lambda: new_finance_form(self), name="finance_form")
         add_action(file_menu, self, self.tr("打开数据库…"), self.open_database,
                    QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
@@ -250,6 +259,8 @@ class MainWindow(QMainWindow):
         self.assessment_editor.show_assessment(self.services.assessments.get(self.assessment_id),
                                                self.services.narrative.sections(self.assessment_id))
         self.right.setCurrentIndex(0)
+        if self.finance_panel.show_assessment(self.assessment_id):  # a finance form: show it
+            self.right.setCurrentIndex(self.right.count() - 1)
 
     # --- selection and editing ---------------------------------------------------------------
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -444,6 +455,8 @@ class MainWindow(QMainWindow):
         parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(total))]
         parts += [f"{status} {counts[status]}" for status in ("推进中", "未完成", "未开始")
                   if counts[status]]
+        if self.finance_panel.assessment_id == self.assessment_id:
+            parts = [self.finance_panel.summary()]  # total, rating and problems of the form
         self.statusBar().showMessage(" · ".join(parts))
 
     def _expanded_dimensions(self) -> set[int] | None:

@@ -268,6 +268,69 @@
     </message>
 </context>
 <context>
+    <name>FinancePanel</name>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="61" />
+        <source>导出绩效自评表（Excel）…</source>
+        <translation>Export the form (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="63" />
+        <source>基本信息</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="67" />
+        <source>年度总体目标</source>
+        <translation>Overall goals of the year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="72" />
+        <source>评价结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="83" />
+        <source>资金（万元）</source>
+        <translation>Funds (10,000 yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="84" />
+        <source>绩效指标（双击修改；红色为需处理的问题）</source>
+        <translation>Performance indicators (double-click to edit; red: to fix)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="142" />
+        <source>执行率偏低原因</source>
+        <translation>Reason for low budget execution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="206" />
+        <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
+        <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="220" />
+        <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
+        <translation>Total %1 · rating %2 · %3 problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="242" />
+        <source>编辑绩效指标</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="252" />
+        <source>编辑“%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="276" />
+        <source>编辑资金</source>
+        <translation>Edit funds</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkTreeModel</name>
     <message>
         <location filename="../../gui/item_models/framework_tree.py" line="287" />
@@ -336,6 +399,50 @@
         <location filename="../../gui/dialogs/import_excel.py" line="48" />
         <source>导入到</source>
         <translation>Import into</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTree</name>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>偏差原因分析及改进措施</source>
+        <translation>Reasons for deviation and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="72" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="88" />
+        <location filename="../../gui/panels/finance_indicators.py" line="111" />
+        <source>须填写偏差原因</source>
+        <translation>Reason for deviation required</translation>
     </message>
 </context>
 <context>
@@ -422,172 +529,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="89" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="135" />
+        <source>新建绩效自评表（项目支出/部门整体）…</source>
+        <translation>New performance self-evaluation form (project/department)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="137" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="139" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="140" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="142" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="143" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="144" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="145" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="148" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="149" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="150" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="152" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="160" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="161" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="162" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="163" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="164" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="165" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="169" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="171" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="345" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="373" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="375" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="381" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380" />
+        <location filename="../../gui/main_window.py" line="391" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436" />
+        <location filename="../../gui/main_window.py" line="447" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444" />
+        <location filename="../../gui/main_window.py" line="455" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -633,6 +745,39 @@
         <location filename="../../gui/dialogs/new_assessment.py" line="39" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
+    </message>
+</context>
+<context>
+    <name>NewFinanceFormDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="35" />
+        <source>新建绩效自评表</source>
+        <translation>New performance self-evaluation form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
+        <source>部门整体支出可不填</source>
+        <translation>May stay empty for a department form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="46" />
+        <source>表样</source>
+        <translation>Table format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="47" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="48" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="49" />
+        <source>年度</source>
+        <translation>Year</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1121,16 @@
         <location filename="../../gui/panels/evidence_panel.py" line="208" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/finance_export.py" line="25" />
+        <source>导出绩效自评表</source>
+        <translation>Export the form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/finance_export.py" line="34" />
+        <source>正在导出绩效自评表…</source>
+        <translation>Exporting the form…</translation>
     </message>
 </context>
 </TS>

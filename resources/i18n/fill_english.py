@@ -95,6 +95,22 @@ ENGLISH = {
     "检查未通过": "Check found problems", "检查通过": "Check passed",
     "正在打包证明材料…": "Packing the evidence…", "正在检查…": "Checking…",
     "清理文件": "Clean up files", "%1 文件": "%1 file",
+    # finance forms (项目支出/部门整体支出绩效自评表, issue #15)
+    "指标": "Indicator", "不适用": "Not applicable", "须填写偏差原因": "Reason for deviation required",
+    "基本信息": "General information", "年度总体目标": "Overall goals of the year",
+    "资金（万元）": "Funds (10,000 yuan)",
+    "绩效指标（双击修改；红色为需处理的问题）": "Performance indicators (double-click to edit; red: to fix)",
+    "评价结论": "Conclusion", "执行率偏低原因": "Reason for low budget execution",
+    "自评信息与总结段落…": "Assessment details and narrative…",
+    "<b>总分 %1</b>（<span style='color:%2'>%3</span>），问题 %4 处":
+        "<b>Total %1</b> (<span style='color:%2'>%3</span>), %4 problems",
+    "总分 %1 · 评价等级 %2 · 问题 %3 处": "Total %1 · rating %2 · %3 problems",
+    "编辑绩效指标": "Edit indicator", "编辑资金": "Edit funds",
+    "新建绩效自评表（项目支出/部门整体）…": "New performance self-evaluation form (project/department)…",
+    "新建绩效自评表": "New performance self-evaluation form", "项目名称": "Project name",
+    "部门整体支出可不填": "May stay empty for a department form",
+    "导出绩效自评表（Excel）…": "Export the form (Excel)…", "导出绩效自评表": "Export the form",
+    "正在导出绩效自评表…": "Exporting the form…",
 }
 
 
