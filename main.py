@@ -9,8 +9,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import argparse_zh, commands, evidence, exports, imports
+from cli import argparse_zh, commands, evidence, exports, finance, imports
+from cli.failures import database_of, explain_failure
 from model.errors import ModelError
+from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
 from model.location import log_file_path
 
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="在各事项后注明证明材料编号，并附证明材料清单")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
+    xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
+                      default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
     imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
     imp.add_argument("file", help="要导入的 .xlsx 文件")
@@ -73,12 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = add("check", evidence.cmd_check, "检查数据库与证明材料文件")
     check.add_argument("--fix", action="store_true", help="清理不再被引用的证明材料文件")
     check.add_argument("--yes", action="store_true", help="清理时不再询问")
+    check.add_argument("--salvage", action="store_true", help="从损坏的数据库抢救数据到新文件（配合 --out）")
+    check.add_argument("--out", help="抢救结果的新数据库文件")
     packing = add("pack", evidence.cmd_pack, "打包数据库与证明材料，便于拷贝交接")
     packing.add_argument("--out", required=True, help="输出的 .zip 文件")
     unpacking = sub.add_parser("unpack", help="解开交接包")
     unpacking.add_argument("file", help="交接包 .zip")
     unpacking.add_argument("--to", required=True, help="解包到的文件夹")
     unpacking.set_defaults(handler=evidence.cmd_unpack)
+    score = add("score", finance.cmd_score, "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
+    score.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     backup = add("backup", commands.cmd_backup, "备份数据库（SQLite 在线备份，并校验）")
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
@@ -92,7 +99,13 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(db=args.db, screenshot=args.screenshot)
 
 
+def one_line(message: str) -> str:
+    """A refusal is one line even when it quotes a library's multi-line message."""
+    return " ".join(message.split())
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         if getattr(args, "db_required", False) and not args.db:
@@ -100,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         return handler(args) if handler else run_gui(args)
     except (ModelError, UsageError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(one_line(str(exc)), file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
@@ -108,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        refusal = explain_failure(exc, database_of(args))  # full disk, damaged file…: exit 2
+        if refusal:
+            print(one_line(refusal), file=sys.stderr)
+            return EXIT_REFUSED
         log = log_file_path()
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")

@@ -12,6 +12,7 @@ from cli.databases import create_demo_database, open_services
 from model.backups import make_backup, restore
 from model.errors import NotFoundError
 from model.migrate import head_revision
+from model.storage.targets import refuse_live_target
 
 
 def _print_json(value: Any) -> None:
@@ -79,14 +80,23 @@ def pick_assessment(services: Any, assessment_id: int | None) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        refuse_live_target(out, Path(args.db))  # before anything is opened or written
     open_services(args.db).close()  # refuses what is not (yet) our database, upgrades an old one
-    out = make_backup(Path(args.db), reason="manual", out=Path(args.out) if args.out else None)
+    out = make_backup(Path(args.db), reason="manual", out=out)
     print(f"已备份：{out}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    safety = restore(Path(args.backup), Path(args.db))
+    result = restore(Path(args.backup), Path(args.db))
     open_services(args.db).close()  # an older backup is upgraded to this version's schema
-    print(f"已从备份恢复：{args.backup}（恢复前的状态已备份到 {safety}）")
+    if result.damaged:
+        where = f"（原文件已损坏或无法备份，已原样移到 {result.previous}）"
+    elif result.previous:
+        where = f"（恢复前的状态已备份到 {result.previous}）"
+    else:
+        where = ""
+    print(f"已从备份恢复：{args.backup}{where}")
     return 0

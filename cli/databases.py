@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import resources
 from model.backups import daily_backup
 from model.bulk import create_assessment_tree
-from model.errors import DatabaseRefusedError
+from model.errors import DatabaseRefusedError, ModelError
 from model.location import default_database_path
 from model.migrate import open_sqlite
 from model.services import Services
@@ -18,7 +19,11 @@ def open_services(db: str | None, *, create: bool = False) -> Services:
     The first open of each day leaves a verified backup in the user's data folder."""
     path = Path(db) if db else default_database_path()
     services = Services.over(open_sqlite(path, create=create))
-    daily_backup(path)
+    try:
+        daily_backup(path)
+    except (ModelError, OSError) as exc:  # never blocks the clerk's work; nothing half-made counts
+        print(f"注意：今天的自动备份未完成（{getattr(exc, 'message', exc)}），不影响使用。",
+              file=sys.stderr)
     return services
 
 

@@ -17,9 +17,14 @@ from model.integrity import check_database, remove_unreferenced
 from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
+from model.storage.examine import examine
+from model.storage.salvage import salvage
+from model.storage.targets import refuse_live_target
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
+    if any(not name.strip() for name in args.files):
+        raise ModelError("文件名为空：请给出要添加的文件或文件夹。")
     services = open_services(args.db)
     try:
         fields = {k: v for k, v in (("title", args.title), ("doc_no", args.doc_no),
@@ -33,6 +38,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_export_evidence(args: argparse.Namespace) -> int:
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment),
@@ -45,6 +51,16 @@ def cmd_export_evidence(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.salvage:
+        return _salvage(args)
+    found = examine(Path(args.db), integrity=True)  # read-only: works on any damaged file
+    if not found.ok:
+        for problem in found.problems:
+            print(problem)
+        advice = ("可用 restore 从备份恢复，或用 check --salvage --out 新文件.db 抢救数据。"
+                  if found.kind == "damaged" else "")
+        print(f"检查未通过：{found.summary()}。{advice}", file=sys.stderr)
+        return 2
     services = open_services(args.db)
     try:
         report = check_database(services.db)
@@ -64,6 +80,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _salvage(args: argparse.Namespace) -> int:
+    if not args.out:
+        raise ModelError("抢救需要给出新文件：check --salvage --out 新文件.db。")
+    report = salvage(Path(args.db), Path(args.out))
+    counts = "，".join(f"{table} {count} 行" for table, count in sorted(report.rows.items()))
+    print(f"已抢救到新文件：{args.out}（结构版本 {report.revision}）：{counts}。")
+    if report.unreadable or report.orphans or report.skipped_tables:
+        print(f"注意：{report.unreadable} 处无法读取，{report.orphans} 行因上级丢失而舍弃"
+              + (f"，表 {'、'.join(report.skipped_tables)} 无法抢救" if report.skipped_tables else "")
+              + "。", file=sys.stderr)
+    print(f"证明材料文件：复制 {report.files_copied} 个，缺失或损坏 {report.files_missing} 个。")
+    return 0
+
+
 def _fix(services: Services, count: int, yes: bool) -> None:
     if not yes:
         if not sys.stdin.isatty():
@@ -76,6 +106,7 @@ def _fix(services: Services, count: int, yes: bool) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         out = pack(services.db, Path(args.out))

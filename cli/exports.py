@@ -8,11 +8,14 @@ from pathlib import Path
 
 from cli.commands import pick_assessment
 from cli.databases import open_services
+from cli.finance import export_finance
 from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
 from exporters.xlsx_table import export_xlsx
+from model.finance_layouts import finance_layout_names
 from model.layouts import load_layout
 from model.report import build_report
+from model.storage.targets import refuse_live_target
 
 
 def print_result(result: ExportResult) -> None:
@@ -22,6 +25,7 @@ def print_result(result: ExportResult) -> None:
 
 
 def cmd_export_docx(args: argparse.Namespace) -> int:
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment),
@@ -35,7 +39,10 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    if args.layout in finance_layout_names():  # the finance forms (issue #15): their own exporter
+        return export_finance(args)
     layout = load_layout(args.layout)
+    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment))

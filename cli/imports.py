@@ -7,11 +7,15 @@ import sys
 from pathlib import Path
 
 from cli.databases import open_services
+from cli.finance import import_finance
+from importers.finance_xlsx import is_finance_form
 from importers.store import store_table
 from importers.xlsx_table import read_table
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    if is_finance_form(Path(args.file)):  # the finance forms (issue #15): their own importer
+        return import_finance(args)
     table = read_table(Path(args.file), args.layout)  # everything is checked before writing
     services = open_services(args.db, create=True)
     try:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exporters.errors import ExportError
+from model.storage.disk import disk_message
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
@@ -24,8 +25,11 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     os.close(handle)
     temp = Path(temp_name)
     try:
-        write(temp)
-        _fsync(temp)
+        try:
+            write(temp)
+            _fsync(temp)
+        except OSError as exc:  # a full disk or a USB stick pulled out: the old file stays
+            raise ExportError(disk_message(exc, folder) + "原文件未改动。") from exc
         try:
             os.replace(temp, target)
         except OSError as exc:

@@ -59,7 +59,8 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
                 progress, len(blocks) + done, total), label=labels.pop(0))
         if with_list:
             _append_evidence_list(anchor, report, clean, label=labels.pop(0))
-        document.core_properties.title = report.title
+        # document properties are XML too: the same cleaning, on one line
+        document.core_properties.title = clean(report.title, "文档属性（标题）").replace("\n", " ")
         document.save(str(temp))
         report_progress(progress, total, total)
 

@@ -3,6 +3,8 @@ by its attachment number, and an index 证明材料清单.xlsx. Streamed: files 
 
 from __future__ import annotations
 
+import hashlib
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +18,10 @@ from exporters.errors import ExportError, ExportResult, Progress, report_progres
 from exporters.numbering import short_heading
 from exporters.safe_names import UniqueNames
 from exporters.xmltext import TextCleaner
+from model.errors import ModelError
 from model.records import EvidenceRecord
 from model.report_records import Report, ReportItem
+from model.storage.hashes import CHUNK
 
 INDEX_NAME = "证明材料清单.xlsx"
 CLASSIFIED = "涉密材料，不提供电子版"
@@ -66,13 +70,9 @@ def export_evidence(report: Report, file_path: Callable[[str], Path], out: Path,
         done = 0
         with zipfile.ZipFile(temp, "w", allowZip64=True) as package:
             for packed in files:
-                source = file_path(packed.evidence.file_sha256 or "")
-                if not source.is_file():
-                    raise ExportError(f"{packed.number}“{packed.evidence.title}”的文件缺失，"
-                                      "请先运行“检查”。")
                 compression = (zipfile.ZIP_STORED if PurePosixPath(packed.path).suffix
                                in STORED_SUFFIXES else zipfile.ZIP_DEFLATED)
-                package.write(source, packed.path, compress_type=compression)
+                _add_verified(package, file_path, packed, compression)
                 done += packed.evidence.file_size or 0
                 report_progress(progress, done, total)
             index = temp.with_name(temp.name + ".index.xlsx")
@@ -84,6 +84,31 @@ def export_evidence(report: Report, file_path: Callable[[str], Path], out: Path,
 
     write_atomically(Path(out), write)
     return ExportResult(Path(out), clean.warnings)
+
+
+def _add_verified(package: zipfile.ZipFile, file_path: Callable[[str], Path],
+                  packed: PackedEvidence, compression: int) -> None:
+    """Stream one stored file into the package, hashing it on the way: a file that no longer
+    matches its hash (or a row whose hash is not a hash) stops the export."""
+    sha256 = packed.evidence.file_sha256 or ""
+    try:
+        source = file_path(sha256)
+    except ModelError as exc:
+        raise ExportError(f"{packed.number}“{packed.evidence.title}”：{exc.message}") from exc
+    info = zipfile.ZipInfo(packed.path, date_time=time.localtime()[:6])
+    info.compress_type = compression
+    digest = hashlib.sha256()
+    try:
+        with open(source, "rb") as handle, package.open(info, "w", force_zip64=True) as sink:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+                sink.write(chunk)
+    except FileNotFoundError:
+        raise ExportError(f"{packed.number}“{packed.evidence.title}”的文件缺失，"
+                          "请先运行“检查”。") from None
+    if digest.hexdigest() != sha256:
+        raise ExportError(f"{packed.number}“{packed.evidence.title}”的文件与校验值不符（已被改动或"
+                          "损坏），未导出；请先运行“检查”。")
 
 
 def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> None:

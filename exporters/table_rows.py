@@ -26,8 +26,9 @@ class TableData:
 
 
 def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
-    title = layout.format_title(table_title=report.table_title, unit=report.unit, year=report.year,
-                                period=report.period, total=len(report.items))
+    title = clean(layout.format_title(table_title=report.table_title, unit=report.unit,
+                                      year=report.year, period=report.period,
+                                      total=len(report.items)), "表格标题")
     fields = [c.field for c in layout.columns]
     rows = [[clean(item.field(f), f"第{item.seq}项（{_label(layout, f)}）") for f in fields]
             for item in report.items]

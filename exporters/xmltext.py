@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-# XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from model.text_rules import clean_counted
 
 
 def clean(text: str) -> tuple[str, int]:
-    """(text without XML-invalid characters, how many were removed); CRLF becomes LF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned, count = _INVALID.subn("", text)
-    return cleaned, count
+    """(text without XML-invalid characters, how many were removed); line breaks become LF."""
+    return clean_counted(text)
 
 
 class TextCleaner:

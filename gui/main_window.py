@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -34,8 +33,10 @@ from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
 from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
+from gui.dialogs.new_finance_form import new_finance_form
 from gui.dialogs.preferences import PreferencesDialog
-from gui.dialogs.restore_backup import RestoreDialog
+from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
+from gui.dialogs.save_copy import save_copy
 from gui.errors import describe
 from gui.geometry import place
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
@@ -46,10 +47,10 @@ from gui.panels.assessment_editor import AssessmentEditor
 from gui.panels.dimension_editor import DimensionEditor
 from gui.panels.evidence_panel import EvidencePanel
 from gui.panels.filter_bar import FilterBar
+from gui.panels.finance_panel import FinancePanel
 from gui.panels.item_editor import ItemEditor
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
-from model.backups import restore
 from model.errors import ConflictError, ModelError, NotFoundError
 from model.schema import STATUSES
 from model.services import Services
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.assessment_id: int | None = None
         self.uses_scores = False
+        self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
+        self.completion.setAccessibleName(self.tr("完成情况"))
+        self.statusBar().addPermanentWidget(self.completion, 1)
         self._build_left()
         self._build_right()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -81,9 +85,6 @@ class MainWindow(QMainWindow):
         self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
         self.tree_model.move_requested.connect(self._committed(self.structure.move_to))
         self.tree_model.items_dropped.connect(self._committed(self.bulk.drop))
-        self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
-        self.completion.setAccessibleName(self.tr("完成情况"))
-        self.statusBar().addPermanentWidget(self.completion, 1)
         self._build_menus()
         self._build_tree_actions()
         add_toolbar(self, [self.action(name) for name in (
@@ -149,11 +150,18 @@ class MainWindow(QMainWindow):
         self.item_page = item_page
         for page in (_scrolled(self.assessment_editor), _scrolled(self.dimension_editor), item_page):
             self.right.addWidget(page)
+        # 项目支出/部门整体绩效自评表 (issue #15): the form with live scores, on its own page
+        self.finance_panel = FinancePanel(self.context, self.undo_stack)
+        self.finance_panel.rating_changed.connect(self.completion.setText)
+        self.finance_panel.info_requested.connect(lambda: self.right.setCurrentIndex(0))
+        self.right.addWidget(_scrolled(self.finance_panel))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         add_action(file_menu, self, self.tr("新建自评…"), self.new_assessment, "Ctrl+Shift+N")
+        add_action(file_menu, self, self.tr("新建绩效自评表（项目支出/部门整体）…"),
+                   lambda: new_finance_form(self), name="finance_form")
         add_action(file_menu, self, self.tr("打开数据库…"), self.open_database,
                    QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
@@ -331,6 +339,8 @@ class MainWindow(QMainWindow):
         self.assessment_editor.show_assessment(self.services.assessments.get(self.assessment_id),
                                                self.services.narrative.sections(self.assessment_id))
         self.right.setCurrentIndex(0)
+        if self.finance_panel.show_assessment(self.assessment_id):  # a finance form: show it
+            self.right.setCurrentIndex(self.right.count() - 1)
 
     # --- selection and editing ---------------------------------------------------------------
     def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
@@ -511,23 +521,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def save_copy(self) -> None:
-        source = self.services.db.sqlite_path
-        if source is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存副本为"),
-                                              str(Path(self.settings.last_folder() or ".")
-                                                  / f"{source.stem}-副本.db"),
-                                              self.tr("自评数据库 (*.db)"))
-        if not name:
-            return
-        target = sqlite3.connect(name)
-        origin = sqlite3.connect(str(source))
-        try:
-            origin.backup(target)  # a consistent copy of a live database
-        finally:
-            origin.close()
-            target.close()
-        self.statusBar().showMessage(self.tr("已另存副本：%1").replace("%1", name), 5000)
+        saved = save_copy(self, self.services, self.settings.last_folder())
+        if saved is not None:
+            self.statusBar().showMessage(self.tr("已另存副本：%1").replace("%1", str(saved)), 5000)
 
     def import_excel(self) -> None:
         received = import_excel(self, self.services, self.assessment_id, self.settings.last_folder())
@@ -555,10 +551,7 @@ class MainWindow(QMainWindow):
             return
         self._commit_editors()
         self.services.close()
-        try:
-            restore(dialog.chosen().path, path)
-        except ModelError as exc:
-            QMessageBox.critical(self, self.tr("无法恢复"), exc.message)
+        restore_chosen(self, dialog.chosen().path, path)
         self.open_database(str(path))  # a fresh window on the restored database
 
     def export_evidence(self) -> None:
@@ -597,6 +590,8 @@ class MainWindow(QMainWindow):
         parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(total))]
         parts += [f"{status} {counts[status]}" for status in ("推进中", "未完成", "未开始")
                   if counts[status]]
+        if self.finance_panel.assessment_id == self.assessment_id:
+            parts = [self.finance_panel.summary()]  # total, rating and problems of the form
         self.completion.setText(" · ".join(parts))
 
     def _expanded_dimensions(self) -> set[int] | None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from model.db import Database
 from model.errors import ValidationError
+from model.finance_copy import copy_finance
 from model.records import ASSESSMENT_EDITABLE_FIELDS, AssessmentRecord, AssessmentSummary
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
@@ -74,11 +75,13 @@ class AssessmentService:
             source = get_row(session, Assessment, assessment_id)
             copy = Assessment(unit_name=source.unit_name, year=_valid_year(year),
                               period=source.period, uses_scores=source.uses_scores,
+                              kind=source.kind,
                               title=title or _retitle(source.title, source.year, year),
                               report_title=_retitle(source.report_title, source.year, year))
             session.add(copy)
             session.flush()
             _copy_framework(session, source.id, copy.id)
+            copy_finance(session, source.id, copy.id)
             return to_record(copy, AssessmentRecord)
 
 

@@ -13,7 +13,7 @@ from model.dates import parse_date
 from model.db import Database
 from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
-from model.filestore import FileStore
+from model.filestore import FileStore, refuse_unsuitable
 from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
 from model.rows import (
     check_version,
@@ -24,6 +24,7 @@ from model.rows import (
     to_record,
 )
 from model.schema import CheckItem, Evidence
+from model.text_rules import clean_line
 
 
 class EvidenceService:
@@ -43,40 +44,67 @@ class EvidenceService:
 
     def attach_file(self, item_id: int, source: Path, **fields: Any) -> EvidenceRecord:
         """Store source in the evidence folder and attach it to the item."""
-        fields = _validated(fields)
-        if fields.get("classified"):
-            raise EvidenceFileError("涉密材料只保留说明，不能附加电子文件。")
-        source = Path(source)
-        sha256, size = self.files.put(source)
-        fields.setdefault("title", source.stem)
-        file_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return self._add(item_id, file_name=source.name, file_size=size, file_type=file_type,
-                         file_sha256=sha256, **fields)
+        return self._attach(item_id, [Path(source)], fields, expand=False)[0]
 
     def attach_files(self, item_id: int, sources: list[Path], **fields: Any) -> list[EvidenceRecord]:
-        """Attach several files (a folder adds the files in it) in one transaction: every file
-        is checked and stored first, so either all rows are added or none."""
+        """Attach several files (a folder adds the files in it) in one transaction: the item is
+        checked first, every file is stored, then all rows are added; on any refusal the files
+        this call added to the store are taken out again, so nothing is left behind."""
+        return self._attach(item_id, [Path(s) for s in sources], fields, expand=True)
+
+    def _attach(self, item_id: int, sources: list[Path], fields: dict[str, Any], *,
+                expand: bool) -> list[EvidenceRecord]:
         fields = _validated(fields)
         if fields.get("classified"):
             raise EvidenceFileError("涉密材料只保留说明，不能附加电子文件。")
-        files = expand_folders([Path(s) for s in sources])
+        if any(not str(s).strip() for s in sources):
+            raise EvidenceFileError("文件名为空。")
+        with self.db.transaction() as session:
+            get_row(session, CheckItem, item_id)  # a wrong item stores nothing
+        files = expand_folders(sources) if expand else sources
         if not files:
             raise EvidenceFileError("没有可添加的文件（文件夹是空的？）。")
-        stored = [(path, *self.files.put(path)) for path in files]
+        for path in files:  # every file looked at before the first is stored
+            refuse_unsuitable(path)
+        added: list[str] = []
+        try:
+            stored = []
+            for path in files:
+                sha256, size, created = self.files.put_tracked(path)
+                if created:
+                    added.append(sha256)
+                stored.append((path, sha256, size))
+            return self._add_rows(item_id, stored, fields)
+        except BaseException:
+            self._take_out(added)
+            raise
+
+    def _add_rows(self, item_id: int, stored: list[tuple[Path, str, int]],
+                  fields: dict[str, Any]) -> list[EvidenceRecord]:
         with self.db.transaction() as session:
             get_row(session, CheckItem, item_id)
             position = len(_sibling_ids(session, item_id))
             rows = []
             for offset, (path, sha256, size) in enumerate(stored):
-                values = {"title": path.stem, **fields}
-                row = Evidence(item_id=item_id, position=position + offset, file_name=path.name,
-                               file_size=size, file_sha256=sha256,
+                values = {"title": clean_line(path.stem), **fields}
+                row = Evidence(item_id=item_id, position=position + offset,
+                               file_name=clean_line(path.name), file_size=size, file_sha256=sha256,
                                file_type=mimetypes.guess_type(path.name)[0]
                                or "application/octet-stream", **values)
                 session.add(row)
                 rows.append(row)
             session.flush()
             return [to_record(row, EvidenceRecord) for row in rows]
+
+    def _take_out(self, hashes: list[str]) -> None:
+        """Remove files this call stored, unless a row (of another window) refers to them now."""
+        if not hashes:
+            return
+        with self.db.transaction() as session:
+            used = set(session.scalars(select(Evidence.file_sha256)
+                                      .where(Evidence.file_sha256.in_(hashes))))
+        for sha256 in set(hashes) - used:
+            self.files.remove(sha256)
 
     def add_note(self, item_id: int, title: str, note: str = "", **fields: Any) -> EvidenceRecord:
         """A written-only evidence entry (also how a classified document is recorded)."""

@@ -11,6 +11,7 @@ from model.db import Database
 from model.errors import ModelError
 from model.filestore import FileStore
 from model.schema import Evidence
+from model.storage.examine import examine
 from model.usage import other_users
 
 
@@ -27,6 +28,9 @@ class CheckReport:
 
 def check_database(database: Database) -> CheckReport:
     report = CheckReport()
+    if database.sqlite_path is not None:  # exactly the schema of its revision (no planted trigger)
+        found = examine(database.sqlite_path, integrity=False)
+        report.problems += [f"数据库结构：{problem}" for problem in found.problems]
     with database.engine.connect() as connection:
         if database.is_sqlite:
             result = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -15,9 +14,10 @@ from model.backups import make_backup
 from model.db import Database, sqlite_url
 from model.errors import DatabaseRefusedError
 from model.location import is_network_path
+from model.storage.examine import examine, require_regular_file
+from model.storage.targets import files_dir_for
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def alembic_config() -> Config:
@@ -36,11 +36,6 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def files_dir_for(path: Path) -> Path:
-    """The content-addressed evidence folder that belongs to a database file."""
-    return path.with_name(path.name + ".files")
-
-
 def open_sqlite(path: Path, *, create: bool = True) -> Database:
     """Open (or create) the SQLite database at path, migrated to the current schema."""
     path = Path(path).expanduser().absolute()
@@ -49,9 +44,10 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
             f"数据库“{path}”位于网络共享目录。SQLite 在网络共享上无法可靠加锁，多人同时使用可能损坏数据；"
             "请把数据库放在本机磁盘，或使用部门共享的 PostgreSQL 数据库。"
         )
-    if path.exists():
+    if path.exists() or path.is_symlink():
+        require_regular_file(path)
         revision = _read_sqlite_revision(path)
-        if revision != head_revision():
+        if revision is not None and revision != head_revision():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             # beside the database, where whoever moves the file finds it too
             make_backup(path, out=path.with_name(
@@ -93,39 +89,15 @@ def _upgrade(database: Database) -> None:
 
 
 def _read_sqlite_revision(path: Path) -> str | None:
-    """The Alembic revision of an existing file, read without writing a byte to it."""
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        if path.stat().st_size == 0:
-            return None
-        raise DatabaseRefusedError(f"文件“{path}”不是本程序的数据库（不是 SQLite 文件）。")
-    sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    existed = [p.exists() for p in sidecars]
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "alembic_version" not in tables:
-            if tables:
-                raise DatabaseRefusedError(f"文件“{path}”不是本程序的数据库（缺少结构版本信息）。")
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseRefusedError(f"数据库“{path}”无法读取：{exc}") from exc
-    finally:
-        connection.close()
-        _remove_empty_sidecars(sidecars, existed)
-    revision = row[0] if row else None
-    _refuse_unknown(revision, str(path))
-    return revision
-
-
-def _remove_empty_sidecars(sidecars: list[Path], existed: list[bool]) -> None:
-    """A read-only look at a WAL database leaves an empty -wal/-shm pair; leave no trace."""
-    wal, shm = sidecars
-    if not any(existed) and wal.exists() and wal.stat().st_size == 0:
-        wal.unlink(missing_ok=True)
-        shm.unlink(missing_ok=True)
+    """The Alembic revision of an existing file, read without writing a byte to it; refused
+    unless the file is ours exactly (known revision, the schema that revision defines)."""
+    found = examine(path, integrity=False)
+    if found.kind == "empty":
+        return None  # a new, empty file (no bytes or no tables): made into a database
+    if found.kind == "damaged":
+        found.refuse("；请运行 check 查看，或用 restore 从备份恢复。")
+    found.refuse("；文件未作任何改动。")
+    return found.revision
 
 
 def _revision_of(connection: Connection) -> str | None:

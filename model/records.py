@@ -40,6 +40,7 @@ class AssessmentRecord:
     version: int
     created_at: datetime
     updated_at: datetime
+    kind: str = "自查"  # 自查 / 任务 / 项目支出 / 部门整体 (the finance forms: model/finance.py)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class Assessment(Versioned, Base):
     title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     report_title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     uses_scores: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="自查", server_default="自查")
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
 
@@ -158,3 +159,7 @@ class NarrativeSection(Versioned, Base):
     key: Mapped[str] = mapped_column(String(40), nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
+
+# The finance forms' tables (issue #15) live in their own module; imported here so that the
+# metadata (and the migrations' comparison with it) always holds them.
+from model import finance_schema  # noqa: E402, F401

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from model.db import Database
+from model.text_rules import clean_line
 
 TEXT_COLUMNS = ("content", "target", "result", "department", "progress_q1", "progress_q2",
                 "progress_q3", "progress_q4", "indicator_target", "indicator_actual",
@@ -28,7 +29,7 @@ class SearchService:
 
     def item_ids(self, assessment_id: int, query: str) -> set[int]:
         """Ids of the assessment's items whose text contains query (case-insensitive for Latin)."""
-        query = query.strip()
+        query = clean_line(query)  # a NUL or other control character would upset FTS5
         if not query:
             return set()
         with self.db.engine.connect() as connection:

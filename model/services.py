@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import model.text_cleaning  # noqa: F401 — installs the cleaning of every row written
 from model.assessments import AssessmentService
 from model.db import Database
 from model.dimensions import DimensionService

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 DEMO_ASSESSMENT = "demo/selfcheck_2021.json"
+DEMO_PROJECT_FORM = "demo/project_2023.json"
 
 
 def path(relative: str) -> Path:
@@ -21,3 +22,8 @@ def read_json(relative: str) -> Any:
 
 def demo_assessment() -> dict[str, Any]:
     return read_json(DEMO_ASSESSMENT)
+
+
+def demo_project_form() -> dict[str, Any]:
+    """A project expenditure self-evaluation form (项目支出绩效自评表), made up, for the demo."""
+    return read_json(DEMO_PROJECT_FORM)

@@ -15,6 +15,7 @@ from model.integrity import check_database, remove_unreferenced
 from model.records import DeletedRows
 from model.report import build_report
 from model.services import Services
+from model.storage.targets import refuse_live_target
 
 
 def export_evidence_package(parent: QWidget, services: Services, assessment_id: int,
@@ -28,6 +29,7 @@ def export_evidence_package(parent: QWidget, services: Services, assessment_id: 
     store = FileStore(services.db.files_dir)
 
     def job(progress):
+        refuse_live_target(Path(name), services.db.sqlite_path)
         report = build_report(services, assessment_id, with_evidence=True)
         return export_evidence(report, store.path_for, Path(name), progress=progress)
 

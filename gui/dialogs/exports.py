@@ -29,6 +29,7 @@ from gui.workers import run_job
 from model.layouts import layout_names, load_layout
 from model.report import build_report
 from model.services import Services
+from model.storage.targets import refuse_live_target
 
 
 class ExportDialog(QDialog):
@@ -85,6 +86,7 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
     layout = load_layout("selfcheck") if dialog.attach_table.isChecked() else None
 
     def job(progress):
+        refuse_live_target(out, services.db.sqlite_path)
         return export_docx(build_report(services, assessment_id), out, table_layout=layout,
                            progress=progress)
 
@@ -101,6 +103,7 @@ def export_excel(parent: QWidget, services: Services, assessment_id: int, folder
     layout = load_layout(dialog.layout_choice.currentData())
 
     def job(progress):
+        refuse_live_target(out, services.db.sqlite_path)
         return export_xlsx(build_report(services, assessment_id), layout, out, progress=progress)
 
     return finish_export(parent, *run_job(parent, parent.tr("正在导出 Excel 表格…"), job))

@@ -10,13 +10,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from model.backups import BackupInfo, list_backups
+from gui.errors import describe
+from model.backups import BackupInfo, backup_folder, backup_origin, list_backups, restore
+from model.errors import ModelError
 
 REASONS = {"daily": "每日自动", "manual": "手动", "before-restore": "恢复前",
            "before-upgrade": "升级前"}
@@ -47,6 +50,11 @@ class RestoreDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Which database these backups belong to: same file names in other folders never mix.
+        self.origin = QLabel(self.tr("数据库：%1").replace(
+            "%1", backup_origin(backup_folder(database)) or str(database)), self)
+        self.origin.setWordWrap(True)
+        layout.addWidget(self.origin)
         layout.addWidget(QLabel(self.tr("恢复前会先备份当前状态，恢复后也可以再恢复回来。"), self))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
@@ -55,3 +63,17 @@ class RestoreDialog(QDialog):
     def chosen(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
+
+
+def restore_chosen(parent: QWidget, backup: Path, database: Path) -> bool:
+    """Restore backup onto database and say what happened (a damaged file is set aside)."""
+    try:
+        result = restore(backup, database)
+    except (ModelError, OSError) as exc:
+        QMessageBox.critical(parent, parent.tr("无法恢复"), describe(exc))
+        return False
+    if result.damaged:
+        message = parent.tr("原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。")
+        QMessageBox.information(parent, parent.tr("已恢复"),
+                                message.replace("%1", str(result.previous)))
+    return True

@@ -33,6 +33,7 @@ from gui.widgets import DateField, GrowingTextEdit, name_form_fields
 from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
+from model.storage.viewer import is_executable, viewer_copy
 
 
 class EvidencePanel(QWidget):
@@ -144,8 +145,7 @@ class EvidencePanel(QWidget):
         except ModelError as exc:
             QMessageBox.warning(self, self.tr("无法打开"), exc.message)
             return
-        # The store keeps files by hash: open a named read-only copy, so the viewer shows the name.
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(_named_copy(stored, record.file_name))))
+        open_in_viewer(self, stored, record.file_name)
 
     def remove_selected(self) -> None:
         row = self.selected()
@@ -207,13 +207,18 @@ class NoteDialog(QDialog):
                 "classified": self.classified.isChecked()}
 
 
-def _named_copy(stored: Path, name: str | None) -> Path:
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.gettempdir()) / "jixiao-zicha-open"
-    folder.mkdir(exist_ok=True)
-    target = folder / (name or stored.name)
-    target.unlink(missing_ok=True)
-    shutil.copyfile(stored, target)
-    return target
+def open_in_viewer(parent: QWidget, stored: Path, file_name: str | None) -> Path | None:
+    """The store keeps files by hash: a named read-only copy in a private folder is opened, so
+    the viewer shows the name; a program or script is only shown in its folder, never run."""
+    try:
+        copy = viewer_copy(stored, file_name)
+    except OSError as exc:
+        QMessageBox.warning(parent, parent.tr("无法打开"), str(exc))
+        return None
+    if is_executable(copy.name):
+        QMessageBox.information(parent, parent.tr("不直接打开程序"), parent.tr(
+            "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。").replace("%1", copy.name))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.parent)))
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+    return copy

@@ -62,41 +62,127 @@
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="54" />
+        <source>自评信息</source>
+        <translation>the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="56" />
+        <source>工作总结</source>
+        <translation>the work summary</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="50" />
+        <source>把 %1 项设为“%2”</source>
+        <translation>Set %1 items to “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="57" />
+        <source>设置责任处室</source>
+        <translation>Set department</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="58" />
+        <source>%1 项的责任处室：</source>
+        <translation>Department of %1 items:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="63" />
+        <source>设置 %1 项的责任处室</source>
+        <translation>Set the department of %1 items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="71" />
+        <source>移到考评维度</source>
+        <translation>Move to dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="72" />
+        <source>把 %1 项移到：</source>
+        <translation>Move %1 items to:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="87" />
+        <source>移动 %1 项</source>
+        <translation>Move %1 items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="94" />
+        <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
+        <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="96" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="97" />
+        <source>（可以撤销）</source>
+        <translation>(This can be undone.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/bulk_actions.py" line="101" />
+        <source>删除 %1 项</source>
+        <translation>Delete %1 items</translation>
+    </message>
 </context>
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="64" />
+        <location filename="../../gui/widgets.py" line="77" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../gui/widgets.py" line="86" />
+        <source>如 2021年3月5日，可不填</source>
+        <translation>e.g. 2021-03-05 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="88" />
+        <source>日历…</source>
+        <translation>Calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets.py" line="89" />
+        <source>从日历选择日期</source>
+        <translation>Pick a date from the calendar</translation>
+    </message>
+</context>
+<context>
     <name>DimensionEditor</name>
     <message>
-        <location filename="../../gui/panels/dimension_editor.py" line="22" />
+        <location filename="../../gui/panels/dimension_editor.py" line="23" />
         <source>留空则使用维度名称，如“强化责任担当，全面高效履职”</source>
         <translation>Empty: the dimension's name</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/dimension_editor.py" line="23" />
+        <location filename="../../gui/panels/dimension_editor.py" line="24" />
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/dimension_editor.py" line="24" />
-        <location filename="../../gui/panels/dimension_editor.py" line="26" />
+        <location filename="../../gui/panels/dimension_editor.py" line="25" />
+        <location filename="../../gui/panels/dimension_editor.py" line="28" />
         <source>考评维度名称</source>
         <translation>Dimension name</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/dimension_editor.py" line="25" />
-        <location filename="../../gui/panels/dimension_editor.py" line="27" />
+        <location filename="../../gui/panels/dimension_editor.py" line="26" />
+        <location filename="../../gui/panels/dimension_editor.py" line="29" />
         <source>工作总结中的标题</source>
         <translation>Heading in the work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/dimension_editor.py" line="31" />
+        <location filename="../../gui/panels/dimension_editor.py" line="33" />
         <source>第 %1 级</source>
         <translation>Level %1</translation>
     </message>
@@ -104,69 +190,69 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="54" />
+        <location filename="../../gui/panels/evidence_panel.py" line="56" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="55" />
+        <location filename="../../gui/panels/evidence_panel.py" line="57" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="56" />
+        <location filename="../../gui/panels/evidence_panel.py" line="58" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="57" />
+        <location filename="../../gui/panels/evidence_panel.py" line="59" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="67" />
+        <location filename="../../gui/panels/evidence_panel.py" line="69" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="88" />
+        <location filename="../../gui/panels/evidence_panel.py" line="90" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="99" />
+        <location filename="../../gui/panels/evidence_panel.py" line="101" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="103" />
+        <location filename="../../gui/panels/evidence_panel.py" line="105" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="115" />
+        <location filename="../../gui/panels/evidence_panel.py" line="117" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="139" />
+        <location filename="../../gui/panels/evidence_panel.py" line="141" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="144" />
+        <location filename="../../gui/panels/evidence_panel.py" line="146" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="155" />
+        <location filename="../../gui/panels/evidence_panel.py" line="156" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="161" />
-        <source>编辑证明材料</source>
-        <translation>Edit evidence</translation>
+        <location filename="../../gui/panels/evidence_panel.py" line="163" />
+        <source>证明材料“%1”</source>
+        <translation>evidence “%1”</translation>
     </message>
 </context>
 <context>
@@ -197,22 +283,22 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="90" />
+        <location filename="../../gui/item_models/evidence_table.py" line="93" />
         <source>涉密（仅说明）</source>
         <translation>Classified (description only)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="92" />
+        <location filename="../../gui/item_models/evidence_table.py" line="95" />
         <source>文字说明</source>
         <translation>Written note</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>%1 文件</source>
         <translation>%1 file</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -220,32 +306,26 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="43" />
+        <location filename="../../gui/dialogs/exports.py" line="45" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="48" />
+        <location filename="../../gui/dialogs/exports.py" line="50" />
+        <location filename="../../gui/dialogs/exports.py" line="51" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="49" />
+        <location filename="../../gui/dialogs/exports.py" line="52" />
         <source>附自查表作为附件</source>
         <translation>Attach the self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="56" />
+        <location filename="../../gui/dialogs/exports.py" line="54" />
+        <location filename="../../gui/dialogs/exports.py" line="60" />
         <source>表样</source>
         <translation>Table format</translation>
-    </message>
-</context>
-<context>
-    <name>FieldBinder</name>
-    <message>
-        <location filename="../../gui/panels/field_binding.py" line="116" />
-        <source>编辑“%1”</source>
-        <translation>Edit “%1”</translation>
     </message>
 </context>
 <context>
@@ -262,22 +342,109 @@
     </message>
     <message>
         <location filename="../../gui/panels/filter_bar.py" line="24" />
-        <location filename="../../gui/panels/filter_bar.py" line="38" />
+        <location filename="../../gui/panels/filter_bar.py" line="41" />
         <source>全部处室</source>
         <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="25" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="26" />
+        <source>按状态筛选</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/filter_bar.py" line="27" />
+        <source>按处室筛选</source>
+        <translation>Filter by department</translation>
+    </message>
+</context>
+<context>
+    <name>FinancePanel</name>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="62" />
+        <source>导出绩效自评表（Excel）…</source>
+        <translation>Export the form (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="64" />
+        <source>基本信息</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="68" />
+        <source>年度总体目标</source>
+        <translation>Overall goals of the year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="73" />
+        <source>评价结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="84" />
+        <source>资金（万元）</source>
+        <translation>Funds (10,000 yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="85" />
+        <source>绩效指标（双击修改；红色为需处理的问题）</source>
+        <translation>Performance indicators (double-click to edit; red: to fix)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="143" />
+        <source>执行率偏低原因</source>
+        <translation>Reason for low budget execution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="207" />
+        <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
+        <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="221" />
+        <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
+        <translation>Total %1 · rating %2 · %3 problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="243" />
+        <source>绩效指标</source>
+        <translation>indicator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="253" />
+        <source>编辑“%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="277" />
+        <source>编辑资金</source>
+        <translation>Edit funds</translation>
     </message>
 </context>
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="287" />
+        <location filename="../../gui/item_models/framework_tree.py" line="288" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="361" />
+        <location filename="../../gui/item_models/framework_tree.py" line="369" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/help_menu.py" line="51" />
+        <location filename="../../gui/help_menu.py" line="53" />
+        <source>使用说明</source>
+        <translation>User guide</translation>
     </message>
 </context>
 <context>
@@ -339,270 +506,349 @@
     </message>
 </context>
 <context>
+    <name>IndicatorTree</name>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <source>偏差原因分析及改进措施</source>
+        <translation>Reasons for deviation and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="72" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="88" />
+        <location filename="../../gui/panels/finance_indicators.py" line="111" />
+        <source>须填写偏差原因</source>
+        <translation>Reason for deviation required</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <location filename="../../gui/panels/item_editor.py" line="52" />
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="88" />
+        <location filename="../../gui/panels/item_editor.py" line="55" />
+        <location filename="../../gui/panels/item_editor.py" line="89" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
         <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="87" />
+        <location filename="../../gui/panels/item_editor.py" line="88" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="59" />
+        <location filename="../../gui/panels/item_editor.py" line="60" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <location filename="../../gui/panels/item_editor.py" line="62" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <location filename="../../gui/panels/item_editor.py" line="62" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="63" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="72" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="72" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="119" />
+        <source>第 %1 项“%2”</source>
+        <translation>item %1 “%2”</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="74" />
+        <source>完成情况</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="103" />
+        <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
+        <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="112" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126" />
+        <location filename="../../gui/main_window.py" line="127" />
+        <source>自评</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="128" />
+        <source>考评维度与自查事项</source>
+        <translation>Dimensions and items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="161" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="162" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="163" />
+        <source>新建绩效自评表（项目支出/部门整体）…</source>
+        <translation>New performance self-evaluation form (project/department)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="165" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="171" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143" />
+        <location filename="../../gui/main_window.py" line="180" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159" />
+        <location filename="../../gui/main_window.py" line="202" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="203" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="207" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212" />
+        <source>设置状态</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="216" />
+        <source>设置责任处室…</source>
+        <translation>Set department…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="218" />
+        <source>移到考评维度…</source>
+        <translation>Move to dimension…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="479" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332" />
+        <location filename="../../gui/main_window.py" line="479" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334" />
+        <location filename="../../gui/main_window.py" line="481" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="508" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364" />
+        <location filename="../../gui/main_window.py" line="510" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="516" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381" />
-        <source>另存副本为</source>
-        <translation>Save a copy as</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="384" />
-        <source>自评数据库 (*.db)</source>
-        <translation>Assessment database (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="394" />
+        <location filename="../../gui/main_window.py" line="526" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425" />
-        <source>无法恢复</source>
-        <translation>Cannot restore</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="453" />
+        <location filename="../../gui/main_window.py" line="582" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461" />
+        <location filename="../../gui/main_window.py" line="590" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -610,93 +856,131 @@
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="23" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="24" />
         <source>新建自评</source>
         <translation>New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="26" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="27" />
         <source>空白自评</source>
         <translation>Empty assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="28" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="29" />
         <source>复制“%1”的框架和事项（清空落实情况）</source>
         <translation>Copy the framework and items of “%1” (results cleared)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="35" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="36" />
         <source>留空则自动命名</source>
         <translation>Empty: named automatically</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="36" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="37" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="37" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="38" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="38" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="39" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_assessment.py" line="39" />
+        <location filename="../../gui/dialogs/new_assessment.py" line="40" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
 </context>
 <context>
+    <name>NewFinanceFormDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="35" />
+        <source>新建绩效自评表</source>
+        <translation>New performance self-evaluation form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
+        <source>部门整体支出可不填</source>
+        <translation>May stay empty for a department form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="46" />
+        <source>表样</source>
+        <translation>Table format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="47" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="48" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_finance_form.py" line="49" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="173" />
+        <location filename="../../gui/panels/evidence_panel.py" line="175" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="180" />
+        <location filename="../../gui/panels/evidence_panel.py" line="181" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <location filename="../../gui/panels/evidence_panel.py" line="182" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="182" />
+        <location filename="../../gui/panels/evidence_panel.py" line="183" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="183" />
+        <location filename="../../gui/panels/evidence_panel.py" line="184" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="184" />
+        <location filename="../../gui/panels/evidence_panel.py" line="185" />
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="199" />
+        <source>日期无效</source>
+        <translation>Invalid date</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="14" />
+        <location filename="../../gui/dialogs/preferences.py" line="15" />
         <source>首选项</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="20" />
+        <location filename="../../gui/dialogs/preferences.py" line="21" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="21" />
+        <location filename="../../gui/dialogs/preferences.py" line="22" />
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
@@ -704,37 +988,42 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="28" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="31" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="34" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="32" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="35" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="46" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="49" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/restore_backup.py" line="50" />
+        <location filename="../../gui/dialogs/restore_backup.py" line="54" />
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="58" />
         <source>恢复前会先备份当前状态，恢复后也可以再恢复回来。</source>
         <translation>The current state is backed up first, so a restore can itself be undone.</translation>
     </message>
@@ -742,68 +1031,72 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="47" />
+        <location filename="../../gui/structure_actions.py" line="48" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="48" />
-        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="49" />
+        <location filename="../../gui/structure_actions.py" line="62" />
         <source>新考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="56" />
-        <location filename="../../gui/structure_actions.py" line="59" />
+        <location filename="../../gui/structure_actions.py" line="57" />
+        <location filename="../../gui/structure_actions.py" line="60" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="57" />
+        <location filename="../../gui/structure_actions.py" line="58" />
         <source>考评维度最多 3 级。</source>
         <translation>Dimensions go at most 3 levels deep.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="70" />
+        <location filename="../../gui/structure_actions.py" line="71" />
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="71" />
+        <location filename="../../gui/structure_actions.py" line="72" />
         <source>请先在左侧选择一个考评维度。</source>
         <translation>First select a dimension on the left.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="73" />
+        <location filename="../../gui/structure_actions.py" line="74" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="82" />
+        <location filename="../../gui/structure_actions.py" line="83" />
         <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
         <translation>Delete the dimension “%1” with all its items and evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="84" />
+        <location filename="../../gui/structure_actions.py" line="85" />
         <source>删除第 %1 项“%2”？</source>
         <translation>Delete item %1 “%2”?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="86" />
-        <location filename="../../gui/structure_actions.py" line="89" />
+        <location filename="../../gui/structure_actions.py" line="87" />
+        <location filename="../../gui/structure_actions.py" line="90" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="87" />
+        <location filename="../../gui/structure_actions.py" line="88" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="108" />
-        <location filename="../../gui/structure_actions.py" line="123" />
+        <location filename="../../gui/structure_actions.py" line="127" />
         <source>移动</source>
         <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../gui/structure_actions.py" line="134" />
+        <source>考评维度“%1”</source>
+        <translation>dimension “%1”</translation>
     </message>
 </context>
 <context>
@@ -815,54 +1108,72 @@
     </message>
 </context>
 <context>
+    <name>context.notifier</name>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="24" />
+        <source>编辑“%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="40" />
+        <location filename="../../gui/workers.py" line="60" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="74" />
+        <location filename="../../gui/dialogs/exports.py" line="81" />
         <source>导出工作总结（Word）</source>
         <translation>Export work summary (Word)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="85" />
+        <location filename="../../gui/dialogs/exports.py" line="93" />
         <source>正在导出工作总结…</source>
         <translation>Exporting the work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="90" />
+        <location filename="../../gui/dialogs/exports.py" line="98" />
         <source>导出 Excel 表格</source>
         <translation>Export Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="100" />
+        <location filename="../../gui/dialogs/exports.py" line="109" />
         <source>正在导出 Excel 表格…</source>
         <translation>Exporting the Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="108" />
+        <location filename="../../gui/dialogs/exports.py" line="125" />
+        <source>没有找到能打开“%1”的程序，请到文件夹中手动打开。</source>
+        <translation>No program was found to open “%1”; please open it from its folder.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="133" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="111" />
+        <location filename="../../gui/dialogs/exports.py" line="136" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="112" />
+        <location filename="../../gui/dialogs/exports.py" line="137" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="115" />
+        <location filename="../../gui/dialogs/exports.py" line="140" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="116" />
+        <location filename="../../gui/dialogs/exports.py" line="141" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="142" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -887,60 +1198,175 @@
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="81" />
+        <location filename="../../gui/dialogs/import_excel.py" line="80" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="23" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
         <source>导出证明材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="36" />
         <source>正在打包证明材料…</source>
         <translation>Packing the evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="38" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="42" />
         <source>检查失败</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="43" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
         <source>检查未通过</source>
         <translation>Check found problems</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="47" />
         <source>检查通过</source>
         <translation>Check passed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="46" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="48" />
         <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
         <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="49" />
-        <location filename="../../gui/dialogs/evidence_tools.py" line="54" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="51" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="56" />
         <source>清理文件</source>
         <translation>Clean up files</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="50" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="52" />
         <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
         <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="55" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="57" />
         <source>已删除 %1 个文件。</source>
         <translation>%1 files deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="73" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="76" />
+        <source>原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。</source>
+        <translation>The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. The data was restored from the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/restore_backup.py" line="77" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="20" />
+        <source>另存副本为</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="22" />
+        <source>自评数据库 (*.db)</source>
+        <translation>Assessment database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="28" />
+        <source>无法另存副本</source>
+        <translation>Cannot save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="124" />
+        <location filename="../../gui/panels/evidence_panel.py" line="216" />
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="219" />
+        <source>不直接打开程序</source>
+        <translation>Programs are not opened</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="220" />
+        <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
+        <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/finance_export.py" line="25" />
+        <source>导出绩效自评表</source>
+        <translation>Export the form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/finance_export.py" line="34" />
+        <source>正在导出绩效自评表…</source>
+        <translation>Exporting the form…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="40" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="41" />
+        <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
+        <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
+    </message>
+</context>
+<context>
+    <name>self.notifier</name>
+    <message>
+        <location filename="../../gui/commands/base.py" line="55" />
+        <source>%1已不存在（可能已在其他窗口中删除）。</source>
+        <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="52" />
+        <source>%1的“%2”已被其他窗口或程序修改。</source>
+        <translation>“%2” of %1 was changed by another window or program.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="89" />
+        <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
+        <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="93" />
+        <source>该内容</source>
+        <translation>This content</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../gui/panels/dimension_editor.py" line="43" />
+        <source>考评维度“%1”</source>
+        <translation>dimension “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/help_menu.py" line="34" />
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="36" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="28" />
+        <source>常用</source>
+        <translation>Daily actions</translation>
     </message>
 </context>
 </TS>

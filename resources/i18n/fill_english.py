@@ -10,6 +10,13 @@ from xml.etree import ElementTree
 
 TS = Path(__file__).with_name("app_en.ts")
 ENGLISH = {
+    "无法另存副本": "Cannot save a copy", "数据库：%1": "Database: %1", "已恢复": "Restored",
+    "原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。":
+        "The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. "
+        "The data was restored from the backup.",
+    "不直接打开程序": "Programs are not opened",
+    "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。":
+        "“%1” is a program or script. For safety it is not opened; its folder is shown instead.",
     "%1 个考评维度，%2 项": "%1 dimensions, %2 items", "%1 字": "%1 characters",
     "一季度进展": "Q1 progress", "二季度进展": "Q2 progress", "三季度进展": "Q3 progress",
     "四季度进展": "Q4 progress", "上移": "Move up", "下移": "Move down",
@@ -99,7 +106,9 @@ ENGLISH = {
     "%1的“%2”已被其他窗口或程序修改。": "“%2” of %1 was changed by another window or program.",
     "%1已不存在（可能已被删除），“%2”未能保存。":
         "%1 no longer exists (it may have been deleted); “%2” was not saved.",
-    "该内容": "This content", "第 %1 项“%2”": "item %1 “%2”", "考评维度“%1”": "dimension “%1”",
+    "%1已不存在（可能已在其他窗口中删除）。": "%1 no longer exists (it may have been deleted elsewhere).",
+    "该内容": "This content", "绩效指标": "indicator", "第 %1 项“%2”": "item %1 “%2”",
+    "考评维度“%1”": "dimension “%1”",
     "自评信息": "the assessment", "工作总结": "the work summary", "证明材料“%1”": "evidence “%1”",
     "日期无效": "Invalid date", "如 2021年3月5日，可不填": "e.g. 2021-03-05 (optional)",
     "日历…": "Calendar…", "从日历选择日期": "Pick a date from the calendar",
@@ -115,6 +124,22 @@ ENGLISH = {
     "<b>绩效自评 — 日常履职考核自查编制工具</b><br>版本 %1<br>数据文件夹：%2<br>全部数据保存在本机，不联网。":
         "<b>Performance self-assessment</b><br>Version %1<br>Data folder: %2<br>"
         "All data stays on this computer; no network is used.",
+    # finance forms (项目支出/部门整体支出绩效自评表, issue #15)
+    "指标": "Indicator", "不适用": "Not applicable", "须填写偏差原因": "Reason for deviation required",
+    "基本信息": "General information", "年度总体目标": "Overall goals of the year",
+    "资金（万元）": "Funds (10,000 yuan)",
+    "绩效指标（双击修改；红色为需处理的问题）": "Performance indicators (double-click to edit; red: to fix)",
+    "评价结论": "Conclusion", "执行率偏低原因": "Reason for low budget execution",
+    "自评信息与总结段落…": "Assessment details and narrative…",
+    "<b>总分 %1</b>（<span style='color:%2'>%3</span>），问题 %4 处":
+        "<b>Total %1</b> (<span style='color:%2'>%3</span>), %4 problems",
+    "总分 %1 · 评价等级 %2 · 问题 %3 处": "Total %1 · rating %2 · %3 problems",
+    "编辑绩效指标": "Edit indicator", "编辑资金": "Edit funds",
+    "新建绩效自评表（项目支出/部门整体）…": "New performance self-evaluation form (project/department)…",
+    "新建绩效自评表": "New performance self-evaluation form", "项目名称": "Project name",
+    "部门整体支出可不填": "May stay empty for a department form",
+    "导出绩效自评表（Excel）…": "Export the form (Excel)…", "导出绩效自评表": "Export the form",
+    "正在导出绩效自评表…": "Exporting the form…",
 }
 
 

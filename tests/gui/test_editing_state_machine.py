@@ -1,7 +1,8 @@
 """Random editing sessions in the real window: undo never lies.
 
 A Hypothesis state machine types into fields of several items, changes statuses, creates,
-deletes and moves items, changes, moves and deletes several at once, adds and removes evidence, undoes and redoes.
+deletes and moves items, changes, moves and deletes several at once, adds and removes
+evidence, undoes and redoes.
 After every step no conflict or error was shown; at the end, undoing everything gives back the
 initial database and redoing everything the final one (whole tables compared)."""
 

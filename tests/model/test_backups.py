@@ -44,7 +44,7 @@ def test_restore_backs_up_the_current_state_first(demo: Services, demo_id: int) 
     item = demo.items.list(demo_id)[0]
     demo.items.update(item.id, None, result="备份之后的修改")
     demo.close()
-    safety = restore(backup, path)
+    safety = restore(backup, path).previous
     after = Services.over(open_services(str(path)).db)
     try:
         assert after.items.get(item.id).result == item.result

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import EvidenceFileError
+from model.errors import EvidenceFileError, ModelError
+from model.filestore import FileStore
 from model.services import Services
 
 
@@ -96,3 +97,46 @@ def test_a_folder_adds_the_files_in_it(demo: Services, item_id: int, tmp_path: P
     records = demo.evidence.attach_files(item_id, [folder], doc_no="京卫[2021]1号")
     assert [r.file_name for r in records] == ["a.docx", "b.pdf"]
     assert {r.doc_no for r in records} == {"京卫〔2021〕1号"}
+
+
+def test_a_fifo_is_refused_without_waiting(demo: Services, item_id: int, tmp_path: Path) -> None:
+    """The type is checked on the opened handle (opened without blocking): a path swapped for a
+    FIFO between a check and the open cannot hang attach."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    demo.close()
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "main.py"), "attach", "--db",
+                             str(demo.db.sqlite_path), "--item", str(item_id), str(fifo)],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60,
+                            env={**os.environ, "ZICHA_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == 2 and "不是普通文件" in result.stderr
+    assert not demo.db.files_dir.exists() or not any(demo.db.files_dir.rglob("*"))
+
+
+def test_a_failure_after_storing_takes_the_new_files_out(demo: Services, item_id: int,
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [tmp_path / f"{n}.txt" for n in range(3)]
+    for index, source in enumerate(sources):
+        source.write_text(f"new file {index}")
+    demo.evidence.attach_file(item_id, sources[0])  # already stored: must stay
+    stored_before = FileStore(demo.db.files_dir).stored_hashes()
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ModelError("数据库写入失败（测试）")
+
+    monkeypatch.setattr(demo.evidence, "_add_rows", fail)
+    with pytest.raises(ModelError):
+        demo.evidence.attach_files(item_id, sources)
+    assert FileStore(demo.db.files_dir).stored_hashes() == stored_before
+
+
+def test_control_characters_in_the_find_box(demo: Services, demo_id: int) -> None:
+    assert demo.search.item_ids(demo_id, "\x00") == set()
+    everything = demo.search.item_ids(demo_id, "疫情")
+    assert demo.search.item_ids(demo_id, "疫\x00情") == everything != set()

@@ -84,3 +84,12 @@ def test_cleaning_keeps_what_undo_needs_and_waits_for_other_windows(
     assert removed == 1
     assert (demo.db.files_dir / first.file_sha256[:2] / first.file_sha256).exists()
     assert not (demo.db.files_dir / second.file_sha256[:2] / second.file_sha256).exists()
+
+
+def test_a_planted_trigger_is_reported(demo: Services) -> None:
+    """The GUI's Tools → Check sees what the CLI's check sees: a schema that is not ours."""
+    with demo.db.engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TRIGGER wipe AFTER INSERT ON evidence BEGIN "
+                                   "DELETE FROM check_item; END")
+    report = check_database(demo.db)
+    assert report.problems == ["数据库结构：多出触发器“wipe”"]

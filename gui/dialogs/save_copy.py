@@ -1,0 +1,30 @@
+"""File → 另存副本: a verified copy of the open database with its evidence files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.errors import describe
+from model.errors import ModelError
+from model.services import Services
+from model.storage.copies import copy_database
+
+
+def save_copy(parent: QWidget, services: Services, folder: str) -> Path | None:
+    """Ask for a file name and write the copy there; returns it (None: cancelled or refused)."""
+    source = services.db.sqlite_path
+    if source is None:
+        return None
+    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("另存副本为"),
+                                          str(Path(folder or ".") / f"{source.stem}-副本.db"),
+                                          parent.tr("自评数据库 (*.db)"))
+    if not name:
+        return None
+    try:
+        copy_database(source, Path(name))
+    except (ModelError, OSError) as exc:
+        QMessageBox.critical(parent, parent.tr("无法另存副本"), describe(exc))
+        return None
+    return Path(name)

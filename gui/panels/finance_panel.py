@@ -1,0 +1,278 @@
+"""The editor of a finance form (项目支出/部门整体支出绩效自评表) as clerks know it: header block,
+funds table, goals, the indicator tree with live scores, the total and every problem."""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.commands.base import EditContext
+from gui.commands.finance import FinanceEditCommand, IndicatorEditCommand
+from gui.dialogs.finance_export import export_finance_form
+from gui.panels.finance_indicators import IndicatorTree
+from gui.panels.item_editor import item_subject
+from model.errors import ModelError
+from model.finance import FinanceService
+from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
+from model.finance_records import FundRecord
+from model.scoring.form import FormScore
+from model.scoring.target_text import format_number
+
+AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
+RATING_COLOURS = {"优": "#1e8449", "良": "#2874a6", "中": "#b9770e", "差": "#c0392b"}
+
+
+class FinancePanel(QWidget):
+    """Shows one finance assessment; rating_changed(text) carries the status-bar summary."""
+
+    rating_changed = Signal(str)
+    info_requested = Signal()  # the assessment's own fields (unit, year, title) and narrative
+
+    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.stack = context, stack
+        self.assessment_id: int | None = None
+        self.score: FormScore | None = None
+        self._visits = count(1_000_000)  # field visits of their own (never merge with the editor's)
+        self._loading = False
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.info_link = QLabel(f"<a href='#'>{self.tr('自评信息与总结段落…')}</a>", self)
+        self.info_link.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.info_link.linkActivated.connect(lambda _link: self.info_requested.emit())
+        self.export_button = QPushButton(self.tr("导出绩效自评表（Excel）…"), self)
+        self.export_button.clicked.connect(self._export)
+        self.header_box = QGroupBox(self.tr("基本信息"), self)
+        self.header_form = QFormLayout(self.header_box)
+        self.funds = QTableWidget(self)
+        self.funds.itemChanged.connect(self._fund_changed)
+        self.goals_box = QGroupBox(self.tr("年度总体目标"), self)
+        self.goals = QGridLayout(self.goals_box)
+        self.tree = IndicatorTree(self)
+        self.tree.edit_requested.connect(self._edit_item)
+        self.tree.setMinimumHeight(380)
+        self.closing_box = QGroupBox(self.tr("评价结论"), self)
+        self.closing_form = QFormLayout(self.closing_box)
+        self.total = QLabel(self)
+        self.problems = QListWidget(self)
+        self.problems.setMaximumHeight(130)
+        top = QHBoxLayout()
+        top.addWidget(self.export_button)
+        top.addStretch(1)
+        top.addWidget(self.info_link)
+        layout.addLayout(top)
+        for widget in (self.heading, self.header_box,
+                       QLabel(self.tr("资金（万元）"), self), self.funds,
+                       self.goals_box, QLabel(self.tr("绩效指标（双击修改；红色为需处理的问题）"), self),
+                       self.tree, self.closing_box, self.total, self.problems):
+            layout.addWidget(widget)
+        layout.setStretchFactor(self.tree, 1)
+        self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
+        context.notifier.item_changed.connect(lambda _record: self.refresh())
+        # indicators added, moved or deleted in the framework tree: the form's tree follows
+        context.notifier.structure_changed.connect(lambda *_args: self.refresh(rebuild=True))
+
+    # --- showing -------------------------------------------------------------------------------
+    def show_assessment(self, assessment_id: int) -> bool:
+        """Show the form when the assessment is one; False (and nothing shown) when it is not."""
+        finance = FinanceService(self.context.services.db)
+        form = finance.form(assessment_id)
+        if form is None or finance.kind(assessment_id) not in FINANCE_KINDS:
+            self.assessment_id = None
+            return False
+        self.assessment_id = assessment_id
+        self.layout_data = load_finance_layout(form.layout)
+        self.heading.setText(f"<h3>{self.layout_data.title}</h3>")
+        self._build_texts(form)
+        self.refresh(rebuild=True)
+        return True
+
+    def refresh(self, rebuild: bool = False) -> None:
+        """Read the form again and score it: every number on screen follows the last edit."""
+        if self.assessment_id is None:
+            return
+        finance = FinanceService(self.context.services.db)
+        try:
+            rows = finance.indicators(self.assessment_id)
+            self.score = finance.score(self.assessment_id)
+            funds = finance.funds(self.assessment_id)
+        except ModelError:
+            return  # the assessment was deleted meanwhile: the window reloads
+        if rebuild or self.tree.topLevelItemCount() == 0 or len(rows) != len(self.tree._rows):
+            self.tree.show_form(rows, self.score)
+        else:
+            self.tree.paint(rows, self.score)
+        self._fill_funds(funds)
+        self._show_total()
+
+    def _build_texts(self, form: Any) -> None:
+        for box_form in (self.header_form, self.closing_form):
+            while box_form.rowCount():
+                box_form.removeRow(0)
+        while self.goals.count():
+            self.goals.takeAt(0).widget().deleteLater()
+        self.texts.clear()
+        layout = self.layout_data
+        for field, label in layout.header_fields:
+            self.header_form.addRow(label, self._text(field, label, getattr(form, field), False))
+        for column, (field, label) in enumerate(zip(("goal_expected", "goal_actual"),
+                                                   layout.goal_columns, strict=True)):
+            self.goals.addWidget(QLabel(label, self.goals_box), 0, column)
+            self.goals.addWidget(self._text(field, label, getattr(form, field), True), 1, column)
+        closing = [*layout.closing_texts, *layout.signatures]
+        if layout.rules.reason_below_rate is not None:
+            closing.insert(0, ("execution_reason", self.tr("执行率偏低原因")))
+        for field, label in closing:
+            multi = field not in ("project_leader", "finance_leader")
+            self.closing_form.addRow(label, self._text(field, label, getattr(form, field), multi))
+        self.closing_box.setVisible(bool(closing))
+
+    def _text(self, field: str, label: str, value: str, multi: bool) -> QWidget:
+        widget: QLineEdit | QPlainTextEdit
+        if multi:
+            widget = QPlainTextEdit(value, self)
+            widget.setMaximumHeight(70)
+            widget.setTabChangesFocus(True)
+            widget.focusOutEvent = lambda event, w=widget, f=field, lab=label: (  # type: ignore[method-assign]
+                QPlainTextEdit.focusOutEvent(w, event), self._save_text(f, lab, w.toPlainText()))
+        else:
+            widget = QLineEdit(value, self)
+            widget.editingFinished.connect(
+                lambda w=widget, f=field, lab=label: self._save_text(f, lab, w.text()))
+        widget.setProperty("saved", value)
+        self.texts[field] = widget
+        return widget
+
+    def _fill_funds(self, funds: list[FundRecord]) -> None:
+        self._loading = True
+        columns = self.layout_data.fund_columns
+        keys = [column_key(header, FUND_KEYWORDS) for header in columns]
+        self.funds.clear()
+        self.funds.setColumnCount(len(columns))
+        self.funds.setRowCount(len(funds))
+        self.funds.setHorizontalHeaderLabels(list(columns))
+        self.funds.setVerticalHeaderLabels([f.label for f in funds])
+        base = "budget_" + self.layout_data.rules.execution_base
+        for row, fund in enumerate(funds):
+            for column, key in enumerate(keys):
+                self.funds.setItem(row, column, self._fund_cell(fund, key, row == 0, base))
+        self.funds.resizeColumnsToContents()
+        self.funds.setFixedHeight(self.funds.horizontalHeader().height()
+                                  + sum(self.funds.rowHeight(r) for r in range(len(funds))) + 6)
+        self._loading = False
+
+    def _fund_cell(self, fund: FundRecord, key: str, is_total: bool, base: str) -> QTableWidgetItem:
+        execution = self.score.execution if self.score else None
+        if key in AMOUNTS:
+            value = getattr(fund, key)
+            item = QTableWidgetItem("" if value is None else format_number(value))
+            item.setData(Qt.ItemDataRole.UserRole, (fund.id, key, value))
+            return item
+        text = "—"
+        if key == "rate" and getattr(fund, base) and fund.spent is not None:
+            text = f"{fund.spent / getattr(fund, base):.2%}"
+        elif is_total and execution is not None and key in ("points", "score"):
+            text = format_number(getattr(execution, key))
+        elif is_total and key == "reason":
+            text = self.texts["execution_reason"].toPlainText() if "execution_reason" in self.texts \
+                else ""
+        item = QTableWidgetItem(text)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def _show_total(self) -> None:
+        score = self.score
+        if score is None:
+            return
+        colour = RATING_COLOURS[score.rating]
+        self.total.setText(self.tr("<b>总分 %1</b>（<span style='color:%2'>%3</span>），问题 %4 处")
+                           .replace("%1", format_number(score.total)).replace("%2", colour)
+                           .replace("%3", score.rating).replace("%4", str(len(score.problems))))
+        self.problems.clear()
+        for problem in score.problems:
+            self.problems.addItem(f"{problem.indicator}：{problem.message}")
+            self.problems.item(self.problems.count() - 1).setForeground(QBrush(QColor("#c0392b")))
+        self.problems.setVisible(bool(score.problems))
+        self.rating_changed.emit(self.summary())
+
+    def summary(self) -> str:
+        """The status bar's words: total, rating, problems."""
+        if self.score is None:
+            return ""
+        return (self.tr("总分 %1 · 评价等级 %2 · 问题 %3 处").replace("%1", format_number(self.score.total))
+                .replace("%2", self.score.rating).replace("%3", str(len(self.score.problems))))
+
+    def _export(self) -> None:
+        if self.assessment_id is not None:
+            try:
+                export_finance_form(self, self.context.services, self.assessment_id)
+            except ModelError as exc:
+                self.context.notifier.failed.emit(exc)
+
+    # --- editing -------------------------------------------------------------------------------
+    def _edit_item(self, item_id: int, field: str, _old: object, new: object) -> None:
+        try:
+            record = self.context.services.items.get(item_id)
+        except ModelError as exc:
+            self.context.notifier.failed.emit(exc)
+            return
+        old = getattr(record, field)
+        if old == new:
+            return
+        self.stack.push(IndicatorEditCommand(
+            self.context, "item", item_id, field, old, new, visit=next(self._visits),
+            label=self.tr("绩效指标"), subject=item_subject(record)))
+        self.refresh()  # also when the service refused the value: the old one comes back
+
+    def _save_text(self, field: str, label: str, text: str) -> None:
+        widget = self.texts.get(field)
+        if widget is None or self.assessment_id is None or widget.property("saved") == text.strip():
+            return
+        old = widget.property("saved")
+        widget.setProperty("saved", text.strip())
+        self.stack.push(FinanceEditCommand(self.context, "form", self.assessment_id, field, old,
+                                           text.strip(), self.tr("编辑“%1”").replace("%1", label),
+                                           self._texts_changed))
+
+    def _texts_changed(self) -> None:
+        form = FinanceService(self.context.services.db).form(self.assessment_id or 0)
+        if form is not None:
+            for field, widget in self.texts.items():
+                value = getattr(form, field)
+                widget.setProperty("saved", value)
+                current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+                if current != value:
+                    widget.setPlainText(value) if isinstance(widget, QPlainTextEdit) \
+                        else widget.setText(value)
+        self.refresh()
+
+    def _fund_changed(self, item: QTableWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if self._loading or not data:
+            return
+        fund_id, key, old = data
+        text = item.text().strip()
+        # refreshed after this signal returns: the table's items are rebuilt
+        later = lambda: QTimer.singleShot(0, self.refresh)  # noqa: E731
+        self.stack.push(FinanceEditCommand(self.context, "fund", fund_id, key, old, text or None,
+                                           self.tr("编辑资金"), later))
+        later()

@@ -1,0 +1,310 @@
+"""Reading the finance forms (项目支出/部门整体支出绩效自评表, national and Sichuan) from an .xlsx:
+the header block above the indicator header, the indicators below it; plain data, checked."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from importers.cell_text import cell_text, header_key
+from importers.errors import ImportFileError, where
+from importers.xlsx_safety import check_xlsx
+from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, NOT_APPLICABLE, column_key
+
+MAX_ROWS = 5000
+MAX_COLUMNS = 60
+MAX_TEXT = 10_000
+HEADER_VARIANTS = {
+    "project_name": ("项目名称",),
+    "competent_dept": ("主管部门", "部门（单位）名称", "部门(单位)名称", "部门名称", "单位名称"),
+    "implementer": ("实施单位",),
+    "conclusion": ("评价结论", "总体评价结论"),
+    "problems": ("存在问题", "存在的问题"),
+    "improvements": ("改进措施", "改进意见"),
+    "project_leader": ("项目负责人",),
+    "finance_leader": ("财务负责人",),
+}
+GOAL_EXPECTED = ("预期目标", "年初设定目标", "年度目标")
+GOAL_ACTUAL = ("实际完成情况", "目标实际完成情况", "年度总体目标完成情况", "完成情况")
+END_WORDS = ("总分", "合计", *HEADER_VARIANTS["conclusion"], "评价结论")
+DIRECTIONS = ("≥", "≤", "=", ">", "<")
+EMPTY_MARKS = ("", "—", "-", "--", "/", "——", "无")
+
+
+@dataclass
+class FinanceImport:
+    """A form read from a file: the data FinanceService.create takes, and what to tell the clerk."""
+
+    sheet: str
+    layout: str
+    data: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Grid:
+    title: str
+    cells: dict[tuple[int, int], Any]
+
+    def text(self, row: int, column: int) -> str:
+        return cell_text(self.cells.get((row, column))).strip()
+
+    def row_texts(self, row: int) -> dict[int, str]:
+        return {c: t for (r, c), v in self.cells.items() if r == row and (t := cell_text(v).strip())}
+
+    @property
+    def last_row(self) -> int:
+        return max((r for r, _ in self.cells), default=0)
+
+
+def is_finance_form(path: Path) -> bool:
+    """A quick look: does a sheet hold a 绩效自评表 (an indicator header with 三级指标)?"""
+    try:
+        return _find(_read_grids(Path(path))) is not None
+    except Exception:  # not readable as a form: the generic importer says what is wrong
+        return False
+
+
+def read_finance_form(path: Path) -> FinanceImport:
+    """Every value of the form, or ImportFileError naming file/sheet/row (nothing is written)."""
+    path = Path(path)
+    found = _find(_read_grids(path))
+    if found is None:
+        raise ImportFileError(f"{where(path)}中没有找到绩效自评表（“三级指标”表头）。")
+    grid, header_row = found
+    return _Reader(path, grid, header_row).read()
+
+
+def _read_grids(path: Path) -> list[_Grid]:
+    check_xlsx(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged input
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
+    try:
+        return _sheets(workbook)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # damaged XML inside a sound zip: refused like any damaged file
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        workbook.close()
+
+
+def _sheets(workbook: Any) -> list[_Grid]:
+    grids = []
+    for sheet in workbook.worksheets:
+        if not hasattr(sheet, "reset_dimensions"):
+            continue  # a chart sheet
+        sheet.reset_dimensions()
+        cells: dict[tuple[int, int], Any] = {}
+        for r, row in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), start=1):
+            for c, value in enumerate(row[:MAX_COLUMNS], start=1):
+                if value is not None and cell_text(value).strip():
+                    cells[(r, c)] = value
+        grids.append(_Grid(sheet.title, cells))
+    return grids
+
+
+def _find(grids: list[_Grid]) -> tuple[_Grid, int] | None:
+    for grid in grids:
+        for (row, _column), value in sorted(grid.cells.items()):
+            if "三级指标" in header_key(cell_text(value)) and any(
+                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()):
+                return grid, row
+    return None
+
+
+class _Reader:
+    def __init__(self, path: Path, grid: _Grid, header_row: int) -> None:
+        self.path, self.grid, self.header_row = path, grid, header_row
+        self.warnings: list[str] = []
+
+    def fail(self, row: int, message: str) -> ImportFileError:
+        return ImportFileError(f"{where(self.path, self.grid.title, row)}：{message}")
+
+    def read(self) -> FinanceImport:
+        above = range(1, self.header_row)
+        title = next((t for r in above for t in self.grid.row_texts(r).values() if "绩效自评表" in t), "")
+        kind = "部门整体" if "部门整体" in title else "项目支出"
+        indicators, end_row = self._indicators()
+        fund_header, funds, reason = self._funds()
+        layout = self._layout(kind, fund_header)
+        form = {"layout": layout, **self._labelled(range(1, self.header_row), ("project_name",
+                                                   "competent_dept", "implementer")),
+                **self._goals(), **self._labelled(range(end_row, self.grid.last_row + 1), (
+                    "conclusion", "problems", "improvements", "project_leader", "finance_leader"))}
+        form["execution_reason"] = reason
+        year = self._year()
+        unit = form.get("implementer") or form.get("competent_dept") or ""
+        name = form.get("project_name") or ""
+        form_name = "项目支出" if kind == "项目支出" else "部门整体支出"
+        data = {"assessment": {"unit_name": unit, "year": year, "kind": kind,
+                               "title": f"{name or unit}{year}年度{form_name}绩效自评"},
+                "form": form, "funds": funds, "indicators": indicators}
+        return FinanceImport(self.grid.title, layout, data, self.warnings)
+
+    def _year(self) -> int:
+        for row in range(1, self.header_row):
+            for text in self.grid.row_texts(row).values():
+                if match := re.search(r"(20\d\d|19\d\d)\s*年", text):
+                    return int(match.group(1))
+        raise self.fail(1, "表头没有写明年度（如“2023年度”），无法确定自评年度")
+
+    def _layout(self, kind: str, fund_header: dict[int, str]) -> str:
+        if kind == "部门整体":
+            return "department"
+        texts = [t for r in range(1, self.header_row + 1) for t in self.grid.row_texts(r).values()]
+        sichuan = any("510000" in t or "指标性质" in t or "调整后预算" in t for t in texts)
+        return "project-sichuan" if sichuan else "project"
+
+    def _labelled(self, rows: range, fields: tuple[str, ...]) -> dict[str, str]:
+        """Header-block values: the label's cell, then the first other text to its right
+        ("项目负责人：张三" in one cell counts too)."""
+        found: dict[str, str] = {}
+        for row in rows:
+            texts = self.grid.row_texts(row)
+            for column, text in sorted(texts.items()):
+                key = header_key(text)
+                for name in fields:
+                    for label in HEADER_VARIANTS[name]:
+                        if name in found or not key.startswith(header_key(label)):
+                            continue
+                        rest = key[len(header_key(label)):].lstrip(":：")
+                        value = rest or next((t for c, t in sorted(texts.items()) if c > column), "")
+                        found[name] = self._text(row, value)
+        return found
+
+    def _text(self, row: int, text: str) -> str:
+        if len(text) > MAX_TEXT:
+            raise self.fail(row, f"文字超过 {MAX_TEXT} 字，请检查是否粘贴了整篇文档")
+        return text
+
+    def _funds(self) -> tuple[dict[int, str], list[dict[str, Any]], str]:
+        for row in range(1, self.header_row):
+            columns = {c: k for c, t in self.grid.row_texts(row).items()
+                       if (k := column_key(t, FUND_KEYWORDS))}
+            if "spent" in columns.values() and len(columns) >= 2:
+                return columns, *self._fund_rows(row, columns)
+        self.warnings.append("没有找到资金表（年初预算数/全年执行数），预算执行率无法计算。")
+        return {}, [], ""
+
+    def _fund_rows(self, header: int, columns: dict[int, str]) -> tuple[list[dict[str, Any]], str]:
+        first_amount = min(columns)
+        rows: list[dict[str, Any]] = []
+        reason = ""
+        for row in range(header + 1, self.header_row):
+            texts = self.grid.row_texts(row)
+            if any(header_key(t) in map(header_key, GOAL_EXPECTED) or "总体目标" in t
+                   for t in texts.values()):
+                break
+            labels = [t for c, t in sorted(texts.items()) if c < first_amount and "万元" not in t]
+            if not labels:
+                continue
+            values: dict[str, Any] = {"label": labels[-1]}
+            for column, key in columns.items():
+                if key in ("budget_initial", "budget_adjusted", "spent"):
+                    values[key] = self._number(row, column, "金额")
+                elif key == "reason" and not rows:
+                    reason = self.grid.text(row, column)
+            rows.append(values)
+        return rows, reason
+
+    def _goals(self) -> dict[str, str]:
+        for row in range(1, self.header_row):
+            texts = self.grid.row_texts(row)
+            expected = next((c for c, t in texts.items() if header_key(t) in GOAL_EXPECTED), None)
+            actual = next((c for c, t in texts.items() if header_key(t) in GOAL_ACTUAL), None)
+            if expected is not None and actual is not None:
+                below = range(row + 1, self.header_row)
+                return {"goal_expected": self._column_text(below, expected, actual),
+                        "goal_actual": self._column_text(below, actual, MAX_COLUMNS + 1)}
+        return {}
+
+    def _column_text(self, rows: range, start: int, stop: int) -> str:
+        parts = [t for r in rows for c, t in sorted(self.grid.row_texts(r).items()) if start <= c < stop]
+        return self._text(rows.start, "\n".join(parts))
+
+    def _indicators(self) -> tuple[list[dict[str, Any]], int]:
+        columns = {c: k for c, t in self.grid.row_texts(self.header_row).items()
+                   if (k := column_key(t, INDICATOR_KEYWORDS))}
+        missing = {"name", "target", "points"} - set(columns.values())
+        if missing and "target" in missing and "actual" in columns.values():
+            missing.discard("target")
+        if missing:
+            raise self.fail(self.header_row, "绩效指标表头缺少“三级指标”“年度指标值”或“分值”栏")
+        rows: list[dict[str, Any]] = []
+        level1 = level2 = ""
+        row = self.header_row + 1
+        while row <= self.grid.last_row:
+            texts = self.grid.row_texts(row)
+            if any(header_key(t) in END_WORDS for t in texts.values()):
+                break
+            cells = {key: self.grid.text(row, column) for column, key in columns.items()}
+            level1 = cells.get("level1") or level1  # merged down: only the first row holds it
+            level2 = (cells.get("level2") or level2) if not cells.get("level1") else \
+                cells.get("level2", "")
+            if cells.get("name") or cells.get("target"):
+                rows.append(self._indicator(row, cells, columns, level1, level2))
+            row += 1
+        return rows, row
+
+    def _indicator(self, row: int, cells: dict[str, str], columns: dict[int, str], level1: str,
+                   level2: str) -> dict[str, Any]:
+        by_key = {key: column for column, key in columns.items()}
+        unit = cells.get("unit", "")
+        target = cells.get("target", "")
+        direction = cells.get("direction", "")
+        if direction in DIRECTIONS:
+            target = f"{direction}{target}{unit}"
+        elif unit and _is_number(target):
+            target += unit
+        actual = cells.get("actual", "")
+        applicable = actual != NOT_APPLICABLE
+        if not applicable:
+            actual = ""
+        elif unit and _is_number(actual):
+            actual += unit
+        score = None
+        if "score" in by_key and applicable:
+            score = self._number(row, by_key["score"], "得分", strict=False)
+        return {"level1": level1, "level2": level2, "name": self._text(row, cells.get("name", "")),
+                "target": target, "actual": self._text(row, actual),
+                "points": self._number(row, by_key["points"], "分值"),
+                "score": score, "reason": self._text(row, cells.get("reason", "")),
+                "applicable": applicable}
+
+    def _number(self, row: int, column: int, label: str, *, strict: bool = True) -> float | None:
+        value = self.grid.cells.get((row, column))
+        if isinstance(value, bool):
+            value = None
+        if isinstance(value, int | float):
+            number = float(value)
+        else:
+            text = "".join(cell_text(value).split()).replace(",", "")
+            if text in EMPTY_MARKS:
+                return None
+            try:
+                number = float(text.rstrip("分万元"))
+            except ValueError:
+                message = f"{label}“{text}”不是数字"
+                if strict:
+                    raise self.fail(row, message) from None
+                self.warnings.append(f"工作表“{self.grid.title}”第 {row} 行：{message}，已忽略。")
+                return None
+        if not math.isfinite(number) or abs(number) > 1e12:
+            raise self.fail(row, f"{label}“{value}”不合理")
+        return number
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,171 @@
+"""Looking at a database file from outside without trusting it: a regular file, SQLite, a known
+revision, exactly our schema, and (when asked) intact. Nothing is written to the file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.errors import DatabaseRefusedError
+from model.storage.disk import sqlite_disk_message
+from model.storage.reference import read_schema, reference_schema, schema_differences
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MAX_LISTED = 3
+
+
+class DamagedDatabaseError(DatabaseRefusedError):
+    """The file is an SQLite database whose pages are damaged."""
+
+
+@dataclass
+class Examination:
+    """What was found; kind is "" (ours, fine), "empty", "foreign", "newer", "schema" or "damaged"."""
+    path: Path
+    revision: str | None = None
+    kind: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line naming the file and what is wrong with it."""
+        listed = "；".join(self.problems[:MAX_LISTED])
+        more = f"等 {len(self.problems)} 处" if len(self.problems) > MAX_LISTED else ""
+        return f"{_TITLES.get(self.kind, '数据库有问题')}：“{self.path}”：{listed}{more}"
+
+    def refuse(self, suffix: str = "") -> None:
+        """Raise the refusal that fits (damage is its own type: restore treats it differently)."""
+        if self.ok:
+            return
+        error = DamagedDatabaseError if self.kind == "damaged" else DatabaseRefusedError
+        raise error(self.summary() + suffix)
+
+
+_TITLES = {"empty": "不是有效的数据库", "foreign": "不是本程序的数据库",
+           "newer": "数据库由更新版本的程序创建", "schema": "数据库结构与本程序不符（可能被人改动）",
+           "damaged": "数据库已损坏"}
+
+
+def require_regular_file(path: Path, what: str = "数据库") -> None:
+    """Refuse what is missing, a folder, a device, a FIFO… (a FIFO would block a read forever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise DatabaseRefusedError(f"{what}文件“{path}”不存在。") from None
+    except OSError as exc:
+        raise DatabaseRefusedError(f"无法读取{what}文件“{path}”：{exc.strerror}。") from None
+    if stat.S_ISDIR(mode):
+        raise DatabaseRefusedError(f"“{path}”是文件夹，不是{what}文件。")
+    if not stat.S_ISREG(mode):
+        raise DatabaseRefusedError(f"“{path}”不是普通文件（设备或管道），不能作为{what}。")
+
+
+def read_header(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseRefusedError(f"无法读取“{path}”：{exc.strerror}。") from None
+
+
+def examine(path: Path, *, integrity: bool = True, what: str = "数据库") -> Examination:
+    """Everything wrong with the file at path (read-only; -wal/-shm it leaves are removed)."""
+    path = Path(path)
+    require_regular_file(path, what)
+    found = Examination(path)
+    header = read_header(path)
+    if header != SQLITE_HEADER:
+        found.kind = "empty" if not header else "foreign"
+        found.problems.append("文件是空的" if not header else "不是 SQLite 数据库文件")
+        return found
+    sidecars = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        found.kind, found.problems = "damaged", [f"无法打开（{exc}）"]
+        return found
+    try:
+        _examine_open(connection, found, integrity)
+    except sqlite3.DatabaseError as exc:
+        disk = sqlite_disk_message(exc, path)
+        if disk:  # a full disk is not damage: nothing is set aside or salvaged for it
+            raise DatabaseRefusedError(disk) from exc
+        found.kind, found.problems = "damaged", [_damage_text(exc)]
+    finally:
+        connection.close()
+        remove_empty_sidecars(sidecars, existed)
+    return found
+
+
+def _examine_open(connection: sqlite3.Connection, found: Examination, integrity: bool) -> None:
+    schema = read_schema(connection)
+    if not _revision_table_is_ours(schema):
+        found.kind = "empty" if not schema else "foreign"
+        found.problems.append("不含任何数据" if not schema else "缺少结构版本信息")
+        return
+    rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) != 1:
+        found.kind, found.problems = "foreign", ["结构版本信息无效"]
+        return
+    found.revision = str(rows[0][0])
+    from model.migrate import known_revisions  # migrate uses this module
+
+    if found.revision not in known_revisions():
+        found.kind = "newer"
+        found.problems.append(f"结构版本 {found.revision} 本程序不认识；请安装新版本后再打开")
+        return
+    differences = schema_differences(schema, found.revision)
+    if differences:
+        found.kind, found.problems = "schema", differences
+        return
+    if integrity:
+        _check_integrity(connection, found)
+
+
+def _revision_table_is_ours(schema: set) -> bool:
+    """alembic_version must be our plain table before it is read (a view could run anything)."""
+    from model.migrate import head_revision
+
+    expected = [r for r in reference_schema(head_revision()) if r[1] == "alembic_version"]
+    return bool(expected) and expected[0] in schema
+
+
+def _check_integrity(connection: sqlite3.Connection, found: Examination) -> None:
+    lines = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+    if lines != ["ok"]:
+        found.kind = "damaged"
+        found.problems += [_integrity_text(line) for line in lines]
+        return
+    orphans = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if orphans:
+        found.kind = "damaged"
+        found.problems += [f"{t} 第 {rowid} 行引用的 {parent} 不存在" for t, rowid, parent, _ in orphans[:20]]
+
+
+def _integrity_text(line: str) -> str:
+    if "missing from index" in line or "wrong # of entries in index" in line:
+        return f"索引损坏（{line}）"
+    return f"页面损坏（{line}）"
+
+
+def _damage_text(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "malformed" in text or "not a database" in text:
+        return f"文件内容损坏（{text}）"
+    return f"无法读取（{text}）"
+
+
+def remove_empty_sidecars(sidecars: list[Path], existed: list[bool]) -> None:
+    """A read-only look at a WAL database leaves an empty -wal/-shm pair; leave no trace."""
+    wal, shm = sidecars
+    if not any(existed) and wal.exists() and wal.stat().st_size == 0:
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
+

@@ -1,0 +1,30 @@
+"""Regenerates resources/i18n/app_en.ts from the gui/ sources (pyside6-lupdate) and fills its English.
+
+python resources/i18n/update.py — run after adding or changing a tr() string in gui/.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from resources.i18n.fill_english import TS, fill  # noqa: E402
+
+
+def gui_sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
+
+
+def lupdate(target: Path) -> None:
+    tool = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run([str(tool), *gui_sources(), "-no-obsolete", "-ts", str(target)], cwd=ROOT,
+                   check=True, capture_output=True, timeout=120)
+
+
+if __name__ == "__main__":
+    lupdate(TS)
+    print(f"translated {fill()} strings")
