@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 
 from model.db import Database
 from model.errors import ValidationError
-from model.records import ITEM_EDITABLE_FIELDS, NARRATIVE_KEYS
+from model.assessments import validated_assessment
+from model.items import validated_item
+from model.records import NARRATIVE_KEYS
 from model.rows import get_row
 from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, NarrativeSection
 
@@ -39,7 +41,7 @@ def append_tree(database: Database, assessment_id: int, dimensions: list[dict[st
                 start = session.scalar(select(func.count()).where(
                     CheckItem.dimension_id == dim.id)) or 0
                 for index, item in enumerate(node.get("items", [])):
-                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    values = validated_item(item)
                     session.add(CheckItem(assessment_id=assessment_id, dimension_id=dim.id,
                                           position=start + index, **values))
                     added += 1
@@ -54,7 +56,7 @@ def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
     """data: {"assessment": {...}, "narrative": {key: text}, "dimensions": [{name, report_heading,
     items: [{field: value}], children: [...]}]}. All or nothing; returns the new assessment id."""
     with database.transaction() as session:
-        assessment = Assessment(**data["assessment"])
+        assessment = Assessment(**validated_assessment(data["assessment"]))
         session.add(assessment)
         session.flush()
         for key, text in data.get("narrative", {}).items():
@@ -72,7 +74,7 @@ def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
                 session.add(dim)
                 session.flush()
                 for index, item in enumerate(node.get("items", [])):
-                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    values = validated_item(item)
                     session.add(CheckItem(assessment_id=assessment.id, dimension_id=dim.id,
                                           position=index, **values))
                 add(node.get("children", []), dim.id, level + 1)
