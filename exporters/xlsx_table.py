@@ -212,6 +212,8 @@ def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
     for cells in sheet.iter_rows(min_row=1, max_row=len(rows) + 1):
         for cell in cells:
             cell.style = styles["表头"] if cell.row == 1 else styles["正文中"]
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a dimension named "=…" stays text, as in the table
     sheet.column_dimensions["A"].width = 30
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10
