@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
-from exporters.table_rows import TableData, table_data
+from exporters.table_rows import TableData, table_data, with_item_columns
 from exporters.text_metrics import wrapped_lines
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
@@ -35,6 +35,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
                 progress: Progress | None = None) -> ExportResult:
     """Write the table (sheet 1) and its statistics (sheet 统计) atomically to out."""
     clean = TextCleaner()
+    layout = with_item_columns(layout, report)  # nothing an item holds is left out
     table = table_data(report, layout, clean)
     _refuse_oversized(table, layout)
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from model.assessments import validated_assessment
 from model.db import Database
 from model.errors import ValidationError
-from model.assessments import validated_assessment
 from model.items import validated_item
 from model.records import NARRATIVE_KEYS
 from model.rows import get_row

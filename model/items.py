@@ -22,7 +22,6 @@ from model.rows import (
 from model.schema import STATUSES, CheckItem, Dimension, Evidence
 from model.tree import dimension_order
 
-
 MAX_EXTRAS = 60
 MAX_EXTRA_NAME = 100
 

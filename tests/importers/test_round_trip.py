@@ -28,11 +28,20 @@ def cleaned(text: str) -> str:
 
 
 NAME = TEXT.filter(lambda s: cleaned(s) != "")
+# Extra named fields kept from a clerk's table: exported in their own columns, read back as such.
+EXTRAS = st.dictionaries(st.sampled_from(["具体做法", "联系电话", "佐证说明"]), TEXT, max_size=3)
+
+
+def item_row(path: tuple[str, ...], item: dict) -> tuple:
+    extras = {k: cleaned(v) for k, v in item.get("extras", {}).items() if cleaned(v)}
+    own = {k: cleaned(item.get(k, "")) for k in ("owner", "note")}
+    return (path, cleaned(item["content"]), cleaned(item["result"]), own, extras)
 
 
 @st.composite
 def frameworks(draw: st.DrawFn) -> list[dict]:
-    item = st.fixed_dictionaries({"content": NAME, "result": TEXT})
+    item = st.fixed_dictionaries({"content": NAME, "result": TEXT},
+                                 optional={"owner": TEXT, "note": TEXT, "extras": EXTRAS})
     tops = []
     for name in draw(st.lists(NAME, min_size=1, max_size=3, unique_by=cleaned)):
         # A sub-dimension named like its parent collapses into it on import (clerks' tables
@@ -49,11 +58,10 @@ def frameworks(draw: st.DrawFn) -> list[dict]:
 def expected_rows(dimensions: list[dict]) -> list[tuple]:
     rows = []
     for top in dimensions:
-        rows += [((cleaned(top["name"]),), cleaned(i["content"]), cleaned(i["result"]))
-                 for i in top["items"]]
+        rows += [item_row((cleaned(top["name"]),), i) for i in top["items"]]
         for child in top["children"]:
-            rows += [((cleaned(top["name"]), cleaned(child["name"])), cleaned(i["content"]),
-                      cleaned(i["result"])) for i in child["items"]]
+            rows += [item_row((cleaned(top["name"]), cleaned(child["name"])), i)
+                     for i in child["items"]]
     return rows
 
 
@@ -77,5 +85,7 @@ def test_selfcheck_round_trip(shared, dimensions: list[dict]) -> None:
     out = folder / "t.xlsx"
     export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
     table = read_table(out, "selfcheck")
-    got = [(i.path, i.values.get("content", ""), i.values.get("result", "")) for i in table.items]
+    got = [(i.path, i.values.get("content", ""), i.values.get("result", ""),
+            {k: i.values.get(k, "") for k in ("owner", "note")}, i.values.get("extras", {}))
+           for i in table.items]
     assert got == expected_rows(dimensions)
