@@ -37,7 +37,7 @@ class Grid:
 
     def merge_of(self, row: int, column: int) -> Merge | None:
         anchor = self.anchors().get((row, column))
-        return None if anchor is None else self._merge_at[anchor]
+        return None if anchor is None else self._merge_at.get(anchor)
 
     def anchors(self) -> dict[tuple[int, int], tuple[int, int]]:
         """Each merged cell → the top-left cell of its range (ranges clipped to the used area)."""

@@ -125,8 +125,10 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
         score -= 3
     below = [grid.shown(r, c) for r in range(row + height, row + height + SAMPLE_ROWS)
              for c in names if grid.shown(r, c)]
+    if any(grid.merge_of(row, c) and grid.anchors()[(row, c)][0] < row for c in names):
+        score -= 3  # the header begins above: merged down into this row
     if below:
-        mean_header = sum(len(t) for t in distinct) / len(distinct)
+        mean_header = sum(len(t.rsplit("/", 1)[-1]) for t in distinct) / len(distinct)
         mean_below = sum(len(t) for t in below) / len(below)
         score += 2 if mean_below > mean_header else 0
     else:

@@ -202,6 +202,8 @@ class _Reader:
         if len(collapsed) > MAX_DIMENSION_DEPTH:
             self.warn(f"第 {row} 行的维度超过 {MAX_DIMENSION_DEPTH} 级，只保留前 {MAX_DIMENSION_DEPTH} 级。")
             collapsed = collapsed[:MAX_DIMENSION_DEPTH]
+        if not collapsed and not self.dimension_columns and category is None:
+            return (self.grid.title,)  # a table without categories: its sheet is its dimension
         if not collapsed:
             if not any(UNFILED in w for w in self.out.warnings):
                 self.warn(f"第 {row} 行起有事项没有所属维度，已归入“{UNFILED}”。")

@@ -206,7 +206,8 @@ def _above_header(grid: Grid, plan: HeaderPlan) -> list[str]:
     rows = sorted({r for (r, _c) in grid.values if r < plan.row})
     if len(rows) <= 1:
         return []
-    return [f"表头上方第 {rows[1]}–{rows[-1]} 行（标题下的表头区、填报说明等）不是事项，未导入。"]
+    span = f"{rows[1]}–{rows[-1]}" if rows[-1] > rows[1] else str(rows[1])
+    return [f"表头上方第 {span} 行（标题下的表头区、填报说明等）不是事项，未导入。"]
 
 
 def _cleaned(grid: Grid) -> list[str]:
