@@ -67,11 +67,12 @@ def test_three_sheets_vertical_labels_note_block_and_page_headers(tmp_path: Path
         "content": "督办落实", "department": "督查室", "owner": "钱某", "deadline": "会后30天",
         "note": "", "extras": {"具体内容": "跟踪议定事项落实情况。"}}
     assert last.warnings == [
-        "第 7–11 行合并的说明文字（A7）不是事项，未导入：“本清单由办公室负责解释。各处室应按照时限要求完成各项工作，确…”",
+        "第 7–11 行合并的说明文字（A7）不是事项，未导入："
+        "“本清单由办公室负责解释。各处室应按照时限要求完成各项工作，确…”",
         "第 5 行是重复的表头（分页打印时的页眉行），已跳过。"]
     assert workbook.tables[0].items[0].path == ("会议确认",)  # "会\n议\n确\n认" joined
-    with pytest.raises(ImportFileError, match="有 3 个工作表含有表格：“会前准备”（2 项）、“会中服务”（1 项）、"
-                                              "“会后落实”（3 项）；请用 --sheet"):
+    listed = "有 3 个工作表含有表格：“会前准备”（2 项）、“会中服务”（1 项）、“会后落实”（3 项）；请用 --sheet"
+    with pytest.raises(ImportFileError, match=listed):
         workbook.chosen(())
     items, _ = workbook.items_of(workbook.chosen(("all",)))
     assert [i.path for i in items] == [
