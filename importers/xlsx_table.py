@@ -57,6 +57,7 @@ class ImportedTable:
     period: str
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sample: list[list[str]] = field(default_factory=list)  # first data rows, per column
 
     @property
     def dimension_count(self) -> int:
@@ -71,10 +72,14 @@ class ImportedTable:
 
 @dataclass
 class SheetProblem:
-    """A sheet with content where no table header was recognised."""
+    """A sheet with content where no table header was recognised (the preview lets the clerk
+    choose its columns' fields)."""
 
     sheet: str
     message: str
+    columns: tuple[PlannedColumn, ...] = ()
+    header_row: int = 0
+    sample: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -126,11 +131,23 @@ def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedW
     """Every sheet's table; ImportFileError with file/sheet/row when there is none."""
     options = options or ImportOptions()
     _check_options(options)
-    path = Path(path)
+    workbook = analyse(Path(path), load_grids(Path(path)), options)
+    if not workbook.tables:
+        raise ImportFileError(workbook.problems[0].message)
+    return workbook
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Every sheet's cells, after the file passed the safety checks; refuses an empty workbook."""
     kind = check_xlsx(path)
     grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
     if not any(grid.values for grid in grids):
         raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
+    return grids
+
+
+def analyse(path: Path, grids: list[Grid], options: ImportOptions) -> ImportedWorkbook:
+    """The tables of sheets already read (the preview calls this again as the clerk maps columns)."""
     tables, problems = [], []
     for grid in grids:
         if not grid.values:
@@ -140,11 +157,9 @@ def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedW
             problems.append(table)
         else:
             tables.append(table)
-    if not tables:
-        raise ImportFileError(problems[0].message)
-    first = tables[0]
-    unit = options.unit if options.unit is not None else first.unit
-    year = options.year if options.year is not None else first.year
+    first = tables[0] if tables else None
+    unit = options.unit if options.unit is not None else (first.unit if first else "")
+    year = options.year if options.year is not None else (first.year if first else None)
     return ImportedWorkbook(path, tables, problems, unit, year)
 
 
@@ -170,14 +185,16 @@ def _check_options(options: ImportOptions) -> None:
 def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable | SheetProblem:
     plan = find_header(grid, options.mapping, options.header_row)
     if plan is None or not plan.has_content():
-        return SheetProblem(grid.title, _no_header_message(path, grid, plan, options))
+        return SheetProblem(grid.title, _no_header_message(path, grid, plan, options),
+                            plan.columns if plan else (), plan.row if plan else 0,
+                            _sample(grid, plan) if plan else [])
     if grid.uncached_formulas:
         _refuse_uncached_formulas(path, grid.title, grid.uncached_formulas)
     rows = read_items(grid, plan, options.filled_status)
     if not rows.items:
         hint = _merged_title_hint(grid, plan.row).rstrip("，")
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头下面没有任何数据行。"
-                            + (f"{hint}后再导入。" if hint else ""))
+                            + (f"{hint}后再导入。" if hint else ""), plan.columns, plan.row)
     facts = title_facts(grid, plan.row)
     result_header = next((c.header for c in plan.columns if c.field == "result"), "")
     period = period_of(result_header) if period_of(result_header) != "年度" else facts.period
@@ -185,11 +202,23 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         file=path, sheet=grid.title, layout=_layout_name(plan, options.layout),
         header_row=plan.row, header_height=plan.height, columns=plan.columns,
         title=facts.title or path.stem, unit=facts.unit, year=facts.year, period=period,
-        items=rows.items)
+        items=rows.items, sample=_sample(grid, plan))
     table.warnings.extend(_above_header(grid, plan))
     table.warnings.extend(rows.warnings)
     table.warnings.extend(_cleaned(grid))
     return table
+
+
+def _sample(grid: Grid, plan: HeaderPlan, rows: int = 8) -> list[list[str]]:
+    """The first non-empty rows under the header, as the preview shows them."""
+    sample = []
+    for row in range(plan.first_data_row, grid.max_row + 1):
+        cells = [grid.shown(row, c.index) for c in plan.columns]
+        if any(cells):
+            sample.append(cells)
+        if len(sample) == rows:
+            break
+    return sample
 
 
 def _layout_name(plan: HeaderPlan, wanted: str) -> str:
