@@ -77,7 +77,11 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 def preview(workbook: ImportedWorkbook, tables: list[ImportedTable]) -> dict[str, Any]:
     """The dry run's JSON (a contract: these key names stay)."""
-    return {"sheets": [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
-                        "items": len(t.items), "dimensions": t.dimension_count,
-                        "warnings": list(t.warnings)} for t in tables],
-            "unit": workbook.unit or None, "year": workbook.year}
+    sheets = [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
+               "items": len(t.items), "dimensions": t.dimension_count, "warnings": list(t.warnings)}
+              for t in tables]
+    if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
+        sheets += [{"name": p.sheet, "header_row": p.header_row,
+                    "columns": [{"header": c.header, "field": c.field} for c in p.columns],
+                    "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
+    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year}
