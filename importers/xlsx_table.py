@@ -35,6 +35,7 @@ class ImportOptions:
     sheets: tuple[str, ...] = ()  # () = the only table; ("all",) = every table
     mapping: dict[str, str] = field(default_factory=dict)  # header → field (or extra / skip)
     header_row: int | None = None
+    header_rows: dict[str, int] = field(default_factory=dict)  # per sheet, over header_row
     unit: str | None = None
     year: int | None = None
     filled_status: str | None = None  # the status of items whose 完成情况 is filled
@@ -57,7 +58,7 @@ class ImportedTable:
     period: str
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    sample: list[list[str]] = field(default_factory=list)  # first data rows, per column
+    sample: list[tuple[int, list[str]]] = field(default_factory=list)  # first rows: (row, cells)
 
     @property
     def dimension_count(self) -> int:
@@ -79,7 +80,7 @@ class SheetProblem:
     message: str
     columns: tuple[PlannedColumn, ...] = ()
     header_row: int = 0
-    sample: list[list[str]] = field(default_factory=list)
+    sample: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -183,7 +184,7 @@ def _check_options(options: ImportOptions) -> None:
 
 
 def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable | SheetProblem:
-    plan = find_header(grid, options.mapping, options.header_row)
+    plan = find_header(grid, options.mapping, options.header_rows.get(grid.title, options.header_row))
     if plan is None or not plan.has_content():
         return SheetProblem(grid.title, _no_header_message(path, grid, plan, options),
                             plan.columns if plan else (), plan.row if plan else 0,
@@ -209,13 +210,13 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
     return table
 
 
-def _sample(grid: Grid, plan: HeaderPlan, rows: int = 8) -> list[list[str]]:
-    """The first non-empty rows under the header, as the preview shows them."""
+def _sample(grid: Grid, plan: HeaderPlan, rows: int = 8) -> list[tuple[int, list[str]]]:
+    """The first non-empty rows under the header, with their row numbers, as the preview shows them."""
     sample = []
     for row in range(plan.first_data_row, grid.max_row + 1):
         cells = [grid.shown(row, c.index) for c in plan.columns]
         if any(cells):
-            sample.append(cells)
+            sample.append((row, cells))
         if len(sample) == rows:
             break
     return sample

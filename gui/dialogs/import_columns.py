@@ -39,14 +39,15 @@ class ColumnTable(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
 
-    def show_columns(self, columns: tuple[PlannedColumn, ...], sample: list[list[str]]) -> None:
+    def show_columns(self, columns: tuple[PlannedColumn, ...],
+                     sample: list[tuple[int, list[str]]]) -> None:
         labels = field_labels(self)
         self.clear()
         self.choosers = {}
         self.setColumnCount(len(columns))
         self.setRowCount(1 + min(len(sample), SAMPLE_ROWS))
         self.setHorizontalHeaderLabels([c.header for c in columns])
-        self.setVerticalHeaderLabels([self.tr("字段"), *(str(n) for n in range(1, self.rowCount()))])
+        self.setVerticalHeaderLabels([self.tr("字段"), *(str(row) for row, _cells in sample[:SAMPLE_ROWS])])
         for index, column in enumerate(columns):
             chooser = QComboBox(self)
             for name, label in labels.items():
@@ -57,7 +58,7 @@ class ColumnTable(QTableWidget):
                 lambda _i, header=column.header, box=chooser: self.on_choice(header, box.currentData()))
             self.setCellWidget(0, index, chooser)
             self.choosers[column.header] = chooser
-        for row, cells in enumerate(sample[:SAMPLE_ROWS], start=1):
+        for row, (_number, cells) in enumerate(sample[:SAMPLE_ROWS], start=1):
             for index, text in enumerate(cells):
                 item = QTableWidgetItem(text.replace("\n", " ⏎ "))
                 item.setToolTip(text)

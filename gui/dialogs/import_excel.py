@@ -56,6 +56,7 @@ class ImportPreview(QDialog):
         self.path, self.grids = path, grids
         self.settings = settings or Settings()
         self.mapping: dict[str, str] = {}
+        self.header_rows: dict[str, int] = {}
         self.workbook = analyse(path, grids, ImportOptions())
         self._remembered()
         self._filling = False
@@ -90,6 +91,12 @@ class ImportPreview(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         form.addRow(self.tr("内容"), self.summary)
+        self.header_row = QSpinBox(self)
+        self.header_row.setRange(0, 1000)
+        self.header_row.setSpecialValueText(self.tr("自动"))
+        self.header_row.setAccessibleName(self.tr("本工作表的表头所在行"))
+        self.header_row.valueChanged.connect(self._header_row_changed)
+        form.addRow(self.tr("表头所在行"), self.header_row)
         status_row = QHBoxLayout()
         self.set_status = QCheckBox(self.tr("完成情况已填写的事项，状态设为"), self)
         self.status = QComboBox(self)
@@ -137,7 +144,8 @@ class ImportPreview(QDialog):
     def _options(self) -> ImportOptions:
         status = self.status.currentText() if getattr(self, "set_status", None) and \
             self.set_status.isChecked() else None
-        return ImportOptions(mapping=dict(self.mapping), filled_status=status)
+        return ImportOptions(mapping=dict(self.mapping), header_rows=dict(self.header_rows),
+                             filled_status=status)
 
     def _analyse(self) -> None:
         self.workbook = analyse(self.path, self.grids, self._options())
@@ -152,6 +160,17 @@ class ImportPreview(QDialog):
         if self._filling:
             return
         self.mapping[header] = field
+        self._reanalyse()
+
+    def _header_row_changed(self, row: int) -> None:
+        """The clerk says where this sheet's header is (0: found automatically)."""
+        sheet = self._sheet()
+        if self._filling or sheet is None:
+            return
+        if row:
+            self.header_rows[sheet.sheet] = row
+        else:
+            self.header_rows.pop(sheet.sheet, None)
         self._reanalyse()
 
     def _fill(self, first: bool = False) -> None:
@@ -193,6 +212,7 @@ class ImportPreview(QDialog):
             return
         self._filling = True
         self.table.show_columns(sheet.columns, sheet.sample)
+        self.header_row.setValue(self.header_rows.get(sheet.sheet, 0))
         self._filling = False
         row = sheet.header_row
         if isinstance(sheet, ImportedTable):
@@ -202,9 +222,10 @@ class ImportPreview(QDialog):
         else:
             text = self.tr("工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。")
             self.sheet_label.setText(text.replace("%1", sheet.sheet))
-            self.warnings.setPlainText(sheet.message)
-        has_status = any(c.field == "status" for c in sheet.columns)
-        self.status_row.setVisible(not has_status)
+            self.warnings.setPlainText(self.tr("第 %1 行最像表头；若不是，请在“表头所在行”中填写。")
+                                       .replace("%1", str(row)) if row else "")
+        fields = {c.field for c in sheet.columns}
+        self.status_row.setVisible("status" not in fields and "result" in fields)
 
     def chosen_sheets(self) -> list[str]:
         return [self.sheets.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sheets.count())

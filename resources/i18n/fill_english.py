@@ -89,6 +89,9 @@ ENGLISH = {
     "正在打包证明材料…": "Packing the evidence…", "正在检查…": "Checking…",
     "清理文件": "Clean up files", "%1 文件": "%1 file",
     # import preview, item editor (issue 14)
+    "自动": "Automatic", "表头所在行": "Header row", "本工作表的表头所在行": "Header row of this sheet",
+    "第 %1 行最像表头；若不是，请在“表头所在行”中填写。":
+        "Row %1 looks most like the header; if it is not, enter the header row.",
     "%1（%2 项）": "%1 (%2 items)",
     "%1（未识别表头）": "%1 (header not recognised)",
     "Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)": "Excel tables (*.xlsx *.xls *.et);;All files (*)",

@@ -16,6 +16,7 @@ from gui.settings import Settings
 from importers.store import store_tables
 from importers.xlsx_table import load_grids
 from model.services import Services
+from tests.gui.test_editing import select, type_into
 from tests.importers import clerk_tables
 
 
@@ -107,3 +108,29 @@ def test_import_from_the_window_through_the_preview(window, demo: Services, tmp_
     [new] = [s for s in demo.assessments.list() if s.year == 2023]
     assert (new.unit, new.items, new.dimensions) == ("市卫生健康委", 5, 7)
     assert window.assessment_id == new.id
+
+
+def test_the_clerk_says_where_the_header_is(qtbot: QtBot, tmp_path: Path, settings: Settings) -> None:
+    dialog = preview(qtbot, clerk_tables.finance_form(tmp_path / "自评表.xlsx"), settings)
+    assert sheet_texts(dialog) == [("项目支出绩效自评表（5 项）", True)]
+    dialog.header_row.setValue(9)  # 年度总体目标 | 预期目标 | 实际完成情况
+    assert sheet_texts(dialog) == [("项目支出绩效自评表（未识别表头）", True)]
+    assert dialog.warnings.toPlainText() == "第 9 行最像表头；若不是，请在“表头所在行”中填写。"
+    dialog.header_row.setValue(0)
+    assert sheet_texts(dialog) == [("项目支出绩效自评表（5 项）", True)]
+    assert dialog.table.verticalHeaderItem(1).text() == "15"  # the sheet's own row numbers
+
+
+def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
+        qtbot: QtBot, window, demo: Services, demo_id: int) -> None:
+    item = demo.items.list(demo_id)[0]
+    demo.items.update(item.id, owner="张某", extras={"具体内容": "报请领导审定。", "督办意见": "按期办结"})
+    window.reload()
+    select(window, "item", item.id)
+    editor = window.item_editor
+    assert editor.owner.text() == "张某"
+    assert editor.extras.text() == "具体内容：报请领导审定。\n督办意见：按期办结"
+    assert not editor.extras.isHidden()
+    type_into(qtbot, editor.deadline, "2024年6月")
+    window._commit_editors()
+    assert demo.items.get(item.id).deadline == "2024年6月"
