@@ -31,6 +31,14 @@ def dump(path: Path) -> list[str]:
         return list(connection.iterdump())
 
 
+def path_of(dims: dict, dimension_id: int | None) -> tuple[str, ...]:
+    names: list[str] = []
+    while dimension_id is not None:
+        names.insert(0, dims[dimension_id].name)
+        dimension_id = dims[dimension_id].parent_id
+    return tuple(names)
+
+
 def broken(workbook: ImportedWorkbook) -> ImportedWorkbook:
     """The same tables with one bad value in the last item (the services must refuse it)."""
     table = workbook.tables[0]
@@ -82,15 +90,7 @@ class ImportsIntoExistingData(RuleBasedStateMachine):
     def database_holds_exactly_what_was_imported(self) -> None:
         for assessment_id, rows in self.expected.items():
             dims = {d.id: d for d in self.services.dimensions.list(assessment_id)}
-
-            def path(dimension_id: int | None) -> tuple[str, ...]:
-                names: list[str] = []
-                while dimension_id is not None:
-                    names.insert(0, dims[dimension_id].name)
-                    dimension_id = dims[dimension_id].parent_id
-                return tuple(names)
-
-            stored = [(path(i.dimension_id), *(getattr(i, f) for f in COMPARED))
+            stored = [(path_of(dims, i.dimension_id), *(getattr(i, f) for f in COMPARED))
                       for i in self.services.items.list(assessment_id)]
             assert sorted(stored, key=repr) == rows
         assert len(self.services.assessments.list()) == len(self.expected)
