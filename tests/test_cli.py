@@ -27,7 +27,7 @@ def test_demo_then_info_and_items(tmp_path: Path) -> None:
     assert info.returncode == 0, info.stderr
     data = json.loads(info.stdout)
     [assessment] = data["assessments"]
-    assert data["schema"] == "0003"
+    assert data["schema"] == "0004"
     assert assessment["items"] == 40 and assessment["dimensions"] == 8
     assert assessment["title"] == "北京市卫生健康委员会2021年度日常履职考核事项完成情况自查表"
     items = json.loads(run("items", "--db", str(db), data_dir=tmp_path).stdout)
