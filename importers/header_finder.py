@@ -76,12 +76,16 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
         vocabulary += score
     chosen = _levels(chosen)
     columns = []
+    seen: set[str] = set()
     for column in range(1, grid.max_col + 1):
         name = names.get(column, "")
         if not name and column not in data_columns:
             continue
-        columns.append(PlannedColumn(column, name or f"第{_letters(column)}列",
-                                     chosen.get(column, EXTRA)))
+        shown = name or f"第{_letters(column)}列"
+        if shown in seen:  # two columns under one header: each keeps its own name
+            shown = f"{shown}（{_letters(column)}列）"
+        seen.add(shown)
+        columns.append(PlannedColumn(column, shown, chosen.get(column, EXTRA)))
     return HeaderPlan(row, height, tuple(columns), vocabulary * 2 + _shape(grid, row, height, names))
 
 

@@ -17,7 +17,8 @@ from model.schema import MAX_DIMENSION_DEPTH
 
 CATEGORY_MARK = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
-NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明)\s*[:：]")
+NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明|填表人|填报人|审核人|制表人|联系人|联系电话|"
+                       r"单位负责人|负责人|分管领导|填报日期|日期)\s*[:：]")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
@@ -128,8 +129,8 @@ class _Reader:
             return "skip", ""
         row = group[0]
         alone = len(set(texts)) == 1 and (row in self.across or len(texts) == 1)
-        if alone and NOTE_MARK.match(texts[0]):
-            self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(texts[0])}”")
+        if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
+            self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
             return "skip", ""
         if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
             return "category", texts[0]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import resources
 from importers.cell_text import header_key
 from model.schema import STATUSES
 
+BRACKETED_TAIL = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]$")
 EXTRA, SKIP = "extra", "skip"  # a column kept as an extra named field / left out on request
 DIMENSION = "dimension"
 DIMENSION_FIELDS = ("dimension_1", "dimension_2", "dimension_3")
@@ -46,10 +48,11 @@ def field_scores(header: str) -> list[tuple[int, str]]:
     """(score, field) for every field a header may name, best first: exact 3, the header's
     ending 2 ("第四季度完成情况描述" ends with "完成情况描述"), containment of a 4+ character word 1."""
     text = header_key(header)
+    bare = BRACKETED_TAIL.sub("", text)  # "分值（分）", "完成时限（月底前）" are their words
     found: dict[str, int] = {}
     for name, words in _field_words():
         for word in words:
-            score = _score(text, word)
+            score = max(_score(text, word), _score(bare, word) if bare != text else 0)
             if score > found.get(name, 0):
                 found[name] = score
     return sorted(((s, f) for f, s in found.items()), key=lambda pair: -pair[0])

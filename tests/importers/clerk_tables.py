@@ -183,3 +183,18 @@ def unknown_columns(path: Path) -> Path:
     sheet.append(["听取安全生产工作汇报。", "应急办", "会议要求持续抓好。"])
     book.save(path)
     return path
+
+
+def footed_ledger(path: Path) -> Path:
+    """Headers with bracketed units, 完成情况 merged over two columns, a signature row at the end."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["某某局2024年重点工作推进表"])
+    sheet.append(["序号", "工作任务", "完成情况", None, "分值（分）", "完成时限（月底前）"])
+    sheet.merge_cells("C2:D2")
+    sheet.append([1, "修订管理办法。", "已提交审议。", "待发文", 5, "6月"])
+    sheet.append([2, "开展专项检查。", "已检查12家。", None, "5分", "9月"])
+    sheet.append(["填表人：张三", None, "审核人：李四"])
+    book.save(path)
+    return path
