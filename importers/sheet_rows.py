@@ -53,6 +53,7 @@ class _Reader:
         self.group_of: dict[int, int] = {}
         self.across: set[int] = set()
         self.repeated: list[int] = []
+        self._keys: list[dict[int, str]] | None = None
 
     def read(self) -> RowsRead:
         self._classify_merges()
@@ -140,14 +141,30 @@ class _Reader:
         return "item", ""
 
     def _repeats_header(self, row: int) -> bool:
-        for header_row in range(self.plan.row, self.plan.first_data_row):
-            pairs = [(header_key(self.grid.shown(header_row, c.index)),
-                      header_key(self.grid.shown(row, c.index))) for c in self.columns]
-            named = [p for p in pairs if p[0]]
-            same = sum(1 for top, here in named if top == here)
-            if len(named) >= 2 and same >= max(2, math.ceil(0.6 * len(named))):
+        """A printed page header: most of the header's words again, in the same columns."""
+        for keys in self._header_keys():
+            needed = max(2, math.ceil(0.6 * len(keys)))
+            misses_allowed, same = len(keys) - needed, 0
+            for column, key in keys.items():
+                text = self.grid.shown(row, column)
+                # header_key only for texts short enough to be this header word (a fast no)
+                if text and len(text) <= 2 * len(key) + 4 and header_key(text) == key:
+                    same += 1
+                else:
+                    misses_allowed -= 1
+                    if misses_allowed < 0:
+                        break
+            if len(keys) >= 2 and same >= needed:
                 return True
         return False
+
+    def _header_keys(self) -> list[dict[int, str]]:
+        if self._keys is None:
+            self._keys = []
+            for header_row in range(self.plan.row, self.plan.first_data_row):
+                keys = {c.index: header_key(self.grid.shown(header_row, c.index)) for c in self.columns}
+                self._keys.append({c: k for c, k in keys.items() if k})
+        return self._keys
 
     # one item
     def _add_item(self, group: list[int], cells: dict[int, str], category: str | None) -> None:
