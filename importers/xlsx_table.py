@@ -202,7 +202,8 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
     table = ImportedTable(
         file=path, sheet=grid.title, layout=_layout_name(plan, options.layout),
         header_row=plan.row, header_height=plan.height, columns=plan.columns,
-        title=facts.title or path.stem, unit=facts.unit, year=facts.year, period=period,
+        title=facts.title or path.stem, unit=facts.unit if options.unit is None else options.unit,
+        year=facts.year if options.year is None else options.year, period=period,
         items=rows.items, sample=_sample(grid, plan))
     table.warnings.extend(_above_header(grid, plan))
     table.warnings.extend(rows.warnings)
