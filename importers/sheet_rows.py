@@ -22,6 +22,7 @@ NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明|填表人|填报人
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
+MAX_WARNINGS = 50
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class _Reader:
                 self._add_item(group, cells, category)
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
+        if len(self.out.warnings) > MAX_WARNINGS:  # listed up to a screenful, the rest counted
+            more = len(self.out.warnings) - MAX_WARNINGS
+            self.out.warnings[MAX_WARNINGS:] = [f"……另有 {more} 条同类提示未逐条列出。"]
         return self.out
 
     def warn(self, text: str) -> None:

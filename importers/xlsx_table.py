@@ -15,7 +15,7 @@ from importers.grid import Grid
 from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header
 from importers.sheet_rows import ImportedItem, read_items
 from importers.title import period_of, title_facts
-from importers.vocabulary import FIELD_LABELS
+from importers.vocabulary import EXTRA, FIELD_LABELS
 from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
@@ -255,7 +255,9 @@ def _no_header_message(path: Path, grid: Grid, plan: HeaderPlan | None,
     if plan is None:
         return f"{where(path, grid.title)}：找不到表头。"
     headers = [c.header for c in plan.columns if not c.header.startswith("第")][:12]
-    longest = max(plan.columns, key=lambda c: _mean_length(grid, plan, c.index), default=None)
+    # the column with the longest texts among those no header word claimed is the likely content
+    free = [c for c in plan.columns if c.field == EXTRA] or list(plan.columns)
+    longest = max(free, key=lambda c: _mean_length(grid, plan, c.index), default=None)
     example = f'--map "{longest.header}=content"' if longest else '--map "表头=content"'
     hint = _merged_title_hint(grid, plan.row)
     rows = f"第 {options.header_row} 行" if options.header_row else f"前 {HEADER_SEARCH_ROWS} 行中"

@@ -198,3 +198,17 @@ def footed_ledger(path: Path) -> Path:
     sheet.append(["填表人：张三", None, "审核人：李四"])
     book.save(path)
     return path
+
+
+def note_in_a_data_column(path: Path) -> Path:
+    """Unknown headers, and a note merged down rows 9–13 of one data column (not a title)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "清单"
+    sheet.append(["议题", "汇报处室", "结论", "说明"])
+    for n in range(10):
+        sheet.append([f"议题{n + 1}", "办公室", "同意。"])
+    sheet["D9"] = "以上议题均已报党组审定。"
+    sheet.merge_cells("D9:D13")
+    book.save(path)
+    return path

@@ -223,3 +223,11 @@ def test_bracketed_units_split_headers_and_signature_rows(tmp_path: Path) -> Non
          "extras": {"完成情况（D列）": "待发文"}},
         {"content": "开展专项检查。", "result": "已检查12家。", "score_max": 5.0, "deadline": "9月"}]
     assert table.warnings == ["第 5 行的说明文字未导入：“填表人：张三 审核人：李四”"]
+
+
+def test_a_note_merged_in_a_data_column_is_not_blamed_for_the_header(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError) as refused:
+        read_table(clerk_tables.note_in_a_data_column(tmp_path / "清单.xlsx"))
+    message = refused.value.message
+    assert "最像表头的是第 1 行：议题、汇报处室、结论、说明。请用 --map \"议题=content\"" in message
+    assert "合并" not in message
