@@ -7,6 +7,9 @@ from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
 from model.bulk import append_tree, create_assessment_tree
 from model.services import Services
 
+# A table with any of these columns is a scored form: the editor shows its score fields.
+SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
+
 
 def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[ImportedTable],
                  into: int | None) -> tuple[int, int]:
@@ -24,8 +27,9 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
         raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题中没有单位名称，"
                               "请用 --unit 指定（如 --unit 市卫生健康委），或用 --into 导入到已有的自评。")
     first = tables[0]
+    scored = any(k in item.values for item in items for k in SCORE_FIELDS)
     data = {"assessment": {"unit_name": workbook.unit, "year": workbook.year,
-                           "period": first.period, "title": first.title},
+                           "period": first.period, "title": first.title, "uses_scores": scored},
             "dimensions": tree}
     return create_assessment_tree(services.db, data), len(items)
 

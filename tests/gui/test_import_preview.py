@@ -107,6 +107,7 @@ def test_import_from_the_window_through_the_preview(window, demo: Services, tmp_
     window.import_excel()
     [new] = [s for s in demo.assessments.list() if s.year == 2023]
     assert (new.unit, new.items, new.dimensions) == ("市卫生健康委", 5, 7)
+    assert demo.assessments.get(new.id).uses_scores  # a scored form: the editor shows 分值/得分
     assert window.assessment_id == new.id
 
 
