@@ -3,6 +3,7 @@ headers (a merged group header over sub-headers gives "group/sub" names); column
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from importers.cell_text import header_key
@@ -12,6 +13,7 @@ from importers.vocabulary import DIMENSION, DIMENSION_FIELDS, EXTRA, SKIP, field
 HEADER_SEARCH_ROWS = 50
 MAX_HEADER_CHARS = 24  # a header word is short; a longer text is data or a note
 SAMPLE_ROWS = 8
+NUMBER = re.compile(r"^[\d.,%+\-−/（）()]+$")
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
     """The header at `row` over `height` rows, its columns given fields: the clerk's mapping
     first, then the best-scoring header words; each field once (dimension levels left to right)."""
     names = column_names(grid, row, height)
+    if _mostly_numbers(names):  # a row of figures (a 统计 row, a total) is never a header
+        names = {}
     data_columns = _columns_with_data(grid, row + height)
     wanted = {header_key(k): v for k, v in mapping.items()}
     chosen: dict[int, str] = {}
@@ -87,6 +91,12 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
         seen.add(shown)
         columns.append(PlannedColumn(column, shown, chosen.get(column, EXTRA)))
     return HeaderPlan(row, height, tuple(columns), vocabulary * 2 + _shape(grid, row, height, names))
+
+
+def _mostly_numbers(names: dict[int, str]) -> bool:
+    texts = [n for n in names.values() if n]
+    figures = sum(1 for t in texts if NUMBER.match(t))
+    return bool(texts) and figures * 2 >= len(texts)
 
 
 def _scores(name: str) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ from functools import cache
 
 import resources
 from importers.cell_text import header_key
+from model.layouts import layout_names, load_layout
 from model.schema import STATUSES
 
 BRACKETED_TAIL = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]$")
@@ -32,7 +33,14 @@ def _words() -> dict[str, object]:
 
 @cache
 def _field_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    fields = _words()["fields"]
+    """The words of header_words.json, and every layout's own header variants (a new layout's
+    headers are known to the importer without a second list)."""
+    fields = {name: list(words) for name, words in _words()["fields"].items()}
+    for layout in (load_layout(name) for name in layout_names()):
+        for column in layout.columns:
+            name = DIMENSION if column.field.startswith("dimension_") else column.field
+            words = fields.setdefault(name, [])
+            words.extend(w for w in column.variants if w not in words)
     return tuple((name, tuple(header_key(w) for w in words)) for name, words in fields.items())
 
 
