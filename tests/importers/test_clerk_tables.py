@@ -231,3 +231,21 @@ def test_a_note_merged_in_a_data_column_is_not_blamed_for_the_header(tmp_path: P
     message = refused.value.message
     assert "最像表头的是第 1 行：议题、汇报处室、结论、说明。请用 --map \"议题=content\"" in message
     assert "合并" not in message
+
+
+def test_cli_sheet_and_header_row_choices(tmp_path: Path, capsys) -> None:
+    meeting = clerk_tables.meeting_workflow(tmp_path / "流程.xlsx")
+    db = str(tmp_path / "a.db")
+    code, out, _err = run_cli(["import-xlsx", str(meeting), "--db", db, "--dry-run",
+                               "--sheet", "会中服务"], capsys)
+    assert code == 0 and [(s["name"], s["items"]) for s in json.loads(out)["sheets"]] == [("会中服务", 1)]
+    code, _out, err = run_cli(["import-xlsx", str(meeting), "--db", db, "--sheet", "会后"], capsys)
+    assert code == 2 and err.strip() == (
+        "文件“流程.xlsx”，工作表“会后”不存在；有表格的工作表：会前准备、会中服务、会后落实。")
+    finance = clerk_tables.finance_form(tmp_path / "自评表.xlsx")
+    code, _out, err = run_cli(["import-xlsx", str(finance), "--db", db, "--header-row", "9"], capsys)
+    assert code == 2 and "第 9 行找不到“自查内容/工作任务”等可识别的表头；最像表头的是第 9 行" in err
+    code, out, _err = run_cli(["import-xlsx", str(finance), "--db", db, "--header-row", "14",
+                               "--dry-run"], capsys)
+    assert code == 0 and json.loads(out)["sheets"][0]["items"] == 5
+    assert not Path(db).exists()
