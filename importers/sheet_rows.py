@@ -55,6 +55,7 @@ class _Reader:
         self.across: set[int] = set()
         self.repeated: list[int] = []
         self._keys: list[dict[int, str]] | None = None
+        self._row = 0
 
     def read(self) -> RowsRead:
         self._classify_merges()
@@ -172,7 +173,7 @@ class _Reader:
 
     # one item
     def _add_item(self, group: list[int], cells: dict[int, str], category: str | None) -> None:
-        row = group[0]
+        row = self._row = group[0]
         values: dict[str, Any] = {}
         extras: dict[str, str] = {}
         for column in self.columns:
@@ -194,7 +195,30 @@ class _Reader:
             values["status"] = self.filled_status
         if extras:
             values["extras"] = extras
-        self.out.items.append(ImportedItem(row, self._path(row, cells, category), values))
+        path = self._path(row, cells, category)
+        if self._continues(cells, values, path):
+            return
+        self.out.items.append(ImportedItem(row, path, values))
+
+    def _continues(self, cells: dict[int, str], values: dict[str, Any], path: tuple[str, ...]) -> bool:
+        """A row without content or 序号 under an item of the same dimension continues it (clerks
+        write a long result over several rows): its texts are added to that item's, reported."""
+        seq = [c.index for c in self.columns if c.field == "seq"]
+        if (values.get("content") or any(cells.get(i) for i in seq) or not self.out.items
+                or self.out.items[-1].path != path):
+            return False
+        previous = self.out.items[-1]
+        for name, text in values.items():
+            if name in ITEM_TEXT_FIELDS and text:
+                previous.values[name] = _joined(previous.values.get(name, ""), text)
+            elif name == "extras":
+                merged = previous.values.setdefault("extras", {})
+                for header, extra in text.items():
+                    merged[header] = _joined(merged.get(header, ""), extra)
+            elif name not in previous.values:
+                previous.values[name] = text
+        self.warn(f"第 {self._row} 行没有事项内容，已并入上一项（第 {previous.row} 行）。")
+        return True
 
     def _status(self, row: int, column: int, header: str, text: str, values: dict[str, Any],
                 extras: dict[str, str]) -> None:

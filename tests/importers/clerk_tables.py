@@ -195,6 +195,7 @@ def footed_ledger(path: Path) -> Path:
     sheet.merge_cells("C2:D2")
     sheet.append([1, "修订管理办法。", "已提交审议。", "待发文", 5, "6月"])
     sheet.append([2, "开展专项检查。", "已检查12家。", None, "5分", "9月"])
+    sheet.append([None, None, "约谈3家。", "待复查"])  # the result goes on in the next row
     sheet.append(["填表人：张三", None, "审核人：李四"])
     book.save(path)
     return path

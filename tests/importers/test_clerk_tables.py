@@ -213,7 +213,7 @@ def test_cli_refuses_a_bad_map(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "a.db").exists()
 
 
-def test_bracketed_units_split_headers_and_signature_rows(tmp_path: Path) -> None:
+def test_bracketed_units_split_headers_continued_rows_and_signature_rows(tmp_path: Path) -> None:
     table = read_table(clerk_tables.footed_ledger(tmp_path / "推进表.xlsx"))
     assert columns(table) == [("序号", "seq"), ("工作任务", "content"), ("完成情况", "result"),
                               ("完成情况（D列）", "extra"), ("分值（分）", "score_max"),
@@ -221,8 +221,10 @@ def test_bracketed_units_split_headers_and_signature_rows(tmp_path: Path) -> Non
     assert [i.values for i in table.items] == [
         {"content": "修订管理办法。", "result": "已提交审议。", "score_max": 5.0, "deadline": "6月",
          "extras": {"完成情况（D列）": "待发文"}},
-        {"content": "开展专项检查。", "result": "已检查12家。", "score_max": 5.0, "deadline": "9月"}]
-    assert table.warnings == ["第 5 行的说明文字未导入：“填表人：张三 审核人：李四”"]
+        {"content": "开展专项检查。", "result": "已检查12家。\n约谈3家。", "score_max": 5.0,
+         "deadline": "9月", "extras": {"完成情况（D列）": "待复查"}}]
+    assert table.warnings == ["第 5 行没有事项内容，已并入上一项（第 4 行）。",
+                              "第 6 行的说明文字未导入：“填表人：张三 审核人：李四”"]
 
 
 def test_a_note_merged_in_a_data_column_is_not_blamed_for_the_header(tmp_path: Path) -> None:
