@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from model.assessments import validated_assessment
 from model.db import Database
+from model.dimensions import valid_dimension_name
 from model.errors import ValidationError
 from model.items import validated_item
 from model.records import NARRATIVE_KEYS
@@ -28,16 +29,17 @@ def append_tree(database: Database, assessment_id: int, dimensions: list[dict[st
         def add(nodes: list[dict[str, Any]], parent_id: int | None, level: int) -> None:
             nonlocal added
             for node in nodes:
-                dim = by_key.get((parent_id, node["name"]))
+                name = valid_dimension_name(node["name"])
+                dim = by_key.get((parent_id, name))
                 if dim is None:
                     if level > MAX_DIMENSION_DEPTH:
                         raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
                     position = sum(1 for d in by_key.values() if d.parent_id == parent_id)
                     dim = Dimension(assessment_id=assessment_id, parent_id=parent_id,
-                                    position=position, name=node["name"])
+                                    position=position, name=name)
                     session.add(dim)
                     session.flush()
-                    by_key[(parent_id, node["name"])] = dim
+                    by_key[(parent_id, name)] = dim
                 start = session.scalar(select(func.count()).where(
                     CheckItem.dimension_id == dim.id)) or 0
                 for index, item in enumerate(node.get("items", [])):
@@ -69,7 +71,7 @@ def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
                 raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
             for position, node in enumerate(nodes):
                 dim = Dimension(assessment_id=assessment.id, parent_id=parent_id,
-                                position=position, name=node["name"],
+                                position=position, name=valid_dimension_name(node["name"]),
                                 report_heading=node.get("report_heading", ""))
                 session.add(dim)
                 session.flush()
