@@ -214,7 +214,7 @@ def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
         for cell in cells:
             cell.style = styles["表头"] if cell.row == 1 else styles["正文中"]
             if isinstance(cell.value, str):
-                cell.data_type = "s"  # a dimension named "=…" stays text, as in the table
+                _set_text(cell, cell.value)  # a dimension named "=0" is a name, not a formula
     sheet.column_dimensions["A"].width = 30
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10
