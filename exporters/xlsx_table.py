@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from copy import copy
 from pathlib import Path
@@ -22,6 +23,7 @@ from model.layouts import Layout
 from model.report_records import Report
 
 EXCEL_CELL_LIMIT = 32_767
+ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
 ROW_PADDING = 6.0
@@ -152,7 +154,8 @@ def _style_array(sheet: Worksheet, style_name: str) -> object:
 
 
 def _set_text(cell, text: str) -> None:
-    cell.value = text
+    # Excel reads "_xHHHH_" as an escaped character: a clerk's literal one is escaped as Excel does
+    cell.value = ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text
     if text.startswith("="):
         cell.data_type = "s"  # a text that looks like a formula stays text
 

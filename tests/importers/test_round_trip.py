@@ -111,3 +111,15 @@ def test_extra_fields_are_exported_in_their_own_columns_and_read_back(shared) ->
         {"content": "事项一", "result": "已完成。", "owner": "张某",
          "extras": {"具体做法": "印发方案。", "督办意见": "按期办结"}},
         {"content": "事项二", "result": "推进中。", "owner": "", "extras": {"督办意见": "加快推进"}}]
+
+
+def test_literal_excel_escape_text_survives(shared) -> None:
+    """"_x0041_" typed by a clerk is written escaped (as Excel does) and read back as typed."""
+    services, folder = shared
+    assessment_id = create_assessment_tree(services.db, {
+        "assessment": {"unit_name": "单位", "year": 2024, "title": "某某委2024年度自查表"},
+        "dimensions": [{"name": "维度_x0041_", "items": [{"content": "代码_x0041_保留", "result": ""}]}]})
+    out = folder / "escape.xlsx"
+    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    [item] = read_table(out).items
+    assert (item.path, item.values["content"]) == (("维度_x0041_",), "代码_x0041_保留")
