@@ -60,10 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
                       default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
-    imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
-    imp.add_argument("file", help="要导入的 .xlsx 文件")
-    imp.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
-    imp.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    imports.add_arguments(add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项"))
     attach = add("attach", evidence.cmd_attach, "为自查事项添加证明材料文件")
     attach.add_argument("--item", type=int, required=True, help="自查事项编号")
     attach.add_argument("files", nargs="+", help="文件或文件夹")

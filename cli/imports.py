@@ -3,27 +3,96 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from cli.databases import open_services
 from cli.finance import import_finance
 from importers.finance_xlsx import is_finance_form
-from importers.store import store_table
-from importers.xlsx_table import read_table
+from importers.store import store_tables
+from importers.xlsx_table import (
+    ALL_SHEETS,
+    ImportedTable,
+    ImportedWorkbook,
+    ImportOptions,
+    column_summary,
+    normalised_mapping,
+    read_workbook,
+)
+from model.layouts import layout_names
+from model.schema import STATUSES
+
+
+def add_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", help="要导入的 .xlsx / .xls / .et 文件")
+    command.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
+    command.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    command.add_argument("--sheet", action="append", default=[], metavar="NAME|all",
+                         help="要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）")
+    command.add_argument("--map", action="append", default=[], metavar="表头=字段",
+                         help="指定某列对应的字段，如 \"工作内容=content\"；字段：content target result "
+                              "status department owner deadline note seq dimension_1…3 progress_q1…q4 "
+                              "indicator_target indicator_actual score_max score deviation_reason "
+                              "extra（保留为附加字段） skip（不导入）")
+    command.add_argument("--header-row", type=int, help="表头所在行（从 1 起）")
+    command.add_argument("--unit", help="单位名称（标题中没有时）")
+    command.add_argument("--year", type=int, help="年度（标题中没有时）")
+    command.add_argument("--filled-status", choices=STATUSES,
+                         help="没有状态列时：完成情况已填写的事项设为此状态")
+    command.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
+
+
+def options_of(args: argparse.Namespace) -> ImportOptions:
+    sheets = (ALL_SHEETS,) if ALL_SHEETS in args.sheet else tuple(args.sheet)
+    return ImportOptions(sheets=sheets, mapping=normalised_mapping(args.map),
+                         header_row=args.header_row, unit=args.unit, year=args.year,
+                         filled_status=args.filled_status, layout=args.layout)
+
+
+def asks_for_a_plain_table(args: argparse.Namespace) -> bool:
+    """Options of the generic table importer (a header row, a column map, sheets, --into, a dry
+    run) mean the clerk wants the form's indicator table read as a plain table."""
+    return bool(args.map or args.header_row or args.sheet or args.into or args.dry_run
+                or args.filled_status or args.layout != "auto")
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    if is_finance_form(Path(args.file)):  # the finance forms (issue #15): their own importer
-        return import_finance(args)
-    table = read_table(Path(args.file), args.layout)  # everything is checked before writing
+    if not asks_for_a_plain_table(args) and is_finance_form(Path(args.file)):
+        return import_finance(args)  # the finance forms (issue #15): their own importer
+    options = options_of(args)
+    workbook = read_workbook(Path(args.file), options)  # everything is checked before writing
+    if args.dry_run:
+        chosen = workbook.chosen(options.sheets) if options.sheets else workbook.tables
+        json.dump(preview(workbook, chosen), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    tables = workbook.chosen(options.sheets)
     services = open_services(args.db, create=True)
     try:
-        assessment_id, added = store_table(services, table, args.into)
+        assessment_id, added = store_tables(services, workbook, tables, args.into)
     finally:
         services.close()
-    for warning in table.warnings:
+    for table in tables:
+        for warning in table.warnings:
+            print(f"注意：工作表“{table.sheet}”：{warning}", file=sys.stderr)
+    for warning in workbook.items_of(tables)[1]:
         print(f"注意：{warning}", file=sys.stderr)
-    print(f"已导入：工作表“{table.sheet}”（表样 {table.layout}），{table.dimension_count} 个维度，"
+    names = "、".join(f"“{t.sheet}”" for t in tables)
+    dimensions = sum(t.dimension_count for t in tables) + (len(tables) if len(tables) > 1 else 0)
+    print(f"已导入：工作表{names}（表样 {tables[0].layout}），{dimensions} 个维度，"
           f"{added} 项 → 自评编号 {assessment_id}")
     return 0
+
+
+def preview(workbook: ImportedWorkbook, tables: list[ImportedTable]) -> dict[str, Any]:
+    """The dry run's JSON (a contract: these key names stay)."""
+    sheets = [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
+               "items": len(t.items), "dimensions": t.dimension_count, "warnings": list(t.warnings)}
+              for t in tables]
+    if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
+        sheets += [{"name": p.sheet, "header_row": p.header_row,
+                    "columns": [{"header": c.header, "field": c.field} for c in p.columns],
+                    "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
+    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year}

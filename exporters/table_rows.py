@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exporters.xmltext import TextCleaner
-from model.layouts import Layout
-from model.report_records import Report
+from model.layouts import Column, Layout
+from model.report_records import EXTRA_PREFIX, Report
+
+# Fields no official layout has, written after its columns when any item holds them.
+OWN_COLUMNS = (("owner", "责任人"), ("deadline", "时限"), ("note", "备注"))
+EXTRA_WIDTH = 18
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,22 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
             merges.extend(_runs(keys, index))
     return TableData(clean(title, "表格标题"), layout.headers(report.period), rows, merges,
                      [item.id for item in report.items])
+
+
+def with_item_columns(layout: Layout, report: Report) -> Layout:
+    """The layout with a column for each field its columns lack that some item holds: 责任人,
+    时限, 备注, then the extra named fields kept from an imported table (in their first order)."""
+    have = {c.field for c in layout.columns}
+    added = [Column(field=name, header=label, variants=(label,), width=EXTRA_WIDTH)
+             for name, label in OWN_COLUMNS
+             if name not in have and any(getattr(i, name) for i in report.items)]
+    names: dict[str, None] = {}
+    for item in report.items:
+        names.update((name, None) for name, text in item.extras if text)
+    headers = {c.header for c in layout.columns} | {c.header for c in added}
+    added += [Column(field=EXTRA_PREFIX + name, header=f"{name}（附加）" if name in headers else name,
+                     variants=(name,), width=EXTRA_WIDTH) for name in names]
+    return replace(layout, columns=(*layout.columns, *added)) if added else layout
 
 
 def _label(layout: Layout, field: str) -> str:

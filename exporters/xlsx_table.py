@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from copy import copy
 from pathlib import Path
@@ -15,13 +16,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
-from exporters.table_rows import TableData, table_data
+from exporters.table_rows import TableData, table_data, with_item_columns
 from exporters.text_metrics import wrapped_lines
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
 
 EXCEL_CELL_LIMIT = 32_767
+ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
 ROW_PADDING = 6.0
@@ -35,6 +37,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
                 progress: Progress | None = None) -> ExportResult:
     """Write the table (sheet 1) and its statistics (sheet 统计) atomically to out."""
     clean = TextCleaner()
+    layout = with_item_columns(layout, report)  # nothing an item holds is left out
     table = table_data(report, layout, clean)
     _refuse_oversized(table, layout)
 
@@ -151,7 +154,8 @@ def _style_array(sheet: Worksheet, style_name: str) -> object:
 
 
 def _set_text(cell, text: str) -> None:
-    cell.value = text
+    # Excel reads "_xHHHH_" as an escaped character: a clerk's literal one is escaped as Excel does
+    cell.value = ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text
     if text.startswith("="):
         cell.data_type = "s"  # a text that looks like a formula stays text
 

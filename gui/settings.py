@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
@@ -38,3 +41,20 @@ class Settings:
     def add_recent_file(self, path: str, limit: int = 8) -> None:
         files = [path] + [f for f in self.recent_files() if f != path]
         self._store.setValue("paths/recent", files[:limit])
+
+    def import_mapping(self, headers: list[str]) -> dict[str, str]:
+        """The fields a clerk chose for a table with exactly these headers, or {}."""
+        value = self._store.value(f"import/mapping/{_headers_key(headers)}", "")
+        try:
+            mapping = json.loads(str(value)) if value else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
+
+    def set_import_mapping(self, headers: list[str], mapping: dict[str, str]) -> None:
+        self._store.setValue(f"import/mapping/{_headers_key(headers)}",
+                             json.dumps(mapping, ensure_ascii=False))
+
+
+def _headers_key(headers: list[str]) -> str:
+    return hashlib.sha1("\x1f".join(headers).encode("utf-8")).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime, time
 
@@ -27,3 +28,24 @@ def header_key(text: str) -> str:
     """A header word as compared: full-width folded, every space removed ("序 号" → "序号")."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if not ch.isspace()).strip("*＊:：")
+
+
+EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# C0 controls except tab and line feed, DEL, and C1 controls: invisible, and refused by XML.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def decode_excel_escapes(text: str) -> str:
+    """Excel writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x…):
+    decode them in one pass, as Excel does."""
+    return EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """A cell's text as imported, and how many control characters were dropped: control
+    characters removed, text laid out vertically (one character per line) joined."""
+    cleaned, dropped = CONTROL.subn("", text)
+    lines = cleaned.split("\n")
+    if len(lines) >= 2 and all(len(line.strip()) <= 1 for line in lines):
+        cleaned = "".join(line.strip() for line in lines)
+    return cleaned, dropped

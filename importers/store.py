@@ -1,21 +1,40 @@
-"""Hand a table that was read to model.bulk: one transaction, all or nothing."""
+"""Hand the chosen tables to model.bulk (the services' validation): one transaction, all or nothing."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from importers.xlsx_table import ImportedTable
+from importers.errors import ImportFileError, where
+from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
 from model.bulk import append_tree, create_assessment_tree
 from model.services import Services
 
+# A table with any of these columns is a scored form: the editor shows its score fields.
+SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
 
-def store_table(services: Services, table: ImportedTable, into: int | None) -> tuple[int, int]:
+
+def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[ImportedTable],
+                 into: int | None) -> tuple[int, int]:
     """(assessment id, items added): into an existing assessment, or a new one named from the
-    sheet's title row."""
+    first table's title; unit and year must be known (from the title or given), never guessed."""
+    items, _warnings = workbook.items_of(tables)
+    tree = tree_of(items)
     if into is not None:
         services.assessments.get(into)  # a clear message when it does not exist
-        return into, append_tree(services.db, into, table.tree())
-    data = {"assessment": {"unit_name": table.unit, "year": table.year or date.today().year,
-                           "period": table.period, "title": table.title},
-            "dimensions": table.tree()}
-    return create_assessment_tree(services.db, data), len(table.items)
+        return into, append_tree(services.db, into, tree)
+    if workbook.year is None:
+        raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”中没有年度，"
+                              "请用 --year 指定（如 --year 2023），或用 --into 导入到已有的自评。")
+    if not workbook.unit:
+        raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题中没有单位名称，"
+                              "请用 --unit 指定（如 --unit 市卫生健康委），或用 --into 导入到已有的自评。")
+    first = tables[0]
+    scored = any(k in item.values for item in items for k in SCORE_FIELDS)
+    data = {"assessment": {"unit_name": workbook.unit, "year": workbook.year,
+                           "period": first.period, "title": first.title, "uses_scores": scored},
+            "dimensions": tree}
+    return create_assessment_tree(services.db, data), len(items)
+
+
+def store_table(services: Services, table: ImportedTable, into: int | None) -> tuple[int, int]:
+    """One table on its own (its title's unit and year)."""
+    workbook = ImportedWorkbook(table.file, [table], [], table.unit, table.year)
+    return store_tables(services, workbook, [table], into)

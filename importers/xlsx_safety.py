@@ -1,4 +1,4 @@
-"""Checks on an .xlsx before any XML is parsed: the right kind of file, sane sizes, no DTDs."""
+"""Checks on a workbook before any of it is parsed: the right kind of file, sane sizes, no DTDs."""
 
 from __future__ import annotations
 
@@ -23,15 +23,18 @@ def require_defusedxml() -> None:
         raise ImportFileError("安全组件 defusedxml 未安装或被禁用，为防止恶意文件，已停止导入。")
 
 
-def check_xlsx(path: Path) -> None:
-    """Refuse what is not a sound .xlsx, before openpyxl reads a byte of XML."""
+def check_xlsx(path: Path) -> str:
+    """Refuse what is not a sound workbook before a byte of it is parsed; "xlsx", or "xls" for
+    the old binary format (.xls, WPS .et), which xlrd reads."""
     require_defusedxml()
     if not path.is_file():
         raise ImportFileError(f"{where(path)}不存在。")
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE2_SIGNATURE):
-        raise ImportFileError(_ole2_message(path))
+        if _encrypted(path):
+            raise ImportFileError(f"{where(path)}设有打开密码，请在 Excel/WPS 中取消密码后再导入。")
+        return "xls"
     if not head.startswith(ZIP_SIGNATURE):
         if not head:
             raise ImportFileError(f"{where(path)}是空文件。")
@@ -47,13 +50,14 @@ def check_xlsx(path: Path) -> None:
         raise
     except Exception as exc:  # zlib errors, unsupported compression…: a damaged file all the same
         raise ImportFileError(f"{where(path)}已损坏（{type(exc).__name__}），请重新保存或重新拷贝。") from exc
+    return "xlsx"
 
 
-def _ole2_message(path: Path) -> str:
-    data = path.read_bytes()[:4 * 1024 * 1024]
-    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return f"{where(path)}设有打开密码，请在 Excel/WPS 中取消密码后再导入。"
-    return f"{where(path)}是旧版 Excel 格式（.xls），请在 Excel/WPS 中“另存为”.xlsx 后再导入。"
+def _encrypted(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE2 file holding these streams."""
+    with open(path, "rb") as handle:
+        data = handle.read(4 * 1024 * 1024)
+    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
 
 
 def _check_entries(path: Path, package: zipfile.ZipFile) -> None:

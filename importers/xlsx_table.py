@@ -1,307 +1,329 @@
-"""Read an official table (T1 自查表, T2 任务表, …) from a clerk's .xlsx into plain records.
+"""Read a clerk's workbook (.xlsx, .xls, .et) into plain records: every sheet holding a table,
+its header found and its columns given fields, its rows read as items.
 
-Finds the sheet, the header row (anywhere in the first 10 rows) and the layout; spreads merged
-cells over the rows they cover; turns interleaved category rows into dimensions; skips "注：" and
-empty rows. Nothing here writes to the database: the caller stores the result in one transaction.
+Nothing here writes to the database: the caller stores the chosen tables in one transaction.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
-from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
-from importers.formulas import scan_sheet
+from importers.grid import Grid
+from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header
+from importers.sheet_rows import ImportedItem, read_items
+from importers.title import period_of, title_facts
+from importers.vocabulary import EXTRA, FIELD_LABELS
+from importers.xls_grid import read_xls_grids
+from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
-from model.layouts import Column, Layout, layout_names, load_layout
+from model.errors import ValidationError
+from model.layouts import layout_names, load_layout
+from model.schema import MAX_DIMENSION_DEPTH, STATUSES
 
-HEADER_SEARCH_ROWS = 10
-# Text fields a layout column may fill (statuses and scores need validation: not in T1/T2).
-ITEM_FIELDS = ("content", "target", "result", "department", "progress_q1", "progress_q2",
-               "progress_q3", "progress_q4", "indicator_target", "indicator_actual",
-               "deviation_reason")
-CATEGORY_MARK = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
-NOTE_MARK = re.compile(r"^\s*(注|备注|说明)\s*[:：]")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
-QUARTER = re.compile(r"第?([一二三四1-4])季度")
-QUARTERS = {"一": "第一季度", "二": "第二季度", "三": "第三季度", "四": "第四季度",
-            "1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+ALL_SHEETS = "all"
+MAX_CELL_WARNINGS = 20
+
+__all__ = ["ALL_SHEETS", "ImportOptions", "ImportedItem", "ImportedTable", "ImportedWorkbook",
+           "read_table", "read_workbook"]
 
 
 @dataclass(frozen=True)
-class ImportedItem:
-    row: int
-    path: tuple[str, ...]
-    values: dict[str, str]
+class ImportOptions:
+    sheets: tuple[str, ...] = ()  # () = the only table; ("all",) = every table
+    mapping: dict[str, str] = field(default_factory=dict)  # header → field (or extra / skip)
+    header_row: int | None = None
+    header_rows: dict[str, int] = field(default_factory=dict)  # per sheet, over header_row
+    unit: str | None = None
+    year: int | None = None
+    filled_status: str | None = None  # the status of items whose 完成情况 is filled
+    layout: str = "auto"
 
 
 @dataclass
 class ImportedTable:
+    """One sheet's table."""
+
     file: Path
     sheet: str
     layout: str
     header_row: int
+    header_height: int
+    columns: tuple[PlannedColumn, ...]
     title: str
     unit: str
     year: int | None
     period: str
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sample: list[tuple[int, list[str]]] = field(default_factory=list)  # first rows: (row, cells)
 
     @property
     def dimension_count(self) -> int:
         return len({item.path[:n] for item in self.items for n in range(1, len(item.path) + 1)})
 
     def tree(self) -> list[dict[str, Any]]:
-        """The dimensions with their items, in file order, as model.bulk expects them."""
-        roots: list[dict[str, Any]] = []
-        nodes: dict[tuple[str, ...], dict[str, Any]] = {}
-        for item in self.items:
-            siblings = roots
-            for depth in range(1, len(item.path) + 1):
-                key = item.path[:depth]
-                if key not in nodes:
-                    nodes[key] = {"name": key[-1], "items": [], "children": []}
-                    siblings.append(nodes[key])
-                siblings = nodes[key]["children"]
-            nodes[item.path]["items"].append(dict(item.values))
-        return roots
+        return tree_of(self.items)
 
-
-@dataclass(frozen=True)
-class _Header:
-    row: int
-    layout: Layout
-    columns: dict[int, str]  # column index (1-based) → field; dimension columns as dimension_N
-    period: str
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
 
 
 @dataclass
-class _Grid:
-    """One sheet's cell texts with merged values spread over the cells they cover."""
+class SheetProblem:
+    """A sheet with content where no table header was recognised (the preview lets the clerk
+    choose its columns' fields)."""
 
-    title: str
-    values: dict[tuple[int, int], str]
-    max_row: int
-    max_col: int
-    merges: list[tuple[int, int, int, int]]  # min_col, min_row, max_col, max_row
-
-    def text(self, row: int, column: int) -> str:
-        return self.values.get((row, column), "")
+    sheet: str
+    message: str
+    columns: tuple[PlannedColumn, ...] = ()
+    header_row: int = 0
+    sample: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
-def read_table(path: Path, layout_name: str = "auto") -> ImportedTable:
-    """Read the table of an .xlsx; ImportFileError with file/sheet/row when it cannot."""
-    path = Path(path)
-    check_xlsx(path)
-    layouts = [load_layout(n) for n in layout_names()] if layout_name == "auto" else [
-        load_layout(layout_name)]
-    grids = _read_grids(path)
+@dataclass
+class ImportedWorkbook:
+    file: Path
+    tables: list[ImportedTable]  # every sheet holding a table, in workbook order
+    problems: list[SheetProblem]
+    unit: str
+    year: int | None
+
+    def chosen(self, sheets: tuple[str, ...]) -> list[ImportedTable]:
+        """The tables named (all of them for "all"); with none named, the only one."""
+        if sheets == (ALL_SHEETS,):
+            return list(self.tables)
+        if sheets:
+            by_name = {t.sheet: t for t in self.tables}
+            missing = [s for s in sheets if s not in by_name]
+            if missing:
+                problem = next((p for p in self.problems if p.sheet == missing[0]), None)
+                raise ImportFileError(problem.message if problem else (
+                    f"{where(self.file, missing[0])}不存在；有表格的工作表："
+                    f"{'、'.join(by_name) or '无'}。"))
+            return [by_name[s] for s in sheets]
+        if len(self.tables) > 1:
+            names = "、".join(f"“{t.sheet}”（{len(t.items)} 项）" for t in self.tables)
+            raise ImportFileError(
+                f"{where(self.file)}有 {len(self.tables)} 个工作表含有表格：{names}；请用 --sheet 名称 "
+                f"选择一个（可重复），或用 --sheet {ALL_SHEETS} 全部导入（每个工作表成为一个维度）。")
+        return list(self.tables)
+
+    def items_of(self, tables: list[ImportedTable]) -> tuple[list[ImportedItem], list[str]]:
+        """The items of the chosen tables; several tables: each under its sheet's name."""
+        if len(tables) == 1:
+            return list(tables[0].items), []
+        items, warnings = [], []
+        for table in tables:
+            for item in table.items:
+                path = _collapsed((table.sheet, *item.path))
+                if len(path) > MAX_DIMENSION_DEPTH:
+                    warnings.append(
+                        f"工作表“{table.sheet}”第 {item.row} 行的维度超过 {MAX_DIMENSION_DEPTH} 级"
+                        f"（含工作表名），只保留前 {MAX_DIMENSION_DEPTH} 级。")
+                    path = path[:MAX_DIMENSION_DEPTH]
+                items.append(ImportedItem(item.row, path, item.values))
+        return items, warnings
+
+
+def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedWorkbook:
+    """Every sheet's table; ImportFileError with file/sheet/row when there is none."""
+    options = options or ImportOptions()
+    _check_options(options)
+    workbook = analyse(Path(path), load_grids(Path(path)), options)
+    if not workbook.tables:
+        raise ImportFileError(workbook.problems[0].message)
+    return workbook
+
+
+def load_grids(path: Path) -> list[Grid]:
+    """Every sheet's cells, after the file passed the safety checks; refuses an empty workbook."""
+    kind = check_xlsx(path)
+    grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
     if not any(grid.values for grid in grids):
         raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
-    grid, header = _find_header(path, grids, layouts)
-    return _read_rows(path, grid, header)
-
-
-def _read_grids(path: Path) -> list[_Grid]:
-    try:
-        # The streaming reader: fast and lean; merged ranges come from our own scan.
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged input
-        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
-    grids = []
-    try:
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "reset_dimensions"):
-                continue  # a chart sheet
-            sheet.reset_dimensions()  # the stored dimension may be wrong: read every row
-            values: dict[tuple[int, int], str] = {}
-            max_row = max_col = 0
-            for row_index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                for col_index, value in enumerate(row, start=1):
-                    if value is not None and (text := cell_text(value)) != "":
-                        values[(row_index, col_index)] = text
-                        max_row, max_col = max(max_row, row_index), max(max_col, col_index)
-            scan = scan_sheet(path, sheet.title)
-            if scan.uncached_formulas:
-                _refuse_uncached_formulas(path, sheet.title, scan.uncached_formulas)
-            for min_col, min_row, max_c, max_r in scan.merges:
-                text = values.get((min_row, min_col), "")
-                for r in range(min_row, max_r + 1):
-                    for c in range(min_col, max_c + 1):
-                        if text:
-                            values[(r, c)] = text
-            grids.append(_Grid(sheet.title, values, max_row, max_col, scan.merges))
-    except ImportFileError:
-        raise
-    except Exception as exc:
-        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
-    finally:
-        workbook.close()
     return grids
 
 
-def _find_header(path: Path, grids: list[_Grid],
-                 layouts: list[Layout]) -> tuple[_Grid, _Header]:
-    best: tuple[int, _Grid, _Header] | None = None
+def analyse(path: Path, grids: list[Grid], options: ImportOptions) -> ImportedWorkbook:
+    """The tables of sheets already read (the preview calls this again as the clerk maps columns)."""
+    tables, problems = [], []
     for grid in grids:
-        for row in range(1, min(grid.max_row, HEADER_SEARCH_ROWS) + 1):
-            texts = {c: header_key(grid.text(row, c)) for c in range(1, grid.max_col + 1)}
-            for layout in layouts:
-                header = _match(row, texts, layout)
-                if header is None:
-                    continue
-                score = len(header.columns)
-                if best is None or score > best[0]:
-                    best = (score, grid, header)
-    if best is None:
-        raise ImportFileError(_no_header_message(path, grids, layouts))
-    return best[1], best[2]
-
-
-def _match(row: int, texts: dict[int, str], layout: Layout) -> _Header | None:
-    columns: dict[int, str] = {}
-    dimension_columns: list[int] = []
-    period = ""
-    for column, text in texts.items():
-        spec = _best_column(text, layout, taken=set(columns.values()))
-        if spec is None:
+        if not grid.values:
             continue
-        if spec.field.startswith("dimension_"):
-            dimension_columns.append(column)
-            continue
-        columns[column] = spec.field
-        if spec.field == "result" and (quarter := QUARTER.search(text)):
-            period = QUARTERS[quarter.group(1)]
-    # Dimension columns, left to right, are levels 1, 2, 3 (a separate 类别 column adds a level).
-    for level, column in enumerate(dimension_columns[:3], start=1):
-        columns[column] = f"dimension_{level}"
-    fields = set(columns.values())
-    if "content" not in fields or len(fields) < 2:
-        return None
-    return _Header(row, layout, dict(sorted(columns.items())), period)
+        table = _read_sheet(path, grid, options)
+        if isinstance(table, SheetProblem):
+            problems.append(table)
+        else:
+            tables.append(table)
+    first = tables[0] if tables else None
+    unit = options.unit if options.unit is not None else (first.unit if first else "")
+    year = options.year if options.year is not None else (first.year if first else None)
+    return ImportedWorkbook(path, tables, problems, unit, year)
 
 
-def _best_column(text: str, layout: Layout, taken: set[str]) -> Column | None:
-    """The layout column a header word names: an exact variant beats a suffix ("第四季度完成情况
-    描述" ends with "完成情况描述"), which beats containment; a field is only taken once."""
-    best, best_score = None, 0
-    for spec in layout.columns:
-        if spec.field in taken and not spec.field.startswith("dimension_"):
-            continue
-        for variant in (header_key(v) for v in spec.variants):
-            score = _match_score(text, variant)
-            if score > best_score:
-                best, best_score = spec, score
-    return best
+def read_table(path: Path, layout_name: str = "auto",
+               options: ImportOptions | None = None) -> ImportedTable:
+    """The one table of a workbook (or the first named by options.sheets)."""
+    options = options or ImportOptions(layout=layout_name)
+    workbook = read_workbook(path, options)
+    return workbook.chosen(options.sheets)[0]
 
 
-def _match_score(text: str, variant: str) -> int:
-    if not text:
-        return 0
-    if text == variant:
-        return 3
-    if text.endswith(variant):
-        return 2
-    return 1 if len(variant) >= 4 and variant in text else 0
+def _check_options(options: ImportOptions) -> None:
+    for header, name in options.mapping.items():
+        if name not in FIELD_LABELS or name == "dimension":
+            fields = "、".join(FIELD_LABELS)
+            raise ValidationError(f"--map “{header}={name}”：没有字段“{name}”；可用的字段：{fields}。")
+    if options.filled_status is not None and options.filled_status not in STATUSES:
+        raise ValidationError(f"状态“{options.filled_status}”无效，应为：{'、'.join(STATUSES)}。")
+    if options.layout != "auto" and options.layout not in layout_names():
+        load_layout(options.layout)  # refuses with the list of layouts
 
 
-def _no_header_message(path: Path, grids: list[_Grid], layouts: list[Layout]) -> str:
-    hidden = _merged_title_rows(grids[0])
-    if hidden:
-        return (f"{where(path, grids[0].title)}：第 {hidden[0]}–{hidden[1]} 行是合并的标题单元格，"
-                "表头可能被合并单元格遮住了；请取消合并，让表头单独占一行后再导入。")
-    expected = "；".join(f"{layout.label}：{'、'.join(layout.headers())}" for layout in layouts)
-    return (f"{where(path)}：在前 {HEADER_SEARCH_ROWS} 行中找不到可识别的表头。"
-            f"应有的表头为——{expected}。")
-
-
-def _merged_title_rows(grid: _Grid) -> tuple[int, int] | None:
-    for min_col, min_row, max_col, max_row in grid.merges:
-        if min_row <= HEADER_SEARCH_ROWS and max_row > min_row and max_col > min_col:
-            return min_row, max_row
-    return None
-
-
-def _read_rows(path: Path, grid: _Grid, header: _Header) -> ImportedTable:
-    title = _title(grid, header.row)
-    year_match = YEAR.search(title)
+def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable | SheetProblem:
+    plan = find_header(grid, options.mapping, options.header_rows.get(grid.title, options.header_row))
+    if plan is None or not plan.has_content():
+        return SheetProblem(grid.title, _no_header_message(path, grid, plan, options),
+                            plan.columns if plan else (), plan.row if plan else 0,
+                            _sample(grid, plan) if plan else [])
+    if grid.uncached_formulas:
+        _refuse_uncached_formulas(path, grid.title, grid.uncached_formulas)
+    rows = read_items(grid, plan, options.filled_status)
+    if not rows.items:
+        hint = _merged_title_hint(grid, plan.row).rstrip("，")
+        return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头下面没有任何数据行。"
+                            + (f"{hint}后再导入。" if hint else ""), plan.columns, plan.row)
+    facts = title_facts(grid, plan.row)
+    result_header = next((c.header for c in plan.columns if c.field == "result"), "")
+    period = period_of(result_header) if period_of(result_header) != "年度" else facts.period
     table = ImportedTable(
-        file=path, sheet=grid.title, layout=header.layout.name, header_row=header.row,
-        title=title or path.stem, unit=title[:year_match.start()].strip() if year_match else "",
-        year=int(year_match.group(1)) if year_match else None,
-        period=header.period or _period_from_title(title))
-    dimension_columns = sorted(c for c, f in header.columns.items() if f.startswith("dimension_"))
-    category: str | None = None
-    row_across = _rows_merged_across(grid)
-    for row in range(header.row + 1, grid.max_row + 1):
-        cells = {c: grid.text(row, c) for c in range(1, grid.max_col + 1)}
-        kind, text = _row_kind(cells, row in row_across)
-        if kind == "skip":
-            continue
-        if kind == "category":
-            category = text
-            continue
-        # Stray spaces around a cell's text are noise in clerks' files: trimmed.
-        item_values = {f: cells.get(c, "").strip() for c, f in header.columns.items()
-                       if f in ITEM_FIELDS}
-        if not any(item_values.values()):
-            continue
-        names = [cells[c].strip() for c in dimension_columns if cells[c].strip()]
-        if category is not None and len(names) < 3:
-            names = [category, *names]
-        if not names:
-            names = ["未分类"]
-            if not any("未分类" in w for w in table.warnings):
-                table.warnings.append(
-                    f"{where(path, grid.title, row)}起有事项没有所属维度，已归入“未分类”。")
-        table.items.append(ImportedItem(row, tuple(names[:3]), item_values))
-    if not table.items:
-        raise ImportFileError(f"{where(path, grid.title, header.row)}：表头下面没有任何数据行。")
+        file=path, sheet=grid.title, layout=_layout_name(plan, options.layout),
+        header_row=plan.row, header_height=plan.height, columns=plan.columns,
+        title=facts.title or path.stem, unit=facts.unit if options.unit is None else options.unit,
+        year=facts.year if options.year is None else options.year, period=period,
+        items=rows.items, sample=_sample(grid, plan))
+    table.warnings.extend(_above_header(grid, plan))
+    table.warnings.extend(rows.warnings)
+    table.warnings.extend(_cleaned(grid))
     return table
 
 
-def _row_kind(cells: dict[int, str], merged_across: bool) -> tuple[str, str]:
-    """("skip", "") for empty and "注：" rows, ("category", name) for a category row standing
-    alone (merged across the table, or one cell with a mark like "一、"), else ("item", "")."""
-    texts = [t.strip() for t in cells.values() if t.strip()]
-    if not texts:
-        return "skip", ""
-    alone = (merged_across and len(set(texts)) == 1) or len(texts) == 1
-    if alone and NOTE_MARK.match(texts[0]):
-        return "skip", ""
-    if alone and (merged_across or CATEGORY_MARK.match(texts[0])):
-        return "category", texts[0]
-    return "item", ""
+def _sample(grid: Grid, plan: HeaderPlan, rows: int = 8) -> list[tuple[int, list[str]]]:
+    """The first non-empty rows under the header, with their row numbers, as the preview shows them."""
+    sample = []
+    for row in range(plan.first_data_row, grid.max_row + 1):
+        cells = [grid.shown(row, c.index) for c in plan.columns]
+        if any(cells):
+            sample.append((row, cells))
+        if len(sample) == rows:
+            break
+    return sample
 
 
-def _rows_merged_across(grid: _Grid) -> set[int]:
-    return {min_row for min_col, min_row, max_col, max_row in grid.merges
-            if min_row == max_row and max_col - min_col + 1 >= max(grid.max_col - 1, 2)}
+def _layout_name(plan: HeaderPlan, wanted: str) -> str:
+    """The official layout this table is most like (its export format), or the one asked for."""
+    if wanted != "auto":
+        return wanted
+    fields = {c.field for c in plan.columns}
+    scores = {name: len(fields & {c.field for c in load_layout(name).columns}) for name in layout_names()}
+    return max(sorted(scores), key=lambda name: scores[name])
 
 
-def _title(grid: _Grid, header_row: int) -> str:
-    for row in range(1, header_row):
-        for column in range(1, grid.max_col + 1):
-            text = grid.text(row, column).strip()
-            if text:
-                return re.sub(r"\s+", "", text)
+def _above_header(grid: Grid, plan: HeaderPlan) -> list[str]:
+    """Lines above the header besides the title (a header block): named, as they are not items."""
+    rows = sorted({r for (r, _c) in grid.values if r < plan.row})
+    if len(rows) <= 1:
+        return []
+    span = f"{rows[1]}–{rows[-1]}" if rows[-1] > rows[1] else str(rows[1])
+    return [f"表头上方第 {span} 行（标题下的表头区、填报说明等）不是事项，未导入。"]
+
+
+def _cleaned(grid: Grid) -> list[str]:
+    cells = grid.cleaned_cells
+    if not cells:
+        return []
+    more = f"等 {len(cells)} 个" if len(cells) > MAX_CELL_WARNINGS else ""
+    shown = "、".join(cells[:MAX_CELL_WARNINGS]) + more
+    return [f"单元格 {shown} 含有不可见的控制字符，已删除。"]
+
+
+def _no_header_message(path: Path, grid: Grid, plan: HeaderPlan | None,
+                       options: ImportOptions) -> str:
+    if plan is None:
+        return f"{where(path, grid.title)}：找不到表头。"
+    headers = [c.header for c in plan.columns if not c.header.startswith("第")][:12]
+    # the column with the longest texts among those no header word claimed is the likely content
+    free = [c for c in plan.columns if c.field == EXTRA] or list(plan.columns)
+    longest = max(free, key=lambda c: _mean_length(grid, plan, c.index), default=None)
+    example = f'--map "{longest.header}=content"' if longest else '--map "表头=content"'
+    hint = _merged_title_hint(grid, plan.row)
+    rows = f"第 {options.header_row} 行" if options.header_row else f"前 {HEADER_SEARCH_ROWS} 行中"
+    return (f"{where(path, grid.title)}：{rows}找不到“自查内容/工作任务”等可识别的表头；"
+            f"最像表头的是第 {plan.row} 行：{'、'.join(headers) or '（空）'}。{hint}"
+            f"请用 {example} 指明哪一列是事项内容（可再用 --map 指明其他列，字段见 --help），"
+            "或用 --header-row 指定表头所在行；在程序中导入时，可在预览中为各列选择字段。")
+
+
+def _mean_length(grid: Grid, plan: HeaderPlan, column: int) -> float:
+    texts = [grid.shown(r, column) for r in range(plan.first_data_row, plan.first_data_row + 10)]
+    texts = [t for t in texts if t]
+    return sum(map(len, texts)) / len(texts) if texts else 0.0
+
+
+def _merged_title_hint(grid: Grid, best_row: int) -> str:
+    """Only a wide merge over several of the top rows can hide a header: say so then."""
+    for min_col, min_row, max_col, max_row in grid.merges:
+        if (min_row <= 3 and max_row > min_row and max_row >= best_row - 1
+                and max_col - min_col + 1 >= max(2, grid.max_col - 1)):
+            return (f"第 {min_row}–{max_row} 行是跨整个表宽的合并单元格，表头可能被合并单元格遮住了；"
+                    "请取消合并、让表头单独占一行，")
     return ""
 
 
-def _period_from_title(title: str) -> str:
-    quarter = QUARTER.search(title)
-    return QUARTERS[quarter.group(1)] if quarter else "年度"
-
-
 def _refuse_uncached_formulas(path: Path, sheet: str, cells: list[str]) -> None:
+    """A sheet whose table is imported must not hold formulas without a value: its text is unknown."""
     shown = "、".join(cells[:10]) + ("等" if len(cells) > 10 else "")
     raise ImportFileError(
         f"{where(path, sheet)}：单元格 {shown} 是公式但没有计算结果（文件未在 Excel 中"
         "重新计算保存过），无法知道其内容；请在 Excel/WPS 中打开并保存后再导入。")
+
+
+def _collapsed(path: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for k, n in enumerate(path) if k == 0 or n != path[k - 1])
+
+
+def tree_of(items: list[ImportedItem]) -> list[dict[str, Any]]:
+    """The dimensions with their items, in file order, as model.bulk expects them."""
+    roots: list[dict[str, Any]] = []
+    nodes: dict[tuple[str, ...], dict[str, Any]] = {}
+    for item in items:
+        siblings = roots
+        for depth in range(1, len(item.path) + 1):
+            key = item.path[:depth]
+            if key not in nodes:
+                nodes[key] = {"name": key[-1], "items": [], "children": []}
+                siblings.append(nodes[key])
+            siblings = nodes[key]["children"]
+        nodes[item.path]["items"].append(dict(item.values))
+    return roots
+
+
+def column_summary(table: ImportedTable) -> list[dict[str, str]]:
+    """The dry-run's columns: header and the field it fills (extra / skip included)."""
+    return [{"header": c.header, "field": c.field} for c in table.columns]
+
+
+def normalised_mapping(pairs: list[str]) -> dict[str, str]:
+    """--map "header=field" arguments as a dict (header compared without spaces/width)."""
+    mapping = {}
+    for pair in pairs:
+        header, sep, name = pair.rpartition("=")
+        if not sep or not header.strip() or not name.strip():
+            raise ValidationError(f"--map “{pair}” 应写成 “表头=字段”，如 --map \"工作内容=content\"。")
+        mapping[header.strip()] = name.strip()
+    return mapping
+
+

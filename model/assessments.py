@@ -107,6 +107,11 @@ def _valid_year(year: Any) -> int:
     return value
 
 
+def validated_assessment(values: dict[str, Any]) -> dict[str, Any]:
+    """An assessment's values as the services store them; ValidationError names what is wrong."""
+    return _validated(values)
+
+
 def _validated(values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(ASSESSMENT_EDITABLE_FIELDS)
     if unknown:

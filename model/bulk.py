@@ -6,9 +6,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from model.assessments import validated_assessment
 from model.db import Database
+from model.dimensions import valid_dimension_name
 from model.errors import ValidationError
-from model.records import ITEM_EDITABLE_FIELDS, NARRATIVE_KEYS
+from model.items import validated_item
+from model.records import NARRATIVE_KEYS
 from model.rows import get_row
 from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, NarrativeSection
 
@@ -26,20 +29,21 @@ def append_tree(database: Database, assessment_id: int, dimensions: list[dict[st
         def add(nodes: list[dict[str, Any]], parent_id: int | None, level: int) -> None:
             nonlocal added
             for node in nodes:
-                dim = by_key.get((parent_id, node["name"]))
+                name = valid_dimension_name(node["name"])
+                dim = by_key.get((parent_id, name))
                 if dim is None:
                     if level > MAX_DIMENSION_DEPTH:
                         raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
                     position = sum(1 for d in by_key.values() if d.parent_id == parent_id)
                     dim = Dimension(assessment_id=assessment_id, parent_id=parent_id,
-                                    position=position, name=node["name"])
+                                    position=position, name=name)
                     session.add(dim)
                     session.flush()
-                    by_key[(parent_id, node["name"])] = dim
+                    by_key[(parent_id, name)] = dim
                 start = session.scalar(select(func.count()).where(
                     CheckItem.dimension_id == dim.id)) or 0
                 for index, item in enumerate(node.get("items", [])):
-                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    values = validated_item(item)
                     session.add(CheckItem(assessment_id=assessment_id, dimension_id=dim.id,
                                           position=start + index, **values))
                     added += 1
@@ -54,7 +58,7 @@ def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
     """data: {"assessment": {...}, "narrative": {key: text}, "dimensions": [{name, report_heading,
     items: [{field: value}], children: [...]}]}. All or nothing; returns the new assessment id."""
     with database.transaction() as session:
-        assessment = Assessment(**data["assessment"])
+        assessment = Assessment(**validated_assessment(data["assessment"]))
         session.add(assessment)
         session.flush()
         for key, text in data.get("narrative", {}).items():
@@ -67,12 +71,12 @@ def create_assessment_tree(database: Database, data: dict[str, Any]) -> int:
                 raise ValidationError(f"考评维度最多 {MAX_DIMENSION_DEPTH} 级。")
             for position, node in enumerate(nodes):
                 dim = Dimension(assessment_id=assessment.id, parent_id=parent_id,
-                                position=position, name=node["name"],
+                                position=position, name=valid_dimension_name(node["name"]),
                                 report_heading=node.get("report_heading", ""))
                 session.add(dim)
                 session.flush()
                 for index, item in enumerate(node.get("items", [])):
-                    values = {k: v for k, v in item.items() if k in ITEM_EDITABLE_FIELDS}
+                    values = validated_item(item)
                     session.add(CheckItem(assessment_id=assessment.id, dimension_id=dim.id,
                                           position=index, **values))
                 add(node.get("children", []), dim.id, level + 1)

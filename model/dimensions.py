@@ -135,6 +135,11 @@ class DimensionService:
             return _record(session, restore_in_place(session, deleted, Dimension, siblings))
 
 
+def valid_dimension_name(name: str) -> str:
+    """A dimension's name as stored (the bulk import checks names with this too)."""
+    return _clean_name(name)
+
+
 def _clean_name(name: str) -> str:
     name = (name or "").strip()
     if not name:

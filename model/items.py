@@ -22,6 +22,9 @@ from model.rows import (
 from model.schema import STATUSES, CheckItem, Dimension, Evidence
 from model.tree import dimension_order
 
+MAX_EXTRAS = 60
+MAX_EXTRA_NAME = 100
+
 
 class ItemService:
     def __init__(self, database: Database) -> None:
@@ -183,6 +186,11 @@ def _restore(session: Session, deleted: DeletedRows) -> ItemRecord:
     return _record_with_seq(session, restore_in_place(session, deleted, CheckItem, siblings))
 
 
+def validated_item(values: dict[str, Any]) -> dict[str, Any]:
+    """An item's field values as the services store them; ValidationError names what is wrong."""
+    return _validated(values)
+
+
 def _validated(values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(ITEM_EDITABLE_FIELDS)
     if unknown:
@@ -191,6 +199,8 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
     for key in ITEM_TEXT_FIELDS:
         if key in clean:
             clean[key] = "" if clean[key] is None else str(clean[key])
+    if "extras" in clean:
+        clean["extras"] = validated_extras(clean["extras"])
     if "status" in clean and clean["status"] not in STATUSES:
         raise ValidationError(f"状态“{clean['status']}”无效，应为：{'、'.join(STATUSES)}。")
     for key in ("score_max", "score"):
@@ -202,6 +212,26 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
         elif key in clean:
             clean[key] = None
     return clean
+
+
+def validated_extras(value: Any) -> tuple[tuple[str, str], ...]:
+    """Extra named fields as (name, text) pairs: names non-empty, unique and not too many."""
+    pairs = list(value.items()) if isinstance(value, dict) else list(value or ())
+    clean: list[tuple[str, str]] = []
+    for pair in pairs:
+        try:
+            name, text = pair
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(f"附加字段应为“名称: 内容”：{pair!r}") from exc
+        name = str(name).strip()
+        if not name or len(name) > MAX_EXTRA_NAME:
+            raise ValidationError(f"附加字段的名称不能为空，也不能超过 {MAX_EXTRA_NAME} 个字：“{name}”。")
+        if any(name == seen for seen, _text in clean):
+            raise ValidationError(f"附加字段“{name}”重复。")
+        clean.append((name, "" if text is None else str(text)))
+    if len(clean) > MAX_EXTRAS:
+        raise ValidationError(f"附加字段最多 {MAX_EXTRAS} 个。")
+    return tuple(clean)
 
 
 def _sibling_ids(session: Session, dimension_id: int) -> list[int]:

@@ -18,8 +18,11 @@ ITEM_TEXT_FIELDS = (
     "indicator_target",
     "indicator_actual",
     "deviation_reason",
+    "owner",
+    "deadline",
+    "note",
 )
-ITEM_EDITABLE_FIELDS = (*ITEM_TEXT_FIELDS, "status", "score_max", "score")
+ITEM_EDITABLE_FIELDS = (*ITEM_TEXT_FIELDS, "status", "score_max", "score", "extras")
 ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores")
 DIMENSION_EDITABLE_FIELDS = ("name", "report_heading")
 EVIDENCE_EDITABLE_FIELDS = ("title", "doc_no", "issued_on", "note", "classified")
@@ -89,6 +92,10 @@ class ItemRecord:
     indicator_target: str
     indicator_actual: str
     deviation_reason: str
+    owner: str
+    deadline: str
+    note: str
+    extras: tuple[tuple[str, str], ...]  # the table's other named columns: (header, text)
     version: int
     updated_at: datetime
 

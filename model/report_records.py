@@ -13,6 +13,9 @@ SECTION_TITLES = {
 }
 
 
+EXTRA_PREFIX = "extra:"  # a layout field naming one of an item's extra fields
+
+
 @dataclass(frozen=True)
 class ReportItem:
     id: int
@@ -28,6 +31,10 @@ class ReportItem:
     score_max: float | None
     score: float | None
     evidence: tuple[EvidenceRecord, ...] = ()
+    owner: str = ""
+    deadline: str = ""
+    note: str = ""
+    extras: tuple[tuple[str, str], ...] = ()  # the imported table's other named columns
 
     def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
         """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""
@@ -42,6 +49,8 @@ class ReportItem:
             return self.progress[int(name[-1]) - 1]
         if name == "seq":
             return str(self.seq)
+        if name.startswith(EXTRA_PREFIX):
+            return dict(self.extras).get(name[len(EXTRA_PREFIX):], "")
         value = getattr(self, name)
         return "" if value is None else _number(value) if isinstance(value, float) else str(value)
 

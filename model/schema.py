@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Stable names so that migrations can refer to constraints on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -34,6 +36,24 @@ MAX_DIMENSION_DEPTH = 3
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+Extras = tuple[tuple[str, str], ...]
+
+
+class ExtrasText(TypeDecorator[Extras]):
+    """An item's extra named fields, in table order: stored as a JSON object (CJK kept readable,
+    so that the full-text index finds it), read back as (name, text) pairs."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str:
+        pairs = list(value.items()) if isinstance(value, dict) else list(value or ())
+        return json.dumps(dict(pairs), ensure_ascii=False)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Extras:
+        return tuple((str(k), str(v)) for k, v in json.loads(value or "{}").items())
 
 
 class Base(DeclarativeBase):
@@ -117,6 +137,12 @@ class CheckItem(Versioned, Base):
     indicator_target: Mapped[str] = mapped_column(Text, nullable=False, default="")
     indicator_actual: Mapped[str] = mapped_column(Text, nullable=False, default="")
     deviation_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    owner: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
+    deadline: Mapped[str] = mapped_column(String(200), nullable=False, default="",
+                                          server_default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    extras: Mapped[Extras] = mapped_column(ExtrasText, nullable=False, default=(),
+                                           server_default="{}")
 
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from model.db import Database
+from model.records import ITEM_TEXT_FIELDS
 from model.text_rules import clean_line
 
-TEXT_COLUMNS = ("content", "target", "result", "department", "progress_q1", "progress_q2",
-                "progress_q3", "progress_q4", "indicator_target", "indicator_actual",
-                "deviation_reason")
+TEXT_COLUMNS = (*ITEM_TEXT_FIELDS, "extras")
 TRIGRAM = 3
 
 

@@ -13,7 +13,9 @@ from model.records import ITEM_TEXT_FIELDS, ItemRecord
 
 
 def search_blob(item: ItemRecord) -> str:
-    return "\n".join(getattr(item, name) for name in ITEM_TEXT_FIELDS).casefold()
+    texts = [getattr(item, name) for name in ITEM_TEXT_FIELDS]
+    texts += [text for _name, text in item.extras]  # an imported table's other columns
+    return "\n".join(texts).casefold()
 
 
 class TreeFilter:

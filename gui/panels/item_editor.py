@@ -85,21 +85,47 @@ class ItemEditor(QWidget):
                 self.binder.bind(field, counted.edit, label)
             form.addRow(label, widget)
             self.scores[field] = widget
+        self._add_own_fields(form)
         self.binder.bind("status", self.status, self.tr("状态"))
         self.binder.bind("department", self.department, self.tr("责任处室"))
         self._form = form
+
+    def _add_own_fields(self, form: QFormLayout) -> None:
+        """责任人, 时限 and 备注 (saved as typed); an imported table's other columns, read-only."""
+        self.owner, self.deadline = QLineEdit(self), QLineEdit(self)
+        people = QHBoxLayout()
+        people.addWidget(self.owner, 1)
+        people.addWidget(QLabel(self.tr("时限"), self))
+        people.addWidget(self.deadline, 1)
+        form.addRow(self.tr("责任人"), people)
+        self.binder.bind("owner", self.owner, self.tr("责任人"))
+        self.binder.bind("deadline", self.deadline, self.tr("时限"))
+        self.note = CountedText(self, min_lines=1)
+        form.addRow(self.tr("备注"), self.note)
+        self.binder.bind("note", self.note.edit, self.tr("备注"))
+        self.extras = QLabel(self)
+        self.extras.setWordWrap(True)
+        self.extras.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.extras.setToolTip(self.tr("导入的表格中其他列的内容，导出 Excel 时写回各自的列"))
+        form.addRow(self.tr("其他列"), self.extras)
+
+    def _show_extras(self, record: ItemRecord) -> None:
+        self.extras.setText("\n".join(f"{name}：{text}" for name, text in record.extras))
+        self._form.setRowVisible(self.extras, bool(record.extras))
 
     def show_item(self, record: ItemRecord, uses_scores: bool) -> None:
         self.record = record
         self.seq.setText(f"<b>{record.seq}</b>")
         for field in SCORE_FIELDS:
             self._form.setRowVisible(self.scores[field], uses_scores)
+        self._show_extras(record)
         self.binder.load(record.id, _values(record), item_subject(record))
 
     def refresh(self, record: ItemRecord) -> None:
         if self.record is not None and record.id == self.record.id:
             self.record = record
             self.seq.setText(f"<b>{record.seq}</b>")
+            self._show_extras(record)
             self.binder.refresh(record.id, _values(record), item_subject(record))
 
     def set_departments(self, departments: list[str]) -> None:
@@ -110,7 +136,7 @@ class ItemEditor(QWidget):
 
 def _values(record: ItemRecord) -> dict[str, Any]:
     fields = ("content", "target", "result", "status", "department", "progress_q1", "progress_q2",
-              "progress_q3", "progress_q4", *SCORE_FIELDS)
+              "progress_q3", "progress_q4", "owner", "deadline", "note", *SCORE_FIELDS)
     return {field: getattr(record, field) for field in fields}
 
 

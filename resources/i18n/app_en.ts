@@ -1,6 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="18" />
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="18" />
+        <source>完成情况</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="19" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="19" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="19" />
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="20" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="20" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="20" />
+        <source>序号（自动编号）</source>
+        <translation>No. (numbered automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <source>一级维度</source>
+        <translation>Dimension level 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <source>二级维度</source>
+        <translation>Dimension level 2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <source>三级维度</source>
+        <translation>Dimension level 3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="22" />
+        <source>一季度进展</source>
+        <translation>Q1 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="22" />
+        <source>二季度进展</source>
+        <translation>Q2 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="23" />
+        <source>三季度进展</source>
+        <translation>Q3 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="23" />
+        <source>四季度进展</source>
+        <translation>Q4 progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="24" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="24" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="25" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="25" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="25" />
+        <source>偏差原因</source>
+        <translation>Reason for deviation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <source>保留为附加字段</source>
+        <translation>Keep as an extra field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <source>不导入</source>
+        <translation>Do not import</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEditor</name>
     <message>
         <location filename="../../gui/panels/assessment_editor.py" line="30" />
@@ -129,6 +242,19 @@
         <location filename="../../gui/bulk_actions.py" line="101" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTable</name>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="56" />
+        <source>“%1”列的字段</source>
+        <translation>Field of column “%1”</translation>
     </message>
 </context>
 <context>
@@ -450,57 +576,147 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="32" />
+        <location filename="../../gui/dialogs/import_excel.py" line="55" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="34" />
+        <location filename="../../gui/dialogs/import_excel.py" line="77" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="35" />
+        <location filename="../../gui/dialogs/import_excel.py" line="71" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="36" />
-        <source>表样</source>
-        <translation>Table format</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="37" />
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="38" />
+        <location filename="../../gui/dialogs/import_excel.py" line="93" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="38" />
+        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="97" />
+        <source>本工作表的表头所在行</source>
+        <translation>Header row of this sheet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <source>完成情况已填写的事项，状态设为</source>
+        <translation>Set the status of items with a filled result to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="183" />
+        <source>%1（%2 项）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="184" />
+        <source>%1（未识别表头）</source>
+        <translation>%1 (header not recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="219" />
+        <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
+        <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="223" />
+        <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
+        <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="225" />
+        <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
+        <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="244" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="43" />
+        <location filename="../../gui/dialogs/import_excel.py" line="256" />
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="269" />
+        <source>请至少勾选一个工作表。</source>
+        <translation>Tick at least one sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="273" />
+        <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
+        <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="277" />
+        <source>表格标题中没有年度，请填写年度。</source>
+        <translation>The table's title names no year: please enter the year.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="279" />
+        <source>表格标题中没有单位名称，请填写单位名称。</source>
+        <translation>The table's title names no unit: please enter the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="284" />
+        <source>确认不导入</source>
+        <translation>Confirm columns left out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="285" />
+        <source>以下列的内容不会导入：%1。确定吗？</source>
+        <translation>The contents of these columns will not be imported: %1. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="122" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="45" />
+        <location filename="../../gui/dialogs/import_excel.py" line="79" />
+        <source>标题中没有单位名称，请填写</source>
+        <translation>The title names no unit: please enter it</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="80" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="83" />
+        <source>（标题中没有年度，请填写）</source>
+        <translation>(no year in the title: please enter it)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="85" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="87" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="47" />
+        <location filename="../../gui/dialogs/import_excel.py" line="89" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="48" />
+        <location filename="../../gui/dialogs/import_excel.py" line="90" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -554,13 +770,13 @@
     <message>
         <location filename="../../gui/panels/item_editor.py" line="52" />
         <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="89" />
+        <location filename="../../gui/panels/item_editor.py" line="90" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
         <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="88" />
+        <location filename="../../gui/panels/item_editor.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -630,7 +846,35 @@
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="119" />
+        <location filename="../../gui/panels/item_editor.py" line="98" />
+        <location filename="../../gui/panels/item_editor.py" line="102" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="100" />
+        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="104" />
+        <location filename="../../gui/panels/item_editor.py" line="105" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
+        <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <source>其他列</source>
+        <translation>Other columns</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="145" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
@@ -1178,27 +1422,27 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="59" />
+        <location filename="../../gui/dialogs/import_excel.py" line="296" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="60" />
-        <source>所有文件 (*)</source>
-        <translation>All files (*)</translation>
+        <location filename="../../gui/dialogs/import_excel.py" line="297" />
+        <source>Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)</source>
+        <translation>Excel tables (*.xlsx *.xls *.et);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="63" />
+        <location filename="../../gui/dialogs/import_excel.py" line="301" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <location filename="../../gui/dialogs/import_excel.py" line="310" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="80" />
+        <location filename="../../gui/dialogs/import_excel.py" line="319" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -1349,6 +1593,11 @@
         <location filename="../../gui/panels/dimension_editor.py" line="43" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="18" />
+        <source>自查内容 / 工作任务</source>
+        <translation>Item / task</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,44 @@ ENGLISH = {
     "部门整体支出可不填": "May stay empty for a department form",
     "导出绩效自评表（Excel）…": "Export the form (Excel)…", "导出绩效自评表": "Export the form",
     "正在导出绩效自评表…": "Exporting the form…",
+    # import preview, item editor (issue 14)
+    "自动": "Automatic", "表头所在行": "Header row", "本工作表的表头所在行": "Header row of this sheet",
+    "第 %1 行最像表头；若不是，请在“表头所在行”中填写。":
+        "Row %1 looks most like the header; if it is not, enter the header row.",
+    "%1（%2 项）": "%1 (%2 items)",
+    "%1（未识别表头）": "%1 (header not recognised)",
+    "Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)": "Excel tables (*.xlsx *.xls *.et);;All files (*)",
+    "“%1”列的字段": "Field of column “%1”",
+    "一级维度": "Dimension level 1",
+    "二级维度": "Dimension level 2",
+    "三级维度": "Dimension level 3",
+    "不导入": "Do not import",
+    "以下列的内容不会导入：%1。确定吗？": "The contents of these columns will not be imported: %1. Continue?",
+    "保留为附加字段": "Keep as an extra field",
+    "偏差原因": "Reason for deviation",
+    "其他列": "Other columns",
+    "备注": "Note",
+    "字段": "Field",
+    "完成情况已填写的事项，状态设为": "Set the status of items with a filled result to",
+    "导入的表格中其他列的内容，导出 Excel 时写回各自的列":
+        "Other columns of the imported table; Excel export writes them back to their own columns",
+    "工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。":
+        "The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.",
+    "工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。":
+        "Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).",
+    "工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。":
+        "Sheet “%1”: row %2 is the header; choose the field of each column above it.",
+    "序号（自动编号）": "No. (numbered automatically)",
+    "时限": "Deadline",
+    "标题中没有单位名称，请填写": "The title names no unit: please enter it",
+    "目标": "Target",
+    "确认不导入": "Confirm columns left out",
+    "自查内容 / 工作任务": "Item / task",
+    "表格标题中没有单位名称，请填写单位名称。": "The table's title names no unit: please enter the unit.",
+    "表格标题中没有年度，请填写年度。": "The table's title names no year: please enter the year.",
+    "请至少勾选一个工作表。": "Tick at least one sheet.",
+    "责任人": "Responsible person",
+    "（标题中没有年度，请填写）": "(no year in the title: please enter it)",
 }
 
 

@@ -51,13 +51,14 @@ def test_a_32767_character_cell_imports_whole(tmp_path: Path) -> None:
 
 BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "text renamed": (workbooks.text_renamed, "不是 Excel 工作簿"),
-    "legacy xls": (workbooks.legacy_xls, "旧版 Excel 格式"),
+    "damaged xls": (workbooks.legacy_xls, "旧版 Excel 格式（.xls/.et），但无法读取"),
     "password": (workbooks.password_protected, "设有打开密码"),
     "truncated": (workbooks.truncated, "已损坏或不完整"),
     "empty workbook": (workbooks.empty_workbook, "空工作簿"),
     "header only": (workbooks.header_only, "表头下面没有任何数据行"),
     "unknown headers": (workbooks.unknown_headers,
-                        "找不到可识别的表头.*考评维度、考评内容、自查内容、落实情况"),
+                        "工作表“Sheet”：前 50 行中找不到“自查内容/工作任务”等可识别的表头；"
+                        "最像表头的是第 1 行：姓名、电话、地址。请用 --map \"电话=content\""),
     "merged title over header": (workbooks.selfcheck_with_merged_title_over_header, "被合并单元格遮住"),
     "uncached formula": (workbooks.uncached_formula, "单元格 C2 是公式但没有计算结果"),
     "bomb": (workbooks.bomb, "压缩炸弹"),

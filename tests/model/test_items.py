@@ -96,3 +96,18 @@ def test_update_returns_new_version(services: Services, tree: dict[str, int]) ->
     assert updated.version == item.version + 1
     services.items.update(item.id, updated.version, result="再改")
     assert services.items.get(item.id).result == "再改"
+
+
+def test_extra_fields_are_kept_in_order_and_validated(demo, demo_id: int) -> None:
+    item = demo.items.list(demo_id)[0]
+    updated = demo.items.update(item.id, owner="张某", deadline="会前7天", note="已整改",
+                                extras={"具体内容": "报请领导审定。", "督办意见": "按期办结"})
+    assert (updated.owner, updated.deadline, updated.note) == ("张某", "会前7天", "已整改")
+    assert updated.extras == (("具体内容", "报请领导审定。"), ("督办意见", "按期办结"))
+    assert demo.items.get(item.id).extras == updated.extras
+    for bad, message in ((("", "x"),), "名称不能为空"), ((("a", "1"), ("a", "2")), "重复"), \
+            ((("a",),), "附加字段应为"):
+        with pytest.raises(ValidationError, match=message):
+            demo.items.update(item.id, extras=bad)
+    deleted = demo.items.delete(item.id)
+    assert demo.items.restore(deleted).extras == updated.extras  # undo keeps them

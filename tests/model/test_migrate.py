@@ -110,3 +110,20 @@ def test_sqlite_pragmas(services: Services) -> None:
         assert pragma("foreign_keys") == 1
         assert pragma("journal_mode") == "wal"
         assert pragma("busy_timeout") >= 5000
+
+
+def test_upgraded_items_get_the_new_fields_and_the_index_covers_them(tmp_path: Path) -> None:
+    path = tmp_path / "2021.db"
+    shutil.copy(OLD_DB, path)
+    services = Services.over(open_sqlite(path))
+    try:
+        [summary] = services.assessments.list()
+        item = services.items.list(summary.id)[0]
+        assert (item.owner, item.deadline, item.note, item.extras) == ("", "", "", ())
+        services.items.update(item.id, owner="升级后的责任人", extras={"督办意见": "升级后按期办结"})
+        assert services.search.has_index()
+        assert services.search.item_ids(summary.id, "升级后的责任人") == {item.id}
+        assert services.search.item_ids(summary.id, "升级后按期办结") == {item.id}
+        assert services.search.item_ids(summary.id, "常态化疫情") == {item.id}  # old text kept
+    finally:
+        services.close()

@@ -46,3 +46,15 @@ def test_without_the_index_the_scan_answers(demo: Services, demo_id: int) -> Non
     assert not fallback.has_index()
     for query in QUERIES:
         assert fallback.item_ids(demo_id, query) == naive(demo, demo_id, query)
+
+
+@pytest.mark.parametrize("query", ["张某某", "张某", "督办意见", "按期办结", "会后"])
+def test_owner_deadline_note_and_extra_fields_are_found(demo: Services, demo_id: int,
+                                                        query: str) -> None:
+    first, second, third = demo.items.list(demo_id)[:3]
+    demo.items.update(first.id, owner="张某某", deadline="会后3天")
+    demo.items.update(second.id, extras={"督办意见": "按期办结"})
+    demo.items.update(third.id, note="会后归档")
+    expected = {"张某某": {first.id}, "张某": {first.id}, "督办意见": {second.id},
+                "按期办结": {second.id}, "会后": {first.id, third.id}}[query]
+    assert demo.search.item_ids(demo_id, query) == expected

@@ -1,0 +1,270 @@
+"""The data rows under a header, as items: merged blocks, category and note rows, repeated page
+headers, statuses and scores read; every cell either stored or named in a warning."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from importers.cell_text import header_key
+from importers.grid import Grid, cell_name
+from importers.header_finder import HeaderPlan
+from importers.vocabulary import EXTRA, SKIP, status_of
+from model.records import ITEM_TEXT_FIELDS
+from model.schema import MAX_DIMENSION_DEPTH
+
+CATEGORY_MARK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
+NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明|填表人|填报人|审核人|制表人|联系人|联系电话|"
+                       r"单位负责人|负责人|分管领导|填报日期|日期)\s*[:：]")
+NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
+NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
+UNFILED = "未分类"
+MAX_WARNINGS = 50
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    row: int
+    path: tuple[str, ...]
+    values: dict[str, Any]  # item fields; "extras": {header: text} when the table has more
+
+
+@dataclass
+class RowsRead:
+    items: list[ImportedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_items(grid: Grid, plan: HeaderPlan, filled_status: str | None = None) -> RowsRead:
+    return _Reader(grid, plan, filled_status).read()
+
+
+class _Reader:
+    def __init__(self, grid: Grid, plan: HeaderPlan, filled_status: str | None) -> None:
+        self.grid, self.plan, self.filled_status = grid, plan, filled_status
+        self.columns = [c for c in plan.columns if c.field != SKIP]
+        self.names = {c.index: c.header for c in plan.columns}
+        self.dimension_columns = sorted((c.field, c.index) for c in self.columns
+                                        if c.field.startswith("dimension_"))
+        self.out = RowsRead()
+        self.blanked: set[tuple[int, int]] = set()
+        self.group_of: dict[int, int] = {}
+        self.across: set[int] = set()
+        self.repeated: list[int] = []
+        self._keys: list[dict[int, str]] | None = None
+        self._row = 0
+
+    def read(self) -> RowsRead:
+        self._classify_merges()
+        category: str | None = None
+        rows = range(self.plan.first_data_row, self.grid.max_row + 1)
+        for group in self._groups(rows):
+            cells = self._cells(group)
+            kind, text = self._kind(group, cells)
+            if kind == "category":
+                category = text
+            elif kind == "item":
+                self._add_item(group, cells, category)
+        if self.repeated:
+            self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
+        if len(self.out.warnings) > MAX_WARNINGS:  # listed up to a screenful, the rest counted
+            more = len(self.out.warnings) - MAX_WARNINGS
+            self.out.warnings[MAX_WARNINGS:] = [f"……另有 {more} 条同类提示未逐条列出。"]
+        return self.out
+
+    def warn(self, text: str) -> None:
+        self.out.warnings.append(text)
+
+    # merged ranges in the data area
+    def _classify_merges(self) -> None:
+        width = len(self.columns)
+        indexes = {c.index for c in self.columns}
+        content = {c.index for c in self.columns if c.field == "content"}
+        for min_col, min_row, max_col, max_row in sorted(self.grid.merges, key=lambda m: (m[1], m[0])):
+            if max_row < self.plan.first_data_row:
+                continue
+            covered = len(indexes & set(range(min_col, max_col + 1)))
+            wide = covered >= max(2, math.ceil(NOTE_WIDTH * width))
+            if wide and max_row > min_row:
+                self._note_block(min_col, min_row, max_col, max_row)
+            elif wide:
+                self.across.add(min_row)
+            elif max_row > min_row and content & set(range(min_col, max_col + 1)):
+                for row in range(min_row, max_row + 1):  # the rows of one item
+                    self.group_of.setdefault(row, min_row)
+
+    def _note_block(self, min_col: int, min_row: int, max_col: int, max_row: int) -> None:
+        text = self.grid.text(min_row, min_col)
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, max_col + 1):
+                self.blanked.add((row, column))
+        if text:
+            self.warn(f"第 {min_row}–{max_row} 行合并的说明文字（{cell_name(min_row, min_col)}）"
+                      f"不是事项，未导入：“{_excerpt(text)}”")
+
+    def _groups(self, rows: range) -> list[list[int]]:
+        groups: list[list[int]] = []
+        for row in rows:
+            anchor = self.group_of.get(row)
+            if anchor is not None and groups and self.group_of.get(groups[-1][0]) == anchor:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        return groups
+
+    def _cells(self, group: list[int]) -> dict[int, str]:
+        """Each column's text over the group's rows: distinct texts in order, one per line."""
+        cells = {}
+        for column in (c.index for c in self.columns):
+            texts: list[str] = []
+            for row in group:
+                if (row, column) in self.blanked:
+                    continue
+                text = self.grid.shown(row, column).strip()
+                if text and text not in texts:
+                    texts.append(text)
+            cells[column] = "\n".join(texts)
+        return cells
+
+    def _kind(self, group: list[int], cells: dict[int, str]) -> tuple[str, str]:
+        texts = [t for t in cells.values() if t]
+        if not texts:
+            return "skip", ""
+        row = group[0]
+        alone = len(set(texts)) == 1 and (row in self.across or len(texts) == 1)
+        if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
+            self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
+            return "skip", ""
+        if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
+            return "category", texts[0]
+        if len(group) == 1 and self._repeats_header(row):
+            self.repeated.append(row)
+            return "skip", ""
+        return "item", ""
+
+    def _repeats_header(self, row: int) -> bool:
+        """A printed page header: most of the header's words again, in the same columns."""
+        for keys in self._header_keys():
+            needed = max(2, math.ceil(0.6 * len(keys)))
+            misses_allowed, same = len(keys) - needed, 0
+            for column, key in keys.items():
+                text = self.grid.shown(row, column)
+                # header_key only for texts short enough to be this header word (a fast no)
+                if text and len(text) <= 2 * len(key) + 4 and header_key(text) == key:
+                    same += 1
+                else:
+                    misses_allowed -= 1
+                    if misses_allowed < 0:
+                        break
+            if len(keys) >= 2 and same >= needed:
+                return True
+        return False
+
+    def _header_keys(self) -> list[dict[int, str]]:
+        if self._keys is None:
+            self._keys = []
+            for header_row in range(self.plan.row, self.plan.first_data_row):
+                keys = {c.index: header_key(self.grid.shown(header_row, c.index)) for c in self.columns}
+                self._keys.append({c: k for c, k in keys.items() if k})
+        return self._keys
+
+    # one item
+    def _add_item(self, group: list[int], cells: dict[int, str], category: str | None) -> None:
+        row = self._row = group[0]
+        values: dict[str, Any] = {}
+        extras: dict[str, str] = {}
+        for column in self.columns:
+            text = cells.get(column.index, "")
+            name = column.field
+            if name in ITEM_TEXT_FIELDS:
+                values[name] = _joined(values.get(name, ""), text)
+            elif name == EXTRA and text:
+                extras[column.header] = text
+            elif name == "status" and text:
+                self._status(row, column.index, column.header, text, values, extras)
+            elif name in ("score_max", "score") and text:
+                self._number(row, column.index, column.header, name, text, values, extras)
+        if not any(v for k, v in values.items() if k in ITEM_TEXT_FIELDS) and not extras:
+            if any(cells.get(i) for _f, i in self.dimension_columns):
+                self.warn(f"第 {row} 行只有维度名称、没有事项，未导入。")
+            return
+        if "status" not in values and self.filled_status and values.get("result"):
+            values["status"] = self.filled_status
+        if extras:
+            values["extras"] = extras
+        path = self._path(row, cells, category)
+        if self._continues(cells, values, path):
+            return
+        self.out.items.append(ImportedItem(row, path, values))
+
+    def _continues(self, cells: dict[int, str], values: dict[str, Any], path: tuple[str, ...]) -> bool:
+        """A row without content or 序号 under an item of the same dimension continues it (clerks
+        write a long result over several rows): its texts are added to that item's, reported."""
+        seq = [c.index for c in self.columns if c.field == "seq"]
+        if (values.get("content") or any(cells.get(i) for i in seq) or not self.out.items
+                or self.out.items[-1].path != path):
+            return False
+        previous = self.out.items[-1]
+        for name, text in values.items():
+            if name in ITEM_TEXT_FIELDS and text:
+                previous.values[name] = _joined(previous.values.get(name, ""), text)
+            elif name == "extras":
+                merged = previous.values.setdefault("extras", {})
+                for header, extra in text.items():
+                    merged[header] = _joined(merged.get(header, ""), extra)
+            elif name not in previous.values:
+                previous.values[name] = text
+        self.warn(f"第 {self._row} 行没有事项内容，已并入上一项（第 {previous.row} 行）。")
+        return True
+
+    def _status(self, row: int, column: int, header: str, text: str, values: dict[str, Any],
+                extras: dict[str, str]) -> None:
+        status = status_of(text)
+        if status is None:
+            extras[header] = text
+            self.warn(f"单元格 {cell_name(row, column)} 的状态“{_excerpt(text)}”无法识别，"
+                      f"事项状态保持“未开始”，原文保留在附加字段“{header}”。")
+        else:
+            values["status"] = status
+
+    def _number(self, row: int, column: int, header: str, name: str, text: str,
+                values: dict[str, Any], extras: dict[str, str]) -> None:
+        match = NUMBER.match(text)
+        if match:
+            values[name] = float(match.group(1))
+        else:
+            extras[header] = text
+            self.warn(f"单元格 {cell_name(row, column)} 的“{header}”不是数字（“{_excerpt(text)}”），"
+                      "原文保留在同名附加字段。")
+
+    def _path(self, row: int, cells: dict[int, str], category: str | None) -> tuple[str, ...]:
+        names = [cells[i] for _f, i in self.dimension_columns if cells.get(i)]
+        if category is not None and len(names) < MAX_DIMENSION_DEPTH:
+            names = [category, *names]
+        collapsed = [n for k, n in enumerate(names) if k == 0 or n != names[k - 1]]
+        if len(collapsed) > MAX_DIMENSION_DEPTH:
+            self.warn(f"第 {row} 行的维度超过 {MAX_DIMENSION_DEPTH} 级，只保留前 {MAX_DIMENSION_DEPTH} 级。")
+            collapsed = collapsed[:MAX_DIMENSION_DEPTH]
+        if not collapsed and not self.dimension_columns and category is None:
+            return (self.grid.title,)  # a table without categories: its sheet is its dimension
+        if not collapsed:
+            if not any(UNFILED in w for w in self.out.warnings):
+                self.warn(f"第 {row} 行起有事项没有所属维度，已归入“{UNFILED}”。")
+            return (UNFILED,)
+        return tuple(collapsed)
+
+
+def _joined(old: str, new: str) -> str:
+    return f"{old}\n{new}" if old and new else old or new
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def _rows(rows: list[int]) -> str:
+    return "、".join(str(r) for r in rows[:10]) + ("等" if len(rows) > 10 else "")

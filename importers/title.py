@@ -1,0 +1,62 @@
+"""What the lines above a table say: its title, the unit, the year and the period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.grid import Grid
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+QUARTER = re.compile(r"第?([一二三四1-4])季度")
+QUARTERS = {"一": "第一季度", "二": "第二季度", "三": "第三季度", "四": "第四季度",
+            "1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?\s*")
+UNIT_LABELS = ("填报单位", "单位名称", "实施单位", "部门名称", "主管部门", "单位")
+LABEL = re.compile(r"^\s*(" + "|".join(UNIT_LABELS) + r")\s*[(（]?[盖章公]*[)）]?\s*[:：]?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class TitleFacts:
+    title: str
+    unit: str
+    year: int | None
+    period: str
+
+
+def title_facts(grid: Grid, header_row: int) -> TitleFacts:
+    title = _title(grid, header_row)
+    match = YEAR.search(title)
+    unit = ATTACHMENT.sub("", title[:match.start()]).strip(" ：:（(") if match else ""
+    return TitleFacts(title=title, unit=unit or _labelled_unit(grid, header_row),
+                      year=int(match.group(1)) if match else None, period=period_of(title))
+
+
+def period_of(text: str) -> str:
+    quarter = QUARTER.search(text)
+    return QUARTERS[quarter.group(1)] if quarter else "年度"
+
+
+def _title(grid: Grid, header_row: int) -> str:
+    """The first text above the header that is not an attachment mark ("附件1")."""
+    for row in range(1, header_row):
+        for column in range(1, grid.max_col + 1):
+            text = re.sub(r"\s+", "", grid.text(row, column))
+            if text and ATTACHMENT.sub("", text):
+                return ATTACHMENT.sub("", text)
+    return ""
+
+
+def _labelled_unit(grid: Grid, header_row: int) -> str:
+    """"填报单位：办公室", or a label cell with the name in a cell to its right."""
+    found: dict[str, str] = {}
+    for row in range(1, header_row):
+        for column in range(1, grid.max_col + 1):
+            match = LABEL.match(grid.text(row, column))
+            if not match:
+                continue
+            value = match.group(2).strip() or next(
+                (grid.text(row, c).strip() for c in range(column + 1, grid.max_col + 1)
+                 if grid.text(row, c).strip()), "")
+            found.setdefault(match.group(1), value)
+    return next((found[label] for label in UNIT_LABELS if found.get(label)), "")

@@ -1,0 +1,44 @@
+"""Read every worksheet of an .xlsx into grids (openpyxl's streaming reader + our merge scan)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from importers.cell_text import cell_text, decode_excel_escapes
+from importers.errors import ImportFileError, where
+from importers.formulas import scan_sheet
+from importers.grid import Budget, Grid
+
+
+def read_xlsx_grids(path: Path) -> list[Grid]:
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged input
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
+    budget = Budget(path)
+    grids = []
+    try:
+        for sheet in workbook.worksheets:
+            if not hasattr(sheet, "reset_dimensions"):
+                continue  # a chart sheet
+            sheet.reset_dimensions()  # the stored dimension may be wrong: read every row
+            grid = Grid(sheet.title)
+            for row_index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                budget.spend(len(row) or 1)
+                for col_index, value in enumerate(row, start=1):
+                    if value is not None:
+                        text = cell_text(value)
+                        grid.put(row_index, col_index,
+                                 decode_excel_escapes(text) if isinstance(value, str) else text)
+            scan = scan_sheet(path, sheet.title)
+            grid.merges, grid.uncached_formulas = scan.merges, scan.uncached_formulas
+            grids.append(grid)
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        workbook.close()
+    return grids
