@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, evidence, exports, imports
+from cli import commands, evidence, exports, imports, review
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
+    check_content = add("review", review.cmd_review, "体检：导出前检查内容（JSON）")
+    check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     imp = add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项")
     imp.add_argument("file", help="要导入的 .xlsx 文件")
     imp.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")

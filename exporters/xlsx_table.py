@@ -16,16 +16,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.table_rows import TableData, table_data
-from exporters.text_metrics import wrapped_lines
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
+from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 
-EXCEL_CELL_LIMIT = 32_767
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
-LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
-ROW_PADDING = 6.0
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 PROGRESS_EVERY = 1000
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -115,7 +111,7 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
                 if (offset, index) not in merge_starts:  # merged text is sized over its rows
                     lines = max(lines, wrapped_lines(text, widths[index]))
             cell._style = copy(cell_styles[index])
-        heights.append(lines * body_size * LINE_HEIGHT + ROW_PADDING)
+        heights.append(row_height(lines, body_size))
         if offset % PROGRESS_EVERY == 0:
             report_progress(progress, offset, len(table.rows))
     _grow_rows_under_merges(table, widths, body_size, heights)
@@ -166,7 +162,7 @@ def _grow_rows_under_merges(table: TableData, widths: list[float], font_size: fl
     """Excel does not grow merged cells: make the rows under each merge tall enough for its text."""
     for merge in table.merges:
         text = table.rows[merge.first_row][merge.column]
-        need = wrapped_lines(text, widths[merge.column]) * font_size * LINE_HEIGHT + ROW_PADDING
+        need = row_height(wrapped_lines(text, widths[merge.column]), font_size)
         span = range(merge.first_row, merge.last_row + 1)
         have = sum(heights[r] for r in span)
         if need > have:

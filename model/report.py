@@ -55,7 +55,8 @@ def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
         id=i.id, seq=i.seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
         content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
         progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
-        score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()))
+        score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
+        deviation_reason=i.deviation_reason)
         for i in items]
 
 

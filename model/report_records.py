@@ -28,6 +28,7 @@ class ReportItem:
     score_max: float | None
     score: float | None
     evidence: tuple[EvidenceRecord, ...] = ()
+    deviation_reason: str = ""  # 偏差原因分析及改进措施
 
     def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
         """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from exporters.errors import ExportError
-from exporters.text_metrics import wrapped_lines
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import build_report
 from model.services import Services
+from model.text_metrics import wrapped_lines
 from tests.exporters.rendering import pdf_lines, pdf_words, render_pdf
 
 
