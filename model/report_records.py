@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from model.records import EvidenceRecord
+from model.report_options import ReportOptions
 
 SECTION_TITLES = {
     "overview": "总体情况",
@@ -86,6 +87,7 @@ class Report:
     dimensions: tuple[ReportDimension, ...]
     items: tuple[ReportItem, ...]  # every item in table order
     counts: Counts
+    options: ReportOptions = field(default_factory=ReportOptions)
 
     def section_title(self, key: str) -> str:
         return SECTION_TITLES[key]

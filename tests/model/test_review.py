@@ -46,7 +46,7 @@ def test_empty_result_and_status_mismatch(clean: tuple[Services, int, int]) -> N
 
 
 def test_no_evidence_only_when_the_assessment_asks(clean: tuple[Services, int, int]) -> None:
-    services, a, top = clean
+    services, a, _top = clean
     assert "no_evidence" not in kinds(services, a)
     services.assessments.update(a, requires_evidence=True)
     assert kinds(services, a).count("no_evidence") == 2
@@ -70,7 +70,7 @@ def test_reason_missing_for_unfinished_or_below_target(clean: tuple[Services, in
 
 
 def test_number_mismatch_in_the_narrative(clean: tuple[Services, int, int]) -> None:
-    services, a, top = clean
+    services, a, _top = clean
     services.narrative.set_text(a, "overview", "21项市级绩效任务全部完成，共41项，已完成2项。")
     problems = review(services, a)
     assert [p.kind for p in problems] == ["number_mismatch", "number_mismatch"]
