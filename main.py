@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     docx.add_argument("--evidence-refs", action="store_true",
                       help="在各事项后注明证明材料编号，并附证明材料清单")
+    pdf = add("export-pdf", exports.cmd_export_pdf,
+              "导出工作总结 PDF（Word/WPS 或 LibreOffice 转换）")
+    pdf.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    pdf.add_argument("--out", required=True, help="输出的 .pdf 文件")
+    pdf.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     xlsx.add_argument("--layout", choices=layout_names(), default="selfcheck", help="表样")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from cli.commands import pick_assessment
 from cli.databases import open_services
 from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
+from exporters.pdf import convert
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import build_report
@@ -42,4 +44,20 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print_result(export_xlsx(report, layout, Path(args.out)))
+    return 0
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    """The Word summary as PDF: written as .docx to a temporary folder, then converted."""
+    services = open_services(args.db)
+    try:
+        report = build_report(services, pick_assessment(services, args.assessment))
+    finally:
+        services.close()
+    layout = load_layout("selfcheck") if args.attach_table else None
+    with tempfile.TemporaryDirectory(prefix="zicha-") as folder:
+        docx = Path(folder) / (Path(args.out).stem + ".docx")
+        result = export_docx(report, docx, table_layout=layout)
+        convert(docx, Path(args.out))
+    print_result(ExportResult(Path(args.out), result.warnings))
     return 0

@@ -26,6 +26,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     try:
         write(temp)
         _fsync(temp)
+        _normal_permissions(temp)
         try:
             os.replace(temp, target)
         except OSError as exc:
@@ -34,6 +35,14 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
                 f"原文件未改动。（{exc.strerror}）") from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _normal_permissions(path: Path) -> None:
+    """mkstemp makes files only their owner may read (0600): give the finished file the
+    permissions any new file of the user gets (0666 less the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _fsync(path: Path) -> None:
