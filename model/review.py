@@ -17,9 +17,6 @@ from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wra
 
 KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "number_mismatch",
          "duplicate", "too_long")
-KIND_LABELS = {"empty_result": "无落实情况", "status_mismatch": "状态与内容不符",
-               "no_evidence": "缺证明材料", "reason_missing": "缺原因说明",
-               "number_mismatch": "数字与表格不符", "duplicate": "内容重复", "too_long": "内容过长"}
 # Counts a narrative states about the items: "共41项", "21项市级绩效任务全部完成", "完成21项".
 _TOTAL = re.compile(r"共(?:有|计)?(\d+)项")
 _ALL_DONE = re.compile(r"(\d+)项[^，。；,;！!]{0,20}?全部(?:完成|落实)")

@@ -153,7 +153,8 @@ def make_pdf(services: Services, assessment_id: int, source: str, folder: Path) 
 
 def preview(parent: QWidget, services: Services, assessment_id: int, source: str) -> None:
     """Make the PDF off the GUI thread, then show it; a missing converter is explained."""
-    label = parent.tr(SOURCES[source][0])
+    label = {"summary": parent.tr("工作总结"), "selfcheck": parent.tr("自查表"),
+             "tasks": parent.tr("任务完成情况表")}[source]
     with tempfile.TemporaryDirectory(prefix="zicha-preview-") as folder:
         pdf, error = run_job(parent, parent.tr("正在生成打印预览…"),
                              lambda _progress: make_pdf(services, assessment_id, source,

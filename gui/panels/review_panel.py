@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.review import KIND_LABELS, Problem, review
+from model.review import Problem, review
 from model.services import Services
 
 REFRESH_DELAY_MS = 600  # after the last edit: the review reads the whole assessment
@@ -32,6 +32,11 @@ class ReviewPanel(QDockWidget):
         self.setObjectName("review")
         self.services, self.assessment = services, assessment
         self.problems: list[Problem] = []
+        self.kind_labels = {  # every kind of model.review.KINDS
+            "empty_result": self.tr("无落实情况"), "status_mismatch": self.tr("状态与内容不符"),
+            "no_evidence": self.tr("缺证明材料"), "reason_missing": self.tr("缺原因说明"),
+            "number_mismatch": self.tr("数字与表格不符"), "duplicate": self.tr("内容重复"),
+            "too_long": self.tr("内容过长")}
         body = QWidget(self)
         self.summary = QLabel(body)
         self.list = QTreeWidget(body)
@@ -58,7 +63,7 @@ class ReviewPanel(QDockWidget):
         self.problems = review(self.services, assessment_id) if assessment_id is not None else []
         self.list.clear()
         for problem in self.problems:
-            row = QTreeWidgetItem([self.tr(KIND_LABELS[problem.kind]),
+            row = QTreeWidgetItem([self.kind_labels[problem.kind],
                                    "" if problem.seq is None else str(problem.seq),
                                    problem.message])
             row.setToolTip(2, problem.message)
