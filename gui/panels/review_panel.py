@@ -42,14 +42,22 @@ class ReviewPanel(QDockWidget):
         self.list = QTreeWidget(body)
         self.list.setHeaderLabels([self.tr("问题"), self.tr("序号"), self.tr("说明")])
         self.list.setRootIsDecorated(False)
-        self.list.setColumnWidth(0, 110)
-        self.list.setColumnWidth(1, 50)
+        self.list.setColumnWidth(0, 100)
+        self.list.setColumnWidth(1, 40)
+        self.list.header().setStretchLastSection(True)
+        self.setMinimumWidth(400)
+        # Chinese has no spaces to wrap at: the chosen problem's message is shown whole below.
+        self.detail = QLabel(body)
+        self.detail.setWordWrap(True)
+        self.list.currentItemChanged.connect(
+            lambda row, _old: self.detail.setText(row.text(2) if row else ""))
         self.list.itemDoubleClicked.connect(self._chosen)
         again = QPushButton(self.tr("重新检查"), body)
         again.clicked.connect(self.refresh)
         layout = QVBoxLayout(body)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(again)
         self.setWidget(body)
         self.timer = QTimer(self)
@@ -69,6 +77,10 @@ class ReviewPanel(QDockWidget):
             row.setToolTip(2, problem.message)
             row.setData(0, Qt.ItemDataRole.UserRole, problem.item)
             self.list.addTopLevelItem(row)
+        if self.problems:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        else:
+            self.detail.clear()
         self.summary.setText(self.tr("没有发现问题。") if not self.problems else
                              self.tr("发现 %1 个问题；双击一行可定位到该事项。").replace(
                                  "%1", str(len(self.problems))))
