@@ -25,7 +25,7 @@ from exporters.docx_pages import (
 from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph
 from exporters.errors import ExportResult, Progress, report_progress
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
-from exporters.table_rows import TableData, blocks_by_height, split_merges, table_data
+from exporters.table_rows import Merge, TableData, blocks_by_height, split_merges, table_data
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
@@ -54,6 +54,10 @@ class Attachment:
     title: str
     columns: int
 
+    @property
+    def landscape(self) -> bool:
+        return self.columns > LANDSCAPE_ABOVE_COLUMNS
+
 
 def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None,
                 evidence_refs: bool = False, progress: Progress | None = None) -> ExportResult:
@@ -68,7 +72,10 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
     attachments = ([Attachment(table.title, len(table.headers))] if table else []) + (
         [Attachment("证明材料清单", len(EVIDENCE_HEADERS))] if with_list else [])
     options = report.options
-    ending = [options.signature, options.signature_date]
+    closing_lines = [t for t in (options.signature, options.signature_date) if t]
+    # the title, the body and the 落款 after its blank line: one page has no page number
+    single_page = not attachments and fits_one_page(
+        [b.text for b in blocks] + closing_lines + ([""] if closing_lines else []))
 
     def write(temp: Path) -> None:
         document = Document(str(resources.path(TEMPLATE)))
@@ -87,17 +94,15 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
         labels = attachment_labels(len(attachments))
         pages = _Pages(anchor)
         if table is not None:
+            wide = attachments[0].landscape
             heading = _append_attachment(anchor, table, table_layout, lambda done: report_progress(
-                progress, len(blocks) + done, total), label=labels.pop(0),
-                landscape=attachments[0].columns > LANDSCAPE_ABOVE_COLUMNS)
-            pages.start(heading, landscape=attachments[0].columns > LANDSCAPE_ABOVE_COLUMNS)
+                progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide)
+            pages.start(heading, landscape=wide)
         if with_list:
             heading = _append_evidence_list(anchor, report, clean, label=labels.pop(0))
             pages.start(heading, landscape=False)
         pages.finish()
-        set_page_numbers(document, options.page_numbers, single_page=not attachments and
-                         fits_one_page([b.text for b in blocks] + [t for t in ending if t] +
-                                       ([""] if any(ending) else [])))
+        set_page_numbers(document, options.page_numbers, single_page=single_page)
         document.core_properties.title = report.title
         document.save(str(temp))
         report_progress(progress, total, total)
@@ -230,7 +235,7 @@ def column_widths(weights: list[float], headers: list[str],
     return [int(w) for w in widths]
 
 
-def _merge_states(merges: list) -> dict[int, dict[int, str]]:
+def _merge_states(merges: list[Merge]) -> dict[int, dict[int, str]]:
     """For each data row and column in a merge: "restart" on its first row, "continue" below."""
     states: dict[int, dict[int, str]] = {}
     for merge in merges:
