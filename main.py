@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import argparse_zh, commands, evidence, exports, finance, imports
+from cli import argparse_zh, commands, evidence, exports, finance, imports, review
 from cli.failures import database_of, explain_failure
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names
@@ -55,11 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
     docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     docx.add_argument("--evidence-refs", action="store_true",
                       help="在各事项后注明证明材料编号，并附证明材料清单")
+    pdf = add("export-pdf", exports.cmd_export_pdf,
+              "导出工作总结 PDF（Word/WPS 或 LibreOffice 转换）")
+    pdf.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    pdf.add_argument("--out", required=True, help="输出的 .pdf 文件")
+    pdf.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
                       default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
+    check_content = add("review", review.cmd_review, "体检：导出前检查内容（JSON）")
+    check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     imports.add_arguments(add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项"))
     attach = add("attach", evidence.cmd_attach, "为自查事项添加证明材料文件")
     attach.add_argument("--item", type=int, required=True, help="自查事项编号")

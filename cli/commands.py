@@ -15,7 +15,7 @@ from model.migrate import head_revision
 from model.storage.targets import refuse_live_target
 
 
-def _print_json(value: Any) -> None:
+def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -31,7 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     services = open_services(args.db)
     try:
-        _print_json({
+        print_json({
             "schema": head_revision(),
             "assessments": [
                 {"id": s.id, "title": s.title, "unit": s.unit, "year": s.year,
@@ -57,7 +57,7 @@ def cmd_items(args: argparse.Namespace) -> int:
                 dimension_id = dims[dimension_id].parent_id
             return names
 
-        _print_json([
+        print_json([
             {"id": i.id, "seq": i.seq, "dimension": path_of(i.dimension_id),
              "content": i.content, "status": i.status}
             for i in services.items.list(assessment_id)

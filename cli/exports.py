@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from cli.commands import pick_assessment
@@ -11,6 +12,7 @@ from cli.databases import open_services
 from cli.finance import export_finance
 from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
+from exporters.pdf import convert
 from exporters.xlsx_table import export_xlsx
 from model.finance_layouts import finance_layout_names
 from model.layouts import load_layout
@@ -39,14 +41,31 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    refuse_live_target(Path(args.out), Path(args.db))  # before any layout: every export is refused
     if args.layout in finance_layout_names():  # the finance forms (issue #15): their own exporter
         return export_finance(args)
     layout = load_layout(args.layout)
-    refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
         report = build_report(services, pick_assessment(services, args.assessment))
     finally:
         services.close()
     print_result(export_xlsx(report, layout, Path(args.out)))
+    return 0
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    """The Word summary as PDF: written as .docx to a temporary folder, then converted."""
+    refuse_live_target(Path(args.out), Path(args.db))
+    services = open_services(args.db)
+    try:
+        report = build_report(services, pick_assessment(services, args.assessment))
+    finally:
+        services.close()
+    layout = load_layout("selfcheck") if args.attach_table else None
+    with tempfile.TemporaryDirectory(prefix="zicha-") as folder:
+        docx = Path(folder) / (Path(args.out).stem + ".docx")
+        result = export_docx(report, docx, table_layout=layout)
+        convert(docx, Path(args.out))
+    print_result(ExportResult(Path(args.out), result.warnings))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.commands import _print_json, pick_assessment
+from cli.commands import pick_assessment, print_json
 from cli.databases import open_services
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.finance_xlsx import read_finance_form
@@ -43,7 +43,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         result = FinanceService(services.db).score(assessment_id)
     finally:
         services.close()
-    _print_json(score_json(result))
+    print_json(score_json(result))
     return 0
 
 

@@ -17,6 +17,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"目标文件夹“{folder}”不存在。")
+    if _is_database(target):  # the last guard for every export, whoever forgot the first
+        raise ExportError(f"“{target}”是一个数据库文件，导出文件不会覆盖它；请换一个文件名。")
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".~{target.stem}-",
                                              suffix=target.suffix)
@@ -28,6 +30,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         try:
             write(temp)
             _fsync(temp)
+            _normal_permissions(temp)
         except OSError as exc:  # a full disk or a USB stick pulled out: the old file stays
             raise ExportError(disk_message(exc, folder) + "原文件未改动。") from exc
         try:
@@ -38,6 +41,22 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
                 f"原文件未改动。（{exc.strerror}）") from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # missing, a directory, unreadable: not a database to protect here
+        return False
+
+
+def _normal_permissions(path: Path) -> None:
+    """mkstemp makes files only their owner may read (0600): give the finished file the
+    permissions any new file of the user gets (0666 less the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _fsync(path: Path) -> None:

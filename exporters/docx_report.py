@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from copy import deepcopy
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -10,14 +13,24 @@ from lxml import etree
 
 import resources
 from exporters.atomic import write_atomically
+from exporters.docx_closing import closing
+from exporters.docx_pages import (
+    LANDSCAPE_TYPE_AREA,
+    end_section,
+    fits_one_page,
+    make_landscape,
+    no_page_break_before,
+    set_page_numbers,
+)
+from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph
 from exporters.errors import ExportResult, Progress, report_progress
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
-from exporters.table_rows import TableData, table_data
+from exporters.table_rows import Merge, TableData, blocks_by_height, split_merges, table_data
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
+from model.text_metrics import display_width
 
-TEMPLATE = "templates/gongwen.docx"
 STYLE_IDS = {TITLE: "GWTitle", H1: "GWHeading1", H2: "GWHeading2", H3: "GWHeading3",
              H4: "GWHeading4", BODY: "GWBody", "attachment": "GWAttachment",
              "table_title": "GWTableTitle", "table_text": "GWTableText",
@@ -26,20 +39,43 @@ TYPE_AREA_TWIPS = 8844  # 156 mm
 PROGRESS_EVERY = 500
 TABLE_CHAR_TWIPS = 240  # one 12 pt character of 表格文字
 CELL_PADDING_TWIPS = 2 * 85 + 60
+TABLE_LINE_PT = 15.0  # 12 pt at 1.25 line spacing
+# A vertical merge over hundreds of rows makes LibreOffice slow (3,000 items: minutes) and prints
+# its label on one page only: merges restart at blocks of about ¾ of a page, at most 40 rows.
+MERGE_BLOCK_ROWS = 40
+MERGE_BLOCK_PT = {"portrait": 450.0, "landscape": 300.0}
+LANDSCAPE_ABOVE_COLUMNS = 4
 
-_P, _PPR, _PSTYLE, _R, _T = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t")
-_VAL, _SPACE = qn("w:val"), "{http://www.w3.org/XML/1998/namespace}space"
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attached table: its label (附件 / 附件N) and title, and how wide it is."""
+
+    title: str
+    columns: int
+
+    @property
+    def landscape(self) -> bool:
+        return self.columns > LANDSCAPE_ABOVE_COLUMNS
 
 
 def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None,
                 evidence_refs: bool = False, progress: Progress | None = None) -> ExportResult:
-    """Write the report to out (atomically); with table_layout, the table as 附件 on a new page;
-    with evidence_refs, each item cites its evidence and an appendix lists it (report built
-    with_evidence)."""
+    """Write the report to out (atomically): body, 附件说明, 落款; with table_layout, the table as
+    附件 on a new page (landscape when wider than four columns); with evidence_refs, each item
+    cites its evidence and an appendix lists it (report built with_evidence)."""
     clean = TextCleaner()
     blocks = outline(report, clean, evidence_refs=evidence_refs)
     table = table_data(report, table_layout, clean) if table_layout else None
     total = len(blocks) + (len(table.rows) if table else 0)
+    with_list = evidence_refs and any(item.evidence for item in report.items)
+    attachments = ([Attachment(table.title, len(table.headers))] if table else []) + (
+        [Attachment("证明材料清单", len(EVIDENCE_HEADERS))] if with_list else [])
+    options = report.options
+    closing_lines = [t for t in (options.signature, options.signature_date) if t]
+    # the title, the body and the 落款 after its blank line: one page has no page number
+    single_page = not attachments and fits_one_page(
+        [b.text for b in blocks] + closing_lines + ([""] if closing_lines else []))
 
     def write(temp: Path) -> None:
         document = Document(str(resources.path(TEMPLATE)))
@@ -49,16 +85,24 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
                 body.remove(child)
         anchor = body.find(qn("w:sectPr"))
         for index, block in enumerate(blocks):
-            anchor.addprevious(_paragraph(STYLE_IDS[block.style], block.text))
+            anchor.addprevious(paragraph(STYLE_IDS[block.style], block.text))
             if index % PROGRESS_EVERY == 0:
                 report_progress(progress, index, total)
-        with_list = evidence_refs and any(item.evidence for item in report.items)
-        labels = attachment_labels(int(table is not None) + int(with_list))
+        for p in closing([a.title for a in attachments], options.signature,
+                         options.signature_date):
+            anchor.addprevious(p)
+        labels = attachment_labels(len(attachments))
+        pages = _Pages(anchor)
         if table is not None:
-            _append_attachment(anchor, table, table_layout, lambda done: report_progress(
-                progress, len(blocks) + done, total), label=labels.pop(0))
+            wide = attachments[0].landscape
+            heading = _append_attachment(anchor, table, table_layout, lambda done: report_progress(
+                progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide)
+            pages.start(heading, landscape=wide)
         if with_list:
-            _append_evidence_list(anchor, report, clean, label=labels.pop(0))
+            heading = _append_evidence_list(anchor, report, clean, label=labels.pop(0))
+            pages.start(heading, landscape=False)
+        pages.finish()
+        set_page_numbers(document, options.page_numbers, single_page=single_page)
         # document properties are XML too: the same cleaning, on one line
         document.core_properties.title = clean(report.title, "文档属性（标题）").replace("\n", " ")
         document.save(str(temp))
@@ -68,21 +112,36 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
     return ExportResult(Path(out), clean.warnings)
 
 
-def _paragraph(style_id: str, text: str = "") -> etree._Element:
-    p = etree.Element(_P)
-    etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
-    if text:
-        t = etree.SubElement(etree.SubElement(p, _R), _T)
-        t.text = text
-        t.set(_SPACE, "preserve")
-    return p
+class _Pages:
+    """Sections: portrait for the report, a landscape one around each wide table."""
+
+    def __init__(self, body_sect: etree._Element) -> None:
+        self.body_sect = body_sect
+        self.portrait = deepcopy(body_sect)
+        self.landscape = False
+
+    def start(self, heading: etree._Element, *, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        ending = deepcopy(self.portrait)
+        if self.landscape:
+            make_landscape(ending)
+        end_section(heading, ending)
+        no_page_break_before(heading)
+        self.landscape = landscape
+
+    def finish(self) -> None:
+        if self.landscape:
+            make_landscape(self.body_sect)
 
 
 def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
-                       on_rows: object, label: str) -> None:
-    anchor.addprevious(_paragraph(STYLE_IDS["attachment"], label))
-    anchor.addprevious(_paragraph(STYLE_IDS["table_title"], table.title))
-    anchor.addprevious(_table(table, layout, on_rows))
+                       on_rows: object, label: str, landscape: bool) -> etree._Element:
+    heading = paragraph(STYLE_IDS["attachment"], label)
+    anchor.addprevious(heading)
+    anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))
+    anchor.addprevious(_table(table, layout, on_rows, landscape))
+    return heading
 
 
 EVIDENCE_HEADERS = ["附件编号", "证明材料", "文号", "日期"]
@@ -95,31 +154,39 @@ def attachment_labels(count: int) -> list[str]:
 
 
 def _append_evidence_list(anchor: etree._Element, report: Report, clean: TextCleaner,
-                          label: str) -> None:
+                          label: str) -> etree._Element:
     """证明材料清单: every evidence with its number, as in the evidence package's index."""
-    anchor.addprevious(_paragraph(STYLE_IDS["attachment"], label))
-    anchor.addprevious(_paragraph(STYLE_IDS["table_title"], "证明材料清单"))
+    heading = paragraph(STYLE_IDS["attachment"], label)
+    anchor.addprevious(heading)
+    anchor.addprevious(paragraph(STYLE_IDS["table_title"], "证明材料清单"))
     rows = []
     for item in report.items:
-        for label, evidence in item.numbered_evidence():
-            title = clean(evidence.title, label)
+        for number, evidence in item.numbered_evidence():
+            title = clean(evidence.title, number)
             if evidence.classified:
                 title += "（涉密材料，不提供电子版）"
-            rows.append([label, title, evidence.doc_no, evidence.issued_on])
+            rows.append([number, title, evidence.doc_no, evidence.issued_on])
     widths = column_widths(EVIDENCE_WIDTHS, EVIDENCE_HEADERS)
     tbl = _table_element(widths)
     tbl.append(_row(EVIDENCE_HEADERS, widths, STYLE_IDS["table_header"], header=True))
     for cells in rows:
         tbl.append(_row(cells, widths, STYLE_IDS["table_text"]))
     anchor.addprevious(tbl)
+    return heading
 
 
-def _table(table: TableData, layout: Layout, on_rows: object) -> etree._Element:
+def _table(table: TableData, layout: Layout, on_rows: object,
+           landscape: bool = False) -> etree._Element:
     """A Word table built as XML: merges are set as vMerge before any text is written."""
-    widths = column_widths([c.width for c in layout.columns], table.headers)
+    total = LANDSCAPE_TYPE_AREA if landscape else TYPE_AREA_TWIPS
+    widths = column_widths([c.width for c in layout.columns], table.headers, total)
     tbl = _table_element(widths)
     tbl.append(_row(table.headers, widths, STYLE_IDS["table_header"], header=True))
-    merge_state = _merge_states(table)
+    merged = {m.column for m in table.merges}
+    heights = [_row_height(cells, widths, merged) for cells in table.rows]
+    limit = MERGE_BLOCK_PT["landscape" if landscape else "portrait"]
+    merge_state = _merge_states(split_merges(table.merges,
+                                             blocks_by_height(heights, limit, MERGE_BLOCK_ROWS)))
     aligns = [c.align for c in layout.columns]
     for r, cells in enumerate(table.rows):
         tbl.append(_row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
@@ -129,17 +196,28 @@ def _table(table: TableData, layout: Layout, on_rows: object) -> etree._Element:
     return tbl
 
 
+def _row_height(cells: list[str], widths: list[int], merged: set[int]) -> float:
+    """Estimated points of a row: its tallest unmerged cell's wrapped 12 pt lines."""
+    lines = 1
+    for column, (text, width) in enumerate(zip(cells, widths, strict=True)):
+        if column not in merged:
+            per_line = max(1.0, (width - CELL_PADDING_TWIPS) / TABLE_CHAR_TWIPS)
+            lines = max(lines, sum(max(1, math.ceil(display_width(line) / 2 / per_line))
+                                   for line in text.split("\n")))
+    return lines * TABLE_LINE_PT + 4
+
+
 def _table_element(widths: list[int]) -> etree._Element:
+    """The table's width is given twice: w:tblW for Word, w:gridCol for WPS, which sizes
+    columns from the grid."""
     tbl = etree.Element(qn("w:tbl"))
     tbl_pr = etree.SubElement(tbl, qn("w:tblPr"))
-    etree.SubElement(tbl_pr, qn("w:tblStyle")).set(_VAL, "GWTable")
-    width = etree.SubElement(tbl_pr, qn("w:tblW"))
-    width.set(qn("w:w"), str(sum(widths)))
-    width.set(qn("w:type"), "dxa")
-    etree.SubElement(tbl_pr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+    etree.SubElement(tbl_pr, qn("w:tblStyle")).set(VAL, "GWTable")
+    tbl_pr.append(element("tblW", w=str(sum(widths)), type="dxa"))
+    tbl_pr.append(element("tblLayout", type="fixed"))
     grid = etree.SubElement(tbl, qn("w:tblGrid"))
     for w in widths:
-        etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
+        grid.append(element("gridCol", w=str(w)))
     return tbl
 
 
@@ -158,10 +236,10 @@ def column_widths(weights: list[float], headers: list[str],
     return [int(w) for w in widths]
 
 
-def _merge_states(table: TableData) -> dict[int, dict[int, str]]:
+def _merge_states(merges: list[Merge]) -> dict[int, dict[int, str]]:
     """For each data row and column in a merge: "restart" on its first row, "continue" below."""
     states: dict[int, dict[int, str]] = {}
-    for merge in table.merges:
+    for merge in merges:
         states.setdefault(merge.first_row, {})[merge.column] = "restart"
         for row in range(merge.first_row + 1, merge.last_row + 1):
             states.setdefault(row, {})[merge.column] = "continue"
@@ -179,19 +257,17 @@ def _row(cells: list[str], widths: list[int], style_id: str, *, header: bool = F
     for c, (text, w) in enumerate(zip(cells, widths, strict=True)):
         tc = etree.SubElement(tr, qn("w:tc"))
         tc_pr = etree.SubElement(tc, qn("w:tcPr"))
-        tc_w = etree.SubElement(tc_pr, qn("w:tcW"))
-        tc_w.set(qn("w:w"), str(w))
-        tc_w.set(qn("w:type"), "dxa")
+        tc_pr.append(element("tcW", w=str(w), type="dxa"))
         state = merges.get(c)
         if state:
             merge = etree.SubElement(tc_pr, qn("w:vMerge"))
             if state == "restart":
-                merge.set(_VAL, "restart")
-        etree.SubElement(tc_pr, qn("w:vAlign")).set(_VAL, "center")
+                merge.set(VAL, "restart")
+        etree.SubElement(tc_pr, qn("w:vAlign")).set(VAL, "center")
         lines = [""] if state == "continue" else (text.split("\n") or [""])
         for line in lines:
-            p = _paragraph(style_id, line)
+            p = paragraph(style_id, line)
             if aligns and aligns[c] == "center":
-                etree.SubElement(p.find(_PPR), qn("w:jc")).set(_VAL, "center")
+                etree.SubElement(p.find(PPR), qn("w:jc")).set(VAL, "center")
             tc.append(p)
     return tr

@@ -13,7 +13,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult
-from exporters.text_metrics import wrapped_lines
 from exporters.xmltext import TextCleaner
 from model.finance_layouts import (
     FUND_KEYWORDS,
@@ -25,6 +24,7 @@ from model.finance_layouts import (
 from model.finance_records import FinanceSheet, FundRecord
 from model.scoring.rules import IndicatorScore
 from model.scoring.target_text import format_number
+from model.text_metrics import wrapped_lines
 
 DASH = "—"
 LINE_HEIGHT = 1.35

@@ -10,6 +10,8 @@ _CN = "〇零一二三四五六七八九十百"
 EXISTING_MARK = re.compile(
     rf"^\s*(?:[{_CN}]+、|[（(][{_CN}]+[）)]|\d{{1,3}}\s*[.．、](?!\d)|[（(]\d+[）)]|[{_CN}]+是|第[{_CN}]+[，,、])\s*"
 )
+# A level-3 mark ("1." "1．" "1、") opening a paragraph or a clause after 。；: a decimal is not one.
+LEVEL3_MARK = re.compile(r"(^|(?<=[。；;]))\s*(\d{1,3})\s*[.．、](?!\d)")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 MAX_HEADING = 40
 
@@ -56,3 +58,11 @@ def short_heading(content: str) -> str:
 
 def numbered(level: int, n: int, text: str) -> str:
     return mark(level, n) + strip_mark(text)
+
+
+def demote_marks(text: str) -> str:
+    """Under a "1." heading, a body's own "1." "2." read as broken numbering: make them "（1）"
+    "（2）" — only when the paragraph itself opens with such a mark."""
+    if not LEVEL3_MARK.match(text):
+        return text
+    return LEVEL3_MARK.sub(lambda m: f"{m.group(1)}（{m.group(2)}）", text)

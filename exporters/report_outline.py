@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.numbering import mark, numbered, short_heading, strip_mark
+from exporters.numbering import demote_marks, mark, numbered, short_heading, strip_mark
 from exporters.xmltext import TextCleaner
 from model.report_records import Report, ReportDimension, ReportItem
 
@@ -26,7 +26,9 @@ def outline(report: Report, clean: TextCleaner, *, evidence_refs: bool = False) 
     overview = _paragraphs(report.sections.get("overview", ""), clean, "总体情况")
     if overview:
         sections.append((report.section_title("overview"), overview))
-    main = _dimensions(report.dimensions, clean, evidence_refs)
+    keep = _kept_items(report, clean)
+    main = _dimensions(report.dimensions, clean, _Context(keep, evidence_refs,
+                                                         report.options.demote_numbering))
     if main:
         sections.append((MAIN_SECTION, main))
     problems = _paragraphs(report.sections.get("problems", ""), clean, "存在问题及改进措施")
@@ -41,37 +43,56 @@ def outline(report: Report, clean: TextCleaner, *, evidence_refs: bool = False) 
     return blocks
 
 
+@dataclass(frozen=True)
+class _Context:
+    keep: frozenset[int]  # ids of the items the summary shows
+    refs: bool  # cite evidence numbers
+    demote: bool  # "1." in a body under a "1." heading becomes "（1）"
+
+
+def _kept_items(report: Report, clean: TextCleaner) -> frozenset[int]:
+    """Every item, unless the clerk chose to omit those without 落实情况: then say which."""
+    if not report.options.omit_unfinished:
+        return frozenset(item.id for item in report.items)
+    omitted = [item for item in report.items if not item.result.strip()]
+    if omitted:
+        clean.warnings.append("未写入工作总结的事项（没有落实情况）："
+                              + "、".join(f"第{item.seq}项" for item in omitted) + "。")
+    return frozenset(item.id for item in report.items if item.result.strip())
+
+
 def _paragraphs(text: str, clean: TextCleaner, where: str) -> list[Block]:
     return [Block(BODY, line.strip()) for line in clean(text, where).split("\n") if line.strip()]
 
 
-def _has_content(dimension: ReportDimension) -> bool:
-    return any(i.result.strip() for i in dimension.items) or any(
-        _has_content(c) for c in dimension.children)
+def _has_content(dimension: ReportDimension, keep: frozenset[int]) -> bool:
+    return any(i.id in keep for i in dimension.items) or any(
+        _has_content(c, keep) for c in dimension.children)
 
 
 def _dimensions(tops: tuple[ReportDimension, ...], clean: TextCleaner,
-                refs: bool) -> list[Block]:
+                context: _Context) -> list[Block]:
     blocks: list[Block] = []
-    for n, top in enumerate((t for t in tops if _has_content(t)), start=1):
+    for n, top in enumerate((t for t in tops if _has_content(t, context.keep)), start=1):
         blocks.append(Block(H2, numbered(2, n, clean(top.heading, f"考评维度“{top.name}”"))))
-        blocks.extend(_entries(top, 3, clean, refs))
+        blocks.extend(_entries(top, 3, clean, context))
     return blocks
 
 
 def _entries(dimension: ReportDimension, level: int, clean: TextCleaner,
-             refs: bool) -> list[Block]:
+             context: _Context) -> list[Block]:
     """A dimension's own items, then its sub-dimensions, numbered together at this level."""
-    entries: list[ReportItem | ReportDimension] = [i for i in dimension.items if i.result.strip()]
-    entries += [c for c in dimension.children if _has_content(c)]
+    entries: list[ReportItem | ReportDimension] = [
+        i for i in dimension.items if i.id in context.keep]
+    entries += [c for c in dimension.children if _has_content(c, context.keep)]
     blocks: list[Block] = []
     for n, entry in enumerate(entries, start=1):
         if isinstance(entry, ReportDimension):
             heading = clean(entry.heading, f"考评维度“{entry.name}”")
             blocks.append(_heading(level, n, heading))
-            blocks.extend(_entries(entry, level + 1, clean, refs))
+            blocks.extend(_entries(entry, level + 1, clean, context))
         else:
-            blocks.extend(_item(entry, level, n, clean, refs))
+            blocks.extend(_item(entry, level, n, clean, context))
     return blocks
 
 
@@ -81,10 +102,13 @@ def _heading(level: int, n: int, text: str) -> Block:
     return Block(BODY, strip_mark(text))  # deeper than （1）: the official format has no level
 
 
-def _item(item: ReportItem, level: int, n: int, clean: TextCleaner, refs: bool) -> list[Block]:
+def _item(item: ReportItem, level: int, n: int, clean: TextCleaner,
+          context: _Context) -> list[Block]:
     heading = short_heading(clean(item.content, f"第{item.seq}项（自查内容）"))
     body = _paragraphs(item.result, clean, f"第{item.seq}项（落实情况）")
-    numbers = [number for number, _e in item.numbered_evidence()] if refs else []
+    if context.demote and level == 3 and heading:
+        body = [Block(BODY, demote_marks(b.text)) for b in body]
+    numbers = [number for number, _e in item.numbered_evidence()] if context.refs else []
     if numbers and body:  # "（见附件3-1、3-2）" closes the item's last paragraph
         cited = "、".join([numbers[0], *(n.removeprefix("附件") for n in numbers[1:])])
         body[-1] = Block(BODY, f"{body[-1].text}（见{cited}）")

@@ -82,3 +82,32 @@ def _runs(keys: list[list[tuple[str, ...]]], column: int) -> list[Merge]:
                 runs.append(Merge(column, start, row - 1))
             start = row
     return runs
+
+
+def split_merges(merges: list[Merge], starts: list[int]) -> list[Merge]:
+    """Merges cut where a page (or page-sized block) starts: each part shows its own label, since
+    a merged cell's text prints only on the page where the merge begins."""
+    cuts = sorted(set(starts))
+    parts: list[Merge] = []
+    for merge in merges:
+        first = merge.first_row
+        for cut in cuts:
+            if first < cut <= merge.last_row:
+                if cut - 1 > first:
+                    parts.append(Merge(merge.column, first, cut - 1))
+                first = cut
+        if merge.last_row > first:
+            parts.append(Merge(merge.column, first, merge.last_row))
+    return parts
+
+
+def blocks_by_height(heights: list[float], limit: float, max_rows: int) -> list[int]:
+    """First rows of consecutive blocks each at most limit high and max_rows long."""
+    starts, used, count = [], 0.0, 0
+    for row, height in enumerate(heights):
+        if count and (used + height > limit or count >= max_rows):
+            starts.append(row)
+            used, count = 0.0, 0
+        used += height
+        count += 1
+    return starts

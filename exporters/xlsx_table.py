@@ -12,22 +12,20 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
-from exporters.table_rows import TableData, table_data, with_item_columns
-from exporters.text_metrics import wrapped_lines
+from exporters.table_rows import Merge, TableData, split_merges, table_data, with_item_columns
+from exporters.xlsx_pages import MARGINS, PagePlan, plan_pages
 from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
+from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 
-EXCEL_CELL_LIMIT = 32_767
 ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
-LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
-ROW_PADDING = 6.0
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 PROGRESS_EVERY = 1000
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -99,36 +97,58 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
     title = sheet.cell(TITLE_ROW, 1, table.title)
     title.style = styles["表格标题"]
     sheet.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
-    sheet.row_dimensions[TITLE_ROW].height = layout.fonts["title"][1] * 2.2
+    title_height = layout.fonts["title"][1] * 2.2
+    sheet.row_dimensions[TITLE_ROW].height = title_height
     for index, header in enumerate(table.headers, start=1):
         sheet.cell(HEADER_ROW, index, header).style = styles["表头"]
-    body_size = layout.fonts["body"][1]
+    header_height = row_height(max(wrapped_lines(h, w) for h, w in zip(table.headers, widths,
+                                                                       strict=True)),
+                               layout.fonts["header"][1])
+    sheet.row_dimensions[HEADER_ROW].height = header_height
+    merges, heights, plan = _paginate(table, widths, layout, title_height + header_height)
     cell_styles = [_style_array(sheet, styles["正文中"] if c.align == "center" else styles["正文左"])
                    for c in columns]
-    merged_away = _merged_away(table)
-    merge_starts = {(m.first_row, m.column) for m in table.merges}
-    heights = []
+    merged_away = _merged_away(merges)
     for offset, cells in enumerate(table.rows):
         row = FIRST_DATA_ROW + offset
-        lines = 1
         for index, text in enumerate(cells):
             cell = sheet.cell(row, index + 1)
             if (offset, index) not in merged_away:
                 _set_text(cell, text)
-                if (offset, index) not in merge_starts:  # merged text is sized over its rows
-                    lines = max(lines, wrapped_lines(text, widths[index]))
             cell._style = copy(cell_styles[index])
-        heights.append(lines * body_size * LINE_HEIGHT + ROW_PADDING)
+        sheet.row_dimensions[row].height = heights[offset]
         if offset % PROGRESS_EVERY == 0:
             report_progress(progress, offset, len(table.rows))
-    _grow_rows_under_merges(table, widths, body_size, heights)
-    for offset, height in enumerate(heights):
-        sheet.row_dimensions[FIRST_DATA_ROW + offset].height = min(height, MAX_ROW_HEIGHT)
-    for merge in table.merges:
+    for merge in merges:
         _merge_down(sheet, merge.column + 1, FIRST_DATA_ROW + merge.first_row,
                     FIRST_DATA_ROW + merge.last_row, cell_styles[merge.column])
-    _page_setup(sheet, layout, last_column)
+    _page_setup(sheet, layout, last_column, plan)
     report_progress(progress, len(table.rows), len(table.rows))
+
+
+def _paginate(table: TableData, widths: list[float], layout: Layout,
+              repeated: float) -> tuple[list[Merge], list[float], PagePlan]:
+    """Merges cut at the printed page breaks (labels repeated), the rows' heights, the breaks.
+    Cutting a merge can make its rows taller, so the pages are planned a second time."""
+    size = layout.fonts["body"][1]
+    orientation = layout.print.get("orientation", "landscape")
+    merges = table.merges
+    for _pass in range(2):
+        heights = _row_heights(table, merges, widths, size)
+        plan = plan_pages(widths, repeated, heights, orientation)
+        merges = split_merges(table.merges, plan.starts)
+    return merges, _row_heights(table, merges, widths, size), plan
+
+
+def _row_heights(table: TableData, merges: list[Merge], widths: list[float],
+                 size: float) -> list[float]:
+    """Rows tall enough for their wrapped text; a merged text is sized over its rows."""
+    in_merge = {(r, m.column) for m in merges for r in range(m.first_row, m.last_row + 1)}
+    heights = [row_height(max((wrapped_lines(text, widths[c]) for c, text in enumerate(cells)
+                               if (r, c) not in in_merge), default=1), size)
+               for r, cells in enumerate(table.rows)]
+    _grow_rows_under_merges(table, merges, widths, size, heights)
+    return [min(h, MAX_ROW_HEIGHT) for h in heights]
 
 
 def _merge_down(sheet: Worksheet, column: int, first: int, last: int, style: object) -> None:
@@ -160,17 +180,17 @@ def _set_text(cell, text: str) -> None:
         cell.data_type = "s"  # a text that looks like a formula stays text
 
 
-def _merged_away(table: TableData) -> set[tuple[int, int]]:
+def _merged_away(merges: list[Merge]) -> set[tuple[int, int]]:
     """(row, column) of cells hidden under a vertical merge (all but its first row)."""
-    return {(row, m.column) for m in table.merges for row in range(m.first_row + 1, m.last_row + 1)}
+    return {(row, m.column) for m in merges for row in range(m.first_row + 1, m.last_row + 1)}
 
 
-def _grow_rows_under_merges(table: TableData, widths: list[float], font_size: float,
-                            heights: list[float]) -> None:
+def _grow_rows_under_merges(table: TableData, merges: list[Merge], widths: list[float],
+                            font_size: float, heights: list[float]) -> None:
     """Excel does not grow merged cells: make the rows under each merge tall enough for its text."""
-    for merge in table.merges:
+    for merge in merges:
         text = table.rows[merge.first_row][merge.column]
-        need = wrapped_lines(text, widths[merge.column]) * font_size * LINE_HEIGHT + ROW_PADDING
+        need = row_height(wrapped_lines(text, widths[merge.column]), font_size)
         span = range(merge.first_row, merge.last_row + 1)
         have = sum(heights[r] for r in span)
         if need > have:
@@ -179,18 +199,19 @@ def _grow_rows_under_merges(table: TableData, widths: list[float], font_size: fl
                 heights[r] += extra
 
 
-def _page_setup(sheet: Worksheet, layout: Layout, last_column: str) -> None:
+def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePlan) -> None:
     setup = layout.print
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = setup.get("orientation", "landscape")
-    if setup.get("fit_width", True):
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    # Fitted to the width by a computed scale, not by "fit to page": Excel ignores row breaks
+    # set by hand on a sheet fitted to pages, and ours keep each page's label.
+    sheet.page_setup.scale = plan.scale if setup.get("fit_width", True) else 100
+    for start in plan.starts:
+        sheet.row_breaks.append(Break(id=FIRST_DATA_ROW + start - 1))  # break after that row
     sheet.print_options.horizontalCentered = bool(setup.get("center", True))
     sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    for side, inches in MARGINS.items():  # the footer needs its own room below the rows
+        setattr(sheet.page_margins, side, inches)
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.print_area = f"A1:{last_column}{sheet.max_row}"

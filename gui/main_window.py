@@ -35,6 +35,7 @@ from gui.dialogs.import_excel import import_excel
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.dialogs.new_finance_form import new_finance_form
 from gui.dialogs.preferences import PreferencesDialog
+from gui.dialogs.print_preview import preview
 from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
 from gui.dialogs.save_copy import save_copy
 from gui.errors import describe
@@ -49,6 +50,7 @@ from gui.panels.evidence_panel import EvidencePanel
 from gui.panels.filter_bar import FilterBar
 from gui.panels.finance_panel import FinancePanel
 from gui.panels.item_editor import ItemEditor
+from gui.panels.review_panel import ReviewPanel, offer_review
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.errors import ConflictError, ModelError, NotFoundError
@@ -80,6 +82,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
+        self.review = ReviewPanel(services, lambda: self.assessment_id, self)
+        self.review.item_chosen.connect(lambda item_id: self.select(ITEM, item_id))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review)
+        self.review.hide()
         self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.tree_model,
                                           self)
         self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
@@ -172,6 +178,13 @@ class MainWindow(QMainWindow):
         add_action(file_menu, self, self.tr("导出 Excel 表格…"), self.export_excel, name="excel")
         add_action(file_menu, self, self.tr("导出证明材料包…"), self.export_evidence,
                    name="evidence")
+        previews = file_menu.addMenu(self.tr("打印预览"))
+        add_action(previews, self, self.tr("工作总结"), lambda: self.print_preview("summary"),
+                   QKeySequence.StandardKey.Print, name="preview_summary")
+        add_action(previews, self, self.tr("自查表"), lambda: self.print_preview("selfcheck"),
+                   name="preview_selfcheck")
+        add_action(previews, self, self.tr("任务完成情况表"), lambda: self.print_preview("tasks"),
+                   name="preview_tasks")
         file_menu.addSeparator()
         add_action(file_menu, self, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(self.tr("编辑(&E)"))
@@ -200,6 +213,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         add_action(edit, self, self.tr("查找"), self.focus_filter, QKeySequence.StandardKey.Find)
         tools = bar.addMenu(self.tr("工具(&T)"))
+        add_action(tools, self, self.tr("体检"), self.review.show_review, "Ctrl+Shift+R",
+                   name="review")
         add_action(tools, self, self.tr("检查数据库与证明材料…"),
                    lambda: check_and_clean(self, self.services, self.undo_stack), name="check")
         add_action(tools, self, self.tr("从备份恢复…"), self.restore_backup, name="restore")
@@ -259,6 +274,9 @@ class MainWindow(QMainWindow):
         n.narrative_changed.connect(self.assessment_editor.refresh_section)
         n.structure_changed.connect(self._structure_changed)
         n.failed.connect(self._failed)
+        for signal in (n.item_changed, n.dimension_changed, n.assessment_changed,
+                       n.narrative_changed, n.structure_changed, n.evidence_changed):
+            signal.connect(self.review.schedule_refresh)  # fixed problems leave the list
 
     # --- assessments ----------------------------------------------------------------------------
     def _fill_assessments(self, select: int | None = None) -> None:
@@ -281,6 +299,7 @@ class MainWindow(QMainWindow):
         self.structure.assessment_id = assessment_id
         self.undo_stack.clear()
         self.reload()
+        self.review.schedule_refresh()
         if assessment_id is not None:
             self.show_assessment_editor()
 
@@ -533,14 +552,23 @@ class MainWindow(QMainWindow):
     def export_word(self) -> None:
         if self.assessment_id is not None:
             self._commit_editors()
+            if not offer_review(self, self.review):
+                return
             self._remember_folder(export_word(self, self.services, self.assessment_id,
                                               self.settings.last_folder()))
 
     def export_excel(self) -> None:
         if self.assessment_id is not None:
             self._commit_editors()
+            if not offer_review(self, self.review):
+                return
             self._remember_folder(export_excel(self, self.services, self.assessment_id,
                                                self.settings.last_folder()))
+
+    def print_preview(self, source: str) -> None:
+        if self.assessment_id is not None:
+            self._commit_editors()
+            preview(self, self.services, self.assessment_id, source)
 
     def restore_backup(self) -> None:
         path = self.services.db.sqlite_path

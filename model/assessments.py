@@ -11,6 +11,7 @@ from model.db import Database
 from model.errors import ValidationError
 from model.finance_copy import copy_finance
 from model.records import ASSESSMENT_EDITABLE_FIELDS, AssessmentRecord, AssessmentSummary
+from model.report_options import validated_options
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.tree import dimension_order
@@ -18,6 +19,9 @@ from model.tree import dimension_order
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
 RESULT_FIELDS = ("result", "progress_q1", "progress_q2", "progress_q3", "progress_q4",
                  "indicator_actual", "deviation_reason")
+# Report options a new year keeps (not the date: a new year's summary is signed on its own day).
+CARRIED_OPTIONS = ("signature", "show_signature", "show_date", "omit_unfinished",
+                   "demote_numbering", "page_numbers", "requires_evidence")
 
 
 class AssessmentService:
@@ -77,7 +81,8 @@ class AssessmentService:
                               period=source.period, uses_scores=source.uses_scores,
                               kind=source.kind,
                               title=title or _retitle(source.title, source.year, year),
-                              report_title=_retitle(source.report_title, source.year, year))
+                              report_title=_retitle(source.report_title, source.year, year),
+                              **{key: getattr(source, key) for key in CARRIED_OPTIONS})
             session.add(copy)
             session.flush()
             _copy_framework(session, source.id, copy.id)
@@ -124,7 +129,7 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
             clean[key] = (clean[key] or "").strip()
     if "period" in clean and not clean["period"]:
         clean["period"] = "年度"
-    return clean
+    return validated_options(clean)
 
 
 def _copy_framework(session: Session, source_id: int, target_id: int) -> None:

@@ -23,7 +23,11 @@ ITEM_TEXT_FIELDS = (
     "note",
 )
 ITEM_EDITABLE_FIELDS = (*ITEM_TEXT_FIELDS, "status", "score_max", "score", "extras")
-ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores")
+# The summary's 落款 and export options (model.report_options declares their rules).
+REPORT_OPTION_FIELDS = ("signature", "signature_date", "show_signature", "show_date",
+                        "omit_unfinished", "demote_numbering", "page_numbers", "requires_evidence")
+ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
+                              *REPORT_OPTION_FIELDS)
 DIMENSION_EDITABLE_FIELDS = ("name", "report_heading")
 EVIDENCE_EDITABLE_FIELDS = ("title", "doc_no", "issued_on", "note", "classified")
 
@@ -44,6 +48,14 @@ class AssessmentRecord:
     created_at: datetime
     updated_at: datetime
     kind: str = "自查"  # 自查 / 任务 / 项目支出 / 部门整体 (the finance forms: model/finance.py)
+    signature: str = ""
+    signature_date: str = ""
+    show_signature: bool = True
+    show_date: bool = True
+    omit_unfinished: bool = False
+    demote_numbering: bool = True
+    page_numbers: str = "单双页"
+    requires_evidence: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 
-from model.records import DimensionRecord, EvidenceRecord, ItemRecord
+from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, ItemRecord
+from model.report_options import ReportOptions, official_date
 from model.report_records import Counts, Report, ReportDimension, ReportItem
 from model.services import Services
 
@@ -29,7 +31,17 @@ def build_report(services: Services, assessment_id: int, *, with_evidence: bool 
         title=assessment.report_title or f"{assessment.unit_name}{assessment.year}年度工作总结",
         table_title=assessment.title or f"{assessment.unit_name}{assessment.year}年度自查表",
         sections=sections, dimensions=_tree(dims, report_items), items=tuple(report_items),
-        counts=counts)
+        counts=counts, options=report_options(assessment))
+
+
+def report_options(assessment: AssessmentRecord, today: date | None = None) -> ReportOptions:
+    """落款 as printed: the signature defaults to the unit, the date to today; either can be off."""
+    signature = (assessment.signature or assessment.unit_name) if assessment.show_signature else ""
+    day = assessment.signature_date or official_date(today or date.today())
+    return ReportOptions(signature=signature, signature_date=day if assessment.show_date else "",
+                         omit_unfinished=assessment.omit_unfinished,
+                         demote_numbering=assessment.demote_numbering,
+                         page_numbers=assessment.page_numbers)
 
 
 def fill_placeholders(text: str, counts: Counts) -> str:
@@ -56,7 +68,8 @@ def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
         content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
         progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
         score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
-        owner=i.owner, deadline=i.deadline, note=i.note, extras=i.extras)
+        owner=i.owner, deadline=i.deadline, note=i.note, extras=i.extras,
+        deviation_reason=i.deviation_reason)
         for i in items]
 
 

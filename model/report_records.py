@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from model.records import EvidenceRecord
+from model.report_options import ReportOptions
 
 SECTION_TITLES = {
     "overview": "总体情况",
@@ -35,6 +36,7 @@ class ReportItem:
     deadline: str = ""
     note: str = ""
     extras: tuple[tuple[str, str], ...] = ()  # the imported table's other named columns
+    deviation_reason: str = ""  # 偏差原因分析及改进措施
 
     def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
         """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""
@@ -94,6 +96,7 @@ class Report:
     dimensions: tuple[ReportDimension, ...]
     items: tuple[ReportItem, ...]  # every item in table order
     counts: Counts
+    options: ReportOptions = field(default_factory=ReportOptions)
 
     def section_title(self, key: str) -> str:
         return SECTION_TITLES[key]

@@ -86,6 +86,23 @@ class Assessment(Versioned, Base):
     uses_scores: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     kind: Mapped[str] = mapped_column(String(10), nullable=False, default="自查", server_default="自查")
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # 落款 and export options of the work summary (empty signature: the unit; empty date: today)
+    signature: Mapped[str] = mapped_column(String(200), nullable=False, default="",
+                                           server_default="")
+    signature_date: Mapped[str] = mapped_column(String(20), nullable=False, default="",
+                                                server_default="")
+    show_signature: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
+                                                 server_default="1")
+    show_date: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
+                                            server_default="1")
+    omit_unfinished: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
+                                                  server_default="0")
+    demote_numbering: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
+                                                   server_default="1")
+    page_numbers: Mapped[str] = mapped_column(String(10), nullable=False, default="单双页",
+                                              server_default="单双页")
+    requires_evidence: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
+                                                    server_default="0")
 
 
 

@@ -10,9 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from model.migrate import head_revision
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from model.migrate import head_revision  # noqa: E402
 
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:

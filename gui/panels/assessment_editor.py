@@ -9,8 +9,12 @@ from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
+from model.report_options import PAGE_NUMBER_STYLES
 
 PERIODS = ("年度", "第一季度", "第二季度", "第三季度", "第四季度")
+FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores", "signature",
+          "show_signature", "signature_date", "show_date", "omit_unfinished", "demote_numbering",
+          "page_numbers", "requires_evidence")
 
 
 class AssessmentEditor(QWidget):
@@ -36,6 +40,7 @@ class AssessmentEditor(QWidget):
                 ("uses_scores", self.uses_scores, self.tr("评分"))):
             form.addRow(label, widget)
             self.fields.bind(field, widget, label)
+        self._add_report_options(form)
         self.texts: dict[str, CountedText] = {}
         for key, label in (("overview", self.tr("总体情况")),
                            ("problems", self.tr("存在问题及改进措施")),
@@ -47,17 +52,40 @@ class AssessmentEditor(QWidget):
             self.texts[key] = widget
             self.sections.bind(key, widget.edit, label)
 
+    def _add_report_options(self, form: QFormLayout) -> None:
+        """落款 and the summary's export options."""
+        self.signature = QLineEdit(self)
+        self.signature.setPlaceholderText(self.tr("留空则为单位名称"))
+        self.show_signature = QCheckBox(self.tr("打印署名"), self)
+        self.signature_date = QLineEdit(self)
+        self.signature_date.setPlaceholderText(self.tr("留空则为导出当天，如 2022年1月10日"))
+        self.show_date = QCheckBox(self.tr("打印成文日期"), self)
+        self.omit_unfinished = QCheckBox(self.tr("不写入没有落实情况的事项"), self)
+        self.demote_numbering = QCheckBox(self.tr("正文中的“1.”改为“（1）”"), self)
+        self.page_numbers = QComboBox(self)
+        self.page_numbers.addItems(list(PAGE_NUMBER_STYLES))
+        self.requires_evidence = QCheckBox(self.tr("已完成的事项须有证明材料"), self)
+        for field, widget, label in (
+                ("signature", self.signature, self.tr("署名")),
+                ("show_signature", self.show_signature, ""),
+                ("signature_date", self.signature_date, self.tr("成文日期")),
+                ("show_date", self.show_date, ""),
+                ("omit_unfinished", self.omit_unfinished, self.tr("工作总结")),
+                ("demote_numbering", self.demote_numbering, ""),
+                ("page_numbers", self.page_numbers, self.tr("页码")),
+                ("requires_evidence", self.requires_evidence, self.tr("体检"))):
+            form.addRow(label, widget)
+            self.fields.bind(field, widget, label or widget.text())
+
     def show_assessment(self, record: AssessmentRecord, sections: dict[str, NarrativeRecord]) -> None:
         self.record = record
-        values = {f: getattr(record, f) for f in ("unit_name", "year", "period", "title",
-                                                  "report_title", "uses_scores")}
+        values = {f: getattr(record, f) for f in FIELDS}
         self.fields.load(record.id, values, self.tr("自评信息"))
         texts = {key: sections[key].text if key in sections else "" for key in self.texts}
         self.sections.load(record.id, texts, self.tr("工作总结"))
 
     def refresh_assessment(self, record: AssessmentRecord) -> None:
-        values = {f: getattr(record, f) for f in ("unit_name", "year", "period", "title",
-                                                  "report_title", "uses_scores")}
+        values = {f: getattr(record, f) for f in FIELDS}
         self.fields.refresh(record.id, values)
 
     def refresh_section(self, record: NarrativeRecord) -> None:

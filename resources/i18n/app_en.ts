@@ -116,74 +116,130 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="30" />
+        <location filename="../../gui/panels/assessment_editor.py" line="34" />
         <source>留空则为“{单位}{年度}年度工作总结”</source>
         <translation>Empty: “{unit}{year}年度工作总结”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="31" />
+        <location filename="../../gui/panels/assessment_editor.py" line="35" />
         <source>使用分值、得分与指标值</source>
         <translation>Use scores and indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="33" />
+        <location filename="../../gui/panels/assessment_editor.py" line="37" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="33" />
+        <location filename="../../gui/panels/assessment_editor.py" line="37" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="34" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="34" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="35" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>工作总结标题</source>
         <translation>Work summary title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="36" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <location filename="../../gui/panels/assessment_editor.py" line="45" />
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="41" />
+        <location filename="../../gui/panels/assessment_editor.py" line="46" />
         <source>存在问题及改进措施</source>
         <translation>Problems and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="42" />
+        <location filename="../../gui/panels/assessment_editor.py" line="47" />
         <source>下一步工作打算</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="45" />
+        <location filename="../../gui/panels/assessment_editor.py" line="50" />
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="54" />
+        <location filename="../../gui/panels/assessment_editor.py" line="58" />
+        <source>留空则为单位名称</source>
+        <translation>Empty: the unit’s name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="59" />
+        <source>打印署名</source>
+        <translation>Print the signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="61" />
+        <source>留空则为导出当天，如 2022年1月10日</source>
+        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="62" />
+        <source>打印成文日期</source>
+        <translation>Print the date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="63" />
+        <source>不写入没有落实情况的事项</source>
+        <translation>Leave out items without a result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="64" />
+        <source>正文中的“1.”改为“（1）”</source>
+        <translation>Write “1.” in item texts as “（1）”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="67" />
+        <source>已完成的事项须有证明材料</source>
+        <translation>Completed items need evidence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="69" />
+        <source>署名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="71" />
+        <source>成文日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="75" />
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="76" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/assessment_editor.py" line="83" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="56" />
+        <location filename="../../gui/panels/assessment_editor.py" line="73" />
+        <location filename="../../gui/panels/assessment_editor.py" line="85" />
         <source>工作总结</source>
-        <translation>the work summary</translation>
+        <translation>Work summary</translation>
     </message>
 </context>
 <context>
@@ -882,217 +938,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="76" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="109" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="118" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127" />
+        <location filename="../../gui/main_window.py" line="133" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="167" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="169" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="171" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="173" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="181" />
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="182" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="184" />
+        <source>自查表</source>
+        <translation>Self-check table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186" />
+        <source>任务完成情况表</source>
+        <translation>Task completion table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="189" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="191" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="202" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="207" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201" />
+        <location filename="../../gui/main_window.py" line="214" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="215" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="216" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="218" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="227" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="231" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="233" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508" />
+        <location filename="../../gui/main_window.py" line="527" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="510" />
+        <location filename="../../gui/main_window.py" line="529" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="516" />
+        <location filename="../../gui/main_window.py" line="535" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526" />
+        <location filename="../../gui/main_window.py" line="545" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="582" />
+        <location filename="../../gui/main_window.py" line="610" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="590" />
+        <location filename="../../gui/main_window.py" line="618" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -1230,6 +1311,39 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="54" />
+        <source>打印预览 — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="60" />
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="62" />
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="72" />
+        <source>共 %1 页</source>
+        <translation>of %1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="73" />
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../gui/dialogs/restore_backup.py" line="31" />
@@ -1270,6 +1384,79 @@
         <location filename="../../gui/dialogs/restore_backup.py" line="58" />
         <source>恢复前会先备份当前状态，恢复后也可以再恢复回来。</source>
         <translation>The current state is backed up first, so a restore can itself be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="31" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <source>无落实情况</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <source>状态与内容不符</source>
+        <translation>Status does not match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <source>缺证明材料</source>
+        <translation>No evidence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <source>缺原因说明</source>
+        <translation>No reason given</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <source>数字与表格不符</source>
+        <translation>Numbers differ from the table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <source>内容重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="39" />
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="55" />
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="84" />
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="85" />
+        <source>发现 %1 个问题；双击一行可定位到该事项。</source>
+        <translation>%1 problems found; double-click a row to open its item.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1749,51 @@
         <location filename="../../gui/help_menu.py" line="41" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="156" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="156" />
+        <source>自查表</source>
+        <translation>Self-check table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="157" />
+        <source>任务完成情况表</source>
+        <translation>Task completion table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="159" />
+        <source>正在生成打印预览…</source>
+        <translation>Preparing the print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="163" />
+        <source>无法打印预览</source>
+        <translation>Cannot show the print preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="110" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="111" />
+        <source>体检发现 %1 个问题（如未填写落实情况、数字与表格不符）。先查看问题，还是仍然导出？</source>
+        <translation>The review found %1 problems (such as missing results or numbers that differ from the table). Look at them first, or export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="114" />
+        <source>查看问题</source>
+        <translation>Show problems</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="115" />
+        <source>仍然导出</source>
+        <translation>Export anyway</translation>
     </message>
 </context>
 <context>

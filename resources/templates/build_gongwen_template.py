@@ -43,7 +43,9 @@ def paragraph_style(style_id: str, name: str, ppr: str, rpr: str, *, based_on: s
 
 
 # The title is off the grid: its 22 pt glyphs would each take two grid cells.
-INDENT_2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
+# Word indents by firstLineChars (two grid cells); LibreOffice by the twips, rounded up to the
+# next whole cell, so they stay a point short of two cells (2 × 316 − 20) or it indents three.
+INDENT_2 = '<w:ind w:firstLineChars="200" w:firstLine="612"/>'
 HEADING = '<w:keepNext/>' + INDENT_2
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from model.services import Services
+
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
@@ -48,3 +52,17 @@ def test_killed_exports_leave_the_old_file(tmp_path: Path) -> None:
         child.wait()
         child.stdout.close()
         assert hashlib.sha256(out.read_bytes()).hexdigest() == before, kind
+
+
+def test_no_export_replaces_a_database_file(demo: Services, demo_id: int, tmp_path: Path) -> None:
+    """Every exporter writes through write_atomically: a database file is never replaced, even
+    when the caller forgot to check that the target is the live database."""
+    from exporters.atomic import write_atomically
+    from exporters.errors import ExportError
+
+    live = demo.db.sqlite_path
+    before = live.read_bytes()
+    with pytest.raises(ExportError, match="数据库文件"):
+        write_atomically(live, lambda temp: temp.write_bytes(b"PK not a database"))
+    assert live.read_bytes() == before
+    assert not [p for p in live.parent.iterdir() if p.name.startswith(".~")]

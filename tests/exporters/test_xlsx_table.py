@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -9,12 +10,12 @@ import openpyxl
 import pytest
 
 from exporters.errors import ExportError
-from exporters.text_metrics import wrapped_lines
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import build_report
 from model.services import Services
-from tests.exporters.rendering import pdf_lines, pdf_words, render_pdf
+from model.text_metrics import wrapped_lines
+from tests.exporters.rendering import page_count, pdf_lines, pdf_words, render_pdf
 
 
 @pytest.fixture(params=["selfcheck", "tasks"])
@@ -41,13 +42,25 @@ def test_title_header_and_columns(exported) -> None:
 
 def test_dimension_cells_merge_over_their_items(exported) -> None:
     layout_name, workbook, _ = exported
-    merges = {str(r) for r in workbook.worksheets[0].merged_cells.ranges}
+    sheet = workbook.worksheets[0]
+    merges = {str(r) for r in sheet.merged_cells.ranges}
+    breaks = {b.id + 1 for b in sheet.row_breaks.brk}  # first rows of pages 2, 3…
+    assert breaks
+
+    def parts(column: str, first: int, last: int) -> set[str]:
+        """A merge over first..last, cut where a printed page starts."""
+        cuts = [first, *sorted(b for b in breaks if first < b <= last), last + 1]
+        return {f"{column}{a}:{column}{b - 1}" for a, b in itertools.pairwise(cuts)
+                if b - 1 > a}
+
     if layout_name == "selfcheck":
-        assert {"A3:A26", "A27:A41", "B24:B26", "B27:B31", "B39:B41"} <= merges
+        assert parts("A", 3, 26) | parts("A", 27, 41) | parts("B", 24, 26) <= merges
         assert not any(m.startswith("B3:") for m in merges)  # items straight under 全面依法
+        labels = {sheet.cell(b, 1).value for b in breaks}
+        assert labels <= {"全面依法", "全面提升", "全面优化"}  # each page opens with its label
     else:
-        assert {"B3:B26", "B27:B41"} <= merges
-        assert [workbook.worksheets[0].cell(r, 1).value for r in (3, 4, 42)] == ["1", "2", "40"]
+        assert parts("B", 3, 26) | parts("B", 27, 41) <= merges
+        assert [sheet.cell(r, 1).value for r in (3, 4, 42)] == ["1", "2", "40"]
 
 
 def test_rows_are_tall_enough_for_their_text(exported) -> None:
@@ -77,8 +90,11 @@ def test_print_setup(exported) -> None:
     sheet = workbook.worksheets[0]
     assert sheet.page_setup.orientation == "landscape"
     assert int(sheet.page_setup.paperSize) == 9  # A4
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    # scaled to the width by hand: "fit to page" would make Excel ignore the row breaks
+    assert not sheet.sheet_properties.pageSetUpPr or not sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert 40 <= int(sheet.page_setup.scale) <= 100 and sheet.row_breaks.brk
+    margins = sheet.page_margins
+    assert margins.bottom - margins.footer >= 0.5  # room for "第 N 页，共 M 页"
     assert sheet.print_title_rows == "$1:$2"
     assert sheet.print_options.horizontalCentered
     assert sheet.freeze_panes == "A3"
@@ -155,3 +171,23 @@ def column_starts(lines, headers: list[str], widths: list[float]) -> list[float]
     scale = (centres[-1] - centres[0]) / (mids[-1] - mids[0])
     offset = centres[0] - scale * mids[0]
     return [offset + scale * e for e in edges]
+
+
+@pytest.mark.parametrize("layout_name", ["selfcheck", "tasks"])
+def test_rendered_pages_each_show_a_label_and_a_whole_footer(
+        layout_name: str, demo: Services, demo_id: int, tmp_path: Path) -> None:
+    out = tmp_path / f"{layout_name}.xlsx"
+    export_xlsx(build_report(demo, demo_id), load_layout(layout_name), out)
+    pdf = render_pdf(out, tmp_path)
+    lines, words, pages = pdf_lines(pdf), pdf_words(pdf), page_count(pdf)
+    stats_page = next(line.page for line in lines if "事项数" in line.text)
+    header = "考评维度" if layout_name == "selfcheck" else "主要职责"
+    for page in range(1, stats_page):
+        column = next(w for w in words if w.page == page and w.text == header)
+        top = max(w.top for w in words if w.page == page and w.text == header)
+        labels = [w for w in words if w.page == page and w.top > top + 5 and
+                  w.left < column.right + 20 and w.right > column.left - 20 and
+                  w.text in ("全面依法", "全面提升", "全面优化")]
+        assert labels, f"{layout_name}: page {page} shows no label in its first column"
+        footer = "".join(line.text for line in lines if line.page == page and line.top > 500)
+        assert re.sub(r"\s", "", footer).endswith(f"第{page}页，共{pages}页"), footer

@@ -1,4 +1,5 @@
-"""How much room a text needs in a cell: CJK characters count double, lines wrap at the width."""
+"""How much room a text needs in a table cell: CJK characters count double, lines wrap at the width,
+a row's height grows with its lines (shared by the Excel writer and the review's length check)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,14 @@ def wrapped_lines(text: str, column_width: float) -> int:
     """Lines a wrapped text takes in a column of column_width Excel units (at least 1)."""
     usable = max(column_width - 1.5, 2.0)  # cell padding
     return max(1, sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n")))
+
+
+EXCEL_CELL_LIMIT = 32_767  # characters; openpyxl would cut a longer text without a word
+LINE_HEIGHT = 1.35  # points of row height per point of font size, per line (仿宋 at 11 pt ≈ 14.9 pt)
+ROW_PADDING = 6.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit: a taller text is cut off on screen and on paper
+
+
+def row_height(lines: int, font_size: float) -> float:
+    """Points of row height that show lines of text at font_size."""
+    return lines * font_size * LINE_HEIGHT + ROW_PADDING

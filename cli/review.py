@@ -1,0 +1,19 @@
+"""The review (体检) subcommand: the problems a reader would find, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.commands import pick_assessment, print_json
+from cli.databases import open_services
+from model.review import counts, review
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        problems = review(services, pick_assessment(services, args.assessment))
+    finally:
+        services.close()
+    print_json({"problems": [p.as_json() for p in problems], "counts": counts(problems)})
+    return 0

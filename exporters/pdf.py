@@ -1,0 +1,121 @@
+"""PDF from a .docx or .xlsx with the first converter found: Word or WPS (COM, Windows), else
+LibreOffice (soffice) anywhere. Offline; the target is replaced only by a complete PDF."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from exporters.atomic import write_atomically
+from exporters.errors import ExportError
+
+SOFFICE_NAMES = ("soffice", "libreoffice")
+# Where the installers put soffice when it is not on PATH.
+SOFFICE_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+COM_APPS = (("Word.Application", "Microsoft Word"), ("Kwps.Application", "WPS 文字"),
+            ("wps.Application", "WPS 文字"))
+TIMEOUT_SECONDS = 600
+WD_FORMAT_PDF = 17
+MISSING = ("没有找到可把文档转换为 PDF 的程序：请安装 LibreOffice（https://zh-cn.libreoffice.org，"
+           "安装后 soffice 可用），或在 Windows 上安装 Microsoft Word 或 WPS Office。")
+
+
+def find_soffice() -> str | None:
+    for name in SOFFICE_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in SOFFICE_PLACES if Path(p).is_file()), None)
+
+
+def converter_name() -> str | None:
+    """The converter convert() would use, for the user to see; None when there is none."""
+    com = _com_app() if sys.platform == "win32" else None
+    if com is not None:
+        return com[1]
+    return "LibreOffice" if find_soffice() else None
+
+
+def convert(source: Path, out: Path) -> Path:
+    """Write out (PDF) from source (.docx, or .xlsx with LibreOffice)."""
+    source, out = Path(source), Path(out)
+    com = _com_app() if sys.platform == "win32" and source.suffix == ".docx" else None
+    soffice = find_soffice()
+    if com is None and soffice is None:
+        raise ExportError(MISSING)
+
+    def write(temp: Path) -> None:
+        if com is not None:
+            _convert_with_com(com[0], source, temp)
+        else:
+            _convert_with_soffice(soffice, source, temp)  # type: ignore[arg-type]
+
+    write_atomically(out, write)
+    return out
+
+
+def _convert_with_soffice(soffice: str, source: Path, target: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="zicha-pdf-") as work:
+        folder = Path(work)
+        # A private profile: a running LibreOffice window of the user neither blocks nor sees it.
+        profile = (folder / "profile").as_uri()
+        try:
+            done = subprocess.run(
+                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                capture_output=True, timeout=TIMEOUT_SECONDS, check=False, env=_env())
+        except subprocess.TimeoutExpired as exc:
+            raise ExportError(f"LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒），未生成 PDF。") from exc
+        except OSError as exc:
+            raise ExportError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}。") from exc
+        produced = folder / (source.stem + ".pdf")
+        if done.returncode != 0 or not produced.is_file():
+            detail = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
+            raise ExportError(f"LibreOffice 未能把“{source.name}”转换为 PDF。{detail[0]}")
+        shutil.copyfile(produced, target)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)  # LibreOffice's own Python must not see ours
+    return env
+
+
+def _com_app() -> tuple[str, str] | None:
+    """The first Office application registered for COM automation (Windows only)."""
+    try:
+        import win32com.client  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    for prog_id, label in COM_APPS:
+        try:
+            win32com.client.Dispatch(prog_id).Quit()
+        except Exception:  # not registered: try the next one
+            continue
+        return prog_id, label
+    return None
+
+
+def _convert_with_com(prog_id: str, source: Path, target: Path) -> None:
+    import win32com.client  # type: ignore[import-not-found]
+
+    app = win32com.client.DispatchEx(prog_id)
+    try:
+        app.Visible = False
+        document = app.Documents.Open(str(source.resolve()), ReadOnly=True)
+        try:
+            document.SaveAs2(str(target.resolve()), FileFormat=WD_FORMAT_PDF)
+        finally:
+            document.Close(False)
+    except Exception as exc:  # COM errors carry the application's own text
+        raise ExportError(f"{prog_id} 未能把“{source.name}”转换为 PDF：{exc}") from exc
+    finally:
+        app.Quit()
