@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import commands, evidence, exports, imports
+from cli import collect, commands, evidence, exports, imports
 from model.errors import ModelError
 from model.layouts import layout_names
 from model.location import log_file_path
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
     restoring.add_argument("backup", help="备份文件")
+    collect.add_commands(add)
     return parser
 
 
