@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from cli.commands import pick_assessment
@@ -78,7 +79,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(add) -> None:  # noqa: ANN001 — main.build_parser's add()
+def add_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     handout = add("handout", cmd_handout, "把自查事项按责任处室分发为 Excel 填报表")
     handout.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     handout.add_argument("--out", required=True, help="输出文件夹")
