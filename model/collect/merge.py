@@ -108,9 +108,15 @@ def _run(database: Database, books: list[ReturnedBook], options: CollectOptions,
     return result
 
 
-def revert(database: Database, changes: list[FieldChange], created: list[int]) -> None:
-    """Undo a collect: the fields back to mine, the items it added removed (one transaction)."""
+def revert(database: Database, changes: list[FieldChange], created: list[int],
+           returns: list[int] | None = None) -> None:
+    """Undo a collect: the fields back to mine, the items it added and the returns it noted
+    removed (one transaction)."""
     with database.transaction() as session:
+        for return_id in returns or ():
+            noted = session.get(HandoutReturn, return_id)
+            if noted is not None:
+                session.delete(noted)
         for change in changes:
             item = session.get(CheckItem, change.item_id)
             if item is not None:
@@ -121,13 +127,17 @@ def revert(database: Database, changes: list[FieldChange], created: list[int]) -
                 session.delete(item)
 
 
-def reapply(database: Database, changes: list[FieldChange]) -> None:
-    """Redo a collect's field changes (the values in theirs)."""
+def reapply(database: Database, changes: list[FieldChange], rows: list[NewRow]) -> list[int]:
+    """Redo a collect: its field changes (the values in theirs) and the new rows it added;
+    returns the ids of the items added again."""
+    result = CollectResult()
     with database.transaction() as session:
         for change in changes:
             item = session.get(CheckItem, change.item_id)
             if item is not None:
                 _set(session, item, change.field, change.theirs)
+        _add_new_rows(session, rows, result)
+    return result.created
 
 
 def _plan(matcher: Matcher, book: ReturnedBook) -> _BookPlan:
@@ -261,12 +271,15 @@ def _record_return(session: Session, plan: _BookPlan, result: CollectResult, now
         else HandoutReturn.handed_out_at == plan.book.handed_out_at).limit(1))
     if seen is not None and not changed:
         return False
-    session.add(HandoutReturn(
+    noted = HandoutReturn(
         assessment_id=plan.matched.items.assessment.id, department=plan.book.department,
         file_name=name, handed_out_at=plan.book.handed_out_at, returned_at=now,
         applied=sum(1 for c in result.applied if c.file == name),
         conflicts=sum(1 for c in result.conflicts if c.file == name),
-        new_rows=len(plan.new_rows), missing_rows=len(plan.matched.missing)))
+        new_rows=len(plan.new_rows), missing_rows=len(plan.matched.missing))
+    session.add(noted)
+    session.flush()
+    result.returns.append(noted.id)
     return True
 
 

@@ -112,6 +112,7 @@ class CollectResult:
     written: bool = False
     backup: Path | None = None
     created: list[int] = field(default_factory=list)  # ids of the new items the clerk accepted
+    returns: list[int] = field(default_factory=list)  # ids of the returns noted (汇总进度)
 
     def as_json(self) -> dict[str, object]:
         """The CLI's contract: these key names are stable."""
