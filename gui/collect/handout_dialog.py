@@ -106,5 +106,6 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
         QMessageBox.critical(parent, parent.tr("无法分发"), describe(error))
         return None
     done = parent.tr("已在“%1”生成 %2 个处室的填报表。")
-    QMessageBox.information(parent, parent.tr("已分发"), done.replace("%1", str(out)).replace("%2", str(count)))
+    done = done.replace("%1", str(out)).replace("%2", str(count))
+    QMessageBox.information(parent, parent.tr("已分发"), done)
     return out

@@ -91,7 +91,7 @@ ENGLISH = {
     # hand-out and collect (#17)
     "%1 第 %2 行：%3（%4）": "%1 row %2: %3 (%4)", "%1（%2 项）": "%1 (%2 items)",
     "Excel 工作簿 (*.xlsx *.xls)": "Excel workbooks (*.xlsx *.xls)", "—": "—",
-    "事项": "Item", "交回时间": "Returned", "交回给": "Return to",
+    "交回时间": "Returned", "交回给": "Return to",
     "以下文件被拒绝，数据库未改动：": "These files were refused; the database is unchanged:",
     "保存到文件夹": "Save to folder", "保留现值": "Keep current value", "冲突": "Conflicts",
     "分发": "Hand out", "分发时": "Handed out", "分发时间": "Handed out",
