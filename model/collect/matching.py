@@ -78,7 +78,9 @@ class Matcher:
             if base.uid not in seen:
                 item = items.by_uid.get(base.uid)
                 matched.missing.append(MissingRow(
-                    book.file.name, item.id if item else None, base.seq, base.content,
+                    book.file.name, item.id if item else None,
+                    str(items.seq[item.id]) if item else base.seq,
+                    item.content if item else base.content,
                     "工作簿中删除了此行，数据库中的事项未删除"))
         return matched
 
