@@ -136,12 +136,17 @@ def _write_guide(sheet: Worksheet, book: HandoutBook) -> None:
     for row, (label, text) in enumerate(lines, start=1):
         sheet.cell(row, 1, _text(label))
         sheet.cell(row, 2, _text(text))
+        sheet.cell(row, 1).alignment = Alignment(vertical="top")
         sheet.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[row].height = max(1, wrapped_lines(text, 80)) * 15 + 4
     sheet.cell(1, 1).font = Font(name="黑体", size=14)
     sheet.merge_cells("A1:B1")
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 80
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide, as printed instructions
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _write_items(sheet: Worksheet, book: HandoutBook, styles: dict[str, NamedStyle]) -> None:

@@ -30,7 +30,7 @@ class ConflictDialog(QDialog):
                  contents: dict[int, str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("汇总：处理冲突与新增事项"))
-        self.resize(1100, 600)
+        self.resize(1240, 620)
         self.result = result
         layout = QVBoxLayout(self)
         intro = self.tr("以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：")
@@ -55,9 +55,11 @@ class ConflictDialog(QDialog):
             choice.currentIndexChanged.connect(lambda index, r=row: self._chosen(r, index))
             self.table.setCellWidget(row, CHOICE_COLUMN, choice)
             self.choices.append(choice)
-        self.table.setColumnWidth(1, 220)
-        for column in (3, 4, 5, RESULT_COLUMN):
-            self.table.setColumnWidth(column, 170)
+        widths = {0: 40, 1: 150, 2: 80, 3: 170, 4: 170, 5: 170, CHOICE_COLUMN: 120}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)  # 采用结果 takes the rest
+        self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._edited)
         self.table.resizeRowsToContents()
         layout.addWidget(self.table, 3)
