@@ -7,12 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from gui.collect import collect_flow
 from gui.collect.conflict_dialog import CHOICE_COLUMN, RESULT_COLUMN, ConflictDialog
+from gui.collect.handout_dialog import HandoutDialog
 from gui.main_window import MainWindow
 from model.services import Services
 from tests.gui.conftest import database_state
@@ -78,3 +80,35 @@ def _uids(services: Services) -> list[tuple[int, str]]:
 
 def _fields(state: dict[str, list[tuple]]) -> list[tuple]:
     return state["check_item"]
+
+
+def test_hand_out_from_the_file_menu_writes_the_chosen_departments(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[str]) -> None:
+    services = window.services
+    items = services.items.list(window.assessment_id)
+    for item in items[:5]:
+        services.items.update(item.id, department="法规处")
+    for item in items[5:9]:
+        services.items.update(item.id, department="医政处")
+    seen: list[str] = []
+
+    def clerk(dialog: HandoutDialog) -> int:
+        for index in range(dialog.departments.count()):
+            entry = dialog.departments.item(index)
+            seen.append(entry.text())
+            if not entry.text().startswith("法规处"):
+                entry.setCheckState(Qt.CheckState.Unchecked)
+        dialog.deadline.setText("12月20日前")
+        dialog.folder.setText(str(tmp_path))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HandoutDialog, "exec", clerk)
+    window.findChild(QAction, "handout").trigger()
+    assert seen == ["医政处（4 项）", "法规处（5 项）", "未分配处室（31 项）"]
+    assert [p.name for p in tmp_path.glob("*.xlsx")] == ["法规处.xlsx"]
+    assert any("已分发" in text for text in answers)
+    panel = window.collect_panel
+    rows = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
+            for r in range(panel.table.rowCount())}
+    assert rows["法规处"] == "未交回" and rows["医政处"] == "未分发"

@@ -136,6 +136,6 @@ class HandoutCollect(RuleBasedStateMachine):
 
 
 HandoutCollect.TestCase.settings = settings(
-    max_examples=10, stateful_step_count=15, deadline=None, derandomize=True,
+    max_examples=10, stateful_step_count=12, deadline=None, derandomize=True,
     suppress_health_check=[HealthCheck.too_slow])
 TestHandoutCollect = HandoutCollect.TestCase
