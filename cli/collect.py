@@ -64,6 +64,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         path = services.db.sqlite_path
         options = CollectOptions(
             prefer=args.prefer, dry_run=args.dry_run or bool(unreadable),
+            assessment_id=pick_assessment(services, args.assessment) if args.assessment else None,
             backup=(lambda: make_backup(path, reason="before-collect")) if path else None)
         result = collect(services.db, books, options)
     finally:
@@ -89,5 +90,6 @@ def add_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     gather = add("collect", cmd_collect, "汇总各处室交回的填报表（三方合并）")
     gather.add_argument("files", nargs="+", help="交回的 .xlsx/.xls 文件")
     gather.add_argument("--dry-run", action="store_true", help="只报告，不写入数据库")
+    gather.add_argument("--assessment", type=int, help="只接受该自评的填报表（默认按工作簿所属自评）")
     gather.add_argument("--prefer", choices=["mine", "theirs"],
                         help="冲突时采用：mine=数据库现值，theirs=处室填报值（默认保留现值并列出）")

@@ -60,7 +60,7 @@ def read_files(paths: list[Path]) -> tuple[list[ReturnedBook], list[Rejection]]:
 
 
 def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
-                     folder: str) -> CollectResult | None:
+                     folder: str, assessment_id: int) -> CollectResult | None:
     """Ask for the files, show what the merge would do, merge as one undo step."""
     names, _ = QFileDialog.getOpenFileNames(
         parent, parent.tr("选择各处室交回的填报表"), folder,
@@ -71,7 +71,8 @@ def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
 
     def trial(progress: object) -> tuple[list[ReturnedBook], CollectResult]:
         books, unreadable = read_files([Path(n) for n in names])
-        result = collect(services.db, books, CollectOptions(dry_run=True))
+        result = collect(services.db, books, CollectOptions(dry_run=True,
+                                                            assessment_id=assessment_id))
         result.rejected[:0] = unreadable
         return books, result
 
@@ -85,7 +86,7 @@ def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
         QMessageBox.warning(parent, parent.tr("无法汇总"),
                             parent.tr("以下文件被拒绝，数据库未改动：") + "\n" + reasons)
         return None
-    options = CollectOptions(backup=_backup(services))
+    options = CollectOptions(backup=_backup(services), assessment_id=assessment_id)
     if preview.conflicts or preview.new_rows:
         contents = {c.item_id: services.items.get(c.item_id).content for c in preview.conflicts}
         dialog = ConflictDialog(parent, preview, contents)

@@ -29,7 +29,7 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
         if window.assessment_id is not None:
             window._commit_editors()
             if collect_from_gui(window, window.context, window.undo_stack,
-                                window.settings.last_folder()):
+                                window.settings.last_folder(), window.assessment_id):
                 panel.refresh(window.assessment_id)
                 panel.show()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.assessments import display_title
 from model.collect.fields import (
     EVIDENCE_NOTE,
     EVIDENCE_NOTE_TITLE,
@@ -53,6 +54,7 @@ class CollectOptions:
     resolutions: Resolutions = field(default_factory=dict)
     add_new: list[NewRow] = field(default_factory=list)  # new rows the clerk accepted
     backup: Callable[[], Path] | None = None  # called before anything is written
+    assessment_id: int | None = None  # when set, a workbook of another assessment is refused
 
 
 @dataclass
@@ -90,6 +92,7 @@ def _run(database: Database, books: list[ReturnedBook], options: CollectOptions,
             for book in books:
                 try:
                     plan = _plan(matcher, book)
+                    _check_assessment(plan, options.assessment_id)
                 except BookRefused as exc:
                     result.rejected.append(Rejection(book.file.name, str(exc)))
                     continue
@@ -156,6 +159,13 @@ def _plan(matcher: Matcher, book: ReturnedBook) -> _BookPlan:
                             theirs))
     new_rows = _new_rows(book, matched)
     return _BookPlan(book, matched, changes, new_rows)
+
+
+def _check_assessment(plan: _BookPlan, wanted: int | None) -> None:
+    found = plan.matched.items.assessment
+    if wanted is not None and found.id != wanted:
+        raise BookRefused(f"该工作簿属于另一个自评（“{display_title(found)}”，编号 {found.id}），"
+                          "不是当前自评的填报表，未汇总。")
 
 
 def _theirs(row: ReturnedRow, code: str, handed: str, book: ReturnedBook) -> str:

@@ -127,3 +127,16 @@ def test_a_workbook_of_another_database_is_refused(services: Services, handed, t
 
 def uid(services: Services, item_id: int) -> str:
     return dict(database_state(services)[item_id][0])["uid"]
+
+
+def test_a_workbook_of_another_assessment_is_refused_when_one_is_named(
+        services: Services, handed) -> None:
+    assessment, books = handed
+    other = services.assessments.copy_to_year(assessment, 2025)
+    result = collect(services.db, [read_returned(books["法规处"])],
+                     CollectOptions(assessment_id=other.id))
+    assert "属于另一个自评" in result.rejected[0].reason and not result.written
+    # the new year's copy has new keys: its items are not the ones handed out
+    copy_items = {i.content for i in services.items.list(other.id)}
+    assert copy_items and result.applied == []
+
