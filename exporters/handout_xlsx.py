@@ -20,7 +20,8 @@ from exporters.errors import ExportError
 from exporters.safe_names import UniqueNames
 from exporters.text_metrics import wrapped_lines
 from exporters.xmltext import clean
-from model.collect.fields import (
+from model.collect.records import HandoutBook, HandoutRow
+from model.collect.vocabulary import (
     BY_CODE,
     FORMAT_TAG,
     LOCKED_FIELDS,
@@ -29,8 +30,6 @@ from model.collect.fields import (
     UNASSIGNED,
     FillField,
 )
-from model.collect.records import HandoutBook, HandoutRow
-from model.schema import STATUSES
 
 ITEMS_SHEET, GUIDE_SHEET, INFO_SHEET = "自查事项", "填写说明", "分发信息"
 KEY_ROW, TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4
@@ -127,7 +126,7 @@ def _write_guide(sheet: Worksheet, book: HandoutBook) -> None:
         ("", ""),
         ("怎样填", "在“自查事项”工作表中填写白底的列（年度任务目标、落实情况、状态、各季度进展、"
                   "证明材料说明等）；序号、考评维度、自查内容已锁定，请勿改动。"),
-        ("状态", "从下拉列表中选择：" + "、".join(STATUSES) + "。"),
+        ("状态", "从下拉列表中选择：" + "、".join(book.statuses) + "。"),
         ("增加事项", "如需增加事项，请在表格末尾新增一行，填写考评维度和自查内容；汇总时由综合处确认。"),
         ("请勿", "请勿删除隐藏的工作表和隐藏的“编号”列，它们用于把填报内容准确合并回总表；"
                 "可以调整行高、排序、插入列。"),
@@ -194,7 +193,7 @@ def _finish_items(sheet: Worksheet, book: HandoutBook, columns: list[FillField],
     codes = [c.code for c in columns]
     if "status" in codes:
         letter = get_column_letter(codes.index("status") + 1)
-        status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"',
+        status = DataValidation(type="list", formula1='"' + ",".join(book.statuses) + '"',
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="状态", error="请从下拉列表中选择状态。")
         status.add(f"{letter}{FIRST_ROW}:{letter}{end + 200}")

@@ -19,8 +19,9 @@ from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.formulas import scan_sheet
 from importers.xlsx_safety import OLE2_SIGNATURE, check_xlsx
-from model.collect.fields import BY_CODE, BY_LABEL, FILL_CODES, FORMAT_TAG, UID_CODE, UID_LABEL
+from model.collect.fields import FILL_CODES
 from model.collect.records import BaseRow, ReturnedBook, ReturnedRow
+from model.collect.vocabulary import BY_CODE, BY_LABEL, FORMAT_TAG, UID_CODE, UID_LABEL
 
 Grid = dict[tuple[int, int], str]
 HEADER_SEARCH_ROWS = 10

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.assessments import display_title
-from model.collect.fields import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, FILL_CODES, UNASSIGNED
+from model.collect.fields import FILL_CODES
 from model.collect.records import HandoutBook, HandoutRow
+from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, UNASSIGNED
 from model.db import Database
 from model.errors import ValidationError
 from model.rows import get_row
-from model.schema import Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
+from model.schema import STATUSES, Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
 from model.tree import dimension_order
 
 PATH_SEPARATOR = " / "
@@ -34,7 +35,7 @@ def build_handout(database: Database, assessment_id: int, *, departments: list[s
         return [HandoutBook(
             assessment_uid=assessment.uid, assessment_title=display_title(assessment),
             unit=assessment.unit_name, department=department, handed_out_at=now,
-            deadline=deadline, return_to=return_to, fields=FILL_CODES,
+            deadline=deadline, return_to=return_to, fields=FILL_CODES, statuses=STATUSES,
             rows=tuple(grouped[department])) for department in wanted]
 
 

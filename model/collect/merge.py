@@ -17,14 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.assessments import display_title
-from model.collect.fields import (
-    EVIDENCE_NOTE,
-    EVIDENCE_NOTE_TITLE,
-    FILL_CODES,
-    default_of,
-    label_of,
-    valid_status,
-)
+from model.collect.fields import FILL_CODES, default_of, label_of, valid_status
 from model.collect.handout import item_value
 from model.collect.matching import BookRefused, Matched, Matcher
 from model.collect.records import (
@@ -35,6 +28,7 @@ from model.collect.records import (
     ReturnedBook,
     ReturnedRow,
 )
+from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE
 from model.db import Database
 from model.errors import ValidationError
 from model.schema import STATUSES, CheckItem, Dimension, Evidence, HandoutReturn, utcnow

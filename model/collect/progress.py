@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from model.collect.fields import UNASSIGNED
+from model.collect.vocabulary import UNASSIGNED
 from model.db import Database
 from model.schema import CheckItem, Handout, HandoutReturn
 

@@ -28,6 +28,7 @@ class HandoutBook:
     deadline: str
     return_to: str
     fields: tuple[str, ...]
+    statuses: tuple[str, ...]  # the status drop-down's choices
     rows: tuple[HandoutRow, ...]
 
 

@@ -8,8 +8,9 @@ import openpyxl
 from sqlalchemy import select
 
 from exporters.handout_xlsx import ITEMS_SHEET, handout_file_names, write_handout
-from model.collect.fields import FILL_CODES, UID_CODE
+from model.collect.fields import FILL_CODES
 from model.collect.handout import build_handout, evidence_notes, item_value, record_handout
+from model.collect.vocabulary import UID_CODE
 from model.schema import CheckItem
 from model.services import Services
 

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from importers.handout_xlsx import read_returned
-from model.collect.fields import EVIDENCE_NOTE, FILL_CODES
+from model.collect.fields import FILL_CODES
 from model.collect.merge import CollectOptions, collect
+from model.collect.vocabulary import EVIDENCE_NOTE
 from model.migrate import open_sqlite
 from model.services import Services
 from tests.model.collect.helpers import (
