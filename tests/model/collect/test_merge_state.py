@@ -79,23 +79,27 @@ class HandoutCollect(RuleBasedStateMachine):
             self.base[department] = {i: dict(self.mine[i]) for i in ids}
             self.theirs[department] = {i: dict(self.mine[i]) for i in ids}
 
-    @rule(theirs=st.lists(edit, max_size=4), mine=st.lists(edit, max_size=3))
-    def departments_and_clerk_edit(self, theirs: list[tuple[int, str, str]],
-                                   mine: list[tuple[int, str, str]]) -> None:
-        """Departments fill in their workbooks while the clerk keeps editing the database."""
-        for pick, code, value in theirs:
+    @rule(theirs=st.lists(edit, max_size=3), mine=st.lists(edit, max_size=2),
+          same=st.lists(st.tuples(st.integers(0, 2), values_for("result"), values_for("result")),
+                        max_size=2),
+          prefer=st.sampled_from([None, "mine", "theirs"]))
+    def a_round(self, theirs: list[tuple[int, str, str]], mine: list[tuple[int, str, str]],
+                same: list[tuple[int, str, str]], prefer: str | None) -> None:
+        """Departments fill in their workbooks while the clerk keeps editing the database (at
+        times the same field), then everything is collected."""
+        for pick, code, value in [*theirs, *((p, "result", t) for p, t, _m in same)]:
             item = sorted(self.mine)[pick]
             department = self.department[item]
             self.pending.setdefault(department, {})[(self.uids[item], code)] = value
             self.theirs[department][item][code] = value
-        for pick, code, value in mine:
+        for pick, code, value in [*mine, *((p, "result", m) for p, _t, m in same)]:
             if code == EVIDENCE_NOTE:
                 continue  # the clerk edits evidence in the evidence panel; not modelled here
             item = sorted(self.mine)[pick]
             self.services.items.update(item, **{code: value})
             self.mine[item][code] = value
+        self.collect_back(prefer)
 
-    @rule(prefer=st.sampled_from([None, "mine", "theirs"]))
     def collect_back(self, prefer: str | None) -> None:
         """Every workbook collected in one go; then the same again changes nothing."""
         for department, edits in self.pending.items():  # one save per workbook, as people do
