@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from cli import argparse_zh, commands, evidence, exports, finance, imports, review
+from cli import argparse_zh, collect, commands, evidence, exports, finance, imports, review
 from cli.failures import database_of, explain_failure
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names
@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
     restoring.add_argument("backup", help="备份文件")
+    collect.add_commands(add)
     return parser
 
 

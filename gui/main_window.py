@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import help_menu
 from gui.bulk_actions import BulkActions
+from gui.collect.wiring import install as install_collect
 from gui.commands.base import EditContext
 from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
 from gui.dialogs.exports import export_excel, export_word
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
                    name="preview_tasks")
         file_menu.addSeparator()
         add_action(file_menu, self, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.collect_panel = install_collect(self, file_menu)  # 分发 / 汇总 / 汇总进度
         edit = bar.addMenu(self.tr("编辑(&E)"))
         self.undo_action = add_action(edit, self, self.tr("撤销"), self.undo,
                                       QKeySequence.StandardKey.Undo, name="undo")

@@ -145,7 +145,8 @@ def _copy_framework(session: Session, source_id: int, target_id: int) -> None:
     items = session.scalars(select(CheckItem).where(CheckItem.assessment_id == source_id))
     for item in items:
         values = {c.key: getattr(item, c.key) for c in CheckItem.__table__.columns
-                  if c.key not in ("id", "version", "updated_at", "assessment_id", "dimension_id")}
+                  if c.key not in ("id", "uid", "version", "updated_at", "assessment_id",
+                                     "dimension_id")}
         values.update({key: "" for key in RESULT_FIELDS}, status="未开始", score=None)
         session.add(CheckItem(assessment_id=target_id, dimension_id=new_ids[item.dimension_id],
                               **values))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
@@ -56,6 +57,16 @@ class ExtrasText(TypeDecorator[Extras]):
         return tuple((str(k), str(v)) for k, v in json.loads(value or "{}").items())
 
 
+def new_uid() -> str:
+    """A globally unique stable key (hand-out workbooks map back to rows by it)."""
+    return uuid4().hex
+
+
+def uid_column() -> Mapped[str]:
+    return mapped_column(String(32), nullable=False, default=new_uid, server_default="",
+                         index=True, unique=True)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -78,6 +89,7 @@ class Assessment(Versioned, Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = uid_column()
     unit_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     year: Mapped[int] = mapped_column(Integer, nullable=False)
     period: Mapped[str] = mapped_column(String(20), nullable=False, default="年度")
@@ -111,6 +123,7 @@ class Dimension(Versioned, Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = uid_column()
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
     )
@@ -133,6 +146,7 @@ class CheckItem(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = uid_column()
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
     )
@@ -201,6 +215,43 @@ class NarrativeSection(Versioned, Base):
     )
     key: Mapped[str] = mapped_column(String(40), nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class Handout(Base):
+    """One workbook handed out to one department (处室)."""
+
+    __tablename__ = "handout"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    department: Mapped[str] = mapped_column(String(200), nullable=False)
+    file_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    deadline: Mapped[str] = mapped_column(String(40), nullable=False, default="", server_default="")
+    items: Mapped[int] = mapped_column(Integer, nullable=False)
+    handed_out_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class HandoutReturn(Base):
+    """One returned workbook merged back (汇总), with what it changed."""
+
+    __tablename__ = "handout_return"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    department: Mapped[str] = mapped_column(String(200), nullable=False)
+    file_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    handed_out_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    returned_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    applied: Mapped[int] = mapped_column(Integer, nullable=False)
+    conflicts: Mapped[int] = mapped_column(Integer, nullable=False)
+    new_rows: Mapped[int] = mapped_column(Integer, nullable=False)
+    missing_rows: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
 # The finance forms' tables (issue #15) live in their own module; imported here so that the

@@ -314,6 +314,94 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="32" />
+        <source>汇总：处理冲突与新增事项</source>
+        <translation>Collect: conflicts and new rows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="36" />
+        <source>以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：</source>
+        <translation>Both the department and you changed these fields after the hand-out. Choose one for each, or edit the result:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <source>分发时</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <source>现值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <source>处室填报</source>
+        <translation>Department's value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <source>采用结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <source>保留现值</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <source>采用处室填报</source>
+        <translation>Use the department's value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <source>自行编辑</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="66" />
+        <source>处室新增的行（勾选的将作为新事项加入所属维度）：</source>
+        <translation>Rows the departments added (ticked ones become new items under their dimension):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="69" />
+        <source>%1 第 %2 行：%3（%4）</source>
+        <translation>%1 row %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="71" />
+        <source>维度未知</source>
+        <translation>dimension unknown</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="80" />
+        <source>汇总</source>
+        <translation>Collect</translation>
+    </message>
+</context>
+<context>
     <name>CountedText</name>
     <message>
         <location filename="../../gui/widgets.py" line="77" />
@@ -630,6 +718,60 @@
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="35" />
+        <source>分发给各处室</source>
+        <translation>Hand out to departments</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="39" />
+        <source>%1（%2 项）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="44" />
+        <source>处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="46" />
+        <source>如 2021年12月20日前</source>
+        <translation>e.g. by 20 December 2021</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="47" />
+        <source>截止时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="49" />
+        <source>如 综合处 张某，电话 6xxxxxxx</source>
+        <translation>e.g. General Office, Zhang, tel. 6xxxxxxx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="50" />
+        <source>交回给</source>
+        <translation>Return to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="52" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="57" />
+        <location filename="../../gui/collect/handout_dialog.py" line="66" />
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="60" />
+        <source>分发</source>
+        <translation>Hand out</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="55" />
@@ -938,242 +1080,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="76" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
+        <location filename="../../gui/main_window.py" line="110" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="119" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133" />
+        <location filename="../../gui/main_window.py" line="134" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="135" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="168" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="169" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="170" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="172" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="179" />
         <source>导出 Excel 表格…</source>
         <translation>Export Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="180" />
         <source>导出证明材料包…</source>
         <translation>Export evidence package…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="182" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="183" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/main_window.py" line="187" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="190" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190" />
+        <location filename="../../gui/main_window.py" line="192" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206" />
+        <location filename="../../gui/main_window.py" line="208" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207" />
+        <location filename="../../gui/main_window.py" line="209" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208" />
+        <location filename="../../gui/main_window.py" line="210" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="217" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="223" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="224" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227" />
+        <location filename="../../gui/main_window.py" line="229" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231" />
+        <location filename="../../gui/main_window.py" line="233" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233" />
+        <location filename="../../gui/main_window.py" line="235" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="502" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527" />
+        <location filename="../../gui/main_window.py" line="529" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529" />
+        <location filename="../../gui/main_window.py" line="531" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="535" />
+        <location filename="../../gui/main_window.py" line="537" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="545" />
+        <location filename="../../gui/main_window.py" line="547" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="610" />
+        <location filename="../../gui/main_window.py" line="612" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="618" />
+        <location filename="../../gui/main_window.py" line="620" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
@@ -1341,6 +1483,64 @@
         <location filename="../../gui/dialogs/print_preview.py" line="73" />
         <source>缩放</source>
         <translation>Zoom</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <source>处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <source>分发时间</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <source>交回时间</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <source>已改字段</source>
+        <translation>Fields changed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <source>待填写</source>
+        <translation>Still empty</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="32" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="48" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="50" />
+        <source>未分发</source>
+        <translation>Not handed out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="52" />
+        <source>未交回</source>
+        <translation>Not returned</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1995,78 @@
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="66" />
+        <source>选择各处室交回的填报表</source>
+        <translation>Choose the returned workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="67" />
+        <source>Excel 工作簿 (*.xlsx *.xls)</source>
+        <translation>Excel workbooks (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="79" />
+        <source>正在读取交回的填报表…</source>
+        <translation>Reading the returned workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="81" />
+        <location filename="../../gui/collect/collect_flow.py" line="86" />
+        <source>无法汇总</source>
+        <translation>Cannot collect</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="87" />
+        <source>以下文件被拒绝，数据库未改动：</source>
+        <translation>These files were refused; the database is unchanged:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="97" />
+        <source>汇总 %1 个文件</source>
+        <translation>Collect %1 files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="102" />
+        <source>已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。</source>
+        <translation>Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, %5 rows deleted in the workbooks.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="103" />
+        <source>汇总完成</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="86" />
+        <location filename="../../gui/collect/handout_dialog.py" line="106" />
+        <source>无法分发</source>
+        <translation>Cannot hand out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="86" />
+        <source>文件夹不存在。</source>
+        <translation>The folder does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="104" />
+        <source>正在生成各处室的填报表…</source>
+        <translation>Writing the departments' workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="108" />
+        <source>已在“%1”生成 %2 个处室的填报表。</source>
+        <translation>Wrote the workbooks of %2 departments in “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="110" />
+        <source>已分发</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="20" />
+        <source>汇总进度</source>
+        <translation>Collection progress</translation>
+    </message>
 </context>
 <context>
     <name>self.notifier</name>
@@ -1848,6 +2120,21 @@
         <location filename="../../gui/menus.py" line="28" />
         <source>常用</source>
         <translation>Daily actions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/wiring.py" line="38" />
+        <source>分发给各处室…</source>
+        <translation>Hand out to departments…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/wiring.py" line="39" />
+        <source>汇总…</source>
+        <translation>Collect…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/wiring.py" line="41" />
+        <source>汇总进度</source>
+        <translation>Collection progress</translation>
     </message>
 </context>
 </TS>

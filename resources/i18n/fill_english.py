@@ -214,6 +214,38 @@ ENGLISH = {
     "署名": "Signature",
     "成文日期": "Date",
     "页码": "Page numbers",
+    # hand-out and collect (#17)
+    "%1 第 %2 行：%3（%4）": "%1 row %2: %3 (%4)",
+    "Excel 工作簿 (*.xlsx *.xls)": "Excel workbooks (*.xlsx *.xls)", "—": "—",
+    "交回时间": "Returned", "交回给": "Return to",
+    "以下文件被拒绝，数据库未改动：": "These files were refused; the database is unchanged:",
+    "保存到文件夹": "Save to folder", "保留现值": "Keep current value", "冲突": "Conflicts",
+    "分发": "Hand out", "分发时": "Handed out", "分发时间": "Handed out",
+    "分发给各处室": "Hand out to departments", "分发给各处室…": "Hand out to departments…",
+    "刷新": "Refresh", "处室": "Department", "处室填报": "Department's value",
+    "处室新增的行（勾选的将作为新事项加入所属维度）：":
+        "Rows the departments added (ticked ones become new items under their dimension):",
+    "如 2021年12月20日前": "e.g. by 20 December 2021",
+    "如 综合处 张某，电话 6xxxxxxx": "e.g. General Office, Zhang, tel. 6xxxxxxx",
+    "已分发": "Handed out", "已改字段": "Fields changed", "待填写": "Still empty",
+    "截止时间": "Deadline", "文件夹不存在。": "The folder does not exist.",
+    "无法分发": "Cannot hand out", "无法汇总": "Cannot collect", "未交回": "Not returned",
+    "未分发": "Not handed out", "正在生成各处室的填报表…": "Writing the departments' workbooks…",
+    "正在读取交回的填报表…": "Reading the returned workbooks…", "汇总": "Collect",
+    "汇总 %1 个文件": "Collect %1 files", "汇总…": "Collect…", "汇总完成": "Collected",
+    "汇总进度": "Collection progress", "汇总：处理冲突与新增事项": "Collect: conflicts and new rows",
+    "现值": "Current value", "维度未知": "dimension unknown", "自行编辑": "Edited",
+    "选择各处室交回的填报表": "Choose the returned workbooks", "采用": "Use",
+    "采用处室填报": "Use the department's value", "采用结果": "Result",
+    "以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：":
+        "Both the department and you changed these fields after the hand-out. Choose one for each, "
+        "or edit the result:",
+    "已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。":
+        "Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, "
+        "%5 rows deleted in the workbooks.",
+    "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
+    "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
+    "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
 }
 
 

@@ -1,0 +1,112 @@
+"""File → 汇总…: read the returned workbooks off the GUI thread, show conflicts and new rows, then
+merge in one undoable step (a verified backup first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.collect.conflict_dialog import ConflictDialog
+from gui.commands.base import EditContext, ServiceCommand
+from gui.errors import describe
+from gui.workers import run_job
+from importers.errors import ImportFileError
+from importers.handout_xlsx import read_returned
+from model.backups import make_backup
+from model.collect.merge import CollectOptions, collect, reapply, revert
+from model.collect.records import CollectResult, Rejection, ReturnedBook
+from model.errors import ModelError
+from model.services import Services
+
+
+class CollectCommand(ServiceCommand):
+    """One undo step for a whole collect: undo puts every field back and removes added items."""
+
+    def __init__(self, context: EditContext, books: list[ReturnedBook],
+                 options: CollectOptions, text: str) -> None:
+        super().__init__(context, text)
+        self.books, self.options = books, options
+        self.result: CollectResult | None = None
+
+    def apply(self) -> None:
+        if self.result is None:
+            result = collect(self.services.db, self.books, self.options)
+            if result.rejected:
+                raise ModelError(f"文件“{result.rejected[0].file}”未汇总：{result.rejected[0].reason}")
+            self.result = result
+        else:
+            self.result.created = reapply(self.services.db, self.result.applied,
+                                          self.options.add_new)
+        self.notifier.structure_changed.emit("item", 0)
+
+    def revert(self) -> None:
+        assert self.result is not None
+        revert(self.services.db, self.result.applied, self.result.created, self.result.returns)
+        self.result.returns = []
+        self.notifier.structure_changed.emit("item", 0)
+
+
+def read_files(paths: list[Path]) -> tuple[list[ReturnedBook], list[Rejection]]:
+    books, rejected = [], []
+    for path in paths:
+        try:
+            books.append(read_returned(path))
+        except ImportFileError as exc:
+            rejected.append(Rejection(path.name, exc.message))
+    return books, rejected
+
+
+def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
+                     folder: str, assessment_id: int) -> CollectResult | None:
+    """Ask for the files, show what the merge would do, merge as one undo step."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, parent.tr("选择各处室交回的填报表"), folder,
+        parent.tr("Excel 工作簿 (*.xlsx *.xls)"))
+    if not names:
+        return None
+    services = context.services
+
+    def trial(progress: object) -> tuple[list[ReturnedBook], CollectResult]:
+        books, unreadable = read_files([Path(n) for n in names])
+        result = collect(services.db, books, CollectOptions(dry_run=True,
+                                                            assessment_id=assessment_id))
+        result.rejected[:0] = unreadable
+        return books, result
+
+    outcome, error = run_job(parent, parent.tr("正在读取交回的填报表…"), trial)
+    if error is not None:
+        QMessageBox.critical(parent, parent.tr("无法汇总"), describe(error))
+        return None
+    books, preview = outcome
+    if preview.rejected:
+        reasons = "\n".join(f"{r.file}：{r.reason}" for r in preview.rejected)
+        QMessageBox.warning(parent, parent.tr("无法汇总"),
+                            parent.tr("以下文件被拒绝，数据库未改动：") + "\n" + reasons)
+        return None
+    options = CollectOptions(backup=_backup(services), assessment_id=assessment_id)
+    if preview.conflicts or preview.new_rows:
+        contents = {c.item_id: services.items.get(c.item_id).content for c in preview.conflicts}
+        dialog = ConflictDialog(parent, preview, contents)
+        if dialog.exec() != ConflictDialog.DialogCode.Accepted:
+            return None
+        options.resolutions, options.add_new = dialog.resolutions(), dialog.accepted_rows()
+    command = CollectCommand(context, books, options,
+                             parent.tr("汇总 %1 个文件").replace("%1", str(len(books))))
+    stack.push(command)
+    if command.failed or command.result is None:
+        return None
+    result = command.result
+    done = parent.tr("已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。")
+    QMessageBox.information(parent, parent.tr("汇总完成"), done
+        .replace("%1", str(len(books))).replace("%2", str(len(result.applied)))
+        .replace("%3", str(len(result.conflicts))).replace("%4", str(len(result.created)))
+        .replace("%5", str(len(result.missing_rows))))
+    return result
+
+
+def _backup(services: Services) -> Callable[[], Path] | None:
+    path = services.db.sqlite_path
+    return (lambda: make_backup(path, reason="before-collect")) if path else None

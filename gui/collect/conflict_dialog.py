@@ -1,0 +1,115 @@
+"""The collect's conflicts side by side (分发时 / 现值 / 处室填报, per field): the clerk chooses or edits;
+and the rows departments added, offered as new items (never added unless ticked)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.collect.fields import label_of
+from model.collect.merge import Resolutions
+from model.collect.records import CollectResult, NewRow
+
+MINE, THEIRS, EDITED = 0, 1, 2
+CHOICE_COLUMN, RESULT_COLUMN = 6, 7
+
+
+class ConflictDialog(QDialog):
+    def __init__(self, parent: QWidget | None, result: CollectResult,
+                 contents: dict[int, str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("汇总：处理冲突与新增事项"))
+        self.resize(1240, 620)
+        self.result = result
+        layout = QVBoxLayout(self)
+        intro = self.tr("以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：")
+        layout.addWidget(QLabel(intro, self))
+        self.table = QTableWidget(len(result.conflicts), RESULT_COLUMN + 1, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("序号"), self.tr("事项"), self.tr("字段"), self.tr("分发时"), self.tr("现值"),
+            self.tr("处室填报"), self.tr("采用"), self.tr("采用结果")])
+        self.table.setWordWrap(True)
+        self.choices: list[QComboBox] = []
+        for row, conflict in enumerate(result.conflicts):
+            texts = [str(conflict.seq), contents.get(conflict.item_id, ""),
+                     self.tr(label_of(conflict.field)), conflict.base, conflict.mine,
+                     conflict.theirs]
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, cell)
+            self.table.setItem(row, RESULT_COLUMN, QTableWidgetItem(conflict.mine))
+            choice = QComboBox(self.table)
+            choice.addItems([self.tr("保留现值"), self.tr("采用处室填报"), self.tr("自行编辑")])
+            choice.currentIndexChanged.connect(lambda index, r=row: self._chosen(r, index))
+            self.table.setCellWidget(row, CHOICE_COLUMN, choice)
+            self.choices.append(choice)
+        widths = {0: 40, 1: 150, 2: 80, 3: 170, 4: 170, 5: 170, CHOICE_COLUMN: 120}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)  # 采用结果 takes the rest
+        self.table.verticalHeader().hide()
+        self.table.itemChanged.connect(self._edited)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table, 3)
+        layout.addWidget(QLabel(self.tr("处室新增的行（勾选的将作为新事项加入所属维度）："), self))
+        self.new_rows = QListWidget(self)
+        for new in result.new_rows:
+            entry = QListWidgetItem(self.tr("%1 第 %2 行：%3（%4）").replace("%1", new.file)
+                                    .replace("%2", str(new.row)).replace("%3", new.content)
+                                    .replace("%4", new.path or self.tr("维度未知")))
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if new.dimension_id is None:
+                entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.new_rows.addItem(entry)
+        layout.addWidget(self.new_rows, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("汇总"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def result_cell(self, row: int) -> QTableWidgetItem:
+        return self.table.item(row, RESULT_COLUMN)
+
+    def _chosen(self, row: int, index: int) -> None:
+        conflict = self.result.conflicts[row]
+        if index in (MINE, THEIRS):
+            self.table.blockSignals(True)
+            self.result_cell(row).setText(conflict.mine if index == MINE else conflict.theirs)
+            self.table.blockSignals(False)
+
+    def _edited(self, cell: QTableWidgetItem) -> None:
+        if cell.column() == RESULT_COLUMN:
+            choice = self.choices[cell.row()]
+            conflict = self.result.conflicts[cell.row()]
+            index = {conflict.mine: MINE, conflict.theirs: THEIRS}.get(cell.text(), EDITED)
+            choice.blockSignals(True)
+            choice.setCurrentIndex(index)
+            choice.blockSignals(False)
+
+    def resolutions(self) -> Resolutions:
+        """(item, field) → the value chosen, for every conflict not kept as it is."""
+        chosen: Resolutions = {}
+        for row, conflict in enumerate(self.result.conflicts):
+            text = self.result_cell(row).text()
+            if text != conflict.mine:
+                chosen[(conflict.item_id, conflict.field)] = text
+        return chosen
+
+    def accepted_rows(self) -> list[NewRow]:
+        return [new for index, new in enumerate(self.result.new_rows)
+                if self.new_rows.item(index).checkState() == Qt.CheckState.Checked]

@@ -1,0 +1,111 @@
+"""File → 分发给各处室: choose departments, deadline, return-to and folder; write off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from exporters.errors import ExportCancelled
+from exporters.handout_xlsx import handout_file_names, write_handout
+from gui.errors import describe
+from gui.workers import run_job
+from model.collect.handout import build_handout, record_handout
+from model.collect.progress import handout_progress
+from model.services import Services
+
+
+class HandoutDialog(QDialog):
+    def __init__(self, parent: QWidget, departments: list[tuple[str, int]], folder: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("分发给各处室"))
+        form = QFormLayout(self)
+        self.departments = QListWidget(self)
+        for name, count in departments:
+            entry = QListWidgetItem(self.tr("%1（%2 项）").replace("%1", name).replace("%2", str(count)))
+            entry.setData(Qt.ItemDataRole.UserRole, name)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.departments.addItem(entry)
+        form.addRow(self.tr("处室"), self.departments)
+        self.deadline = QLineEdit(self)
+        self.deadline.setPlaceholderText(self.tr("如 2021年12月20日前"))
+        form.addRow(self.tr("截止时间"), self.deadline)
+        self.return_to = QLineEdit(self)
+        self.return_to.setPlaceholderText(self.tr("如 综合处 张某，电话 6xxxxxxx"))
+        form.addRow(self.tr("交回给"), self.return_to)
+        self.folder = QLineEdit(folder, self)
+        browse = QPushButton(self.tr("浏览…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("保存到文件夹"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("分发"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def chosen_departments(self) -> list[str]:
+        return [self.departments.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.departments.count())
+                if self.departments.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
+                      folder: str) -> Path | None:
+    """Run the dialog, write the workbooks off the GUI thread; the folder written to, or None."""
+    departments = [(row.department, row.items)
+                   for row in handout_progress(services.db, assessment_id) if row.items]
+    dialog = HandoutDialog(parent, departments, folder)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_departments():
+        return None
+    out = Path(dialog.folder.text())
+    if not out.is_dir():
+        QMessageBox.warning(parent, parent.tr("无法分发"), parent.tr("文件夹不存在。"))
+        return None
+
+    # read the widgets here, on the GUI thread; the job only gets plain values
+    chosen, deadline = dialog.chosen_departments(), dialog.deadline.text().strip()
+    return_to = dialog.return_to.text().strip()
+
+    def job(progress: Callable[[int, int], bool]) -> int:
+        books = build_handout(services.db, assessment_id, departments=chosen, deadline=deadline,
+                              return_to=return_to)
+        names = handout_file_names(books)
+        for index, (book, name) in enumerate(zip(books, names, strict=True)):
+            if progress(index, len(books)) is False:
+                raise ExportCancelled()
+            write_handout(book, out / name)
+        record_handout(services.db, assessment_id, books, names)
+        return len(books)
+
+    count, error = run_job(parent, parent.tr("正在生成各处室的填报表…"), job)
+    if error is not None:
+        QMessageBox.critical(parent, parent.tr("无法分发"), describe(error))
+        return None
+    done = parent.tr("已在“%1”生成 %2 个处室的填报表。")
+    done = done.replace("%1", str(out)).replace("%2", str(count))
+    QMessageBox.information(parent, parent.tr("已分发"), done)
+    return out

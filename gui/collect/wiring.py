@@ -1,0 +1,46 @@
+"""Puts hand-out and collect into a main window: two File-menu actions and the 汇总进度 panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from gui.collect.collect_flow import collect_from_gui
+from gui.collect.handout_dialog import hand_out_from_gui
+from gui.collect.progress_panel import ProgressPanel
+from gui.menus import add_action
+
+
+def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
+    """window: the MainWindow (services, context, undo_stack, settings, assessment_id)."""
+    panel = ProgressPanel(window, window.services)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    panel.hide()
+
+    def hand_out() -> None:
+        if window.assessment_id is not None:
+            window._commit_editors()  # what was just typed goes out too
+            if hand_out_from_gui(window, window.services, window.assessment_id,
+                                 window.settings.last_folder()):
+                panel.refresh(window.assessment_id)
+                panel.show()
+
+    def collect_back() -> None:
+        if window.assessment_id is not None:
+            window._commit_editors()
+            if collect_from_gui(window, window.context, window.undo_stack,
+                                window.settings.last_folder(), window.assessment_id):
+                panel.refresh(window.assessment_id)
+                panel.show()
+
+    before = file_menu.actions()[-2]  # above the separator before 退出
+    menu = QMenu(file_menu)
+    add_action(menu, window, window.tr("分发给各处室…"), hand_out, name="handout")
+    add_action(menu, window, window.tr("汇总…"), collect_back, name="collect")
+    progress = panel.toggleViewAction()
+    progress.setText(window.tr("汇总进度"))
+    menu.addAction(progress)
+    for action in menu.actions():
+        file_menu.insertAction(before, action)
+    panel.visibilityChanged.connect(lambda visible: visible and panel.refresh(window.assessment_id))
+    return panel
