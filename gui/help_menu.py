@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import resources
 from gui.menus import add_action
 from model.location import user_data_dir
 
@@ -51,7 +53,7 @@ class GuideDialog(QDialog):
         self.setWindowTitle(self.tr("使用说明"))
         text = QTextBrowser(self)
         text.setAccessibleName(self.tr("使用说明"))
-        text.setHtml(self.tr(GUIDE))
+        text.setHtml(guide_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -60,19 +62,7 @@ class GuideDialog(QDialog):
         self.resize(620, 520)
 
 
-GUIDE = """<h3>一、整体流程</h3>
-<ol><li>左侧是考评维度和自查事项；点选一项，右侧填写年度任务目标、落实情况、状态和责任处室。</li>
-<li>所填内容随输入自动保存，没有“保存”按钮；每一步都可以撤销（Ctrl+Z）和重做（Ctrl+Y）。</li>
-<li>在事项下方添加证明材料：把文件拖进列表，或点“添加文件…”；涉密材料只写说明。</li>
-<li>文件 → 导出工作总结（Word）/ 导出 Excel 表格，即得到公文格式的总结和自查表。</li></ol>
-<h3>二、常用操作</h3>
-<ul><li>新建事项：Ctrl+N（新事项的第一个栏目自动获得光标）；删除：Delete 键（会先确认，可撤销）。</li>
-<li>批量处理：按住 Ctrl 或 Shift 点选多项，或在维度内按 Ctrl+A 全选；右键菜单或“编辑”菜单
-可一次设置状态、责任处室，移到其他维度，或删除；每次批量操作都可一步撤销。</li>
-<li>调整顺序：拖动，或 Alt+↑ / Alt+↓。查找：Ctrl+F，可按文字、状态、处室筛选。</li>
-<li>导入：文件 → 导入 Excel 表格，先预览，确认后一次导入。</li></ul>
-<h3>三、数据安全</h3>
-<ul><li>每天首次打开时自动备份；工具 → 从备份恢复。</li>
-<li>工具 → 检查数据库与证明材料，可发现丢失或被改动的文件。</li>
-<li>两个窗口同时打开同一数据库是允许的；同一内容被两处修改时，程序会提示并显示最新内容。</li></ul>
-"""
+def guide_html() -> str:
+    """The guide in the UI's language (resources/guide/), Chinese unless English is chosen."""
+    language = "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+    return resources.path(f"guide/guide_{language}.html").read_text(encoding="utf-8")

@@ -711,8 +711,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="51" />
         <location filename="../../gui/help_menu.py" line="53" />
+        <location filename="../../gui/help_menu.py" line="55" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -1941,12 +1941,12 @@
         <translation>Exporting the form…</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="40" />
+        <location filename="../../gui/help_menu.py" line="42" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="41" />
+        <location filename="../../gui/help_menu.py" line="43" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
@@ -2107,12 +2107,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="34" />
+        <location filename="../../gui/help_menu.py" line="36" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/help_menu.py" line="38" />
         <source>关于</source>
         <translation>About</translation>
     </message>
