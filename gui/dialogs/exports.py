@@ -26,6 +26,7 @@ from exporters.xlsx_table import export_xlsx
 from gui.errors import describe
 from gui.widgets import name_form_fields
 from gui.workers import run_job
+from model.finance import FinanceService
 from model.layouts import layout_names, load_layout
 from model.report import build_report
 from model.services import Services
@@ -87,8 +88,10 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
 
     def job(progress):
         refuse_live_target(out, services.db.sqlite_path)
+        # a 项目支出/部门整体 assessment attaches its scored form instead of the 自查表
+        form = FinanceService(services.db).form_sheet(assessment_id) if layout else None
         return export_docx(build_report(services, assessment_id), out, table_layout=layout,
-                           progress=progress)
+                           form=form, progress=progress)
 
     return finish_export(parent, *run_job(parent, parent.tr("正在导出工作总结…"), job))
 
