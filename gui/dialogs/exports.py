@@ -27,6 +27,7 @@ from gui.errors import describe
 from gui.widgets import name_form_fields
 from gui.workers import run_job
 from model.finance import FinanceService
+from model.finance_layouts import FINANCE_KINDS
 from model.layouts import layout_names, load_layout
 from model.report import build_report
 from model.services import Services
@@ -81,6 +82,8 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
     name = f"{title.report_title or (title.unit_name + str(title.year) + '年度工作总结')}.docx"
     dialog = ExportDialog(parent, parent.tr("导出工作总结（Word）"), export_folder(folder) / name,
                           "Word (*.docx)", word=True)
+    if title.kind in FINANCE_KINDS:  # the form is what a finance assessment attaches
+        dialog.attach_table.setText(parent.tr("附绩效自评表作为附件"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     out = Path(dialog.path.text())

@@ -130,6 +130,7 @@ def test_the_word_export_attaches_the_scored_form(form_window: MainWindow, tmp_p
 
     def accept(dialog: exports.ExportDialog) -> int:
         dialog.path.setText(str(out))
+        assert dialog.attach_table.text() == "附绩效自评表作为附件"
         dialog.attach_table.setChecked(True)
         return QDialog.DialogCode.Accepted
 
