@@ -14,6 +14,7 @@ from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
 from exporters.pdf import convert
 from exporters.xlsx_table import export_xlsx
+from model.finance import FinanceService
 from model.finance_layouts import finance_layout_names
 from model.layouts import load_layout
 from model.report import build_report
@@ -30,13 +31,14 @@ def cmd_export_docx(args: argparse.Namespace) -> int:
     refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
-        report = build_report(services, pick_assessment(services, args.assessment),
-                              with_evidence=args.evidence_refs)
+        assessment_id = pick_assessment(services, args.assessment)
+        report = build_report(services, assessment_id, with_evidence=args.evidence_refs)
+        form = FinanceService(services.db).form_sheet(assessment_id) if args.attach_table else None
     finally:
         services.close()
     layout = load_layout("selfcheck") if args.attach_table else None
     print_result(export_docx(report, Path(args.out), table_layout=layout,
-                             evidence_refs=args.evidence_refs))
+                             evidence_refs=args.evidence_refs, form=form))
     return 0
 
 
@@ -59,13 +61,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:
-        report = build_report(services, pick_assessment(services, args.assessment))
+        assessment_id = pick_assessment(services, args.assessment)
+        report = build_report(services, assessment_id)
+        form = FinanceService(services.db).form_sheet(assessment_id) if args.attach_table else None
     finally:
         services.close()
     layout = load_layout("selfcheck") if args.attach_table else None
     with tempfile.TemporaryDirectory(prefix="zicha-") as folder:
         docx = Path(folder) / (Path(args.out).stem + ".docx")
-        result = export_docx(report, docx, table_layout=layout)
+        result = export_docx(report, docx, table_layout=layout, form=form)
         convert(docx, Path(args.out))
     print_result(ExportResult(Path(args.out), result.warnings))
     return 0

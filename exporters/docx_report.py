@@ -24,9 +24,11 @@ from exporters.docx_pages import (
 )
 from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph
 from exporters.errors import ExportResult, Progress, report_progress
+from exporters.finance_docx import FormTable, form_table, form_tables
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
 from exporters.table_rows import Merge, TableData, blocks_by_height, split_merges, table_data
 from exporters.xmltext import TextCleaner
+from model.finance_records import FinanceSheet
 from model.layouts import Layout
 from model.report_records import Report
 from model.text_metrics import display_width
@@ -60,16 +62,20 @@ class Attachment:
 
 
 def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None,
-                evidence_refs: bool = False, progress: Progress | None = None) -> ExportResult:
+                evidence_refs: bool = False, progress: Progress | None = None,
+                form: FinanceSheet | None = None) -> ExportResult:
     """Write the report to out (atomically): body, 附件说明, 落款; with table_layout, the table as
-    附件 on a new page (landscape when wider than four columns); with evidence_refs, each item
-    cites its evidence and an appendix lists it (report built with_evidence)."""
+    附件 on a new page (landscape when wider than four columns) — with form, the scored finance
+    form instead; with evidence_refs, each item cites its evidence and an appendix lists it
+    (report built with_evidence)."""
     clean = TextCleaner()
     blocks = outline(report, clean, evidence_refs=evidence_refs)
-    table = table_data(report, table_layout, clean) if table_layout else None
+    finance = form_table(form, clean) if form else None
+    table = table_data(report, table_layout, clean) if table_layout and not finance else None
     total = len(blocks) + (len(table.rows) if table else 0)
     with_list = evidence_refs and any(item.evidence for item in report.items)
     attachments = ([Attachment(table.title, len(table.headers))] if table else []) + (
+        [Attachment(finance.title, len(finance.weights))] if finance else []) + (
         [Attachment("证明材料清单", len(EVIDENCE_HEADERS))] if with_list else [])
     options = report.options
     closing_lines = [t for t in (options.signature, options.signature_date) if t]
@@ -97,6 +103,10 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
             wide = attachments[0].landscape
             heading = _append_attachment(anchor, table, table_layout, lambda done: report_progress(
                 progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide)
+            pages.start(heading, landscape=wide)
+        if finance is not None:
+            wide = attachments[0].landscape
+            heading = _append_form(anchor, finance, label=labels.pop(0), landscape=wide)
             pages.start(heading, landscape=wide)
         if with_list:
             heading = _append_evidence_list(anchor, report, clean, label=labels.pop(0))
@@ -141,6 +151,19 @@ def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
     anchor.addprevious(heading)
     anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))
     anchor.addprevious(_table(table, layout, on_rows, landscape))
+    return heading
+
+
+def _append_form(anchor: etree._Element, table: FormTable, label: str,
+                 landscape: bool) -> etree._Element:
+    """The finance form (项目支出/部门整体支出绩效自评表) as the 附件."""
+    heading = paragraph(STYLE_IDS["attachment"], label)
+    anchor.addprevious(heading)
+    anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))
+    widths = column_widths(list(table.weights), list(table.headers),
+                           LANDSCAPE_TYPE_AREA if landscape else TYPE_AREA_TWIPS)
+    for part in form_tables(table, widths, STYLE_IDS["table_text"], STYLE_IDS["table_header"]):
+        anchor.addprevious(part)
     return heading
 
 

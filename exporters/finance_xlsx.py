@@ -125,14 +125,14 @@ def _funds(w: _Writer, sheet: FinanceSheet) -> None:
         w.put(first + offset, 2, fund.label, align="left")
         for index, header in enumerate(columns):
             last = w.width if index == len(columns) - 1 else 3 + index
-            value = _fund_value(column_key(header, FUND_KEYWORDS), fund, offset == 1, sheet,
+            value = fund_value(column_key(header, FUND_KEYWORDS), fund, offset == 1, sheet,
                                 "budget_" + w.layout.rules.execution_base)
             w.put(first + offset, 3 + index, value, last=last,
                   align="left" if isinstance(value, str) and len(value) > 2 else "center")
     w.row = first + len(sheet.funds) + 1
 
 
-def _fund_value(key: str, fund: FundRecord, is_total: bool, sheet: FinanceSheet,
+def fund_value(key: str, fund: FundRecord, is_total: bool, sheet: FinanceSheet,
                 base_key: str) -> Any:
     execution = sheet.score.execution
     if key in ("budget_initial", "budget_adjusted", "spent"):
@@ -167,7 +167,7 @@ def _indicators(w: _Writer, sheet: FinanceSheet) -> None:
     first = w.row
     split_target = "unit" in keys  # Sichuan: 指标性质 | 指标值 | 度量单位 in their own columns
     for indicator in sheet.score.indicators:
-        values = _indicator_values(indicator, split_target)
+        values = indicator_values(indicator, split_target)
         for column, key in enumerate(keys, 1):
             value = values.get(key, "")
             w.put(w.row, column, value,
@@ -185,7 +185,7 @@ def _indicators(w: _Writer, sheet: FinanceSheet) -> None:
     w.row += 1
 
 
-def _indicator_values(indicator: IndicatorScore, split_target: bool) -> dict[str, Any]:
+def indicator_values(indicator: IndicatorScore, split_target: bool) -> dict[str, Any]:
     source = indicator.source
     values: dict[str, Any] = {"level1": source.level1, "level2": source.level2, "name": source.name,
                               "target": source.target, "actual": source.actual,

@@ -138,6 +138,11 @@ class FinanceService:
             return FinanceSheet(assessment.unit_name, assessment.year, assessment.kind, form,
                                 funds, score)
 
+    def form_sheet(self, assessment_id: int) -> FinanceSheet | None:
+        """The scored form of a 项目支出/部门整体 assessment (what export-docx attaches); None
+        for any other kind."""
+        return self.sheet(assessment_id) if self.kind(assessment_id) in FINANCE_KINDS else None
+
     def create(self, data: dict[str, Any]) -> int:
         """A new finance assessment from plain data, all or nothing: {"assessment": {unit_name,
         year, title, kind}, "form": {layout, texts…}, "funds": [{label, amounts…}], "indicators":

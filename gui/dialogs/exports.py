@@ -26,6 +26,8 @@ from exporters.xlsx_table import export_xlsx
 from gui.errors import describe
 from gui.widgets import name_form_fields
 from gui.workers import run_job
+from model.finance import FinanceService
+from model.finance_layouts import FINANCE_KINDS
 from model.layouts import layout_names, load_layout
 from model.report import build_report
 from model.services import Services
@@ -80,6 +82,8 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
     name = f"{title.report_title or (title.unit_name + str(title.year) + '年度工作总结')}.docx"
     dialog = ExportDialog(parent, parent.tr("导出工作总结（Word）"), export_folder(folder) / name,
                           "Word (*.docx)", word=True)
+    if title.kind in FINANCE_KINDS:  # the form is what a finance assessment attaches
+        dialog.attach_table.setText(parent.tr("附绩效自评表作为附件"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     out = Path(dialog.path.text())
@@ -87,8 +91,10 @@ def export_word(parent: QWidget, services: Services, assessment_id: int, folder:
 
     def job(progress):
         refuse_live_target(out, services.db.sqlite_path)
+        # a 项目支出/部门整体 assessment attaches its scored form instead of the 自查表
+        form = FinanceService(services.db).form_sheet(assessment_id) if layout else None
         return export_docx(build_report(services, assessment_id), out, table_layout=layout,
-                           progress=progress)
+                           form=form, progress=progress)
 
     return finish_export(parent, *run_job(parent, parent.tr("正在导出工作总结…"), job))
 

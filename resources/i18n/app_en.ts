@@ -576,24 +576,24 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="45" />
+        <location filename="../../gui/dialogs/exports.py" line="47" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="50" />
-        <location filename="../../gui/dialogs/exports.py" line="51" />
+        <location filename="../../gui/dialogs/exports.py" line="52" />
+        <location filename="../../gui/dialogs/exports.py" line="53" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="52" />
+        <location filename="../../gui/dialogs/exports.py" line="54" />
         <source>附自查表作为附件</source>
         <translation>Attach the self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="54" />
-        <location filename="../../gui/dialogs/exports.py" line="60" />
+        <location filename="../../gui/dialogs/exports.py" line="56" />
+        <location filename="../../gui/dialogs/exports.py" line="62" />
         <source>表样</source>
         <translation>Table format</translation>
     </message>
@@ -1754,57 +1754,62 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="81" />
+        <location filename="../../gui/dialogs/exports.py" line="83" />
         <source>导出工作总结（Word）</source>
         <translation>Export work summary (Word)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="93" />
+        <location filename="../../gui/dialogs/exports.py" line="86" />
+        <source>附绩效自评表作为附件</source>
+        <translation>Attach the performance self-evaluation form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="99" />
         <source>正在导出工作总结…</source>
         <translation>Exporting the work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="98" />
+        <location filename="../../gui/dialogs/exports.py" line="104" />
         <source>导出 Excel 表格</source>
         <translation>Export Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="109" />
+        <location filename="../../gui/dialogs/exports.py" line="115" />
         <source>正在导出 Excel 表格…</source>
         <translation>Exporting the Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="125" />
+        <location filename="../../gui/dialogs/exports.py" line="131" />
         <source>没有找到能打开“%1”的程序，请到文件夹中手动打开。</source>
         <translation>No program was found to open “%1”; please open it from its folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="133" />
+        <location filename="../../gui/dialogs/exports.py" line="139" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="136" />
+        <location filename="../../gui/dialogs/exports.py" line="142" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="137" />
+        <location filename="../../gui/dialogs/exports.py" line="143" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="140" />
+        <location filename="../../gui/dialogs/exports.py" line="146" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="141" />
+        <location filename="../../gui/dialogs/exports.py" line="147" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="142" />
+        <location filename="../../gui/dialogs/exports.py" line="148" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1915,7 +1920,7 @@
         <translation>Cannot save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="124" />
+        <location filename="../../gui/dialogs/exports.py" line="130" />
         <location filename="../../gui/panels/evidence_panel.py" line="216" />
         <source>无法打开</source>
         <translation>Cannot open</translation>

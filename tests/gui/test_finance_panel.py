@@ -6,12 +6,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import resources
+from gui.dialogs import exports
 from gui.dialogs.new_finance_form import NewFinanceFormDialog
 from gui.main_window import MainWindow
 from gui.panels.finance_indicators import ITEM_ID_ROLE
@@ -120,3 +122,22 @@ def test_the_form_is_exported_from_the_window(form_window: MainWindow, tmp_path:
             openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
     assert rows[0] == ["项目支出绩效自评表"]
     assert ["总分", 100, 96.83, "自评等级：优"] in rows
+
+
+def test_the_word_export_attaches_the_scored_form(form_window: MainWindow, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    out = tmp_path / "总结.docx"
+
+    def accept(dialog: exports.ExportDialog) -> int:
+        dialog.path.setText(str(out))
+        assert dialog.attach_table.text() == "附绩效自评表作为附件"
+        dialog.attach_table.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(exports.ExportDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    form_window.export_word()
+    document = Document(str(out))
+    assert "附件：项目支出绩效自评表（2023年度）" in [p.text for p in document.paragraphs]
+    last = document.tables[-1]._tbl.tr_lst[-1]
+    assert [tc.xpath("string(.)") for tc in last.tc_lst] == ["总分", "100", "96.83", "自评等级：优"]
