@@ -22,7 +22,7 @@ from importers.xlsx_table import (
     read_workbook,
 )
 from model.layouts import layout_names
-from model.schema import STATUSES
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:

@@ -23,6 +23,7 @@ from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
+from model.vocabulary import COMPLETION_RULE, DONE_STATUSES, STATUS_NAMES
 
 ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
@@ -220,7 +221,7 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePl
 def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
                       clean: TextCleaner) -> None:
     """统计: items per top-level dimension and status, and the completion rate."""
-    statuses = ["已完成", "超额完成", "推进中", "未开始", "未完成", "不适用"]
+    statuses = [*DONE_STATUSES, *(s for s in STATUS_NAMES if s not in DONE_STATUSES)]
     per_dimension: dict[str, Counter[str]] = defaultdict(Counter)
     for item in report.items:
         name = clean(item.path[0], f"考评维度“{item.path[0]}”") if item.path else ""
@@ -233,7 +234,7 @@ def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
     for row in rows:
         sheet.append(row)
     sheet.append([])
-    sheet.append(["完成率", report.counts.rate, "（已完成+超额完成）÷（事项数−不适用）"])
+    sheet.append(["完成率", report.counts.rate, COMPLETION_RULE])
     for cells in sheet.iter_rows(min_row=1, max_row=len(rows) + 1):
         for cell in cells:
             cell.style = styles["表头"] if cell.row == 1 else styles["正文中"]

@@ -55,9 +55,10 @@ from gui.panels.review_panel import ReviewPanel, offer_review
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.errors import ConflictError, ModelError, NotFoundError
-from model.schema import STATUSES
 from model.services import Services
 from model.usage import mark_closed, mark_open, other_users
+from model.vocabulary import STATUS_NAMES as STATUSES
+from model.vocabulary import completion_of_counts
 
 Opener = Callable[[str], Services]
 _WINDOWS_ON: Counter[Path] = Counter()  # this process's windows per database
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
         counts = self.services.items.counts(self.assessment_id)
         expanded = self._expanded_dimensions()
         self.tree_filter.forget()
-        if sum(total for total, _done in counts.values()) > LAZY_ITEMS:
+        if sum(count.items for count in counts.values()) > LAZY_ITEMS:
             # A city-wide compile: dimensions now, each one's items when it is opened.
             assessment_id = self.assessment_id
             self.tree_model.reset_lazy(dims, counts, self.services.items.list_for_dimension,
@@ -615,9 +616,8 @@ class MainWindow(QMainWindow):
         title = assessment.title or f"{assessment.unit_name}{assessment.year}"
         self.setWindowTitle(f"{title} — {self.services.db.display_name}")
         counts = Counter(self.services.items.status_counts(self.assessment_id))  # SQL aggregate
-        done = counts["已完成"] + counts["超额完成"]
-        total = sum(counts.values())
-        parts = [self.tr("已完成 %1 / %2").replace("%1", str(done)).replace("%2", str(total))]
+        rule = completion_of_counts(counts)  # the report's rule: 不适用 counts in neither
+        parts = [self.tr("已完成 %1 / %2").replace("%1", str(rule.done)).replace("%2", str(rule.total))]
         parts += [f"{status} {counts[status]}" for status in ("推进中", "未完成", "未开始")
                   if counts[status]]
         if self.finance_panel.assessment_id == self.assessment_id:

@@ -7,9 +7,7 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-COLOURS = {"未开始": "#9e9e9e", "推进中": "#f0a000", "已完成": "#2e7d32",
-           "超额完成": "#1565c0", "未完成": "#c62828", "不适用": "#cfcfcf"}
-
+from model.vocabulary import status_colour
 
 SIZE = 14  # logical pixels
 RATIOS = (1.0, 1.25, 1.5, 2.0, 3.0)  # common display scalings: each gets its own sharp drawing
@@ -21,7 +19,7 @@ def status_icon(status: str) -> QIcon:
     jagged)."""
     icon = QIcon()
     for ratio in RATIOS:
-        icon.addPixmap(_dot(COLOURS.get(status, "#000000"), ratio))
+        icon.addPixmap(_dot(status_colour(status), ratio))
     return icon
 
 

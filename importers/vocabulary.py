@@ -8,7 +8,7 @@ from functools import cache
 import resources
 from importers.cell_text import header_key
 from model.layouts import layout_names, load_layout
-from model.schema import STATUSES
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 BRACKETED_TAIL = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]$")
 EXTRA, SKIP = "extra", "skip"  # a column kept as an extra named field / left out on request

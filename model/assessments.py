@@ -15,10 +15,10 @@ from model.report_options import validated_options
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.tree import dimension_order
+from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS
 
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
-RESULT_FIELDS = ("result", "progress_q1", "progress_q2", "progress_q3", "progress_q4",
-                 "indicator_actual", "deviation_reason")
+RESULT_FIELDS = RESULT_TEXT_FIELDS
 # Report options a new year keeps (not the date: a new year's summary is signed on its own day).
 CARRIED_OPTIONS = ("signature", "show_signature", "show_date", "omit_unfinished",
                    "demote_numbering", "page_numbers", "requires_evidence")
@@ -147,6 +147,7 @@ def _copy_framework(session: Session, source_id: int, target_id: int) -> None:
         values = {c.key: getattr(item, c.key) for c in CheckItem.__table__.columns
                   if c.key not in ("id", "uid", "version", "updated_at", "assessment_id",
                                      "dimension_id")}
-        values.update({key: "" for key in RESULT_FIELDS}, status="未开始", score=None)
+        values.update({key: "" for key in RESULT_FIELDS}, status=NOT_STARTED)
+        values.update({key: None for key in RESULT_NUMBER_FIELDS})
         session.add(CheckItem(assessment_id=target_id, dimension_id=new_ids[item.dimension_id],
                               **values))

@@ -19,8 +19,10 @@ from model.rows import (
     snapshot,
     to_record,
 )
-from model.schema import STATUSES, CheckItem, Dimension, Evidence
+from model.schema import CheckItem, Dimension, Evidence
 from model.tree import dimension_order
+from model.vocabulary import DONE_STATUSES, NOT_APPLICABLE, DimensionCounts
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 MAX_EXTRAS = 60
 MAX_EXTRA_NAME = 100
@@ -35,15 +37,19 @@ class ItemService:
         with self.db.transaction() as session:
             return _ordered_records(session, assessment_id)
 
-    def counts(self, assessment_id: int) -> dict[int, tuple[int, int]]:
-        """Per dimension: (items, done items), from one SQL aggregate (no rows loaded)."""
-        done = CheckItem.status.in_(("已完成", "超额完成"))
+    def counts(self, assessment_id: int) -> dict[int, DimensionCounts]:
+        """Per dimension: its own items, applicable and done, from one SQL aggregate (no rows
+        loaded); the completion rule is model.vocabulary's."""
+        done = CheckItem.status.in_(DONE_STATUSES)
+        applicable = CheckItem.status != NOT_APPLICABLE
         with self.db.transaction() as session:
             rows = session.execute(
-                select(CheckItem.dimension_id, func.count(), func.sum(case((done, 1), else_=0)))
+                select(CheckItem.dimension_id, func.count(),
+                       func.sum(case((applicable, 1), else_=0)), func.sum(case((done, 1), else_=0)))
                 .where(CheckItem.assessment_id == assessment_id)
                 .group_by(CheckItem.dimension_id)).all()
-        return {dimension_id: (total, int(finished or 0)) for dimension_id, total, finished in rows}
+        return {dimension_id: DimensionCounts(total, int(counted or 0), int(finished or 0))
+                for dimension_id, total, counted, finished in rows}
 
     def status_counts(self, assessment_id: int) -> dict[str, int]:
         with self.db.transaction() as session:

@@ -5,24 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# Fields of a CheckItem a user may edit, in the order an editor shows them.
-ITEM_TEXT_FIELDS = (
-    "content",
-    "target",
-    "result",
-    "department",
-    "progress_q1",
-    "progress_q2",
-    "progress_q3",
-    "progress_q4",
-    "indicator_target",
-    "indicator_actual",
-    "deviation_reason",
-    "owner",
-    "deadline",
-    "note",
-)
-ITEM_EDITABLE_FIELDS = (*ITEM_TEXT_FIELDS, "status", "score_max", "score", "extras")
+from model.vocabulary import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS
+
+__all__ = ["ITEM_EDITABLE_FIELDS", "ITEM_TEXT_FIELDS"]  # declared in model.vocabulary
 # The summary's 落款 and export options (model.report_options declares their rules).
 REPORT_OPTION_FIELDS = ("signature", "signature_date", "show_signature", "show_date",
                         "omit_unfinished", "demote_numbering", "page_numbers", "requires_evidence")

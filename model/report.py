@@ -10,8 +10,8 @@ from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, Ite
 from model.report_options import ReportOptions, official_date
 from model.report_records import Counts, Report, ReportDimension, ReportItem
 from model.services import Services
+from model.vocabulary import completion
 
-DONE = ("已完成", "超额完成")
 PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
 
 
@@ -21,8 +21,7 @@ def build_report(services: Services, assessment_id: int, *, with_evidence: bool 
     items = services.items.list(assessment_id)
     evidence = {i.id: tuple(services.evidence.list(i.id)) for i in items} if with_evidence else {}
     report_items = _report_items(dims, items, evidence)
-    counts = Counts(total=sum(1 for i in items if i.status != "不适用"),
-                    done=sum(1 for i in items if i.status in DONE))
+    counts = completion(i.status for i in items)
     sections = {key: fill_placeholders(record.text, counts)
                 for key, record in services.narrative.sections(assessment_id).items()}
     return Report(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from model.records import EvidenceRecord
 from model.report_options import ReportOptions
+from model.vocabulary import Completion as Counts
 
 SECTION_TITLES = {
     "overview": "总体情况",
@@ -65,23 +66,6 @@ class ReportDimension:
     level: int
     items: tuple[ReportItem, ...]
     children: tuple[ReportDimension, ...]
-
-
-@dataclass(frozen=True)
-class Counts:
-    total: int
-    done: int
-
-    @property
-    def not_done(self) -> int:
-        return self.total - self.done
-
-    @property
-    def rate(self) -> str:
-        if not self.total:
-            return "0%"
-        percent = round(self.done * 100 / self.total, 1)
-        return f"{_number(percent)}%"
 
 
 @dataclass(frozen=True)

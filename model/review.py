@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from model.layouts import Layout, layout_names, load_layout
-from model.report import DONE, build_report
+from model.report import build_report
 from model.report_records import Report, ReportItem
 from model.schema import CheckItem, Evidence
 from model.services import Services
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
+from model.vocabulary import DONE_STATUSES as DONE
+from model.vocabulary import NOT_STARTED, is_applicable
 
 KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "number_mismatch",
          "duplicate", "too_long")
@@ -69,13 +71,13 @@ def _item_problems(item: ReportItem, evidence: dict[int, int] | None,
                    uses_scores: bool) -> list[Problem]:
     found: list[Problem] = []
     has_result = bool(item.result.strip())
-    if item.status == "不适用":
+    if not is_applicable(item.status):
         return found
     if not has_result:
         found.append(_problem("empty_result", item, "没有填写落实情况。"))
         if item.status in DONE:
             found.append(_problem("status_mismatch", item, f"状态为“{item.status}”，但没有落实情况。"))
-    elif item.status == "未开始":
+    elif item.status == NOT_STARTED:
         found.append(_problem("status_mismatch", item, "已填写落实情况，但状态仍为“未开始”。"))
     if evidence is not None and item.status in DONE and not evidence.get(item.id):
         found.append(_problem("no_evidence", item, f"状态为“{item.status}”，但没有证明材料。"))

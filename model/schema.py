@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from model.vocabulary import NOT_STARTED, status_constraint_sql
+
 # Stable names so that migrations can refer to constraints on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,7 +33,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES = ("未开始", "推进中", "已完成", "超额完成", "未完成", "不适用")
 MAX_DIMENSION_DEPTH = 3
 
 
@@ -139,9 +140,7 @@ class Dimension(Versioned, Base):
 class CheckItem(Versioned, Base):
     __tablename__ = "check_item"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('未开始','推进中','已完成','超额完成','未完成','不适用')", name="status"
-        ),
+        CheckConstraint(status_constraint_sql(), name="status"),
         {"sqlite_autoincrement": True},
     )
 
@@ -157,7 +156,7 @@ class CheckItem(Versioned, Base):
     content: Mapped[str] = mapped_column(Text, nullable=False, default="")
     target: Mapped[str] = mapped_column(Text, nullable=False, default="")
     result: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    status: Mapped[str] = mapped_column(String(10), nullable=False, default="未开始")
+    status: Mapped[str] = mapped_column(String(10), nullable=False, default=NOT_STARTED)
     department: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     progress_q1: Mapped[str] = mapped_column(Text, nullable=False, default="")
     progress_q2: Mapped[str] = mapped_column(Text, nullable=False, default="")

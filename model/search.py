@@ -7,10 +7,10 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from model.db import Database
-from model.records import ITEM_TEXT_FIELDS
 from model.text_rules import clean_line
+from model.vocabulary import SEARCHABLE_FIELDS
 
-TEXT_COLUMNS = (*ITEM_TEXT_FIELDS, "extras")
+TEXT_COLUMNS = SEARCHABLE_FIELDS
 TRIGRAM = 3
 
 

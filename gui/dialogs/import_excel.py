@@ -40,8 +40,8 @@ from importers.xlsx_table import (
     analyse,
     load_grids,
 )
-from model.schema import STATUSES
 from model.services import Services
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 NO_YEAR = 0
 

@@ -25,17 +25,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.status_icons import status_icon
 from model.records import DimensionRecord, ItemRecord
+from model.vocabulary import DimensionCounts, is_applicable, is_done, status_colour
 
 DIMENSION, ITEM = "dimension", "item"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 MIME_TYPE = "application/x-zicha-tree-node"
-DONE_STATUSES = ("已完成", "超额完成")
-STATUS_COLOURS = {
-    "未开始": "#6d6d6d", "推进中": "#b86e00", "已完成": "#2e7d32",
-    "超额完成": "#1565c0", "未完成": "#c62828", "不适用": "#8a8a8a",
-}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ITEM_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -89,7 +85,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._apply_filter()
         self.endResetModel()
 
-    def reset_lazy(self, dimensions: list[DimensionRecord], counts: dict[int, tuple[int, int]],
+    def reset_lazy(self, dimensions: list[DimensionRecord], counts: dict[int, DimensionCounts],
                    loader: Callable[[int], list[ItemRecord]],
                    load_all: Callable[[], list[ItemRecord]] | None = None) -> None:
         """The dimensions only, with their counts from SQL; a dimension's items are fetched by
@@ -99,13 +95,13 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._root, self._dimensions, self._items = _build(dimensions, [])
         self._loader = loader
         self._load_everything = load_all
-        for dim_id, (total, done) in counts.items():
+        for dim_id, count in counts.items():
             node = self._dimensions[dim_id]
-            node.unloaded_items = total
+            node.unloaded_items = count.items
             ancestor: Node | None = node
             while ancestor is not None and ancestor is not self._root:
-                ancestor.total += total
-                ancestor.done += done
+                ancestor.total += count.applicable
+                ancestor.done += count.done
                 ancestor = ancestor.parent
         self._apply_filter()
         self.endResetModel()
@@ -212,13 +208,14 @@ class FrameworkTreeModel(QAbstractItemModel):
         node = self._items.get(record.id)
         if node is None:
             return
-        was_done = node.record.status in DONE_STATUSES
+        was_done, was_counted = is_done(node.record.status), is_applicable(node.record.status)
         node.record = record
         self._changed(node)
-        now_done = record.status in DONE_STATUSES
+        now_done, now_counted = is_done(record.status), is_applicable(record.status)
         ancestor = node.parent
         while ancestor is not None and ancestor is not self._root:
             ancestor.done += int(now_done) - int(was_done)
+            ancestor.total += int(now_counted) - int(was_counted)
             self._changed(ancestor)
             ancestor = ancestor.parent
 
@@ -369,7 +366,7 @@ class FrameworkTreeModel(QAbstractItemModel):
             first_line = record.content.splitlines()[0] if record.content else self.tr("（未填写）")
             return f"{record.seq}. {first_line}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATUS_COLOURS.get(record.status, "#000000")))
+            return QBrush(QColor(status_colour(record.status)))
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(record.status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -398,11 +395,10 @@ def _build(dimensions: list[DimensionRecord], items: list[ItemRecord]
         parent.children.insert(slot, node)
         item_slots[item.dimension_id] = slot + 1
         item_nodes[item.id] = node
-        done = item.status in DONE_STATUSES
         ancestor: Node | None = parent
         while ancestor is not None and ancestor is not root:
-            ancestor.total += 1
-            ancestor.done += done
+            ancestor.total += is_applicable(item.status)
+            ancestor.done += is_done(item.status)
             ancestor = ancestor.parent
     for node in (root, *dims.values()):
         for position, child in enumerate(node.children):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from model.schema import STATUSES
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 
 class FilterBar(QWidget):

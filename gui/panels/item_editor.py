@@ -20,7 +20,8 @@ from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
 from gui.widgets import CountedText
 from model.records import ItemRecord
-from model.schema import STATUSES
+from model.vocabulary import ITEM_EDITABLE_FIELDS
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
 
@@ -135,9 +136,7 @@ class ItemEditor(QWidget):
 
 
 def _values(record: ItemRecord) -> dict[str, Any]:
-    fields = ("content", "target", "result", "status", "department", "progress_q1", "progress_q2",
-              "progress_q3", "progress_q4", "owner", "deadline", "note", *SCORE_FIELDS)
-    return {field: getattr(record, field) for field in fields}
+    return {field: getattr(record, field) for field in ITEM_EDITABLE_FIELDS if field != "extras"}
 
 
 def item_subject(record: ItemRecord) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from model.collect.vocabulary import BY_CODE, CANDIDATE_FIELDS, EVIDENCE_NOTE
-from model.schema import STATUSES, CheckItem
+from model.schema import CheckItem
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 FILL_FIELDS = tuple(f for f in CANDIDATE_FIELDS
                     if f.code == EVIDENCE_NOTE or f.code in CheckItem.__table__.columns)

@@ -15,8 +15,9 @@ from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, UNASSIG
 from model.db import Database
 from model.errors import ValidationError
 from model.rows import get_row
-from model.schema import STATUSES, Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
+from model.schema import Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
 from model.tree import dimension_order
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 PATH_SEPARATOR = " / "
 

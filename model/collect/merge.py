@@ -31,7 +31,8 @@ from model.collect.records import (
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE
 from model.db import Database
 from model.errors import ValidationError
-from model.schema import STATUSES, CheckItem, Dimension, Evidence, HandoutReturn, utcnow
+from model.schema import CheckItem, Dimension, Evidence, HandoutReturn, utcnow
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 PREFERENCES = ("mine", "theirs")
 Resolutions = dict[tuple[int, str], str]  # (item id, field) → the value the clerk chose

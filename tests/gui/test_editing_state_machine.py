@@ -23,7 +23,7 @@ from cli.databases import create_demo_database
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from model.schema import STATUSES
+from model.vocabulary import STATUS_NAMES as STATUSES
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, type_into
 
