@@ -14,7 +14,7 @@ from cli.failures import database_of, explain_failure
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
-from model.location import log_file_path
+from model.storage.location import log_file_path
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 

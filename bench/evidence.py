@@ -23,12 +23,12 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from model.migrate import open_sqlite
+from model.storage.migrate import open_sqlite
 from model.services import Services
 from model.report import build_report
-from model.filestore import FileStore
+from model.storage.filestore import FileStore
 from exporters.evidence_package import export_evidence
-from model.handover import pack
+from model.storage.handover import pack
 services = Services.over(open_sqlite(Path({db!r})))
 start = time.perf_counter()
 if {what!r} == "export":

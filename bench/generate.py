@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from model.bulk import create_assessment_tree  # noqa: E402
-from model.migrate import open_sqlite  # noqa: E402
 from model.services import Services  # noqa: E402
+from model.storage.migrate import open_sqlite  # noqa: E402
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
 STATUSES = ["已完成"] * 14 + ["推进中", "超额完成", "未完成", "未开始"]

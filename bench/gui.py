@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from bench.generate import make_database
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 
 
 def peak_mb() -> float:

@@ -54,7 +54,7 @@ elif figure in ("open to tree shown", "filter keystroke"):
     app = QApplication([])
     from gui.main_window import MainWindow
     from gui.settings import Settings
-    from model.migrate import open_sqlite
+    from model.storage.migrate import open_sqlite
     from model.services import Services
     holder = {{}}
     def open_window():
@@ -73,14 +73,14 @@ elif figure in ("open to tree shown", "filter keystroke"):
             times.append(timed(keystroke))
         result["seconds"] = statistics.median(times)
 elif figure.startswith("search"):
-    from model.migrate import open_sqlite
+    from model.storage.migrate import open_sqlite
     from model.search import SearchService
     search = SearchService(open_sqlite(db))
     queries = {long!r} if "≥3" in figure else {short!r}
     search.item_ids(1, queries[0])  # warm the page cache like a running app
     result["seconds"] = statistics.median(timed(lambda q=q: search.item_ids(1, q)) for q in queries)
 else:
-    from model.migrate import open_sqlite
+    from model.storage.migrate import open_sqlite
     from model.services import Services
     from model.report import build_report
     from model.layouts import load_layout
@@ -101,7 +101,7 @@ else:
         result["seconds"] = timed(lambda: store_table(target, read_table(source, options=known), None))
     elif figure == "evidence export":
         from exporters.evidence_package import export_evidence
-        from model.filestore import FileStore
+        from model.storage.filestore import FileStore
         store = FileStore(services.db.files_dir)
         result["seconds"] = timed(lambda: export_evidence(
             build_report(services, 1, with_evidence=True), store.path_for, work / "e.zip"))

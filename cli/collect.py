@@ -9,15 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from cli.databases import open_services
 from exporters.handout_xlsx import handout_file_names, write_handout
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.backups import make_backup
 from model.collect.handout import build_handout, department_name, record_handout
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import Rejection, ReturnedBook
 from model.errors import ModelError
+from model.storage.backups import make_backup
+from model.storage.opening import open_services
 
 
 def _print_json(value: object) -> None:

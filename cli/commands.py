@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.databases import create_demo_database, open_services
-from model.backups import make_backup, restore
 from model.errors import NotFoundError
-from model.migrate import head_revision
+from model.storage.backups import make_backup, restore
+from model.storage.migrate import head_revision
+from model.storage.opening import create_demo_database, open_services
 from model.storage.targets import refuse_live_target
 
 

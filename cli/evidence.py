@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from cli.databases import open_services
 from cli.exports import print_result
 from exporters.evidence_package import export_evidence
 from model.errors import ModelError
-from model.filestore import FileStore
-from model.handover import pack, unpack
-from model.integrity import check_database, remove_unreferenced
-from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
 from model.storage.examine import examine
+from model.storage.filestore import FileStore
+from model.storage.handover import pack, unpack
+from model.storage.integrity import check_database, remove_unreferenced
+from model.storage.migrate import open_sqlite
+from model.storage.opening import open_services
 from model.storage.salvage import salvage
 from model.storage.targets import refuse_live_target
 

@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from cli.databases import open_services
 from cli.finance import export_finance
 from exporters.docx_report import export_docx
 from exporters.errors import ExportResult
@@ -18,6 +17,7 @@ from model.finance import FinanceService
 from model.finance_layouts import finance_layout_names
 from model.layouts import load_layout
 from model.report import build_report
+from model.storage.opening import open_services
 from model.storage.targets import refuse_live_target
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from cli.commands import pick_assessment, print_json
-from cli.databases import open_services
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.finance_xlsx import read_finance_form
 from model.errors import ValidationError
 from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
 from model.scoring.form import FormScore
+from model.storage.opening import open_services
 
 
 def score_json(result: FormScore) -> dict[str, Any]:

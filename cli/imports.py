@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.databases import open_services
 from cli.finance import import_finance
 from importers.finance_xlsx import is_finance_form
 from importers.store import store_tables
@@ -22,6 +21,7 @@ from importers.xlsx_table import (
     read_workbook,
 )
 from model.layouts import layout_names
+from model.storage.opening import open_services
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 

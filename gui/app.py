@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cli.databases import open_default_with_demo, open_services
 from gui import translations
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.errors import ModelError
+from model.maintenance import open_default_with_demo, open_services
 
 SCREENSHOT_SIZE = (1280, 800)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 import resources
 from gui.menus import add_action
-from model.location import user_data_dir
+from model.maintenance import user_data_dir
 
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 

@@ -55,8 +55,8 @@ from gui.panels.review_panel import ReviewPanel, offer_review
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.errors import ConflictError, ModelError, NotFoundError
+from model.maintenance import mark_closed, mark_open, other_users
 from model.services import Services
-from model.usage import mark_closed, mark_open, other_users
 from model.vocabulary import STATUS_NAMES as STATUSES
 from model.vocabulary import completion_of_counts
 

@@ -16,7 +16,7 @@ from gui.item_models.framework_tree import (
     FrameworkTreeModel,
 )
 from gui.panels.item_editor import item_subject, shorten
-from model.schema import MAX_DIMENSION_DEPTH
+from model.vocabulary import MAX_DIMENSION_DEPTH
 
 
 class StructureActions(QObject):

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
-from model.location import user_data_dir
+from model.maintenance import user_data_dir
 
 
 def compiled_catalogue(language: str) -> Path | None:

@@ -13,7 +13,7 @@ from importers.grid import Grid, cell_name
 from importers.header_finder import HeaderPlan
 from importers.vocabulary import EXTRA, SKIP, status_of
 from model.records import ITEM_TEXT_FIELDS
-from model.schema import MAX_DIMENSION_DEPTH
+from model.vocabulary import MAX_DIMENSION_DEPTH
 
 CATEGORY_MARK = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")

@@ -21,7 +21,7 @@ from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
 from model.errors import ValidationError
 from model.layouts import layout_names, load_layout
-from model.schema import MAX_DIMENSION_DEPTH
+from model.vocabulary import MAX_DIMENSION_DEPTH
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 ALL_SHEETS = "all"

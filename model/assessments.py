@@ -7,13 +7,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from model.db import Database
 from model.errors import ValidationError
 from model.finance_copy import copy_finance
 from model.records import ASSESSMENT_EDITABLE_FIELDS, AssessmentRecord, AssessmentSummary
 from model.report_options import validated_options
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
+from model.storage.db import Database
 from model.tree import dimension_order
 from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS
 

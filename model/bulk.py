@@ -7,13 +7,14 @@ from typing import Any
 from sqlalchemy import func, select
 
 from model.assessments import validated_assessment
-from model.db import Database
 from model.dimensions import valid_dimension_name
 from model.errors import ValidationError
 from model.items import validated_item
 from model.records import NARRATIVE_KEYS
 from model.rows import get_row
-from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, NarrativeSection
+from model.schema import Assessment, CheckItem, Dimension, NarrativeSection
+from model.storage.db import Database
+from model.vocabulary import MAX_DIMENSION_DEPTH
 
 
 def append_tree(database: Database, assessment_id: int, dimensions: list[dict[str, Any]]) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from model.db import Database
 from model.errors import ValidationError
 from model.records import DIMENSION_EDITABLE_FIELDS, DeletedRows, DimensionRecord
 from model.rows import (
@@ -17,8 +16,10 @@ from model.rows import (
     snapshot,
     to_record,
 )
-from model.schema import MAX_DIMENSION_DEPTH, Assessment, CheckItem, Dimension, Evidence
+from model.schema import Assessment, CheckItem, Dimension, Evidence
+from model.storage.db import Database
 from model.tree import dimension_order, subtree_height, subtree_ids
+from model.vocabulary import MAX_DIMENSION_DEPTH
 
 
 class DimensionService:

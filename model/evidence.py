@@ -10,10 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from model.dates import parse_date
-from model.db import Database
 from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
-from model.filestore import FileStore, refuse_unsuitable
 from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
 from model.rows import (
     check_version,
@@ -24,6 +22,8 @@ from model.rows import (
     to_record,
 )
 from model.schema import CheckItem, Evidence
+from model.storage.db import Database
+from model.storage.filestore import FileStore, refuse_unsuitable
 from model.text_rules import clean_line
 
 

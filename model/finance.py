@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.assessments import _valid_year as valid_year
-from model.db import Database
 from model.errors import NotFoundError, ValidationError
 from model.finance_layouts import (
     FINANCE_KINDS,
@@ -25,6 +24,7 @@ from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension
 from model.scoring.form import FormInput, FormScore, score_form
 from model.scoring.rules import IndicatorInput
+from model.storage.db import Database
 from model.tree import dimension_order
 
 FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")

@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
-from model.db import Database
 from model.errors import ConflictError, ValidationError
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
 from model.rows import (
@@ -20,6 +19,7 @@ from model.rows import (
     to_record,
 )
 from model.schema import CheckItem, Dimension, Evidence
+from model.storage.db import Database
 from model.tree import dimension_order
 from model.vocabulary import DONE_STATUSES, NOT_APPLICABLE, DimensionCounts
 from model.vocabulary import STATUS_NAMES as STATUSES

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from model.db import Database
 from model.errors import ValidationError
 from model.records import NARRATIVE_KEYS, NarrativeRecord
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, NarrativeSection
+from model.storage.db import Database
 
 
 class NarrativeService:

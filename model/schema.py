@@ -33,7 +33,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-MAX_DIMENSION_DEPTH = 3
 
 
 def utcnow() -> datetime:

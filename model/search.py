@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from model.db import Database
+from model.storage.db import Database
 from model.text_rules import clean_line
 from model.vocabulary import SEARCHABLE_FIELDS
 

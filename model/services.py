@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import model.text_cleaning  # noqa: F401 — installs the cleaning of every row written
 from model.assessments import AssessmentService
-from model.db import Database
 from model.dimensions import DimensionService
 from model.evidence import EvidenceService
 from model.items import ItemService
 from model.narrative import NarrativeService
 from model.search import SearchService
+from model.storage.db import Database
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+MAX_DIMENSION_DEPTH = 3  # 考评维度 → 考评内容 → a third level, no deeper
+
 # --- statuses -------------------------------------------------------------------------------------
 
 

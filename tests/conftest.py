@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cli.databases import create_demo_database  # noqa: E402
-from model.migrate import open_sqlite  # noqa: E402
 from model.services import Services  # noqa: E402
+from model.storage.migrate import open_sqlite  # noqa: E402
+from model.storage.opening import create_demo_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

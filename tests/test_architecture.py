@@ -1,4 +1,5 @@
-"""The arrows of dependency: model/ never imports Qt; exporters/ never Qt nor SQLAlchemy."""
+"""The arrows of dependency: model/ never imports Qt; exporters/ never Qt nor SQLAlchemy; gui/
+reaches storage only through model.maintenance, never SQL, the schema or the command line."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "model": ("PySide6", "gui", "exporters", "cli", "shiboken6"),
     "exporters": ("PySide6", "sqlalchemy", "alembic", "gui", "cli", "shiboken6"),
+    "importers": ("PySide6", "gui", "cli", "shiboken6"),
 }
+# Dotted prefixes gui/ must not import: storage internals, the schema, SQL, the CLI.
+GUI_FORBIDDEN = ("sqlite3", "sqlalchemy", "alembic", "cli", "model.schema", "model.finance_schema",
+                 "model.storage", "model.migrations")
+# The domain's vocabulary is read by everyone and must stay free of the database.
+VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -36,6 +43,32 @@ def test_package_does_not_import_forbidden_layers(package: str) -> None:
         if name.split(".")[0] in FORBIDDEN[package]
     ]
     assert offenders == []
+
+
+def _forbidden(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+def test_gui_reaches_storage_only_through_maintenance() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "gui").rglob("*.py")
+        for name in imported_modules(path)
+        if _forbidden(name, GUI_FORBIDDEN)
+    ]
+    assert offenders == []
+
+
+def test_the_vocabulary_needs_no_database() -> None:
+    names = imported_modules(ROOT / "model" / "vocabulary.py")
+    assert [n for n in names if _forbidden(n, VOCABULARY_FORBIDDEN)] == []
+
+
+def test_the_prefix_rule_sees_storage_internals() -> None:
+    assert _forbidden("model.storage.backups", GUI_FORBIDDEN)
+    assert _forbidden("sqlite3", GUI_FORBIDDEN)
+    assert not _forbidden("model.maintenance", GUI_FORBIDDEN)
+    assert not _forbidden("model.storagex", GUI_FORBIDDEN)
 
 
 def test_the_walker_sees_a_forbidden_import(tmp_path: Path) -> None:

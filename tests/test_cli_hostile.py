@@ -313,8 +313,8 @@ def test_a_tampered_evidence_file_never_leaves(cli, db: Path, tmp_path: Path) ->
 def test_a_vertical_tab_in_the_report_title_exports(cli, db: Path, tmp_path: Path) -> None:
     from docx import Document
 
-    from model.migrate import open_sqlite
     from model.services import Services
+    from model.storage.migrate import open_sqlite
 
     services = Services.over(open_sqlite(db, create=False))
     try:

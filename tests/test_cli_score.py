@@ -7,7 +7,7 @@ from pathlib import Path
 
 import resources
 from model.finance import FinanceService
-from model.migrate import open_sqlite
+from model.storage.migrate import open_sqlite
 from tests.test_cli import run
 
 KEYS = ["kind", "execution", "indicators", "total", "rating", "problems"]

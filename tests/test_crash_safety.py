@@ -12,14 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cli.databases import create_demo_database
+from model.storage.opening import create_demo_database
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from model.migrate import open_sqlite
+from model.storage.migrate import open_sqlite
 from model.services import Services
 services = Services.over(open_sqlite(Path({db!r})))
 items = [i.id for i in services.items.list(1)]

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 import main
-from cli.databases import create_demo_database
 from exporters.handout_xlsx import INFO_SHEET, ITEMS_SHEET
+from model.storage.opening import create_demo_database
 from tests.exporters.rendering import LOCK_FILE, require_tools
 from tests.model.collect.helpers import edit_cells
 

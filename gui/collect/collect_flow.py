@@ -15,10 +15,10 @@ from gui.errors import describe
 from gui.workers import run_job
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.backups import make_backup
 from model.collect.merge import CollectOptions, collect, reapply, revert
 from model.collect.records import CollectResult, Rejection, ReturnedBook
 from model.errors import ModelError
+from model.maintenance import backup_before
 from model.services import Services
 
 
@@ -109,4 +109,4 @@ def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
 
 def _backup(services: Services) -> Callable[[], Path] | None:
     path = services.db.sqlite_path
-    return (lambda: make_backup(path, reason="before-collect")) if path else None
+    return (lambda: backup_before(path, "before-collect")) if path else None

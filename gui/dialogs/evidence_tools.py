@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from exporters.evidence_package import export_evidence
 from gui.dialogs.exports import export_folder, finish_export
 from gui.workers import run_job
-from model.filestore import FileStore
-from model.integrity import check_database, remove_unreferenced
+from model.maintenance import check, file_store, refuse_live_target, remove_unreferenced
 from model.records import DeletedRows
 from model.report import build_report
 from model.services import Services
-from model.storage.targets import refuse_live_target
 
 
 def export_evidence_package(parent: QWidget, services: Services, assessment_id: int,
@@ -26,7 +24,7 @@ def export_evidence_package(parent: QWidget, services: Services, assessment_id: 
                                           "ZIP (*.zip)")
     if not name:
         return None
-    store = FileStore(services.db.files_dir)
+    store = file_store(services.db)
 
     def job(progress):
         refuse_live_target(Path(name), services.db.sqlite_path)
@@ -37,7 +35,7 @@ def export_evidence_package(parent: QWidget, services: Services, assessment_id: 
 
 
 def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> None:
-    report, error = run_job(parent, parent.tr("正在检查…"), lambda _p: check_database(services.db))
+    report, error = run_job(parent, parent.tr("正在检查…"), lambda _p: check(services.db))
     if error is not None:
         QMessageBox.critical(parent, parent.tr("检查失败"), str(error))
         return

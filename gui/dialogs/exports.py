@@ -29,9 +29,9 @@ from gui.workers import run_job
 from model.finance import FinanceService
 from model.finance_layouts import FINANCE_KINDS
 from model.layouts import layout_names, load_layout
+from model.maintenance import refuse_live_target
 from model.report import build_report
 from model.services import Services
-from model.storage.targets import refuse_live_target
 
 
 class ExportDialog(QDialog):

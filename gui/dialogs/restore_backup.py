@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import describe
-from model.backups import BackupInfo, backup_folder, backup_origin, list_backups, restore
 from model.errors import ModelError
+from model.maintenance import BackupInfo, backup_origin_of, backups_of, restore
 
 REASONS = {"daily": "每日自动", "manual": "手动", "before-restore": "恢复前",
            "before-upgrade": "升级前"}
@@ -29,7 +29,7 @@ class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget, database: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("从备份恢复"))
-        self.backups: list[BackupInfo] = list_backups(database)
+        self.backups: list[BackupInfo] = backups_of(database)
         self.table = QTableWidget(len(self.backups), 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("自评"),
                                               self.tr("事项")])
@@ -52,7 +52,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         # Which database these backups belong to: same file names in other folders never mix.
         self.origin = QLabel(self.tr("数据库：%1").replace(
-            "%1", backup_origin(backup_folder(database)) or str(database)), self)
+            "%1", backup_origin_of(database)), self)
         self.origin.setWordWrap(True)
         layout.addWidget(self.origin)
         layout.addWidget(QLabel(self.tr("恢复前会先备份当前状态，恢复后也可以再恢复回来。"), self))

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.errors import describe
 from model.errors import ModelError
+from model.maintenance import copy_database
 from model.services import Services
-from model.storage.copies import copy_database
 
 
 def save_copy(parent: QWidget, services: Services, folder: str) -> Path | None:

@@ -33,7 +33,7 @@ from gui.widgets import DateField, GrowingTextEdit, name_form_fields
 from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
-from model.storage.viewer import is_executable, viewer_copy
+from model.maintenance import is_executable, viewer_copy
 
 
 class EvidencePanel(QWidget):

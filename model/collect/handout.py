@@ -12,10 +12,10 @@ from model.assessments import display_title
 from model.collect.fields import FILL_CODES
 from model.collect.records import HandoutBook, HandoutRow
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, UNASSIGNED
-from model.db import Database
 from model.errors import ValidationError
 from model.rows import get_row
 from model.schema import Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
+from model.storage.db import Database
 from model.tree import dimension_order
 from model.vocabulary import STATUS_NAMES as STATUSES
 

@@ -29,9 +29,9 @@ from model.collect.records import (
     ReturnedRow,
 )
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE
-from model.db import Database
 from model.errors import ValidationError
 from model.schema import CheckItem, Dimension, Evidence, HandoutReturn, utcnow
+from model.storage.db import Database
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 PREFERENCES = ("mine", "theirs")

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from model.collect.vocabulary import UNASSIGNED
-from model.db import Database
 from model.schema import CheckItem, Handout, HandoutReturn
+from model.storage.db import Database
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from model.errors import EvidenceFileError
-from model.filestore import FileStore
+from model.storage.filestore import FileStore
 from model.storage.snapshot import snapshot
 from model.storage.targets import files_dir_for, refuse_live_target
 

@@ -115,7 +115,7 @@ def _examine_open(connection: sqlite3.Connection, found: Examination, integrity:
         found.kind, found.problems = "foreign", ["结构版本信息无效"]
         return
     found.revision = str(rows[0][0])
-    from model.migrate import known_revisions  # migrate uses this module
+    from model.storage.migrate import known_revisions  # migrate uses this module
 
     if found.revision not in known_revisions():
         found.kind = "newer"
@@ -131,7 +131,7 @@ def _examine_open(connection: sqlite3.Connection, found: Examination, integrity:
 
 def _revision_table_is_ours(schema: set) -> bool:
     """alembic_version must be our plain table before it is read (a view could run anything)."""
-    from model.migrate import head_revision
+    from model.storage.migrate import head_revision
 
     expected = [r for r in reference_schema(head_revision()) if r[1] == "alembic_version"]
     return bool(expected) and expected[0] in schema

@@ -50,7 +50,7 @@ def build_schema(engine: Engine, revision: str) -> None:
     """Run the migrations up to revision on an empty database (foreign keys off, as on upgrade)."""
     from alembic import command
 
-    from model.migrate import alembic_config  # imported here: migrate uses this module
+    from model.storage.migrate import alembic_config  # imported here: migrate uses this module
 
     with engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys = OFF")

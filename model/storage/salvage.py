@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from model.errors import DatabaseRefusedError
-from model.filestore import FileStore
 from model.storage.disk import disk_error
 from model.storage.examine import examine, require_regular_file
+from model.storage.filestore import FileStore
 from model.storage.reference import normalise_sql, reference_schema
 from model.storage.targets import files_dir_for, refuse_live_target
 
@@ -68,7 +68,7 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
 
 def _readable_schema(source: sqlite3.Connection, damaged: Path) -> tuple[str, dict[str, str]]:
     """The revision and the plain tables of the damaged file that match that revision."""
-    from model.migrate import known_revisions
+    from model.storage.migrate import known_revisions
 
     try:
         master = source.execute("SELECT type, name, sql FROM sqlite_master").fetchall()

@@ -13,9 +13,9 @@ from docx import Document
 from exporters.docx_report import export_docx
 from exporters.evidence_package import CLASSIFIED, INDEX_NAME, export_evidence
 from exporters.safe_names import UniqueNames, safe_name
-from model.filestore import FileStore
 from model.report import build_report
 from model.services import Services
+from model.storage.filestore import FileStore
 
 
 @pytest.fixture

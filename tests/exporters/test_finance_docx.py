@@ -10,9 +10,9 @@ from docx.oxml.ns import qn
 import resources
 from exporters.docx_report import export_docx
 from model.finance import FinanceService
-from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.exporters.rendering import pdf_words, render_pdf
 from tests.test_cli import run
 

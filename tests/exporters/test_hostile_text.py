@@ -15,10 +15,10 @@ from exporters.errors import ExportError
 from exporters.evidence_package import INDEX_NAME, export_evidence
 from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import clean
-from model.filestore import FileStore
 from model.layouts import load_layout
 from model.report import build_report
 from model.services import Services
+from model.storage.filestore import FileStore
 from model.text_rules import clean_line
 
 HOSTILE = {

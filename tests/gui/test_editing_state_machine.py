@@ -19,10 +19,10 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cli.databases import create_demo_database
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from gui.settings import Settings
+from model.storage.opening import create_demo_database
 from model.vocabulary import STATUS_NAMES as STATUSES
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, type_into

@@ -19,8 +19,8 @@ from gui.main_window import MainWindow
 from gui.panels.finance_indicators import ITEM_ID_ROLE
 from gui.settings import Settings
 from model.finance import FinanceService
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.gui.conftest import database_state
 
 

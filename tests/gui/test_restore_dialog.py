@@ -5,8 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs.restore_backup import RestoreDialog
-from model.backups import make_backup
 from model.services import Services
+from model.storage.backups import make_backup
 
 
 def test_lists_backups_newest_first(qtbot: QtBot, demo: Services, demo_id: int) -> None:

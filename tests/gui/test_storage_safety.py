@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
 from gui.main_window import MainWindow
 from gui.panels.evidence_panel import open_in_viewer
-from model.backups import make_backup
-from model.integrity import check_database
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.backups import make_backup
 from model.storage.examine import examine
+from model.storage.integrity import check_database
+from model.storage.migrate import open_sqlite
 from tests.model.storage.crafted import assert_decoys_untouched, damage, decoys
 
 

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import ITEM, RECORD_ROLE
 from gui.main_window import MainWindow
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, select, type_into
 

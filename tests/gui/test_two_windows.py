@@ -13,8 +13,8 @@ from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.errors import ConflictError
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.gui.test_editing import type_into
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def test_two_windows_editing_the_same_item(qtbot: QtBot, demo: Services, demo_id
 def test_another_process_wins_and_our_stale_write_is_refused(demo: Services, demo_id: int) -> None:
     item = demo.items.list(demo_id)[0]
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from pathlib import Path\nfrom model.migrate import open_sqlite\n"
+            "from pathlib import Path\nfrom model.storage.migrate import open_sqlite\n"
             "from model.services import Services\n"
             f"s = Services.over(open_sqlite(Path({str(demo.db.sqlite_path)!r})))\n"
             f"s.items.update({item.id}, {item.version}, result='另一进程')\n")

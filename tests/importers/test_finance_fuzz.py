@@ -20,7 +20,7 @@ from importers.errors import ImportFileError
 from importers.finance_xlsx import read_finance_form
 from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
-from model.migrate import open_sqlite
+from model.storage.migrate import open_sqlite
 from tests.importers.test_fuzz import MUTATION, mutate_bytes, mutate_xml
 
 

@@ -13,8 +13,8 @@ from importers.errors import ImportFileError
 from importers.finance_xlsx import is_finance_form, read_finance_form
 from model.finance import FinanceService
 from model.finance_layouts import finance_layout_names, load_finance_layout
-from model.migrate import open_sqlite
 from model.scoring.form import FormScore
+from model.storage.migrate import open_sqlite
 from tests.test_cli import run
 
 

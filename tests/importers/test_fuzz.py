@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
-from cli.databases import create_demo_database
+from model.storage.opening import create_demo_database
 from tests.importers import workbooks
 
 FUZZ_CASES = 150

@@ -15,8 +15,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from importers.store import store_tables
 from importers.xlsx_table import ImportedItem, ImportedWorkbook, read_workbook
 from model.errors import ModelError
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.importers import clerk_tables
 
 FOLDER = Path(tempfile.mkdtemp(prefix="import-state-"))

@@ -13,9 +13,9 @@ from importers.cell_text import clean_text
 from importers.xlsx_table import read_table
 from model.bulk import create_assessment_tree
 from model.layouts import load_layout
-from model.migrate import open_sqlite
 from model.report import build_report
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from model.text_rules import clean_line
 
 # Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from cli.databases import create_demo_database
 from model.errors import ModelError
-from model.filestore import FileStore
 from model.services import Services
+from model.storage.filestore import FileStore
+from model.storage.opening import create_demo_database
 
 CONTENTS = [f"材料 {n}".encode() * (n + 1) for n in range(6)]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from model.errors import EvidenceFileError, ModelError
-from model.filestore import FileStore
 from model.services import Services
+from model.storage.filestore import FileStore
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ import resources
 from model.errors import ModelError
 from model.finance import FinanceService
 from model.finance_schema import FORM_TEXT_FIELDS
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 
 AMOUNTS = st.one_of(st.none(), st.floats(min_value=-100, max_value=1e6, allow_nan=False),
                     st.sampled_from(["很多", "1e400", "nan"]))

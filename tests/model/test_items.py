@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from model.errors import ConflictError, NotFoundError, ValidationError
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 
 
 @pytest.fixture

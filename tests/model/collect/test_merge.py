@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from importers.handout_xlsx import read_returned
-from model.backups import make_backup
 from model.collect.merge import CollectOptions, collect, revert
 from model.services import Services
+from model.storage.backups import make_backup
 from tests.model.collect.helpers import database_state, edit_cells, hand_out, small_assessment
 
 

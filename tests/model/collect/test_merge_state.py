@@ -15,8 +15,8 @@ from importers.handout_xlsx import read_returned
 from model.collect.fields import FILL_CODES
 from model.collect.merge import CollectOptions, collect
 from model.collect.vocabulary import EVIDENCE_NOTE
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.migrate import open_sqlite
 from tests.model.collect.helpers import (
     DEPARTMENTS,
     database_state,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
-from model.handover import pack, unpack
-from model.migrate import alembic_config, head_revision, open_sqlite
 from model.services import Services
+from model.storage.handover import pack, unpack
+from model.storage.migrate import alembic_config, head_revision, open_sqlite
 
 OLD_DB = Path(__file__).parents[1] / "data" / "v0001.db"
 KEYED = ("assessment", "dimension", "check_item")

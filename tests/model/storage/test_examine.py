@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import create_engine
 
 from model.errors import DatabaseRefusedError
-from model.migrate import known_revisions
 from model.services import Services
 from model.storage.examine import examine, require_regular_file
+from model.storage.migrate import known_revisions
 from model.storage.reference import build_schema
 from tests.model.storage.crafted import DAMAGE_KINDS, HOSTILE_SCHEMAS, damage, hostile_schema
 

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 from exporters.evidence_package import export_evidence
-from model.filestore import FileStore
 from model.report import build_report
 from model.services import Services
+from model.storage.filestore import FileStore
 from model.storage.names import safe_name
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from model.errors import ModelError
-from model.integrity import check_database
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.integrity import check_database
+from model.storage.migrate import open_sqlite
 from model.storage.salvage import salvage
 from tests.model.storage.crafted import damage, sha256
 

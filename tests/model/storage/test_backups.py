@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cli.databases import open_services
-from model.backups import backup_folder, list_backups, make_backup, prune, restore
 from model.errors import ModelError
 from model.services import Services
+from model.storage.backups import backup_folder, list_backups, make_backup, prune, restore
+from model.storage.opening import open_services
 
 
 def test_first_open_of_the_day_makes_one_verified_backup(demo: Services) -> None:

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from model.db import Database
 from model.errors import ModelError
-from model.filestore import FileStore
 from model.schema import Evidence
+from model.storage.db import Database
 from model.storage.examine import examine
-from model.usage import other_users
+from model.storage.filestore import FileStore
+from model.storage.usage import other_users
 
 
 @dataclass

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from model.errors import DatabaseRefusedError, ModelError
-from model.location import user_data_dir
 from model.storage.examine import examine, require_regular_file
+from model.storage.location import user_data_dir
 from model.storage.snapshot import snapshot
 from model.storage.targets import SIDECARS
 

@@ -12,11 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from model.errors import DatabaseRefusedError
-from model.migrate import head_revision, open_sqlite
 from model.schema import Base
 from model.services import Services
+from model.storage.migrate import head_revision, open_sqlite
 
-OLD_DB = Path(__file__).with_name("data") / "v0001.db"
+OLD_DB = Path(__file__).parents[1] / "data" / "v0001.db"
 
 
 def sha(path: Path) -> str:

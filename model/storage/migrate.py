@@ -10,11 +10,11 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, inspect, text
 
-from model.backups import make_backup
-from model.db import Database, sqlite_url
 from model.errors import DatabaseRefusedError
-from model.location import is_network_path
+from model.storage.backups import make_backup
+from model.storage.db import Database, sqlite_url
 from model.storage.examine import examine, require_regular_file
+from model.storage.location import is_network_path
 from model.storage.targets import files_dir_for
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from model.errors import ModelError
-from model.handover import pack, unpack
 from model.services import Services
+from model.storage.handover import pack, unpack
 from tests.model.storage.crafted import HOSTILE_SCHEMAS, tree_state
 
 

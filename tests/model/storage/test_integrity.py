@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from model.errors import ModelError
-from model.integrity import check_database, remove_unreferenced
 from model.services import Services
-from model.usage import mark_closed, mark_open
+from model.storage.integrity import check_database, remove_unreferenced
+from model.storage.usage import mark_closed, mark_open
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def attach(services: Services, item_id: int, folder: Path, name: str, data: bytes):

@@ -15,8 +15,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from model.db import Database
 from model.errors import ModelError
+from model.storage.db import Database
 from model.storage.disk import disk_error
 from model.storage.examine import examine, require_regular_file
 from model.storage.hashes import CHUNK, file_sha256, is_sha256

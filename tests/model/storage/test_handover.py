@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from model.handover import HandoverError, pack, unpack
-from model.integrity import check_database
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.handover import HandoverError, pack, unpack
+from model.storage.integrity import check_database
+from model.storage.migrate import open_sqlite
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Opening the database a command or the GUI asks for, and making the demo one."""
+"""Opening the database a command or the GUI asks for (a path, migrated), and making the demo one."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import resources
-from model.backups import daily_backup
 from model.bulk import create_assessment_tree
 from model.errors import DatabaseRefusedError, ModelError
-from model.location import default_database_path
-from model.migrate import open_sqlite
 from model.services import Services
+from model.storage.backups import daily_backup
+from model.storage.location import default_database_path
+from model.storage.migrate import open_sqlite
 
 
 def open_services(db: str | None, *, create: bool = False) -> Services:

@@ -1,4 +1,4 @@
-"""Alembic environment: always runs on a connection handed over by model.migrate."""
+"""Alembic environment: always runs on a connection handed over by model.storage.migrate."""
 
 from __future__ import annotations
 

@@ -1,0 +1,54 @@
+"""The one door from the GUI to storage: opening, checking, backing up, restoring, copying,
+in-use markers, the evidence store and safe viewing. gui/ imports this, never model.storage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from model.storage.backups import BackupInfo, RestoreResult, backup_folder, backup_origin, list_backups
+from model.storage.backups import make_backup as _make_backup
+from model.storage.backups import restore as _restore
+from model.storage.copies import copy_database
+from model.storage.db import Database
+from model.storage.filestore import FileStore
+from model.storage.integrity import CheckReport, check_database, remove_unreferenced
+from model.storage.location import user_data_dir
+from model.storage.opening import create_demo_database, open_default_with_demo, open_services
+from model.storage.targets import refuse_live_target
+from model.storage.usage import mark_closed, mark_open, other_users
+from model.storage.viewer import is_executable, viewer_copy
+
+__all__ = [
+    "BackupInfo", "CheckReport", "RestoreResult", "backup_before", "backup_origin_of",
+    "backups_of", "check", "copy_database", "create_demo_database", "file_store", "is_executable",
+    "mark_closed", "mark_open", "open_default_with_demo", "open_services", "other_users",
+    "refuse_live_target", "remove_unreferenced", "restore", "user_data_dir", "viewer_copy",
+]
+
+
+def check(database: Database) -> CheckReport:
+    """integrity_check, foreign keys, the schema against its revision, every evidence file."""
+    return check_database(database)
+
+
+def file_store(database: Database) -> FileStore:
+    return FileStore(database.files_dir)
+
+
+def backups_of(database: Path) -> list[BackupInfo]:
+    return list_backups(database)
+
+
+def backup_origin_of(database: Path) -> str:
+    """The database a backup folder belongs to, as recorded when it was made."""
+    return backup_origin(backup_folder(database)) or str(database)
+
+
+def backup_before(database: Path, reason: str) -> Path:
+    """A verified snapshot before a risky step (a collect, a restore)."""
+    return _make_backup(database, reason=reason)
+
+
+def restore(backup: Path, database: Path) -> RestoreResult:
+    """The backup is validated before the live file is touched; a damaged live file is set aside."""
+    return _restore(backup, database)
