@@ -19,7 +19,7 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
 
     def hand_out() -> None:
         if window.assessment_id is not None:
-            window._commit_editors()  # what was just typed goes out too
+            window.commit_editors()  # what was just typed goes out too
             if hand_out_from_gui(window, window.services, window.assessment_id,
                                  window.settings.last_folder()):
                 panel.refresh(window.assessment_id)
@@ -27,7 +27,7 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
 
     def collect_back() -> None:
         if window.assessment_id is not None:
-            window._commit_editors()
+            window.commit_editors()
             if collect_from_gui(window, window.context, window.undo_stack,
                                 window.settings.last_folder(), window.assessment_id):
                 panel.refresh(window.assessment_id)

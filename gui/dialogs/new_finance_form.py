@@ -24,9 +24,9 @@ from model.services import Services
 class Window(Protocol):
     services: Services
 
-    def _fill_assessments(self, select: int | None = None) -> None: ...
+    def fill_assessments(self, select: int | None = None) -> None: ...
 
-    def _failed(self, error: object) -> None: ...
+    def show_failure(self, error: Exception) -> None: ...
 
 
 class NewFinanceFormDialog(QDialog):
@@ -65,7 +65,7 @@ def new_finance_form(window: Window) -> int | None:
             dialog.unit.text().strip(), dialog.year.value(), dialog.layout_choice.currentData(),
             dialog.project.text().strip())
     except ModelError as exc:
-        window._failed(exc)
+        window.show_failure(exc)
         return None
-    window._fill_assessments(select=assessment_id)
+    window.fill_assessments(select=assessment_id)
     return assessment_id

@@ -112,6 +112,16 @@
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
+    <message>
+        <location filename="../../gui/status_line.py" line="26" />
+        <source>数据库中还没有自评：文件 → 新建自评</source>
+        <translation>No assessment yet: File → New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/status_line.py" line="31" />
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentEditor</name>
@@ -599,6 +609,29 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../gui/file_actions.py" line="61" />
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="62" />
+        <source>自评数据库 (*.db);;所有文件 (*)</source>
+        <translation>Assessment database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="68" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="79" />
+        <source>已另存副本：%1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../gui/panels/filter_bar.py" line="17" />
@@ -696,14 +729,32 @@
     </message>
 </context>
 <context>
+    <name>FrameworkPane</name>
+    <message>
+        <location filename="../../gui/framework_pane.py" line="42" />
+        <source>自评信息与总结段落</source>
+        <translation>Assessment and summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/framework_pane.py" line="47" />
+        <source>自评</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../gui/framework_pane.py" line="69" />
+        <source>考评维度与自查事项</source>
+        <translation>Dimensions and items</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="288" />
+        <location filename="../../gui/item_models/framework_tree.py" line="285" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="369" />
+        <location filename="../../gui/item_models/framework_tree.py" line="366" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -966,113 +1017,113 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="52" />
-        <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="90" />
+        <location filename="../../gui/panels/item_editor.py" line="53" />
+        <location filename="../../gui/panels/item_editor.py" line="56" />
+        <location filename="../../gui/panels/item_editor.py" line="91" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="89" />
+        <location filename="../../gui/panels/item_editor.py" line="56" />
+        <location filename="../../gui/panels/item_editor.py" line="90" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="60" />
+        <location filename="../../gui/panels/item_editor.py" line="61" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="63" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="63" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="98" />
-        <location filename="../../gui/panels/item_editor.py" line="102" />
+        <location filename="../../gui/panels/item_editor.py" line="99" />
+        <location filename="../../gui/panels/item_editor.py" line="103" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="100" />
         <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="102" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="104" />
         <location filename="../../gui/panels/item_editor.py" line="105" />
+        <location filename="../../gui/panels/item_editor.py" line="106" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <location filename="../../gui/panels/item_editor.py" line="110" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="111" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="145" />
+        <location filename="../../gui/panels/item_editor.py" line="144" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
@@ -1080,244 +1131,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="41" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119" />
-        <source>自评信息与总结段落</source>
-        <translation>Assessment and summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="134" />
-        <source>自评</source>
-        <translation>Assessments</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="135" />
-        <source>考评维度与自查事项</source>
-        <translation>Dimensions and items</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="168" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="169" />
-        <source>新建自评…</source>
-        <translation>New assessment…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="170" />
-        <source>新建绩效自评表（项目支出/部门整体）…</source>
-        <translation>New performance self-evaluation form (project/department)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="172" />
-        <source>打开数据库…</source>
-        <translation>Open database…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="174" />
-        <source>最近打开</source>
-        <translation>Recent files</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="175" />
-        <source>另存副本为…</source>
-        <translation>Save a copy as…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="177" />
-        <source>导入 Excel 表格…</source>
-        <translation>Import Excel table…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="178" />
-        <source>导出工作总结（Word）…</source>
-        <translation>Export work summary (Word)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="179" />
-        <source>导出 Excel 表格…</source>
-        <translation>Export Excel table…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="180" />
-        <source>导出证明材料包…</source>
-        <translation>Export evidence package…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="182" />
-        <source>打印预览</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="183" />
-        <source>工作总结</source>
-        <translation>Work summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="185" />
-        <source>自查表</source>
-        <translation>Self-check table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="187" />
-        <source>任务完成情况表</source>
-        <translation>Task completion table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="190" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="192" />
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="193" />
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="195" />
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="204" />
-        <source>新建考评维度</source>
-        <translation>New dimension</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="206" />
-        <source>新建下级维度</source>
-        <translation>New sub-dimension</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="208" />
-        <source>新建自查事项</source>
-        <translation>New item</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="209" />
-        <source>删除…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="210" />
-        <source>上移</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="211" />
-        <source>下移</source>
-        <translation>Move down</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="216" />
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="217" />
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="218" />
-        <source>体检</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="220" />
-        <source>检查数据库与证明材料…</source>
-        <translation>Check database and evidence…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="222" />
-        <source>从备份恢复…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="223" />
-        <source>首选项…</source>
-        <translation>Preferences…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="224" />
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="229" />
-        <source>设置状态</source>
-        <translation>Set status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="233" />
-        <source>设置责任处室…</source>
-        <translation>Set department…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="235" />
-        <source>移到考评维度…</source>
-        <translation>Move to dimension…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="500" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500" />
+        <location filename="../../gui/main_window.py" line="204" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="529" />
-        <source>打开数据库</source>
-        <translation>Open database</translation>
+        <location filename="../../gui/menus.py" line="49" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531" />
-        <source>自评数据库 (*.db);;所有文件 (*)</source>
-        <translation>Assessment database (*.db);;All files (*)</translation>
+        <location filename="../../gui/menus.py" line="50" />
+        <source>新建自评…</source>
+        <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537" />
-        <source>无法打开数据库</source>
-        <translation>Cannot open database</translation>
+        <location filename="../../gui/menus.py" line="51" />
+        <source>新建绩效自评表（项目支出/部门整体）…</source>
+        <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="547" />
-        <source>已另存副本：%1</source>
-        <translation>Copy saved: %1</translation>
+        <location filename="../../gui/menus.py" line="52" />
+        <source>打开数据库…</source>
+        <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612" />
-        <source>数据库中还没有自评：文件 → 新建自评</source>
-        <translation>No assessment yet: File → New assessment</translation>
+        <location filename="../../gui/menus.py" line="53" />
+        <source>最近打开</source>
+        <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620" />
-        <source>已完成 %1 / %2</source>
-        <translation>Done %1 / %2</translation>
+        <location filename="../../gui/menus.py" line="54" />
+        <source>另存副本为…</source>
+        <translation>Save a copy as…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="56" />
+        <source>导入 Excel 表格…</source>
+        <translation>Import Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="57" />
+        <source>导出工作总结（Word）…</source>
+        <translation>Export work summary (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="58" />
+        <source>导出 Excel 表格…</source>
+        <translation>Export Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="59" />
+        <source>导出证明材料包…</source>
+        <translation>Export evidence package…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="60" />
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="61" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="62" />
+        <source>自查表</source>
+        <translation>Self-check table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="63" />
+        <source>任务完成情况表</source>
+        <translation>Task completion table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="66" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="68" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="69" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="70" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="72" />
+        <source>新建考评维度</source>
+        <translation>New dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="73" />
+        <source>新建下级维度</source>
+        <translation>New sub-dimension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="74" />
+        <source>新建自查事项</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="75" />
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="76" />
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="77" />
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="81" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="83" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="84" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85" />
+        <source>检查数据库与证明材料…</source>
+        <translation>Check database and evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="86" />
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="87" />
+        <source>首选项…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="89" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
@@ -1839,53 +1830,53 @@
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="22" />
         <source>导出证明材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="36" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
         <source>正在打包证明材料…</source>
         <translation>Packing the evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="38" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="42" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
         <source>检查失败</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="43" />
         <source>检查未通过</source>
         <translation>Check found problems</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="47" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
         <source>检查通过</source>
         <translation>Check passed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="48" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="46" />
         <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
         <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="51" />
-        <location filename="../../gui/dialogs/evidence_tools.py" line="56" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="49" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="54" />
         <source>清理文件</source>
         <translation>Clean up files</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="52" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="50" />
         <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
         <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="57" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="55" />
         <source>已删除 %1 个文件。</source>
         <translation>%1 files deleted.</translation>
     </message>
@@ -2097,6 +2088,24 @@
     </message>
 </context>
 <context>
+    <name>w</name>
+    <message>
+        <location filename="../../gui/window_menus.py" line="65" />
+        <source>设置状态</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="69" />
+        <source>设置责任处室…</source>
+        <translation>Set department…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_menus.py" line="71" />
+        <source>移到考评维度…</source>
+        <translation>Move to dimension…</translation>
+    </message>
+</context>
+<context>
     <name>widget</name>
     <message>
         <location filename="../../gui/panels/dimension_editor.py" line="43" />
@@ -2122,7 +2131,7 @@
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="28" />
+        <location filename="../../gui/menus.py" line="29" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>

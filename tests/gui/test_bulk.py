@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QToolBar
 from pytestqt.qtbot import QtBot
 
+from gui import window_menus
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from model.services import Services
@@ -104,7 +105,7 @@ def test_ctrl_a_selects_the_items_of_the_dimension(qtbot: QtBot, window: MainWin
 
 
 def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[int]) -> None:
-    window._tree_menu(QPoint(5, 5))
+    window_menus.tree_menu(window, QPoint(5, 5))
     texts = [a.text() for a in window.tree_menu.actions() if not a.isSeparator()]
     assert texts == ["新建自查事项", "新建考评维度", "新建下级维度", "设置状态", "设置责任处室…",
                      "移到考评维度…", "删除…"]

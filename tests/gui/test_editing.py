@@ -48,7 +48,7 @@ def test_create_dimension_and_item_then_type(qtbot: QtBot, window: MainWindow, d
     editor.name.clear()
     type_into(qtbot, editor.name, "全面从严治党")
     editor.name.clearFocus()
-    window._commit_editors()
+    window.commit_editors()
     assert demo.dimensions.get(new_dim.id).name == "全面从严治党"
 
     action(window, "new_item").trigger()
@@ -57,7 +57,7 @@ def test_create_dimension_and_item_then_type(qtbot: QtBot, window: MainWindow, d
     type_into(qtbot, window.item_editor.texts["content"].edit, "落实主体责任")
     type_into(qtbot, window.item_editor.texts["result"].edit, "召开专题会议4次。")
     window.item_editor.status.setCurrentText("推进中")
-    window._commit_editors()
+    window.commit_editors()
     stored = demo.items.get(item.id)
     assert (stored.content, stored.result, stored.status) == ("落实主体责任", "召开专题会议4次。", "推进中")
     assert window.completion.text() == "已完成 40 / 41 · 推进中 1"
@@ -94,7 +94,7 @@ def test_undo_and_redo_every_kind_of_edit(qtbot: QtBot, window: MainWindow, demo
     def step(do) -> None:
         do()
         QApplication.processEvents()
-        window._commit_editors()
+        window.commit_editors()
         states.append(database_state(path))
         assert states[-1] != states[-2], f"step {len(states) - 1} changed nothing"
 
@@ -179,7 +179,7 @@ def test_classified_note_keeps_no_file(window: MainWindow, demo: Services, demo_
 
 
 def test_filter_by_text_and_status(window: MainWindow, demo: Services, demo_id: int) -> None:
-    window.focus_filter()
+    window.left.focus_filter()
     window.filter_bar.text.setText("疫苗")
     proxy = window.tree_model
     visible = _visible_items(window)
@@ -202,7 +202,7 @@ def test_conflict_with_another_window_shows_a_message_and_reloads(
     select(window, ITEM, item.id)
     demo.items.update(item.id, item.version, result="另一个窗口写入的内容")  # meanwhile, elsewhere
     type_into(qtbot, window.item_editor.texts["result"].edit, "过时的编辑")
-    window._commit_editors()
+    window.commit_editors()
     assert demo.items.get(item.id).result == "另一个窗口写入的内容"  # nothing overwritten
     assert any(a.startswith("warning:内容已被修改") for a in answers)
     assert window.item_editor.texts["result"].edit.toPlainText() == "另一个窗口写入的内容"

@@ -140,7 +140,7 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
         def teardown(self) -> None:
             window, stack = self.window, self.window.undo_stack
             try:
-                window._commit_editors()
+                window.commit_editors()
                 final, done = database_state(self.path), stack.index()
                 while stack.canUndo():
                     window.undo()

@@ -49,7 +49,7 @@ def test_export_word_from_the_window(window: MainWindow, accept_dialogs: dict) -
 
 
 def test_export_excel_from_the_window(window: MainWindow, accept_dialogs: dict) -> None:
-    window.export_excel()
+    window.files.export_excel()
     sheet = openpyxl.load_workbook(accept_dialogs["path"]).worksheets[0]
     assert sheet["A2"].value == "序号" and sheet.max_row == 42
 
@@ -66,7 +66,7 @@ def test_import_excel_with_preview(window: MainWindow, demo: Services, tmp_path:
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(import_excel.ImportPreview, "exec", accept)
-    window.import_excel()
+    window.files.import_excel()
     assert previews == [["新建一个自评", "导入到当前自评"]]
     [new] = [s for s in demo.assessments.list() if s.year == 2017]
     assert new.items == 5 and window.assessment_id == new.id

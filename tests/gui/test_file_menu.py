@@ -21,7 +21,7 @@ def test_new_assessment_copied_into_a_new_year(window: MainWindow, demo: Service
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(NewAssessmentDialog, "exec", accept)
-    window.new_assessment()
+    window.files.new_assessment()
     [copy] = [s for s in demo.assessments.list() if s.year == 2022]
     assert window.assessment_id == copy.id and copy.items == 40
     assert "2022" in window.windowTitle()
@@ -30,9 +30,9 @@ def test_new_assessment_copied_into_a_new_year(window: MainWindow, demo: Service
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "副本.db"
-    monkeypatch.setattr("gui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("gui.file_actions.QFileDialog.getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
-    window.save_copy()
+    window.files.save_copy()
     with sqlite3.connect(target) as connection:
         assert connection.execute("SELECT count(*) FROM check_item").fetchone()[0] == 40
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

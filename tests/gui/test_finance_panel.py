@@ -136,7 +136,7 @@ def test_the_word_export_attaches_the_scored_form(form_window: MainWindow, tmp_p
 
     monkeypatch.setattr(exports.ExportDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    form_window.export_word()
+    form_window.files.export_word()
     document = Document(str(out))
     assert "附件：项目支出绩效自评表（2023年度）" in [p.text for p in document.paragraphs]
     last = document.tables[-1]._tbl.tr_lst[-1]

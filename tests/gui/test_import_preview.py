@@ -104,7 +104,7 @@ def test_import_from_the_window_through_the_preview(window, demo: Services, tmp_
     monkeypatch.setattr(import_excel.QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(source), "")))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: QDialog.DialogCode.Accepted)
-    window.import_excel()
+    window.files.import_excel()
     [new] = [s for s in demo.assessments.list() if s.year == 2023]
     assert (new.unit, new.items, new.dimensions) == ("市卫生健康委", 5, 7)
     assert demo.assessments.get(new.id).uses_scores  # a scored form: the editor shows 分值/得分
@@ -133,5 +133,5 @@ def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
     assert editor.extras.text() == "具体内容：报请领导审定。\n督办意见：按期办结"
     assert not editor.extras.isHidden()
     type_into(qtbot, editor.deadline, "2024年6月")
-    window._commit_editors()
+    window.commit_editors()
     assert demo.items.get(item.id).deadline == "2024年6月"

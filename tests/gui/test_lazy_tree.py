@@ -6,7 +6,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-import gui.main_window
+import gui.framework_pane
 from gui.item_models.framework_tree import DIMENSION, ITEM, FrameworkTreeModel
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -31,7 +31,7 @@ def test_lazy_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id
 @pytest.fixture
 def lazy_window(qtbot: QtBot, demo: Services, answers: list[str],
                 monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(gui.main_window, "LAZY_ITEMS", 10)
+    monkeypatch.setattr(gui.framework_pane, "LAZY_ITEMS", 10)
     window = MainWindow(demo, Settings())
     qtbot.addWidget(window)
     window.show()

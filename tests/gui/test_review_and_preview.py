@@ -99,7 +99,7 @@ def test_excel_tables_get_the_same_preview(window: MainWindow, demo_id: int,
     shown: list[tuple[str, int]] = []
     monkeypatch.setattr(PrintPreview, "exec",
                         lambda dialog: shown.append((dialog.windowTitle(), dialog.pages)) or 0)
-    window.print_preview("tasks")
+    window.files.print_preview("tasks")
     [(title, pages)] = shown
     assert title == "打印预览 — 任务完成情况表" and pages >= 3
 
@@ -109,7 +109,7 @@ def test_preview_without_a_converter_says_what_to_install(
     monkeypatch.setenv("PATH", "")
     monkeypatch.setattr("exporters.pdf.SOFFICE_PLACES", ())
     monkeypatch.setattr(print_preview.PrintPreview, "exec", lambda _d: pytest.fail("shown"))
-    window.print_preview("summary")
+    window.files.print_preview("summary")
     assert answers and "LibreOffice" in answers[-1]
 
 

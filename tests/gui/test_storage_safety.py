@@ -62,7 +62,7 @@ def test_save_a_copy_carries_the_evidence_and_checks_clean(
     target.write_text("an unrelated file the clerk chose to replace")
     monkeypatch.setattr("gui.dialogs.save_copy.QFileDialog.getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
-    window.save_copy()
+    window.files.save_copy()
     copy = Services.over(open_sqlite(target, create=False))
     try:
         report = check_database(copy.db)
@@ -78,7 +78,7 @@ def test_save_a_copy_onto_the_live_database_is_refused(window: MainWindow, demo:
     before = live.read_bytes()
     monkeypatch.setattr("gui.dialogs.save_copy.QFileDialog.getSaveFileName",
                         staticmethod(lambda *a, **k: (str(live), "")))
-    window.save_copy()
+    window.files.save_copy()
     assert any("正在使用的数据库" in a for a in answers)
     assert live.read_bytes() == before
 
@@ -119,7 +119,7 @@ def test_exporting_onto_the_live_database_is_refused(window: MainWindow, demo: S
 
     monkeypatch.setattr(exports.ExportDialog, "exec", accept)
     # the demo has review problems; the offer to look at them first is tested with the review panel
-    monkeypatch.setattr("gui.main_window.offer_review", lambda *_args: True)
+    monkeypatch.setattr("gui.file_actions.offer_review", lambda *_args: True)
     for name in ("word", "excel"):
         action = next(a for a in window.findChildren(type(window.undo_action))
                       if a.objectName() == name)

@@ -65,7 +65,7 @@ def test_undo_after_another_program_changed_another_field_is_no_conflict(
     item = demo.items.list(demo_id)[4]
     select(window, ITEM, item.id)
     type_into(qtbot, window.item_editor.texts["target"].edit, "补充")
-    window._commit_editors()
+    window.commit_editors()
     other = Services.over(open_sqlite(demo.db.sqlite_path))
     other.items.update(item.id, None, department="办公室")
     window.undo()
@@ -80,7 +80,7 @@ def test_undo_after_another_program_changed_the_same_field_is_refused(
     item = demo.items.list(demo_id)[4]
     select(window, ITEM, item.id)
     type_into(qtbot, window.item_editor.texts["target"].edit, "补充")
-    window._commit_editors()
+    window.commit_editors()
     other = Services.over(open_sqlite(demo.db.sqlite_path))
     other.items.update(item.id, None, target="另一程序写的目标")
     window.undo()
@@ -102,7 +102,7 @@ def test_typing_after_a_delete_goes_to_the_neighbour(window: MainWindow, demo: S
     assert window.item_editor.record.id == items[8].id
     assert window.item_editor.texts["content"].edit.toPlainText() == items[8].content
     type_into(qtbot, window.item_editor.texts["result"].edit, "补充")
-    window._commit_editors()
+    window.commit_editors()
     assert len(answers) == 1  # no "不存在"
     assert demo.items.get(items[8].id).result == items[8].result + "补充"
     window.undo()
@@ -116,7 +116,7 @@ def test_an_item_deleted_elsewhere_is_named_as_the_clerk_sees_it(
     select(window, ITEM, item.id)
     demo.items.delete(item.id)  # meanwhile, in another window
     type_into(qtbot, window.item_editor.texts["result"].edit, "补充")
-    window._commit_editors()
+    window.commit_editors()
     assert len(answers) == 1
     assert "第 9 项“" in answers[0] and "编号" not in answers[0]
     assert window.item_editor.record.id != item.id
@@ -139,7 +139,7 @@ def test_new_item_opens_its_first_field(window: MainWindow, demo: Services, demo
     content = window.item_editor.texts["content"].edit
     assert content.hasFocus()
     type_into(qtbot, content, "新事项")
-    window._commit_editors()
+    window.commit_editors()
     assert window.item_editor.record.seq == 2
     assert demo.items.list(demo_id)[1].content == "新事项"
 
@@ -220,7 +220,7 @@ def test_two_fields_then_undo_twice_for_every_kind_of_row(
     model = window.evidence.model
     model.setData(model.index(0, 0), "会议纪要")
     model.setData(model.index(0, 2), "2021年3月5日")
-    window._commit_editors()
+    window.commit_editors()
     assert demo.evidence.list(item.id)[0].issued_on == "2021-03-05"
     steps = window.undo_stack.count()
     assert steps == 9
@@ -248,7 +248,7 @@ def test_typing_then_deleting_at_once_saves_the_typing_first(
     select(window, ITEM, item.id)
     type_into(qtbot, window.item_editor.texts["content"].edit, "补充")
     action(window, "delete").trigger()  # no pause in typing, no focus change
-    window._commit_editors()
+    window.commit_editors()
     assert [a for a in answers if not a.startswith("question:")] == []
     assert window.undo_stack.count() == 2  # the typing, then the delete
     window.undo()

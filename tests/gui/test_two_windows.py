@@ -31,9 +31,9 @@ def test_two_windows_editing_the_same_item(qtbot: QtBot, demo: Services, demo_id
     for window in (first_window, second_window):
         window.select(ITEM, item.id)
     type_into(qtbot, first_window.item_editor.texts["result"].edit, "——窗口一补充")
-    first_window._commit_editors()
+    first_window.commit_editors()
     type_into(qtbot, second_window.item_editor.texts["result"].edit, "——窗口二补充")
-    second_window._commit_editors()
+    second_window.commit_editors()
     assert demo.items.get(item.id).result == item.result + "——窗口一补充"
     assert any(a.startswith("warning:内容已被修改") for a in answers)
     shown = second_window.item_editor.texts["result"].edit.toPlainText()

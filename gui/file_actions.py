@@ -1,0 +1,129 @@
+"""What the File menu does: new, open, save a copy, restore, import, the exports and previews.
+Each action saves what is being typed first and offers the review before an export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from gui.dialogs.evidence_tools import export_evidence_package
+from gui.dialogs.exports import export_excel, export_word
+from gui.dialogs.import_excel import import_excel
+from gui.dialogs.new_assessment import NewAssessmentDialog
+from gui.dialogs.print_preview import preview
+from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
+from gui.dialogs.save_copy import save_copy
+from gui.panels.review_panel import offer_review
+from model.errors import ModelError
+from model.services import Services
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+Opener = Callable[[str], Services]
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow, opener: Opener | None) -> None:
+        super().__init__(window)
+        self.window, self.opener = window, opener
+        self.settings = window.settings
+
+    @property
+    def services(self) -> Services:
+        return self.window.services
+
+    def new_assessment(self) -> None:
+        w = self.window
+        dialog = NewAssessmentDialog(w, self.services.assessments.list())
+        if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
+            return
+        try:
+            source = dialog.source.currentData()
+            if source is None:
+                record = self.services.assessments.create(dialog.unit.text(), dialog.year.value(),
+                                                          title=dialog.title.text())
+            else:
+                record = self.services.assessments.copy_to_year(source, dialog.year.value(),
+                                                                title=dialog.title.text())
+        except ModelError as exc:
+            w.show_failure(exc)
+            return
+        w.fill_assessments(select=record.id)
+
+    def open_database(self, path: str | None = None) -> None:
+        w = self.window
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(w, self.tr("打开数据库"), self.settings.last_folder(),
+                                                  self.tr("自评数据库 (*.db);;所有文件 (*)"))
+        if not path or self.opener is None:
+            return
+        try:
+            services = self.opener(path)
+        except ModelError as exc:
+            QMessageBox.critical(w, self.tr("无法打开数据库"), exc.message)
+            return
+        self.settings.add_recent_file(path)
+        window = type(w)(services, self.settings, self.opener)
+        window.show()
+        w.close()
+
+    def save_copy(self) -> None:
+        saved = save_copy(self.window, self.services, self.settings.last_folder())
+        if saved is not None:
+            self.window.statusBar().showMessage(
+                self.tr("已另存副本：%1").replace("%1", str(saved)), 5000)
+
+    def restore_backup(self) -> None:
+        path = self.services.db.sqlite_path
+        if path is None or self.opener is None:
+            return
+        dialog = RestoreDialog(self.window, path)
+        chosen = dialog.chosen() if dialog.exec() == RestoreDialog.DialogCode.Accepted else None
+        if chosen is None:
+            return
+        self.window.commit_editors()
+        self.services.close()
+        restore_chosen(self.window, chosen.path, path)
+        self.open_database(str(path))  # a fresh window on the restored database
+
+    def import_excel(self) -> None:
+        w = self.window
+        received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder())
+        if received is not None:
+            w.fill_assessments(select=received)
+
+    def export_word(self) -> None:
+        self._export(export_word)
+
+    def export_excel(self) -> None:
+        self._export(export_excel)
+
+    def export_evidence(self) -> None:
+        self._export(export_evidence_package, review=False)
+
+    def _export(self, run: Callable[..., Path | None], review: bool = True) -> None:
+        w = self.window
+        if w.assessment_id is None:
+            return
+        w.commit_editors()
+        if review and not offer_review(w, w.review):
+            return
+        saved = run(w, self.services, w.assessment_id, self.settings.last_folder())
+        if saved is not None:
+            self.settings.set_last_folder(str(saved.parent))
+
+    def print_preview(self, source: str) -> None:
+        w = self.window
+        if w.assessment_id is not None:
+            w.commit_editors()
+            preview(w, self.services, w.assessment_id, source)
+
+    def fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in self.settings.recent_files():
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.open_database(p))

@@ -1,0 +1,214 @@
+"""The left side of the window: the assessment choice, the find bar and the framework tree, with
+its expansion remembered across reloads and large assessments loaded lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
+from gui.item_models.tree_filter import TreeFilter
+from gui.panels.filter_bar import FilterBar
+from model.errors import ModelError
+from model.records import AssessmentSummary
+from model.services import Services
+
+LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
+Row = tuple[str, int]
+
+
+class FrameworkPane(QWidget):
+    assessment_chosen = Signal(object)  # an assessment id, or None when there is none
+    current_row_changed = Signal(str, int)  # (kind, id) the editor should show
+
+    def __init__(self, services: Services, before_search: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.before_search = services, before_search
+        self.assessment_id: int | None = None
+        self.assessments = QComboBox(self)
+        self.assessments.currentIndexChanged.connect(
+            lambda: self.assessment_chosen.emit(self.assessments.currentData()))
+        self.info_button = QPushButton(self.tr("自评信息与总结段落"), self)
+        self.filter_bar = FilterBar(self)
+        self.tree_model = FrameworkTreeModel(self)
+        self.tree_filter = TreeFilter(text_search=self._search)
+        self.tree = self._build_tree()
+        self.assessments.setAccessibleName(self.tr("自评"))
+        self.filter_bar.changed.connect(self._filter)
+        top = QHBoxLayout()
+        top.addWidget(self.assessments, 1)
+        top.addWidget(self.info_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.tree, 1)
+        self._known_dims: set[int] = set()
+
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setModel(self.tree_model)
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(True)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.selectionModel().currentChanged.connect(self._on_current)
+        tree.setAccessibleName(self.tr("考评维度与自查事项"))
+        return tree
+
+    # --- assessments --------------------------------------------------------------------------
+    def fill_assessments(self, summaries: list[AssessmentSummary], select: int | None = None) -> None:
+        """List them and choose one (select, else the first): assessment_chosen follows."""
+        self.assessments.blockSignals(True)
+        self.assessments.clear()
+        for summary in summaries:
+            self.assessments.addItem(f"{summary.title}（{summary.items}项）", summary.id)
+        self.assessments.blockSignals(False)
+        if summaries:
+            self.assessments.setCurrentIndex(max(self.assessments.findData(select), 0) if select else 0)
+        self.assessment_chosen.emit(self.assessments.currentData() if summaries else None)
+
+    def rename_assessments(self, summaries: list[AssessmentSummary]) -> None:
+        for summary in summaries:
+            index = self.assessments.findData(summary.id)
+            if index >= 0:
+                self.assessments.setItemText(index, f"{summary.title}（{summary.items}项）")
+
+    # --- the tree -----------------------------------------------------------------------------
+    def load(self, assessment_id: int | None) -> None:
+        """Read the framework again (a structural change, a conflict, another assessment)."""
+        self.assessment_id = assessment_id
+        if assessment_id is None:
+            self.tree_model.reset([], [])
+            return
+        items = self.services.items
+        dims = self.services.dimensions.list(assessment_id)
+        counts = items.counts(assessment_id)
+        expanded = self._expanded_dimensions()
+        self.tree_filter.forget()
+        if sum(count.items for count in counts.values()) > LAZY_ITEMS:
+            # A city-wide compile: dimensions now, each one's items when it is opened.
+            self.tree_model.reset_lazy(dims, counts, items.list_for_dimension,
+                                       lambda: items.list(assessment_id))
+        else:
+            self.tree_model.reset(dims, items.list(assessment_id))
+        if self.tree_filter.active:
+            self.apply_filter()
+        else:
+            self._restore_expanded(expanded)
+        self.filter_bar.set_departments(items.departments(assessment_id))
+
+    def select(self, kind: str, row_id: int) -> None:
+        if kind == ITEM and self.tree_model.lazy:
+            try:
+                self.tree_model.ensure_loaded(self.services.items.get(row_id).dimension_id)
+            except ModelError:
+                return
+        index = self.tree_model.index_of(kind, row_id)
+        if index.isValid():  # this row alone, whatever keys are held
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+
+    def select_first_item(self) -> None:
+        index = self.tree_model.first_item_index()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def reload_keeping_place(self) -> bool:
+        """Reload; when the row shown is gone (deleted), select the next row the clerk saw below
+        it, else the one above. False: nothing is left to select."""
+        shown = self.current_row()
+        seen = self._visible_rows()
+        self.load(self.assessment_id)
+        where = seen.index(shown) if shown in seen else len(seen)
+        for candidate in [shown, *seen[where + 1:], *reversed(seen[:where])]:
+            if candidate is not None and self.tree_model.index_of(*candidate).isValid():
+                self.select(*candidate)
+                return True
+        return False
+
+    def current_row(self) -> Row | None:
+        current = self.tree.currentIndex()
+        return (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else None
+
+    def _visible_rows(self) -> list[Row]:
+        rows, index = [], self.tree_model.index(0, 0) if self.tree_model.rowCount() else QModelIndex()
+        while index.isValid():
+            rows.append((index.data(KIND_ROLE), index.data(ID_ROLE)))
+            index = self.tree.indexBelow(index)
+        return rows
+
+    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            self.current_row_changed.emit(index.data(KIND_ROLE), index.data(ID_ROLE))
+
+    # --- finding ------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus()
+        self.filter_bar.text.selectAll()
+
+    def _filter(self, text: str, status: str, department: str) -> None:
+        self.tree_filter.set(text, status, department)
+        self.apply_filter()
+        self.tree.setDragEnabled(not self.tree_filter.active)
+
+    def _search(self, text: str) -> set[int]:
+        self.before_search()  # what is being typed is searchable at once
+        return self.services.search.item_ids(self.assessment_id, text) if self.assessment_id else set()
+
+    def apply_filter(self) -> None:
+        f = self.tree_filter
+        if f.active and self.tree_model.lazy:
+            self.tree_model.load_all()  # a find shows matches from every dimension
+        self.tree_model.set_filter(f.matches(self.tree_model.items()), f.dimension_text(),
+                                   highlight=bool(f.text))
+        if f.active or not self.tree_model.lazy:
+            self.tree.expandAll()
+        else:
+            self._expand_dimensions_only()
+
+    # --- expansion memory ---------------------------------------------------------------------
+    def _expanded_dimensions(self) -> set[int] | None:
+        if self.tree_model.rowCount() == 0:
+            return None
+        expanded = set()
+        for dim_id in self.tree_model.dimension_ids():
+            index = self.tree_model.index_of(DIMENSION, dim_id)
+            if index.isValid() and self.tree.isExpanded(index):
+                expanded.add(dim_id)
+        return expanded
+
+    def _expand_dimensions_only(self) -> None:
+        """Open the framework down to the dimensions that hold items, without loading them."""
+        for dim_id in self.tree_model.dimension_ids():
+            index = self.tree_model.index_of(DIMENSION, dim_id)
+            node = index.internalPointer() if index.isValid() else None
+            if node is not None and any(c.kind == DIMENSION for c in node.children):
+                self.tree.setExpanded(index, True)
+
+    def _restore_expanded(self, expanded: set[int] | None) -> None:
+        if expanded is None:
+            if self.tree_model.lazy:
+                self._expand_dimensions_only()
+            else:
+                self.tree.expandAll()
+        else:
+            for dim_id in self.tree_model.dimension_ids():
+                index = self.tree_model.index_of(DIMENSION, dim_id)
+                # new dimensions open, the ones the user closed stay closed
+                self.tree.setExpanded(index, dim_id in expanded or dim_id not in self._known_dims)
+        self._known_dims = set(self.tree_model.dimension_ids())

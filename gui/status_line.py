@@ -1,0 +1,35 @@
+"""The window title and the status line: the assessment's name and its completion, by the
+vocabulary's one rule (a finance form shows its total score and rating instead)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QCoreApplication
+
+from gui.panels.finance_panel import FinancePanel
+from model.services import Services
+from model.vocabulary import DONE_STATUSES, STATUS_NAMES, completion_of_counts
+
+# The unfinished statuses worth a count after the completion, in this order.
+SHOWN_OPEN = tuple(s for s in ("推进中", "未完成", "未开始") if s in STATUS_NAMES and s not in DONE_STATUSES)
+
+
+def completion_text(services: Services, assessment_id: int | None,
+                    finance: FinancePanel) -> tuple[str, str]:
+    """(window title, status line)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    if assessment_id is None:
+        return (f"{tr('绩效自评')} — {services.db.display_name}",
+                tr("数据库中还没有自评：文件 → 新建自评"))
+    assessment = services.assessments.get(assessment_id)
+    title = assessment.title or f"{assessment.unit_name}{assessment.year}"
+    counts = Counter(services.items.status_counts(assessment_id))  # SQL aggregate
+    rule = completion_of_counts(counts)  # the report's rule: 不适用 counts in neither
+    parts = [tr("已完成 %1 / %2").replace("%1", str(rule.done)).replace("%2", str(rule.total))]
+    parts += [f"{status} {counts[status]}" for status in SHOWN_OPEN if counts[status]]
+    if finance.assessment_id == assessment_id:
+        parts = [finance.summary()]  # total, rating and problems of the form
+    return f"{title} — {services.db.display_name}", " · ".join(parts)
