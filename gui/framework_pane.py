@@ -196,8 +196,7 @@ class FrameworkPane(QWidget):
         """Open the framework down to the dimensions that hold items, without loading them."""
         for dim_id in self.tree_model.dimension_ids():
             index = self.tree_model.index_of(DIMENSION, dim_id)
-            node = index.internalPointer() if index.isValid() else None
-            if node is not None and any(c.kind == DIMENSION for c in node.children):
+            if index.isValid() and self.tree_model.has_sub_dimensions(dim_id):
                 self.tree.setExpanded(index, True)
 
     def _restore_expanded(self, expanded: set[int] | None) -> None:
