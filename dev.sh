@@ -31,8 +31,9 @@ apt_install() {  # only on Debian/Ubuntu, only what is missing
 # Qt's libraries for a desktop or offscreen window on Debian/Ubuntu.
 QT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
              libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-noto-cjk)
-# What the tests use besides Python: LibreOffice to render reports, poppler to read PDFs.
-TEST_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
+# What the tests use besides Python: LibreOffice to render reports, poppler to read PDFs,
+# PostgreSQL for the server-database tests (started by the tests themselves).
+TEST_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql)
 
 setup_venv() {
   local python; python=$(find_python)

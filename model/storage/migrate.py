@@ -8,7 +8,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, make_url, text
+from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 
 from model.errors import DatabaseRefusedError
 from model.storage.backups import make_backup
@@ -63,9 +64,13 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
 
 def open_url(url: str, files_dir: Path) -> Database:
     """Open a server database (PostgreSQL) at url, refusing a schema newer than this program."""
-    database = Database(url, files_dir)
-    with database.engine.connect() as connection:
-        _refuse_unknown(_revision_of(connection), url)
+    shown = make_url(url).render_as_string(hide_password=True)  # never print a password
+    try:
+        database = Database(url, files_dir, display_name=shown)
+        with database.engine.connect() as connection:
+            _refuse_unknown(_revision_of(connection), shown)
+    except (ArgumentError, NoSuchModuleError, OperationalError, InterfaceError) as exc:
+        raise DatabaseRefusedError(f"无法连接数据库“{shown}”：{str(exc).splitlines()[0]}") from exc
     _upgrade(database)
     return database
 

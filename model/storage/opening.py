@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -10,13 +12,21 @@ from model.bulk import create_assessment_tree
 from model.errors import DatabaseRefusedError, ModelError
 from model.services import Services
 from model.storage.backups import daily_backup
-from model.storage.location import default_database_path
-from model.storage.migrate import open_sqlite
+from model.storage.location import default_database_path, user_data_dir
+from model.storage.migrate import open_sqlite, open_url
+
+
+def is_url(db: str) -> bool:
+    """A server database ("postgresql+psycopg://user@host/name"), not a file path (C:\\ is a path)."""
+    return re.match(r"^[a-z][a-z0-9+]*://", db) is not None
 
 
 def open_services(db: str | None, *, create: bool = False) -> Services:
-    """Services over the database at db (a file path), migrated; never creates unless asked.
-    The first open of each day leaves a verified backup in the user's data folder."""
+    """Services over the database at db (a file path or a server URL), migrated; a file is never
+    created unless asked. The first open of each day of a file leaves a verified backup in the
+    user's data folder (a server database is backed up by its server)."""
+    if db and is_url(db):
+        return Services.over(open_url(db, server_files_dir(db)))
     path = Path(db) if db else default_database_path()
     services = Services.over(open_sqlite(path, create=create))
     try:
@@ -52,3 +62,11 @@ def open_default_with_demo() -> Services:
 def _remove_database_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def server_files_dir(url: str) -> Path:
+    """Evidence files of a server database live in the user's data folder, one folder per URL
+    (a readable host/name plus a hash, so that two servers never share one)."""
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    readable = re.sub(r"[^0-9A-Za-z._-]+", "_", url.split("@")[-1].split("://")[-1])[:60]
+    return user_data_dir() / "server-files" / f"{readable}-{digest}"

@@ -16,15 +16,17 @@ branch_labels = None
 depends_on = None
 
 KEYED_TABLES = ("assessment", "dimension", "check_item")
-# 32 hex digits from SQLite's CSPRNG, evaluated per row (the same shape as uuid4().hex).
-NEW_UID_SQL = "lower(hex(randomblob(16)))"
+# 32 hex digits from the database's own random source, evaluated per row (the shape of uuid4().hex).
+NEW_UID_SQL = {"sqlite": "lower(hex(randomblob(16)))",
+               "postgresql": "replace(gen_random_uuid()::text, '-', '')"}
 
 
 def upgrade() -> None:
     for table in KEYED_TABLES:
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column("uid", sa.String(32), nullable=False, server_default=""))
-        op.execute(f"UPDATE {table} SET uid = {NEW_UID_SQL} WHERE uid = ''")
+        new_uid = NEW_UID_SQL[op.get_bind().dialect.name]
+        op.execute(f"UPDATE {table} SET uid = {new_uid} WHERE uid = ''")
         op.create_index(f"ix_{table}_uid", table, ["uid"], unique=True)
     op.create_table(
         "handout",
