@@ -23,7 +23,7 @@ from exporters.xmltext import TextCleaner
 from model.layouts import Layout
 from model.report_records import Report
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
-from model.vocabulary import COMPLETION_RULE, DONE_STATUSES, STATUS_NAMES
+from model.vocabulary import COMPLETION_RULE, STATISTICS_ORDER
 
 ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
@@ -221,7 +221,7 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePl
 def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
                       clean: TextCleaner) -> None:
     """统计: items per top-level dimension and status, and the completion rate."""
-    statuses = [*DONE_STATUSES, *(s for s in STATUS_NAMES if s not in DONE_STATUSES)]
+    statuses = list(STATISTICS_ORDER)
     per_dimension: dict[str, Counter[str]] = defaultdict(Counter)
     for item in report.items:
         name = clean(item.path[0], f"考评维度“{item.path[0]}”") if item.path else ""
@@ -243,3 +243,18 @@ def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
     sheet.column_dimensions["A"].width = 30
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10
+    rule_row = sheet.max_row  # the rule's words span the status columns instead of spilling over
+    sheet.merge_cells(start_row=rule_row, start_column=3, end_row=rule_row, end_column=len(header))
+    _print_statistics(sheet, get_column_letter(len(header)))
+
+
+def _print_statistics(sheet: Worksheet, last_column: str) -> None:
+    """One page wide in landscape, with the tables' margins and footer (no columns cut off)."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    for side, inches in MARGINS.items():
+        setattr(sheet.page_margins, side, inches)
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.print_area = f"A1:{last_column}{sheet.max_row}"

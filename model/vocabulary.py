@@ -39,6 +39,9 @@ DONE_STATUSES = tuple(s.name for s in STATUSES if s.done)
 NOT_APPLICABLE = next(s.name for s in STATUSES if not s.applicable)
 NOT_STARTED = STATUS_NAMES[0]
 UNKNOWN_COLOUR = "#000000"
+# The order of the statistics sheet's columns: what is done first, then what is under way.
+STATISTICS_ORDER = ("已完成", "超额完成", "推进中", "未开始", "未完成", "不适用")
+assert sorted(STATISTICS_ORDER) == sorted(STATUS_NAMES)
 COMPLETION_RULE = "（已完成+超额完成）÷（事项数−不适用）"
 
 

@@ -191,3 +191,10 @@ def test_rendered_pages_each_show_a_label_and_a_whole_footer(
         assert labels, f"{layout_name}: page {page} shows no label in its first column"
         footer = "".join(line.text for line in lines if line.page == page and line.top > 500)
         assert re.sub(r"\s", "", footer).endswith(f"第{page}页，共{pages}页"), footer
+    # the 统计 sheet: one page, every status column on it, the rule whole, and its own footer
+    assert stats_page == pages, "the statistics sheet ran onto a second page"
+    stats = "".join(line.text for line in lines if line.page == stats_page)
+    assert all(status in stats for status in ("已完成", "推进中", "未开始", "未完成", "不适用"))
+    assert "（已完成+超额完成）÷（事项数−不适用）" in stats.replace(" ", "")
+    footer = "".join(line.text for line in lines if line.page == stats_page and line.top > 500)
+    assert re.sub(r"\s", "", footer).endswith(f"第{pages}页，共{pages}页"), footer
