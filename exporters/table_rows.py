@@ -37,8 +37,10 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
     rows = [[clean(item.field(f), f"第{item.seq}项（{_label(layout, f)}）") for f in fields]
             for item in report.items]
     # Merge keys come from the item's dimension path, so equal names under different parents
-    # never merge, and a merged cell never spans two dimensions.
-    keys = [[_merge_key(item, f) for f in fields] for item in report.items]
+    # never merge, and a merged cell never spans two dimensions; a column merged `within` another
+    # field also breaks where that field's value changes.
+    keys = [[(*(_merge_key(item, c.within) if c.within else ()), *_merge_key(item, c.field))
+             for c in layout.columns] for item in report.items]
     merges = []
     for index, column in enumerate(layout.columns):
         if column.merge == "vertical":

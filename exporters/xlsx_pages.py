@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-# A4 landscape in points, margins in inches (as Excel stores them).
-PAPER = {"landscape": (842.0, 595.0), "portrait": (595.0, 842.0)}
+# Paper (portrait) in points, margins in inches (as Excel stores them).
+PAPER = {"A4": (595.0, 842.0), "A3": (842.0, 1191.0)}
 MARGINS = dict(left=0.5, right=0.5, top=0.6, bottom=0.8, header=0.3, footer=0.3)
 # Room kept free on each page: LibreOffice and Excel lay rows out a little differently.
 SAFETY = 0.95
@@ -30,10 +30,12 @@ def column_points(width: float) -> float:
 
 
 def plan_pages(widths: list[float], repeated: float, heights: list[float],
-               orientation: str = "landscape") -> PagePlan:
+               orientation: str = "landscape", paper: str = "A4") -> PagePlan:
     """The scale that fits the columns to the page width (never above 100 %), and where pages
     break: a row that would overflow the printable height starts the next page."""
-    page_width, page_height = PAPER[orientation]
+    page_width, page_height = PAPER[paper]
+    if orientation == "landscape":
+        page_width, page_height = page_height, page_width
     printable_width = page_width - (MARGINS["left"] + MARGINS["right"]) * 72
     scale = min(100, math.floor(100 * printable_width / sum(column_points(w) for w in widths)))
     room = (page_height - (MARGINS["top"] + MARGINS["bottom"]) * 72) * SAFETY * 100 / scale

@@ -20,7 +20,7 @@ from exporters.errors import ExportError, ExportResult, Progress, report_progres
 from exporters.table_rows import Merge, TableData, split_merges, table_data, with_item_columns
 from exporters.xlsx_pages import MARGINS, PagePlan, plan_pages
 from exporters.xmltext import TextCleaner
-from model.layouts import Layout
+from model.layouts import PAPER_SIZES, Layout
 from model.report_records import Report
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 from model.vocabulary import COMPLETION_RULE, STATISTICS_ORDER
@@ -44,17 +44,13 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
         workbook = Workbook()
         styles = _register_styles(workbook, layout)
         sheet = workbook.active
-        sheet.title = _sheet_title(layout)
+        sheet.title = layout.sheet_title
         _write_table(sheet, table, layout, styles, progress)
         _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
         workbook.save(str(temp))
 
     write_atomically(Path(out), write)
     return ExportResult(Path(out), clean.warnings)
-
-
-def _sheet_title(layout: Layout) -> str:
-    return {"selfcheck": "自查表", "tasks": "任务完成情况"}.get(layout.name, layout.name)[:31]
 
 
 def _refuse_oversized(table: TableData, layout: Layout) -> None:
@@ -136,7 +132,7 @@ def _paginate(table: TableData, widths: list[float], layout: Layout,
     merges = table.merges
     for _pass in range(2):
         heights = _row_heights(table, merges, widths, size)
-        plan = plan_pages(widths, repeated, heights, orientation)
+        plan = plan_pages(widths, repeated, heights, orientation, layout.print.get("paper", "A4"))
         merges = split_merges(table.merges, plan.starts)
     return merges, _row_heights(table, merges, widths, size), plan
 
@@ -202,7 +198,7 @@ def _grow_rows_under_merges(table: TableData, merges: list[Merge], widths: list[
 
 def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePlan) -> None:
     setup = layout.print
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = PAPER_SIZES[setup.get("paper", "A4")]
     sheet.page_setup.orientation = setup.get("orientation", "landscape")
     # Fitted to the width by a computed scale, not by "fit to page": Excel ignores row breaks
     # set by hand on a sheet fitted to pages, and ours keep each page's label.
@@ -210,7 +206,8 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePl
     for start in plan.starts:
         sheet.row_breaks.append(Break(id=FIRST_DATA_ROW + start - 1))  # break after that row
     sheet.print_options.horizontalCentered = bool(setup.get("center", True))
-    sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
+    if setup.get("repeat_title_rows", True):
+        sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     for side, inches in MARGINS.items():  # the footer needs its own room below the rows
         setattr(sheet.page_margins, side, inches)
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"

@@ -68,7 +68,8 @@ def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
         progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
         score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
         owner=i.owner, deadline=i.deadline, note=i.note, extras=i.extras,
-        deviation_reason=i.deviation_reason)
+        deviation_reason=i.deviation_reason, indicator_target=i.indicator_target,
+        indicator_actual=i.indicator_actual)
         for i in items]
 
 

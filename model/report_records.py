@@ -38,6 +38,8 @@ class ReportItem:
     note: str = ""
     extras: tuple[tuple[str, str], ...] = ()  # the imported table's other named columns
     deviation_reason: str = ""  # 偏差原因分析及改进措施
+    indicator_target: str = ""  # 年度指标值
+    indicator_actual: str = ""  # 实际完成值
 
     def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
         """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""
