@@ -266,3 +266,12 @@ def test_the_total_is_never_above_100(items: list[IndicatorInput], budget: float
     assert 0 <= result.total <= 100
     assert 0 <= result.execution.score <= 10
     assert result.rating == rating_of(result.total)
+
+
+def test_a_bare_fraction_against_a_percent_target_is_flagged() -> None:
+    result = score_indicator(one("≥95%", "0.96", points=5))
+    assert (result.score, result.problems) == (0.05, (
+        "实际完成值“0.96”没有写 %，像是小数写法（96%？），请核对",
+        "得分低于分值，须填写偏差原因分析及改进措施"))
+    assert score_indicator(one("≥95%", "96%", points=5)).problems == ()
+    assert score_indicator(one("≥0.5", "0.6", points=5)).problems == ()  # no % in the target

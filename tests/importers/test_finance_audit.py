@@ -1,0 +1,68 @@
+"""The auditor's finance forms: a typed "98%" stored as 0.98, a funds row under a merged label,
+an old .xls form, and export → import keeping what the clerk wrote (and its flags)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importers.finance_xlsx import read_finance_form
+from importers.xlsx_grid import read_xlsx_grids
+from model.finance import FinanceService
+from model.scoring.form import FormScore
+from model.storage.migrate import open_sqlite
+from tests.importers import finance_forms
+
+
+@pytest.fixture
+def finance(tmp_path: Path):
+    database = open_sqlite(tmp_path / "f.db")
+    yield FinanceService(database)
+    database.dispose()
+
+
+def imported(finance: FinanceService, path: Path) -> tuple[int, FormScore]:
+    assessment_id = finance.create(read_finance_form(path).data)
+    return assessment_id, finance.score(assessment_id)
+
+
+def problems(result: FormScore) -> list[tuple[str, str]]:
+    return [(p.indicator, p.message) for p in result.problems]
+
+
+NATIONAL_PROBLEMS = [
+    ("竣工验收合格率", "得分低于分值，须填写偏差原因分析及改进措施"),
+    ("单个小区改造成本", "单位不一致：年度指标值为“万元”，实际完成值为“元”"),
+    ("单个小区改造成本", "得分低于分值，须填写偏差原因分析及改进措施"),
+    ("居民居住条件改善", "得分低于分值，须填写偏差原因分析及改进措施"),
+]
+
+
+@pytest.mark.parametrize("percent_number", [True, False])
+def test_a_percent_formatted_number_reads_as_the_clerk_typed_it(
+        finance: FinanceService, tmp_path: Path, percent_number: bool) -> None:
+    path = finance_forms.national(tmp_path / "national.xlsx", percent_number=percent_number)
+    form = read_finance_form(path)
+    quality = next(i for i in form.data["indicators"] if i["name"] == "竣工验收合格率")
+    assert quality["actual"] == "98%"
+    _id, result = imported(finance, path)
+    scored = next(s for s in result.indicators if s.source.name == "竣工验收合格率")
+    assert (scored.actual, scored.unit, scored.score) == (98.0, "%", 9.8)
+    # (9 + 18 + 10 + 9.8 + 5 + 0 + 17 + 5 + 10) of 95 (绿化覆盖率 does not apply) → 88.21
+    assert (result.total, result.rating) == (88.21, "良")
+    assert problems(result) == NATIONAL_PROBLEMS
+
+
+def test_plain_tables_show_percent_formatted_numbers_as_percent(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["入园率", 0.95, 0.9312, 0.98, 5])
+    sheet["B1"].number_format = "0%"
+    sheet["C1"].number_format = "0.00%"
+    sheet["E1"].number_format = '0"%"'  # a literal % sign: the number as it is
+    book.save(tmp_path / "t.xlsx")
+    [grid] = read_xlsx_grids(tmp_path / "t.xlsx")
+    assert [grid.text(1, c) for c in range(1, 6)] == ["入园率", "95%", "93.12%", "0.98", "5"]
+
