@@ -35,6 +35,7 @@ GOAL_ACTUAL = ("实际完成情况", "目标实际完成情况", "年度总体�
 END_WORDS = ("总分", "合计", *HEADER_VARIANTS["conclusion"], "评价结论")
 DIRECTIONS = ("≥", "≤", "=", ">", "<")
 EMPTY_MARKS = ("", "—", "-", "--", "/", "——", "无")
+TOTAL_FUNDS = "年度资金总额"
 FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
 
 
@@ -59,6 +60,13 @@ class _Grid:
 
     def row_texts(self, row: int) -> dict[int, str]:
         return {c: t for (r, c), v in self.cells.items() if r == row and (t := cell_text(v).strip())}
+
+    def merged_over(self, row: int, before_column: int) -> bool:
+        """A merged label from the rows above covers this row left of before_column (资金 label
+        "预算执行情况（10分）" merged over A5:A6)."""
+        return any(min_row < row <= max_row and min_col < before_column
+                   and self.text(min_row, min_col)
+                   for min_col, min_row, _max_col, max_row in self.merges)
 
     @property
     def last_row(self) -> int:
@@ -186,6 +194,9 @@ class _Reader:
                    for t in texts.values()):
                 break
             labels = [t for c, t in sorted(texts.items()) if c < first_amount and "万元" not in t]
+            amounts = [c for c, k in columns.items() if k in FUND_AMOUNTS and c in texts]
+            if not labels and not rows and amounts and self.grid.merged_over(row, first_amount):
+                labels = [TOTAL_FUNDS]  # the amounts under the block's merged label: the total
             if not labels:
                 continue
             values: dict[str, Any] = {"label": labels[-1]}

@@ -66,3 +66,16 @@ def test_plain_tables_show_percent_formatted_numbers_as_percent(tmp_path: Path) 
     [grid] = read_xlsx_grids(tmp_path / "t.xlsx")
     assert [grid.text(1, c) for c in range(1, 6)] == ["入园率", "95%", "93.12%", "0.98", "5"]
 
+
+def test_funds_under_the_merged_block_label_are_the_total(finance: FinanceService,
+                                                          tmp_path: Path) -> None:
+    path = finance_forms.sichuan(tmp_path / "sichuan.xlsx")
+    form = read_finance_form(path)
+    assert form.data["funds"] == [{"label": "年度资金总额", "budget_initial": 500.0,
+                                   "budget_adjusted": 520.0, "spent": 400.0}]
+    _id, result = imported(finance, path)
+    assert (result.execution.rate, result.execution.score) == (0.7692, 7.69)
+    # 7.69 + 25 + 20 + 20 + 10 + 9.78
+    assert (result.total, result.rating) == (92.47, "优")
+    assert problems(result) == [("预算执行率", "执行率 76.9% 低于 90%，须填写原因"),
+                                ("家长满意度", "得分低于分值，须填写偏差原因分析及改进措施")]
