@@ -3,17 +3,20 @@ an old .xls form, and export → import keeping what the clerk wrote (and its fl
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from importers.finance_xlsx import read_finance_form
+from importers.finance_xlsx import is_finance_form, read_finance_form
 from importers.xlsx_grid import read_xlsx_grids
 from model.finance import FinanceService
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.importers import finance_forms
+from tests.test_cli import run
 
 
 @pytest.fixture
@@ -79,3 +82,29 @@ def test_funds_under_the_merged_block_label_are_the_total(finance: FinanceServic
     assert (result.total, result.rating) == (92.47, "优")
     assert problems(result) == [("预算执行率", "执行率 76.9% 低于 90%，须填写原因"),
                                 ("家长满意度", "得分低于分值，须填写偏差原因分析及改进措施")]
+
+
+def to_xls(source: Path, folder: Path) -> Path:
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/lo",
+                    "--convert-to", "xls", "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return source.with_suffix(".xls")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to write .xls")
+def test_a_form_saved_as_xls_is_recognised_and_scored_alike(finance: FinanceService,
+                                                           tmp_path: Path) -> None:
+    xls = to_xls(finance_forms.sichuan(tmp_path / "sichuan.xlsx"), tmp_path)
+    national = to_xls(finance_forms.national(tmp_path / "national.xlsx"), tmp_path)
+    for path in (xls, national):
+        assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" and is_finance_form(path)
+    form = read_finance_form(xls)
+    assert form.layout == "project-sichuan" and form.data["funds"][0]["label"] == "年度资金总额"
+    _id, result = imported(finance, xls)
+    assert (result.total, result.execution.score) == (92.47, 7.69)
+    _id, result = imported(finance, national)  # the % format read from the .xls too
+    assert result.total == 88.21 and problems(result) == NATIONAL_PROBLEMS
+    database = tmp_path / "cli.db"  # the CLI takes the .xls as a form, not as a plain table
+    done = run("import-xlsx", "--db", str(database), str(xls), data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "项目支出绩效自评表，表样 project-sichuan" in done.stdout and "总分 92.47（优）" in done.stdout
