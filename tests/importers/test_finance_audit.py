@@ -10,9 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from exporters.finance_xlsx import export_finance_xlsx
 from importers.finance_xlsx import is_finance_form, read_finance_form
 from importers.xlsx_grid import read_xlsx_grids
 from model.finance import FinanceService
+from model.finance_layouts import load_finance_layout
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.importers import finance_forms
@@ -108,3 +110,37 @@ def test_a_form_saved_as_xls_is_recognised_and_scored_alike(finance: FinanceServ
     done = run("import-xlsx", "--db", str(database), str(xls), data_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "项目支出绩效自评表，表样 project-sichuan" in done.stdout and "总分 92.47（优）" in done.stdout
+
+
+def exported_again(finance: FinanceService, assessment_id: int, layout: str,
+                   out: Path) -> tuple[list[list[object]], FormScore]:
+    export_finance_xlsx(finance.sheet(assessment_id), load_finance_layout(layout), out)
+    rows = [list(r) for r in openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
+    return rows, imported(finance, out)[1]
+
+
+def test_an_actual_in_its_own_unit_is_written_as_the_clerk_wrote_it(finance: FinanceService,
+                                                                     tmp_path: Path) -> None:
+    first_id, first = imported(finance, finance_forms.national(tmp_path / "national.xlsx"))
+    rows, again = exported_again(finance, first_id, "project-sichuan", tmp_path / "sichuan.xlsx")
+    cost = next(r for r in rows if r[2] == "单个小区改造成本")
+    assert cost[3:7] == ["≤", "100", "万元", "950000元"]
+    quality = next(r for r in rows if r[2] == "竣工验收合格率")
+    assert quality[3:7] == ["≥", "100", "%", "98"]  # the target's unit: the number alone
+    again_cost = next(s for s in again.indicators if s.source.name == "单个小区改造成本")
+    assert (again_cost.source.actual, again_cost.score) == ("950000元", 0)
+    assert ("单个小区改造成本", "单位不一致：年度指标值为“万元”，实际完成值为“元”") in problems(again)
+    assert [(s.source.name, s.actual, s.unit, s.score) for s in again.indicators] == \
+           [(s.source.name, s.actual, s.unit, s.score) for s in first.indicators]
+
+
+def test_a_filled_score_outside_its_band_is_written_as_filled(finance: FinanceService,
+                                                             tmp_path: Path) -> None:
+    first_id, first = imported(finance, finance_forms.department(tmp_path / "department.xlsx"))
+    flag = ("困难群众基本生活保障", "得分 25 不在“部分达成”档 18–24 分之间")
+    assert flag in problems(first)
+    assert next(s for s in first.indicators if s.source.score == 25).score == 24  # counted as 24
+    rows, again = exported_again(finance, first_id, "department", tmp_path / "out.xlsx")
+    assert next(r for r in rows if r[2] == "困难群众基本生活保障")[6] == 25
+    assert problems(again) == problems(first) and flag in problems(again)
+    assert (again.total, first.total) == (first.total, 94.0)  # 10 + 50 + 24 + 10
