@@ -10,6 +10,7 @@ from typing import Any
 from cli.commands import pick_assessment, print_json
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.finance_xlsx import read_finance_form
+from importers.store import store_finance_form
 from model.errors import ValidationError
 from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
@@ -69,9 +70,7 @@ def import_finance(args: argparse.Namespace) -> int:
     form = read_finance_form(Path(args.file))  # everything is checked before writing
     services = open_services(args.db, create=True)
     try:
-        finance = FinanceService(services.db)
-        assessment_id = finance.create(form.data)
-        result = finance.score(assessment_id)
+        assessment_id, result = store_finance_form(services, form)
     finally:
         services.close()
     for warning in form.warnings:

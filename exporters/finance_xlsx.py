@@ -23,7 +23,7 @@ from model.finance_layouts import (
 )
 from model.finance_records import FinanceSheet, FundRecord
 from model.scoring.rules import IndicatorScore
-from model.scoring.target_text import format_number
+from model.scoring.target_text import format_number, read_actual
 from model.text_metrics import wrapped_lines
 
 DASH = "—"
@@ -186,11 +186,14 @@ def _indicators(w: _Writer, sheet: FinanceSheet) -> None:
 
 
 def indicator_values(indicator: IndicatorScore, split_target: bool) -> dict[str, Any]:
+    """One indicator row as written: the clerk's own actual and score (a score the rules flag is
+    written as filled, so that the form read back is flagged again), else the rules' score."""
     source = indicator.source
+    score = source.score if source.score is not None else indicator.score
     values: dict[str, Any] = {"level1": source.level1, "level2": source.level2, "name": source.name,
                               "target": source.target, "actual": source.actual,
                               "points": source.points if source.points is not None else "",
-                              "score": indicator.score, "reason": source.reason}
+                              "score": score, "reason": source.reason}
     if not source.applicable:
         values.update(actual=NOT_APPLICABLE, score=DASH)
     if split_target:
@@ -198,8 +201,10 @@ def indicator_values(indicator: IndicatorScore, split_target: bool) -> dict[str,
         values.update(direction=indicator.direction,
                       target=format_number(indicator.target) if numeric else indicator.target,
                       unit=indicator.unit)
-        if isinstance(indicator.actual, float) and source.applicable:
-            values["actual"] = format_number(indicator.actual)
+        written = read_actual(source.actual)
+        own_unit = written is not None and written.unit not in ("", indicator.unit)
+        if isinstance(indicator.actual, float) and source.applicable and not own_unit:
+            values["actual"] = format_number(indicator.actual)  # "950000元" under 万元 stays as written
     return values
 
 

@@ -24,6 +24,23 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
+def is_percent_format(number_format: str | None) -> bool:
+    """A number format that shows the value × 100 with a % ("0%", "0.00%"; not a quoted "%")."""
+    if not number_format or "%" not in number_format:
+        return False
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)  # quoted text, escapes, [colours]
+    return "%" in bare
+
+
+def formatted_text(value: object, number_format: str | None) -> str:
+    """The cell's text as Excel shows its number: 0.98 under "0%" is "98%" (what the clerk typed)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and is_percent_format(number_format):
+        shown = f"{round(value * 100, 6):.6f}".rstrip("0").rstrip(".")
+        return f"{'0' if shown == '-0' else shown}%"
+    return cell_text(value)
+
+
 def header_key(text: str) -> str:
     """A header word as compared: full-width folded, every space removed ("序 号" → "序号")."""
     folded = unicodedata.normalize("NFKC", text)

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
+from importers.grid import Merge
+from importers.xls_grid import read_xls_grids
+from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
 from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, NOT_APPLICABLE, column_key
 
@@ -34,6 +35,8 @@ GOAL_ACTUAL = ("实际完成情况", "目标实际完成情况", "年度总体�
 END_WORDS = ("总分", "合计", *HEADER_VARIANTS["conclusion"], "评价结论")
 DIRECTIONS = ("≥", "≤", "=", ">", "<")
 EMPTY_MARKS = ("", "—", "-", "--", "/", "——", "无")
+TOTAL_FUNDS = "年度资金总额"
+FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
 
 
 @dataclass
@@ -49,13 +52,21 @@ class FinanceImport:
 @dataclass
 class _Grid:
     title: str
-    cells: dict[tuple[int, int], Any]
+    cells: dict[tuple[int, int], str]
+    merges: list[Merge] = field(default_factory=list)
 
     def text(self, row: int, column: int) -> str:
         return cell_text(self.cells.get((row, column))).strip()
 
     def row_texts(self, row: int) -> dict[int, str]:
         return {c: t for (r, c), v in self.cells.items() if r == row and (t := cell_text(v).strip())}
+
+    def merged_over(self, row: int, before_column: int) -> bool:
+        """A merged label from the rows above covers this row left of before_column (资金 label
+        "预算执行情况（10分）" merged over A5:A6)."""
+        return any(min_row < row <= max_row and min_col < before_column
+                   and self.text(min_row, min_col)
+                   for min_col, min_row, _max_col, max_row in self.merges)
 
     @property
     def last_row(self) -> int:
@@ -81,34 +92,13 @@ def read_finance_form(path: Path) -> FinanceImport:
 
 
 def _read_grids(path: Path) -> list[_Grid]:
-    check_xlsx(path)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged input
-        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
-    try:
-        return _sheets(workbook)
-    except ImportFileError:
-        raise
-    except Exception as exc:  # damaged XML inside a sound zip: refused like any damaged file
-        raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
-    finally:
-        workbook.close()
-
-
-def _sheets(workbook: Any) -> list[_Grid]:
-    grids = []
-    for sheet in workbook.worksheets:
-        if not hasattr(sheet, "reset_dimensions"):
-            continue  # a chart sheet
-        sheet.reset_dimensions()
-        cells: dict[tuple[int, int], Any] = {}
-        for r, row in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), start=1):
-            for c, value in enumerate(row[:MAX_COLUMNS], start=1):
-                if value is not None and cell_text(value).strip():
-                    cells[(r, c)] = value
-        grids.append(_Grid(sheet.title, cells))
-    return grids
+    """Every sheet, read as the plain tables are (.xlsx or .xls/.et, the same safety limits; a
+    percent-formatted number as shown), then cut to the size a form can have."""
+    kind = check_xlsx(path)
+    grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
+    return [_Grid(grid.title, {(r, c): text for (r, c), text in grid.values.items()
+                               if r <= MAX_ROWS and c <= MAX_COLUMNS}, list(grid.merges))
+            for grid in grids]
 
 
 def _find(grids: list[_Grid]) -> tuple[_Grid, int] | None:
@@ -204,11 +194,14 @@ class _Reader:
                    for t in texts.values()):
                 break
             labels = [t for c, t in sorted(texts.items()) if c < first_amount and "万元" not in t]
+            amounts = [c for c, k in columns.items() if k in FUND_AMOUNTS and c in texts]
+            if not labels and not rows and amounts and self.grid.merged_over(row, first_amount):
+                labels = [TOTAL_FUNDS]  # the amounts under the block's merged label: the total
             if not labels:
                 continue
             values: dict[str, Any] = {"label": labels[-1]}
             for column, key in columns.items():
-                if key in ("budget_initial", "budget_adjusted", "spent"):
+                if key in FUND_AMOUNTS:
                     values[key] = self._number(row, column, "金额")
                 elif key == "reason" and not rows:
                     reason = self.grid.text(row, column)
@@ -261,7 +254,7 @@ class _Reader:
         target = cells.get("target", "")
         direction = cells.get("direction", "")
         if direction in DIRECTIONS:
-            target = f"{direction}{target}{unit}"
+            target = f"{direction}{target}{'' if target.endswith(unit) else unit}"
         elif unit and _is_number(target):
             target += unit
         actual = cells.get("actual", "")
@@ -281,22 +274,17 @@ class _Reader:
 
     def _number(self, row: int, column: int, label: str, *, strict: bool = True) -> float | None:
         value = self.grid.cells.get((row, column))
-        if isinstance(value, bool):
-            value = None
-        if isinstance(value, int | float):
-            number = float(value)
-        else:
-            text = "".join(cell_text(value).split()).replace(",", "")
-            if text in EMPTY_MARKS:
-                return None
-            try:
-                number = float(text.rstrip("分万元"))
-            except ValueError:
-                message = f"{label}“{text}”不是数字"
-                if strict:
-                    raise self.fail(row, message) from None
-                self.warnings.append(f"工作表“{self.grid.title}”第 {row} 行：{message}，已忽略。")
-                return None
+        text = "".join(cell_text(value).split()).replace(",", "")
+        if text in EMPTY_MARKS:
+            return None
+        try:
+            number = float(text[:-1]) / 100 if text.endswith("%") else float(text.rstrip("分万元"))
+        except ValueError:
+            message = f"{label}“{text}”不是数字"
+            if strict:
+                raise self.fail(row, message) from None
+            self.warnings.append(f"工作表“{self.grid.title}”第 {row} 行：{message}，已忽略。")
+            return None
         if not math.isfinite(number) or abs(number) > 1e12:
             raise self.fail(row, f"{label}“{value}”不合理")
         return number

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from importers.errors import ImportFileError, where
+from importers.finance_xlsx import FinanceImport
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
 from model.bulk import append_tree, create_assessment_tree
+from model.finance import FinanceService
+from model.scoring.form import FormScore
 from model.services import Services
 
 # A table with any of these columns is a scored form: the editor shows its score fields.
@@ -38,3 +41,11 @@ def store_table(services: Services, table: ImportedTable, into: int | None) -> t
     """One table on its own (its title's unit and year)."""
     workbook = ImportedWorkbook(table.file, [table], [], table.unit, table.year)
     return store_tables(services, workbook, [table], into)
+
+
+def store_finance_form(services: Services, form: FinanceImport) -> tuple[int, FormScore]:
+    """A 项目支出/部门整体绩效自评表 read by read_finance_form as a new assessment (a form is never
+    added into another), every value kept; its id and its score. The CLI and the window both."""
+    finance = FinanceService(services.db)
+    assessment_id = finance.create(form.data)
+    return assessment_id, finance.score(assessment_id)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import xlrd
 
-from importers.cell_text import cell_text
+from importers.cell_text import formatted_text
 from importers.errors import ImportFileError, where
 from importers.grid import Budget, Grid
 
@@ -51,10 +51,19 @@ def _grid(book: xlrd.book.Book, sheet: xlrd.sheet.Sheet, budget: Budget) -> Grid
         for column, cell in enumerate(cells):
             value = _value(book, cell)
             if value is not None:
-                grid.put(row + 1, column + 1, cell_text(value))
+                grid.put(row + 1, column + 1, formatted_text(value, _number_format(book, cell)))
     # xlrd: (first row, row after last, first column, column after last), 0-based
     grid.merges = [(c0 + 1, r0 + 1, c1, r1) for r0, r1, c0, c1 in sheet.merged_cells]
     return grid
+
+
+def _number_format(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str | None:
+    if cell.ctype != xlrd.XL_CELL_NUMBER:
+        return None
+    try:
+        return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
 
 
 def _value(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> object:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from importers.cell_text import cell_text, decode_excel_escapes
+from importers.cell_text import decode_excel_escapes, formatted_text
 from importers.errors import ImportFileError, where
 from importers.formulas import scan_sheet
 from importers.grid import Budget, Grid
@@ -25,11 +25,12 @@ def read_xlsx_grids(path: Path) -> list[Grid]:
                 continue  # a chart sheet
             sheet.reset_dimensions()  # the stored dimension may be wrong: read every row
             grid = Grid(sheet.title)
-            for row_index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for row_index, row in enumerate(sheet.iter_rows(), start=1):
                 budget.spend(len(row) or 1)
-                for col_index, value in enumerate(row, start=1):
-                    if value is not None:
-                        text = cell_text(value)
+                for col_index, cell in enumerate(row, start=1):
+                    value = cell.value
+                    if value is not None:  # a percent-formatted number as shown: 0.98 → "98%"
+                        text = formatted_text(value, getattr(cell, "number_format", None))
                         grid.put(row_index, col_index,
                                  decode_excel_escapes(text) if isinstance(value, str) else text)
             scan = scan_sheet(path, sheet.title)

@@ -1,5 +1,6 @@
 """File → Import Excel: read the workbook off the GUI thread, preview every sheet's table with a
-field chooser above each column, then store the chosen sheets at once (all or nothing)."""
+field chooser above each column, then store the chosen sheets at once (all or nothing). A
+项目支出/部门整体绩效自评表 is recognised first (as import-xlsx does) and comes in as a scored form."""
 
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ from gui.dialogs.import_columns import ColumnTable, field_labels
 from gui.errors import describe
 from gui.settings import Settings
 from gui.workers import run_job
+from importers.finance_xlsx import FinanceImport, is_finance_form, read_finance_form
 from importers.grid import Grid
-from importers.store import store_tables
+from importers.store import store_finance_form, store_tables
 from importers.xlsx_table import (
     ImportedTable,
     ImportedWorkbook,
@@ -40,6 +42,7 @@ from importers.xlsx_table import (
     analyse,
     load_grids,
 )
+from model.finance_layouts import load_finance_layout
 from model.services import Services
 from model.vocabulary import STATUS_NAMES as STATUSES
 
@@ -286,6 +289,53 @@ class ImportPreview(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
 
+class FinancePreview(QDialog):
+    """A 项目支出/部门整体绩效自评表: what the form holds, before it becomes a new scored assessment;
+    or, on request, the plain-table preview of its indicator table."""
+
+    def __init__(self, parent: QWidget | None, path: Path, form: FinanceImport) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入预览"))
+        assessment = form.data["assessment"]
+        kind = self.tr("项目支出") if assessment["kind"] == "项目支出" else self.tr("部门整体支出")
+        outer = QVBoxLayout(self)
+        self.summary = QLabel(self.tr("工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。")
+                              .replace("%1", form.sheet).replace("%2", kind)
+                              .replace("%3", load_finance_layout(form.layout).label), self)
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+        details = QFormLayout()
+        details.addRow(self.tr("文件"), QLabel(path.name, self))
+        details.addRow(self.tr("单位名称"), QLabel(assessment["unit_name"], self))
+        details.addRow(self.tr("年度"), QLabel(str(assessment["year"]), self))
+        self.counts = QLabel(self.tr("%1 项绩效指标，%2 行资金")
+                             .replace("%1", str(len(form.data["indicators"])))
+                             .replace("%2", str(len(form.data["funds"]))), self)
+        details.addRow(self.tr("内容"), self.counts)
+        outer.addLayout(details)
+        self.warnings = QPlainTextEdit("\n".join(form.warnings), self)
+        self.warnings.setReadOnly(True)
+        self.warnings.setMaximumHeight(110)
+        self.warnings.setAccessibleName(self.tr("提示"))
+        self.warnings.setVisible(bool(form.warnings))
+        outer.addWidget(self.warnings)
+        self.plain = QCheckBox(self.tr("按普通表格导入（逐列选择字段，不按表样计分）"), self)
+        outer.addWidget(self.plain)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def as_plain_table(self) -> bool:
+        return self.plain.isChecked()
+
+
+def read_for_import(path: Path) -> FinanceImport | list[Grid]:
+    """A finance form (the detection import-xlsx uses), else every sheet's grid."""
+    return read_finance_form(path) if is_finance_form(path) else load_grids(path)
+
+
 def _headers(sheet: ImportedTable | SheetProblem) -> list[str]:
     return [c.header for c in sheet.columns]
 
@@ -298,10 +348,21 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
     if not name:
         return None
     path = Path(name)
-    grids, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: load_grids(path))
+    found, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: read_for_import(path))
     if error is not None:
         _show_error(parent, error)
         return None
+    if isinstance(found, FinanceImport):
+        finance = FinancePreview(parent, path, found)
+        if finance.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if not finance.as_plain_table():
+            return _store_finance(parent, services, found)
+        found, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: load_grids(path))
+        if error is not None:
+            _show_error(parent, error)
+            return None
+    grids: list[Grid] = found
     preview = ImportPreview(parent, path, grids, current)
     if preview.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -315,8 +376,18 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
     return stored[0]
 
 
+def _store_finance(parent: QWidget, services: Services, form: FinanceImport) -> int | None:
+    """The form as a new assessment, through the service call import-xlsx makes."""
+    stored, error = run_job(parent, parent.tr("正在导入…"),
+                            lambda _p: store_finance_form(services, form))
+    if error is not None:
+        _show_error(parent, error)
+        return None
+    return stored[0]
+
+
 def _show_error(parent: QWidget, error: Exception) -> None:
     QMessageBox.critical(parent, parent.tr("无法导入"), describe(error))
 
 
-__all__ = ["ImportPreview", "field_labels", "import_excel"]
+__all__ = ["FinancePreview", "ImportPreview", "field_labels", "import_excel", "read_for_import"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -29,6 +30,25 @@ WORDING = (
      ACHIEVED),
 )
 
+# A negation before an "achieved" word turns it round: "满意度不高", "未明显改善", "没有达到预期".
+NEGATIONS = ("没有", "不", "未", "没", "无")
+# Between the negation and the word: "不太明显", "未完全达到", "不够满意".
+SOFTENERS = ("太", "够", "很", "十分", "是很", "甚", "完全", "明显", "显著", "有效")
+# ("良" is left out: "无不良记录" is a good result; "有效" only softens: "无有效投诉" is too.)
+NEGATABLE = ("达成", "达到", "完成", "实现", "达标", "明显", "显著", "满意", "改善", "提升", "提高",
+             "到位", "好", "优", "高", "理想", "突出")
+NEGATED = re.compile(
+    f"(?:{'|'.join(NEGATIONS)})(?:{'|'.join(SOFTENERS)})?(?:{'|'.join(NEGATABLE)})(?!于)")
+# "不完全达到", "未全部完成": part of it was done.
+PARTLY_NEGATED = re.compile(r"(?:不|未|没有)(?:完全|全部|全面)")
+
+
+def negated_band(text: str) -> Band | None:
+    """A negated achieved word (but "不高于", "不低于" are directions, not negations)."""
+    if PARTLY_NEGATED.search(text):
+        return PARTLY
+    return NOT_ACHIEVED if NEGATED.search(text) else None
+
 
 def band_of(actual: str, target: str) -> Band | None:
     """The band an actual wording falls in; the target's own wording met counts as achieved."""
@@ -37,6 +57,9 @@ def band_of(actual: str, target: str) -> Band | None:
         return None
     if target.strip() and (text == target.strip() or text == f"已{target.strip()}"):
         return ACHIEVED
+    negated = negated_band(text)
+    if negated is not None:
+        return negated
     for words, band in WORDING:
         if any(word in text for word in words):
             return band

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from model.scoring.qualitative import Band, band_of
-from model.scoring.target_text import Quantity, Reading, read_actual, read_target, units_match
+from model.scoring.target_text import (
+    Quantity,
+    Reading,
+    format_number,
+    read_actual,
+    read_target,
+    units_match,
+)
 
 TOLERANCE = 0.01  # scores are written with two decimals
 
@@ -99,6 +106,9 @@ def _quantitative(item: IndicatorInput, target: Quantity, points: float,
     if not units_match(target.unit, actual.unit):
         problems.append(f"单位不一致：年度指标值为“{target.unit}”，实际完成值为“{actual.unit}”")
         return actual.value, _clerks(item, points, problems)
+    if target.unit == "%" and not actual.unit and 0 < actual.value <= 1 < target.value:
+        problems.append(f"实际完成值“{item.actual.strip()}”没有写 %，像是小数写法"
+                        f"（{format_number(actual.value * 100)}%？），请核对")
     computed = rule_score(target, actual.value, points)
     if computed is None:  # "=" missed: the clerk judges, and must say why
         if item.score is None:

@@ -729,6 +729,64 @@
     </message>
 </context>
 <context>
+    <name>FinancePreview</name>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <source>项目支出</source>
+        <translation>project expenditure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <source>部门整体支出</source>
+        <translation>department-wide expenditure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="302" />
+        <source>工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。</source>
+        <translation>Sheet “%1” is a %2 performance self-evaluation form (%3). It becomes a new assessment, scored by the form's rules.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="308" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="309" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="310" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="311" />
+        <source>%1 项绩效指标，%2 行资金</source>
+        <translation>%1 indicators, %2 funds rows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="314" />
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="322" />
+        <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
+        <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkPane</name>
     <message>
         <location filename="../../gui/framework_pane.py" line="42" />
@@ -825,147 +883,147 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="55" />
+        <location filename="../../gui/dialogs/import_excel.py" line="58" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="77" />
+        <location filename="../../gui/dialogs/import_excel.py" line="80" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <location filename="../../gui/dialogs/import_excel.py" line="74" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_excel.py" line="96" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <location filename="../../gui/dialogs/import_excel.py" line="99" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="97" />
+        <location filename="../../gui/dialogs/import_excel.py" line="100" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_excel.py" line="102" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_excel.py" line="104" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="183" />
+        <location filename="../../gui/dialogs/import_excel.py" line="186" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="184" />
+        <location filename="../../gui/dialogs/import_excel.py" line="187" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="219" />
+        <location filename="../../gui/dialogs/import_excel.py" line="222" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="223" />
+        <location filename="../../gui/dialogs/import_excel.py" line="226" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="225" />
+        <location filename="../../gui/dialogs/import_excel.py" line="228" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="244" />
+        <location filename="../../gui/dialogs/import_excel.py" line="247" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="256" />
+        <location filename="../../gui/dialogs/import_excel.py" line="259" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="269" />
+        <location filename="../../gui/dialogs/import_excel.py" line="272" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="273" />
+        <location filename="../../gui/dialogs/import_excel.py" line="276" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="277" />
+        <location filename="../../gui/dialogs/import_excel.py" line="280" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="279" />
+        <location filename="../../gui/dialogs/import_excel.py" line="282" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="284" />
+        <location filename="../../gui/dialogs/import_excel.py" line="287" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="285" />
+        <location filename="../../gui/dialogs/import_excel.py" line="288" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="122" />
+        <location filename="../../gui/dialogs/import_excel.py" line="125" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="79" />
+        <location filename="../../gui/dialogs/import_excel.py" line="82" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="80" />
+        <location filename="../../gui/dialogs/import_excel.py" line="83" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="83" />
+        <location filename="../../gui/dialogs/import_excel.py" line="86" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="85" />
+        <location filename="../../gui/dialogs/import_excel.py" line="88" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="87" />
+        <location filename="../../gui/dialogs/import_excel.py" line="90" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="89" />
+        <location filename="../../gui/dialogs/import_excel.py" line="92" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="90" />
+        <location filename="../../gui/dialogs/import_excel.py" line="93" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1805,27 +1863,29 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="296" />
+        <location filename="../../gui/dialogs/import_excel.py" line="346" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="297" />
+        <location filename="../../gui/dialogs/import_excel.py" line="347" />
         <source>Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)</source>
         <translation>Excel tables (*.xlsx *.xls *.et);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="301" />
+        <location filename="../../gui/dialogs/import_excel.py" line="351" />
+        <location filename="../../gui/dialogs/import_excel.py" line="361" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="310" />
+        <location filename="../../gui/dialogs/import_excel.py" line="371" />
+        <location filename="../../gui/dialogs/import_excel.py" line="381" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <location filename="../../gui/dialogs/import_excel.py" line="390" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>

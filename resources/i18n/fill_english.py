@@ -126,6 +126,13 @@ ENGLISH = {
         "<b>Performance self-assessment</b><br>Version %1<br>Data folder: %2<br>"
         "All data stays on this computer; no network is used.",
     # finance forms (项目支出/部门整体支出绩效自评表, issue #15)
+    "项目支出": "project expenditure", "部门整体支出": "department-wide expenditure",
+    "工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。":
+        "Sheet “%1” is a %2 performance self-evaluation form (%3). It becomes a new assessment, "
+        "scored by the form's rules.",
+    "%1 项绩效指标，%2 行资金": "%1 indicators, %2 funds rows",
+    "按普通表格导入（逐列选择字段，不按表样计分）":
+        "Import as a plain table (choose each column's field; not scored as a form)",
     "指标": "Indicator", "不适用": "Not applicable", "须填写偏差原因": "Reason for deviation required",
     "基本信息": "General information", "年度总体目标": "Overall goals of the year",
     "资金（万元）": "Funds (10,000 yuan)",

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import import_excel
-from gui.dialogs.import_excel import ImportPreview
+from gui.dialogs.import_excel import FinancePreview, ImportPreview, read_for_import
 from gui.settings import Settings
+from importers.finance_xlsx import FinanceImport
 from importers.store import store_tables
 from importers.xlsx_table import load_grids
+from model.finance import FinanceService
 from model.services import Services
 from tests.gui.test_editing import select, type_into
-from tests.importers import clerk_tables
+from tests.importers import clerk_tables, finance_forms
 
 
 @pytest.fixture
@@ -104,6 +106,12 @@ def test_import_from_the_window_through_the_preview(window, demo: Services, tmp_
     monkeypatch.setattr(import_excel.QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(source), "")))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: QDialog.DialogCode.Accepted)
+
+    def as_a_plain_table(dialog: FinancePreview) -> QDialog.DialogCode:
+        dialog.plain.setChecked(True)  # the clerk asks for the plain-table preview
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FinancePreview, "exec", as_a_plain_table)
     window.files.import_excel()
     [new] = [s for s in demo.assessments.list() if s.year == 2023]
     assert (new.unit, new.items, new.dimensions) == ("市卫生健康委", 5, 7)
@@ -135,3 +143,44 @@ def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
     type_into(qtbot, editor.deadline, "2024年6月")
     window.commit_editors()
     assert demo.items.get(item.id).deadline == "2024年6月"
+
+
+@pytest.mark.parametrize(("build", "kind", "sheet", "layout"), [
+    (finance_forms.national, "项目支出", "项目自评", "全国通用格式"),
+    (finance_forms.sichuan, "项目支出", "510000_0013zp", "四川省"),
+    (finance_forms.department, "部门整体支出", "部门整体", "部门整体支出绩效自评表")])
+def test_a_finance_form_is_previewed_as_one(qtbot: QtBot, tmp_path: Path, build, kind: str,
+                                            sheet: str, layout: str) -> None:
+    form = read_for_import(build(tmp_path / "form.xlsx"))
+    assert isinstance(form, FinanceImport)
+    dialog = FinancePreview(None, tmp_path / "form.xlsx", form)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert text.startswith(f"工作表“{sheet}”是{kind}绩效自评表（") and layout in text
+    assert text.endswith("），将新建一个自评并按表样计分。")
+    assert not dialog.as_plain_table()
+    assert isinstance(read_for_import(clerk_tables.weekly_ledger(tmp_path / "台账.xlsx")), list)
+
+
+def test_the_window_imports_a_finance_form_as_a_scored_form(
+        window, demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = finance_forms.national(tmp_path / "自评表.xlsx")
+    monkeypatch.setattr(import_excel.QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    shown: list[str] = []
+
+    def accept(dialog: FinancePreview) -> QDialog.DialogCode:
+        shown.append(dialog.counts.text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FinancePreview, "exec", accept)
+    monkeypatch.setattr(ImportPreview, "exec", lambda self: pytest.fail("not a plain table"))
+    window.files.import_excel()
+    assert shown == ["9 项绩效指标，4 行资金"]
+    [new] = [s for s in demo.assessments.list() if s.year == 2023]
+    finance = FinanceService(demo.db)
+    assert (new.unit, finance.kind(new.id)) == ("XX区城市更新中心", "项目支出")
+    assert finance.form(new.id).layout == "project"
+    result = finance.score(new.id)
+    assert (result.total, result.rating) == (88.21, "良")  # as import-xlsx scores it
+    assert window.assessment_id == new.id

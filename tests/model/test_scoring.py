@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.scoring.form import FormInput, ScoringRules, TextLimit, rating_of, score_form
+from model.scoring.qualitative import band_of
 from model.scoring.rules import IndicatorInput, score_indicator
 from model.scoring.target_text import read_target
 
@@ -104,6 +105,41 @@ def test_scoring_rules(target: str, actual: str, given_score: float | None, expe
         assert result.problems == ()
     else:
         assert any(problem in message for message in result.problems), result.problems
+
+
+NEGATED = [
+    # actual, target, band (None: left to the clerk)
+    ("满意度不高", "效果明显", "未达成"),
+    ("未明显改善", "效果明显", "未达成"),
+    ("效果不明显", "效果明显", "未达成"),
+    ("不太明显", "效果明显", "未达成"),
+    ("没有达到预期", "达到预期", "未达成"),
+    ("未达标", "达标", "未达成"),
+    ("群众不够满意", "满意", "未达成"),
+    ("未有效改善", "有效改善", "未达成"),
+    ("无好转", "明显好转", "未达成"),
+    ("未完全达到", "达到预期", "部分达成"),
+    ("没有全部完成", "完成", "部分达成"),
+    ("成本不高于预算", "成本可控", "达成"),  # a direction, not a negation
+    ("无不良记录", "无不良记录", "达成"),
+    ("不断提高", "提高", "达成"),
+    ("效果明显", "效果明显", "达成"),
+    ("满意度较高", "效果明显", "较好"),
+]
+
+
+@pytest.mark.parametrize(("actual", "target", "band"), NEGATED)
+def test_negated_wordings_are_not_achieved(actual: str, target: str, band: str) -> None:
+    assert getattr(band_of(actual, target), "label", None) == band
+
+
+@pytest.mark.parametrize("actual", ["满意度不高", "未明显改善"])
+def test_a_negated_wording_does_not_score_full_points(actual: str) -> None:
+    result = score_indicator(one("效果明显", actual))
+    assert (result.score, result.problems) == (0, (
+        "定性指标“未达成”：请在 0–6 分之间给分", "得分低于分值，须填写偏差原因分析及改进措施"))
+    assert score_indicator(one("效果明显", actual, score=10)).problems == (
+        "得分 10 不在“未达成”档 0–6 分之间", "得分低于分值，须填写偏差原因分析及改进措施")
 
 
 def test_a_reason_given_removes_the_problem() -> None:
@@ -230,3 +266,12 @@ def test_the_total_is_never_above_100(items: list[IndicatorInput], budget: float
     assert 0 <= result.total <= 100
     assert 0 <= result.execution.score <= 10
     assert result.rating == rating_of(result.total)
+
+
+def test_a_bare_fraction_against_a_percent_target_is_flagged() -> None:
+    result = score_indicator(one("≥95%", "0.96", points=5))
+    assert (result.score, result.problems) == (0.05, (
+        "实际完成值“0.96”没有写 %，像是小数写法（96%？），请核对",
+        "得分低于分值，须填写偏差原因分析及改进措施"))
+    assert score_indicator(one("≥95%", "96%", points=5)).problems == ()
+    assert score_indicator(one("≥0.5", "0.6", points=5)).problems == ()  # no % in the target
