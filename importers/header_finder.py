@@ -14,6 +14,8 @@ HEADER_SEARCH_ROWS = 50
 MAX_HEADER_CHARS = 24  # a header word is short; a longer text is data or a note
 SAMPLE_ROWS = 8
 NUMBER = re.compile(r"^[\d.,%+\-−/（）()]+$")
+MAX_GROUP_CHARS = 12  # a group header ("增加分值", "推进情况") is a short name
+LABELLED = re.compile(r"[:：]\s*\S")  # "填报单位（盖章）：XX局" is a label with its value
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,16 @@ def two_row_possible(grid: Grid, row: int) -> bool:
     for min_col, min_row, max_col, max_row in grid.merges:
         if (min_row == row and max_row == row and max_col > min_col
                 and max_col - min_col + 1 < grid.max_col
+                and _group_like(grid.text(row, min_col))
                 and any(grid.text(row + 1, c) for c in range(min_col, max_col + 1))):
             return True
     return False
+
+
+def _group_like(text: str) -> bool:
+    """A group header's text: short, and not a "label：value" line (填报单位：…, 填报时间：…)."""
+    text = " ".join(text.split())
+    return len(text) <= MAX_GROUP_CHARS and not LABELLED.search(text)
 
 
 def find_header(grid: Grid, mapping: dict[str, str], header_row: int | None = None) -> HeaderPlan | None:
