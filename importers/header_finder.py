@@ -143,6 +143,8 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
              for c in names if grid.shown(r, c)]
     if any(grid.merge_of(row, c) and grid.anchors()[(row, c)][0] < row for c in names):
         score -= 3  # the header begins above: merged down into this row
+    if height == 2 and _merged_down(grid, row):
+        score += 3  # headers merged down over both rows beside the group: a two-row header
     if below:
         mean_header = sum(len(t.rsplit("/", 1)[-1]) for t in distinct) / len(distinct)
         mean_below = sum(len(t) for t in below) / len(below)
@@ -150,6 +152,12 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
     else:
         score -= 4
     return score
+
+
+def _merged_down(grid: Grid, row: int) -> bool:
+    """A header cell of `row` merged down over exactly the next row (not the whole width)."""
+    return any(min_row == row and max_row == row + 1 and max_col - min_col + 1 < grid.max_col
+               for min_col, min_row, max_col, max_row in grid.merges)
 
 
 def two_row_possible(grid: Grid, row: int) -> bool:

@@ -24,3 +24,19 @@ def test_a_stamped_unit_line_under_the_title_is_not_a_group_header(tmp_path: Pat
         "content": "推进XX高速公路XX段前期工作。", "department": "项目科", "owner": "张三",
         "deadline": "2023年12月31日", "result": "工可已报省发改委审查。", "note": "省重点"}
     assert table.warnings[0] == "表头上方第 2 行（标题下的表头区、填报说明等）不是事项，未导入。"
+
+
+def test_quarters_under_a_progress_group_are_the_quarterly_progress_fields(tmp_path: Path) -> None:
+    table = read_table(clerk_tables.quarterly_progress(tmp_path / "季度.xlsx"))
+    assert (table.header_row, table.header_height) == (2, 2)
+    assert columns(table) == [
+        ("序号", "seq"), ("重点任务", "content"), ("责任处室", "department"), ("完成时限", "deadline"),
+        ("推进情况/一季度", "progress_q1"), ("推进情况/二季度", "progress_q2"),
+        ("推进情况/三季度", "progress_q3"), ("推进情况/四季度", "progress_q4")]
+    assert [i.values for i in table.items] == [
+        {"content": "开展重大政策跟踪审计。", "department": "财政审计处", "deadline": "12月",
+         "progress_q1": "制定方案。", "progress_q2": "进场审计。", "progress_q3": "出具报告。",
+         "progress_q4": "整改跟踪。"},
+        {"content": "开展经济责任审计。", "department": "经责处", "deadline": "12月",
+         "progress_q1": "确定对象。", "progress_q2": "实施审计。", "progress_q3": "", "progress_q4": ""}]
+    assert [i.row for i in table.items] == [4, 5] and table.warnings == []
