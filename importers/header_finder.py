@@ -15,6 +15,7 @@ MAX_HEADER_CHARS = 24  # a header word is short; a longer text is data or a note
 SAMPLE_ROWS = 8
 NUMBER = re.compile(r"^[\d.,%+\-−/（）()]+$")
 MAX_GROUP_CHARS = 12  # a group header ("增加分值", "推进情况") is a short name
+SUB_RANK = 1.5  # how far a "group/sub" header's match ranks below the same match of a whole header
 LABELLED = re.compile(r"[:：]\s*\S")  # "填报单位（盖章）：XX局" is a label with its value
 
 
@@ -69,12 +70,15 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
     for column, name in names.items():
         if name and header_key(name) in wanted:
             chosen[column] = wanted[header_key(name)]
-    candidates = sorted(((score, column, field) for column, name in names.items()
+    # a sub-header's match ranks below a one-row header's exact or ending match: 基本分值 is the
+    # score_max, not 增加分值/分值; 自评得分 the score, not 增加分值/得分
+    candidates = sorted(((score - (SUB_RANK if "/" in name else 0), score, column, field)
+                         for column, name in names.items()
                          if column not in chosen for score, field in _scores(name)),
-                        key=lambda t: (-t[0], t[1]))
+                        key=lambda t: (-t[0], t[2]))
     taken = {f for f in chosen.values() if f not in (EXTRA, SKIP)}
     vocabulary = 0.0
-    for score, column, field in candidates:
+    for _rank, score, column, field in candidates:
         if column in chosen or (field in taken and field != DIMENSION):
             continue
         chosen[column] = field

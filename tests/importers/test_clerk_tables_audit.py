@@ -40,3 +40,33 @@ def test_quarters_under_a_progress_group_are_the_quarterly_progress_fields(tmp_p
         {"content": "开展经济责任审计。", "department": "经责处", "deadline": "12月",
          "progress_q1": "确定对象。", "progress_q2": "实施审计。", "progress_q3": "", "progress_q4": ""}]
     assert [i.row for i in table.items] == [4, 5] and table.warnings == []
+
+
+def test_whole_score_headers_rank_above_group_sub_headers_and_totals_are_named(tmp_path: Path) -> None:
+    table = read_table(clerk_tables.based_scoring_table(tmp_path / "评分表.xlsx"))
+    assert (table.header_row, table.header_height, table.year) == (2, 2, 2023)
+    assert columns(table) == [
+        ("考核项目", "dimension_1"), ("考核内容", "dimension_2"), ("评分标准", "content"),
+        ("基本分值", "score_max"), ("增加分值/增分因素", "extra"), ("增加分值/分值", "extra"),
+        ("增加分值/得分", "extra"), ("扣减分值/扣分因素", "extra"), ("扣减分值/分值", "extra"),
+        ("扣减分值/得分", "extra"), ("自评得分", "score")]
+    assert [(i.row, i.path) for i in table.items] == [
+        (4, ("依法行政", "推进法治政府建设示范创建。")), (5, ("依法行政", "规范行政执法行为。"))]
+    assert table.items[1].values == {
+        "content": "每发现一起不规范扣1分。", "score_max": 10.0, "score": 8.0, "extras": {
+            "扣减分值/扣分因素": "执法案卷不规范2件", "扣减分值/分值": "1", "扣减分值/得分": "2"}}
+    assert table.warnings == [
+        "第 6 行是合计行，不是事项，未导入：考核项目“小 计”、基本分值“20”、增加分值/得分“2”、"
+        "扣减分值/得分“2”、自评得分“20”。",
+        "第 7 行是合计行，不是事项，未导入：考核项目“合计”、基本分值“20”、增加分值/得分“2”、"
+        "扣减分值/得分“2”、自评得分“20”。"]
+
+
+def test_a_total_row_of_a_ledger_is_no_item_and_is_quoted(tmp_path: Path) -> None:
+    table = read_table(clerk_tables.stamped_ledger(tmp_path / "台账.xlsx"))
+    assert [i.row for i in table.items] == [5, 6, 8]
+    assert table.warnings == [
+        "表头上方第 2 行（标题下的表头区、填报说明等）不是事项，未导入。",
+        "第 9 行是合计行，不是事项，未导入：序号“合计”、进展情况“共3项”。",
+        "第 10 行的说明文字未导入：“注：本表每周五下午5点前报区委督查室。”",
+        "第 11 行的说明文字未导入：“填表人：孙八 审核人：周九”"]
