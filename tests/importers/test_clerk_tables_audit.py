@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import main
 from importers.xlsx_table import read_table
 from tests.importers import clerk_tables
 
@@ -70,3 +71,19 @@ def test_a_total_row_of_a_ledger_is_no_item_and_is_quoted(tmp_path: Path) -> Non
         "第 9 行是合计行，不是事项，未导入：序号“合计”、进展情况“共3项”。",
         "第 10 行的说明文字未导入：“注：本表每周五下午5点前报区委督查室。”",
         "第 11 行的说明文字未导入：“填表人：孙八 审核人：周九”"]
+
+
+def test_a_map_naming_a_header_the_table_has_not_is_refused(tmp_path: Path, capsys) -> None:
+    path = clerk_tables.quarterly_progress(tmp_path / "季度.xlsx")
+    db = tmp_path / "a.db"
+    for extra in ([], ["--dry-run"]):
+        code = main.main(["import-xlsx", str(path), "--db", str(db), "--map", "不存在的列=note",
+                          "--map", "重点任务=content", *extra])
+        _out, err = capsys.readouterr()
+        assert code == 2 and err == (
+            "--map “不存在的列=note”：文件“季度.xlsx”的表头中没有“不存在的列”；找到的表头：序号、重点任务、"
+            "责任处室、完成时限、推进情况/一季度、推进情况/二季度、推进情况/三季度、推进情况/四季度。\n")
+        assert not db.exists()
+    assert main.main(["import-xlsx", str(path), "--db", str(db), "--map", "推进情况/四季度=note",
+                      "--dry-run"]) == 0  # a header as the table names it is taken
+    assert not db.exists()
