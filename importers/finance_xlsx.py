@@ -44,6 +44,8 @@ class FinanceImport:
     layout: str
     data: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    header_row: int = 0  # the indicator header's row
+    columns: tuple[tuple[str, str], ...] = ()  # the indicator header: (header, what it holds)
 
 
 @dataclass
@@ -112,12 +114,33 @@ def _sheets(workbook: Any) -> list[_Grid]:
 
 
 def _find(grids: list[_Grid]) -> tuple[_Grid, int] | None:
+    """The sheet and row of the form's indicator header (一级指标 … 三级指标) under the form's
+    header block; an indicator table without that block is a plain table (the generic importer)."""
     for grid in grids:
         for (row, _column), value in sorted(grid.cells.items()):
             if "三级指标" in header_key(cell_text(value)) and any(
-                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()):
+                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()) and \
+                    _has_header_block(grid, row):
                 return grid, row
     return None
+
+
+BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "部门（单位）名称", "部门(单位)名称", "部门名称")
+
+
+def _has_header_block(grid: _Grid, header_row: int) -> bool:
+    """The form's block above its indicators: 项目名称/主管部门/实施单位 (部门（单位）名称), or
+    年度总体目标 with a funds header (预算 … 执行数)."""
+    labels = tuple(header_key(label) for label in BLOCK_LABELS)
+    goal = funds = False
+    for row in range(1, header_row):
+        texts = list(grid.row_texts(row).values())
+        if any(header_key(t).startswith(labels) for t in texts):
+            return True
+        goal = goal or any("总体目标" in t for t in texts)
+        keys = {column_key(t, FUND_KEYWORDS) for t in texts}
+        funds = funds or ("spent" in keys and bool(keys & {"budget_initial", "budget_adjusted"}))
+    return goal and funds
 
 
 class _Reader:
@@ -147,7 +170,9 @@ class _Reader:
         data = {"assessment": {"unit_name": unit, "year": year, "kind": kind,
                                "title": f"{name or unit}{year}年度{form_name}绩效自评"},
                 "form": form, "funds": funds, "indicators": indicators}
-        return FinanceImport(self.grid.title, layout, data, self.warnings)
+        columns = tuple((t, column_key(t, INDICATOR_KEYWORDS) or "skip")
+                        for _c, t in sorted(self.grid.row_texts(self.header_row).items()))
+        return FinanceImport(self.grid.title, layout, data, self.warnings, self.header_row, columns)
 
     def _year(self) -> int:
         for row in range(1, self.header_row):

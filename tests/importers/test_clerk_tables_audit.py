@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import main
+from importers.finance_xlsx import is_finance_form
 from importers.xlsx_table import read_table
+from model.storage.opening import open_services
 from tests.importers import clerk_tables
 
 
@@ -87,3 +90,58 @@ def test_a_map_naming_a_header_the_table_has_not_is_refused(tmp_path: Path, caps
     assert main.main(["import-xlsx", str(path), "--db", str(db), "--map", "推进情况/四季度=note",
                       "--dry-run"]) == 0  # a header as the table names it is taken
     assert not db.exists()
+
+
+def test_an_indicator_table_without_the_form_block_is_a_plain_table(tmp_path: Path, capsys) -> None:
+    path = clerk_tables.plain_indicators(tmp_path / "指标.xlsx")
+    assert not is_finance_form(path)
+    assert is_finance_form(clerk_tables.finance_form(tmp_path / "自评表.xlsx"))
+    db = tmp_path / "a.db"
+    assert main.main(["import-xlsx", str(path), "--db", str(db), "--dry-run"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert list(preview) == ["sheets", "unit", "year"] and (preview["unit"], preview["year"]) == (
+        "XX区教育局", 2024)
+    assert preview["sheets"][0]["columns"][-1] == {"header": "完成时间", "field": "deadline"}
+    assert main.main(["import-xlsx", str(path), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out == "已导入：工作表“指标”（表样 selfcheck），3 个维度，2 项 → 自评编号 1\n"
+    services = open_services(db)
+    try:
+        [assessment] = services.assessments.list()
+        items = services.items.list(assessment.id)
+    finally:
+        services.close()
+    assert (assessment.title, assessment.unit, assessment.year) == (
+        "XX区教育局2024年度重点任务指标完成情况表", "XX区教育局", 2024)
+    assert [(i.content, i.indicator_target, i.score_max, i.deadline) for i in items] == [
+        ("新建幼儿园数", "≥3所", 20.0, "2024年9月1日"), ("入园率", "95%", 20.0, "")]
+
+
+def test_the_dry_run_of_a_finance_form_says_it_is_one_and_what_it_imports(tmp_path: Path, capsys) -> None:
+    path = clerk_tables.finance_form(tmp_path / "自评表.xlsx")
+    db = tmp_path / "a.db"
+    assert main.main(["import-xlsx", str(path), "--db", str(db), "--dry-run"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert not db.exists()
+    assert list(preview) == ["sheets", "unit", "year", "kind", "finance"]
+    assert (preview["kind"], preview["unit"], preview["year"]) == ("finance", "市疾病预防控制中心", 2023)
+    [sheet] = preview["sheets"]
+    assert list(sheet) == ["name", "header_row", "columns", "items", "dimensions", "warnings"]
+    assert (sheet["name"], sheet["header_row"], sheet["items"], sheet["dimensions"]) == (
+        "项目支出绩效自评表", 14, 5, 7)
+    assert sheet["columns"][:3] == [{"header": "一级指标", "field": "level1"},
+                                    {"header": "二级指标", "field": "level2"},
+                                    {"header": "三级指标", "field": "name"}]
+    finance = preview["finance"]
+    assert (finance["layout"], finance["title"]) == ("project", "基本公共卫生服务2023年度项目支出绩效自评")
+    assert finance["form"]["project_name"] == "基本公共卫生服务"
+    assert finance["funds"] == ["年度资金总额", "其中：财政拨款"]
+    assert finance["indicators"][0] == "建立居民健康档案人数" and len(finance["indicators"]) == 5
+    assert main.main(["import-xlsx", str(path), "--db", str(db)]) == 0  # the same reading is stored
+    capsys.readouterr()
+    services = open_services(db)
+    try:
+        [assessment] = services.assessments.list()
+    finally:
+        services.close()
+    assert assessment.title == finance["title"]
