@@ -149,6 +149,8 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
         score -= 3  # the header begins above: merged down into this row
     if height == 2 and _merged_down(grid, row):
         score += 3  # headers merged down over both rows beside the group: a two-row header
+    if height == 2 and all("/" in t for t in distinct):
+        score -= 5  # a line over every column (单位、日期 under the title) is no group header
     if below:
         mean_header = sum(len(t.rsplit("/", 1)[-1]) for t in distinct) / len(distinct)
         mean_below = sum(len(t) for t in below) / len(below)

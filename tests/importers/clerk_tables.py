@@ -216,7 +216,8 @@ def note_in_a_data_column(path: Path) -> Path:
     return path
 
 
-def stamped_ledger(path: Path) -> Path:
+def stamped_ledger(path: Path, unit_line: str = "填报单位（盖章）：XX区发展和改革局",
+                   date_line: str = "填报时间：2023年6月30日") -> Path:
     """推进台账 of a 发改局: under the title a 填报单位（盖章）line merged A2:D2 and a 填报时间 merged
     E2:G2 (no group header); categories merged across, a 合计 row, a note and a signature row."""
     book = openpyxl.Workbook()
@@ -224,9 +225,9 @@ def stamped_ledger(path: Path) -> Path:
     sheet.title = "Sheet1"
     sheet["A1"] = "XX区发改局2023年重点工作推进台账"
     sheet.merge_cells("A1:G1")
-    sheet["A2"] = "填报单位（盖章）：XX区发展和改革局"
+    sheet["A2"] = unit_line
     sheet.merge_cells("A2:D2")
-    sheet["E2"] = "填报时间：2023年6月30日"
+    sheet["E2"] = date_line
     sheet.merge_cells("E2:G2")
     sheet.append(["序号", "工作任务", "责任部门", "责任人", "完成时限", "进展情况", "备注"])
     sheet.append(["一、重大项目建设"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import main
 from importers.finance_xlsx import is_finance_form
 from importers.xlsx_table import read_table
@@ -28,6 +30,16 @@ def test_a_stamped_unit_line_under_the_title_is_not_a_group_header(tmp_path: Pat
         "content": "推进XX高速公路XX段前期工作。", "department": "项目科", "owner": "张三",
         "deadline": "2023年12月31日", "result": "工可已报省发改委审查。", "note": "省重点"}
     assert table.warnings[0] == "表头上方第 2 行（标题下的表头区、填报说明等）不是事项，未导入。"
+
+
+@pytest.mark.parametrize(("unit_line", "date_line"), [
+    ("XX区发展和改革局", "2023年6月30日"), ("填报单位（盖章）", "填报日期"),
+    ("填报单位（盖章）：XX区发展和改革局（签字）", "")])
+def test_a_line_over_every_column_is_no_group_header(tmp_path: Path, unit_line, date_line) -> None:
+    path = clerk_tables.stamped_ledger(tmp_path / "台账.xlsx", unit_line, date_line)
+    table = read_table(path)
+    assert (table.header_row, table.header_height) == (3, 1)
+    assert table.headers() == ["序号", "工作任务", "责任部门", "责任人", "完成时限", "进展情况", "备注"]
 
 
 def test_quarters_under_a_progress_group_are_the_quarterly_progress_fields(tmp_path: Path) -> None:
