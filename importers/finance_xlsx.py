@@ -277,7 +277,17 @@ class _Reader:
             if cells.get("name") or cells.get("target"):
                 rows.append(self._indicator(row, cells, columns, level1, level2))
             row += 1
+        self._unread_columns(columns, row)
         return rows, row
+
+    def _unread_columns(self, columns: dict[int, str], end_row: int) -> None:
+        """A column of the indicator table the form has no place for (完成时间, 备注 …) is named."""
+        for column, header in sorted(self.grid.row_texts(self.header_row).items()):
+            filled = [r for r in range(self.header_row + 1, end_row) if self.grid.text(r, column)]
+            if column not in columns and filled:
+                self.warnings.append(
+                    f"工作表“{self.grid.title}”第 {self.header_row} 行的“{header}”列不是自评表的栏目，"
+                    f"其内容（第 {filled[0]} 行起 {len(filled)} 格）未导入。")
 
     def _indicator(self, row: int, cells: dict[str, str], columns: dict[int, str], level1: str,
                    level2: str) -> dict[str, Any]:

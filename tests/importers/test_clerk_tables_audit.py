@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import main
-from importers.finance_xlsx import is_finance_form
+from importers.finance_xlsx import is_finance_form, read_finance_form
 from importers.xlsx_table import read_table
 from model.storage.opening import open_services
 from tests.importers import clerk_tables
@@ -157,3 +158,15 @@ def test_the_dry_run_of_a_finance_form_says_it_is_one_and_what_it_imports(tmp_pa
     finally:
         services.close()
     assert assessment.title == finance["title"]
+
+
+def test_a_column_a_finance_form_has_no_place_for_is_named(tmp_path: Path) -> None:
+    path = clerk_tables.finance_form(tmp_path / "自评表.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet["I14"], sheet["I15"], sheet["I18"] = "完成时间", "2023年12月", "2023年6月"
+    book.save(path)
+    form = read_finance_form(path)
+    assert form.warnings == [
+        "工作表“项目支出绩效自评表”第 14 行的“完成时间”列不是自评表的栏目，其内容（第 15 行起 2 格）未导入。"]
+    assert form.columns[-1] == ("完成时间", "skip") and form.header_row == 14
