@@ -47,6 +47,8 @@ class FinanceImport:
     layout: str
     data: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    header_row: int = 0  # the indicator header's row
+    columns: tuple[tuple[str, str], ...] = ()  # the indicator header: (header, what it holds)
 
 
 @dataclass
@@ -102,12 +104,33 @@ def _read_grids(path: Path) -> list[_Grid]:
 
 
 def _find(grids: list[_Grid]) -> tuple[_Grid, int] | None:
+    """The sheet and row of the form's indicator header (一级指标 … 三级指标) under the form's
+    header block; an indicator table without that block is a plain table (the generic importer)."""
     for grid in grids:
         for (row, _column), value in sorted(grid.cells.items()):
             if "三级指标" in header_key(cell_text(value)) and any(
-                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()):
+                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()) and \
+                    _has_header_block(grid, row):
                 return grid, row
     return None
+
+
+BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "部门（单位）名称", "部门(单位)名称", "部门名称")
+
+
+def _has_header_block(grid: _Grid, header_row: int) -> bool:
+    """The form's block above its indicators: 项目名称/主管部门/实施单位 (部门（单位）名称), or
+    年度总体目标 with a funds header (预算 … 执行数)."""
+    labels = tuple(header_key(label) for label in BLOCK_LABELS)
+    goal = funds = False
+    for row in range(1, header_row):
+        texts = list(grid.row_texts(row).values())
+        if any(header_key(t).startswith(labels) for t in texts):
+            return True
+        goal = goal or any("总体目标" in t for t in texts)
+        keys = {column_key(t, FUND_KEYWORDS) for t in texts}
+        funds = funds or ("spent" in keys and bool(keys & {"budget_initial", "budget_adjusted"}))
+    return goal and funds
 
 
 class _Reader:
@@ -137,7 +160,9 @@ class _Reader:
         data = {"assessment": {"unit_name": unit, "year": year, "kind": kind,
                                "title": f"{name or unit}{year}年度{form_name}绩效自评"},
                 "form": form, "funds": funds, "indicators": indicators}
-        return FinanceImport(self.grid.title, layout, data, self.warnings)
+        columns = tuple((t, column_key(t, INDICATOR_KEYWORDS) or "skip")
+                        for _c, t in sorted(self.grid.row_texts(self.header_row).items()))
+        return FinanceImport(self.grid.title, layout, data, self.warnings, self.header_row, columns)
 
     def _year(self) -> int:
         for row in range(1, self.header_row):
@@ -245,7 +270,17 @@ class _Reader:
             if cells.get("name") or cells.get("target"):
                 rows.append(self._indicator(row, cells, columns, level1, level2))
             row += 1
+        self._unread_columns(columns, row)
         return rows, row
+
+    def _unread_columns(self, columns: dict[int, str], end_row: int) -> None:
+        """A column of the indicator table the form has no place for (完成时间, 备注 …) is named."""
+        for column, header in sorted(self.grid.row_texts(self.header_row).items()):
+            filled = [r for r in range(self.header_row + 1, end_row) if self.grid.text(r, column)]
+            if column not in columns and filled:
+                self.warnings.append(
+                    f"工作表“{self.grid.title}”第 {self.header_row} 行的“{header}”列不是自评表的栏目，"
+                    f"其内容（第 {filled[0]} 行起 {len(filled)} 格）未导入。")
 
     def _indicator(self, row: int, cells: dict[str, str], columns: dict[int, str], level1: str,
                    level2: str) -> dict[str, Any]:

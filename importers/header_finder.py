@@ -14,6 +14,9 @@ HEADER_SEARCH_ROWS = 50
 MAX_HEADER_CHARS = 24  # a header word is short; a longer text is data or a note
 SAMPLE_ROWS = 8
 NUMBER = re.compile(r"^[\d.,%+\-−/（）()]+$")
+MAX_GROUP_CHARS = 12  # a group header ("增加分值", "推进情况") is a short name
+SUB_RANK = 1.5  # how far a "group/sub" header's match ranks below the same match of a whole header
+LABELLED = re.compile(r"[:：]\s*\S")  # "填报单位（盖章）：XX局" is a label with its value
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,15 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
     for column, name in names.items():
         if name and header_key(name) in wanted:
             chosen[column] = wanted[header_key(name)]
-    candidates = sorted(((score, column, field) for column, name in names.items()
+    # a sub-header's match ranks below a one-row header's exact or ending match: 基本分值 is the
+    # score_max, not 增加分值/分值; 自评得分 the score, not 增加分值/得分
+    candidates = sorted(((score - (SUB_RANK if "/" in name else 0), score, column, field)
+                         for column, name in names.items()
                          if column not in chosen for score, field in _scores(name)),
-                        key=lambda t: (-t[0], t[1]))
+                        key=lambda t: (-t[0], t[2]))
     taken = {f for f in chosen.values() if f not in (EXTRA, SKIP)}
     vocabulary = 0.0
-    for score, column, field in candidates:
+    for _rank, score, column, field in candidates:
         if column in chosen or (field in taken and field != DIMENSION):
             continue
         chosen[column] = field
@@ -141,6 +147,10 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
              for c in names if grid.shown(r, c)]
     if any(grid.merge_of(row, c) and grid.anchors()[(row, c)][0] < row for c in names):
         score -= 3  # the header begins above: merged down into this row
+    if height == 2 and _merged_down(grid, row):
+        score += 3  # headers merged down over both rows beside the group: a two-row header
+    if height == 2 and all("/" in t for t in distinct):
+        score -= 5  # a line over every column (单位、日期 under the title) is no group header
     if below:
         mean_header = sum(len(t.rsplit("/", 1)[-1]) for t in distinct) / len(distinct)
         mean_below = sum(len(t) for t in below) / len(below)
@@ -150,15 +160,28 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
     return score
 
 
+def _merged_down(grid: Grid, row: int) -> bool:
+    """A header cell of `row` merged down over exactly the next row (not the whole width)."""
+    return any(min_row == row and max_row == row + 1 and max_col - min_col + 1 < grid.max_col
+               for min_col, min_row, max_col, max_row in grid.merges)
+
+
 def two_row_possible(grid: Grid, row: int) -> bool:
     """A group header: a cell of this row merged across columns (but not the whole width)
     with texts under it in the next row."""
     for min_col, min_row, max_col, max_row in grid.merges:
         if (min_row == row and max_row == row and max_col > min_col
                 and max_col - min_col + 1 < grid.max_col
+                and _group_like(grid.text(row, min_col))
                 and any(grid.text(row + 1, c) for c in range(min_col, max_col + 1))):
             return True
     return False
+
+
+def _group_like(text: str) -> bool:
+    """A group header's text: short, and not a "label：value" line (填报单位：…, 填报时间：…)."""
+    text = " ".join(text.split())
+    return len(text) <= MAX_GROUP_CHARS and not LABELLED.search(text)
 
 
 def find_header(grid: Grid, mapping: dict[str, str], header_row: int | None = None) -> HeaderPlan | None:

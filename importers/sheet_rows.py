@@ -20,6 +20,7 @@ CATEGORY_MARK = re.compile(
 NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明|填表人|填报人|审核人|制表人|联系人|联系电话|"
                        r"单位负责人|负责人|分管领导|填报日期|日期)\s*[:：]")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
+TOTAL_MARK = re.compile(r"^(合计|小计|总计)(?:$|[:：（(])")  # a 合计 row sums the items above
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
 MAX_WARNINGS = 50
@@ -135,6 +136,10 @@ class _Reader:
             return "skip", ""
         row = group[0]
         alone = len(set(texts)) == 1 and (row in self.across or len(texts) == 1)
+        first = next(cells[c.index] for c in self.columns if cells.get(c.index))
+        if TOTAL_MARK.match(header_key(first)):
+            self.warn(f"第 {row} 行是合计行，不是事项，未导入：{self._quoted(cells)}。")
+            return "skip", ""
         if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
             self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
             return "skip", ""
@@ -144,6 +149,16 @@ class _Reader:
             self.repeated.append(row)
             return "skip", ""
         return "item", ""
+
+    def _quoted(self, cells: dict[int, str]) -> str:
+        """Every text of a row with its column's header (a cell merged across columns once)."""
+        parts, previous = [], ""
+        for column in self.columns:
+            text = cells.get(column.index, "")
+            if text and text != previous:
+                parts.append(f"{column.header}“{' '.join(text.split())}”")
+            previous = text
+        return "、".join(parts)
 
     def _repeats_header(self, row: int) -> bool:
         """A printed page header: most of the header's words again, in the same columns."""

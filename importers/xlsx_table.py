@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from importers.cell_text import header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Grid
 from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header
@@ -134,9 +135,23 @@ def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedW
     options = options or ImportOptions()
     _check_options(options)
     workbook = analyse(Path(path), load_grids(Path(path)), options)
+    _check_mapped_headers(workbook, options.mapping)
     if not workbook.tables:
         raise ImportFileError(workbook.problems[0].message)
     return workbook
+
+
+def _check_mapped_headers(workbook: ImportedWorkbook, mapping: dict[str, str]) -> None:
+    """A --map naming a header no sheet has (a typo, another table's header) is refused: ignored,
+    the column the clerk meant would silently get another field."""
+    found = list(dict.fromkeys(c.header for sheet in (*workbook.tables, *workbook.problems)
+                               for c in sheet.columns))
+    keys = {header_key(h) for h in found}
+    for header, name in mapping.items():
+        if header_key(header) not in keys:
+            raise ValidationError(
+                f"--map “{header}={name}”：{where(workbook.file)}的表头中没有“{header}”；"
+                f"找到的表头：{'、'.join(found) or '无'}。")
 
 
 def load_grids(path: Path) -> list[Grid]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -211,5 +212,97 @@ def note_in_a_data_column(path: Path) -> Path:
         sheet.append([f"议题{n + 1}", "办公室", "同意。"])
     sheet["D9"] = "以上议题均已报党组审定。"
     sheet.merge_cells("D9:D13")
+    book.save(path)
+    return path
+
+
+def stamped_ledger(path: Path, unit_line: str = "填报单位（盖章）：XX区发展和改革局",
+                   date_line: str = "填报时间：2023年6月30日") -> Path:
+    """推进台账 of a 发改局: under the title a 填报单位（盖章）line merged A2:D2 and a 填报时间 merged
+    E2:G2 (no group header); categories merged across, a 合计 row, a note and a signature row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet["A1"] = "XX区发改局2023年重点工作推进台账"
+    sheet.merge_cells("A1:G1")
+    sheet["A2"] = unit_line
+    sheet.merge_cells("A2:D2")
+    sheet["E2"] = date_line
+    sheet.merge_cells("E2:G2")
+    sheet.append(["序号", "工作任务", "责任部门", "责任人", "完成时限", "进展情况", "备注"])
+    sheet.append(["一、重大项目建设"])
+    sheet.merge_cells("A4:G4")
+    sheet.append([1, "推进XX高速公路XX段前期工作。", "项目科", "张三", datetime(2023, 12, 31),
+                  "工可已报省发改委审查。", "省重点"])
+    sheet.append([2, "推进城市更新项目。", "项目科", "王五", "2023年底", "A片区已开工。"])
+    sheet.append(["二、营商环境"])
+    sheet.merge_cells("A7:G7")
+    sheet.append([3, "开展营商环境评价迎评工作。", "体改科", "赵六", "2023年10月", None, "未开展"])
+    sheet.append(["合计", None, None, None, None, "共3项"])
+    sheet.append(["注：本表每周五下午5点前报区委督查室。"])
+    sheet.merge_cells("A10:G10")
+    sheet.append(["填表人：孙八", None, None, "审核人：周九"])
+    book.save(path)
+    return path
+
+
+def quarterly_progress(path: Path) -> Path:
+    """季度推进表: a 推进情况 group merged over 一季度…四季度, the other headers merged down two rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "季度"
+    sheet["A1"] = "市审计局2024年重点工作任务季度推进表"
+    sheet.merge_cells("A1:H1")
+    sheet.append(["序号", "重点任务", "责任处室", "完成时限", "推进情况", None, None, None])
+    sheet.append([None, None, None, None, "一季度", "二季度", "三季度", "四季度"])
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("E2:H2")
+    sheet.append([1, "开展重大政策跟踪审计。", "财政审计处", "12月", "制定方案。", "进场审计。",
+                  "出具报告。", "整改跟踪。"])
+    sheet.append([2, "开展经济责任审计。", "经责处", "12月", "确定对象。", "实施审计。"])
+    book.save(path)
+    return path
+
+
+def based_scoring_table(path: Path) -> Path:
+    """评分表 with 基本分值 and 自评得分 columns merged down two rows beside the 增加分值 and 扣减分值
+    groups (each with its own 分值/得分), 考核项目 merged down its items, a 合计 row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "评分表"
+    sheet["A1"] = "2023年度XX市司法局绩效考核自评评分表"
+    sheet.merge_cells("A1:K1")
+    sheet.append(["考核项目", "考核内容", "评分标准", "基本分值", "增加分值", None, None, "扣减分值",
+                  None, None, "自评得分"])
+    sheet.append([None, None, None, None, "增分因素", "分值", "得分", "扣分因素", "分值", "得分"])
+    for column in "ABCDK":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("E2:G2")
+    sheet.merge_cells("H2:J2")
+    sheet.append(["依法行政", "推进法治政府建设示范创建。", "完成创建得满分。", 10, "获省级示范", 2, 2,
+                  None, None, None, 12])
+    sheet.append([None, "规范行政执法行为。", "每发现一起不规范扣1分。", 10, None, None, None,
+                  "执法案卷不规范2件", 1, 2, 8])
+    sheet.merge_cells("A4:A5")
+    sheet.append(["小 计", None, None, 20, None, None, 2, None, None, 2, 20])
+    sheet.append(["合计", None, None, 20, None, None, 2, None, None, 2, 20])
+    book.save(path)
+    return path
+
+
+def plain_indicators(path: Path) -> Path:
+    """A department's indicator table (一级/二级/三级指标 like a finance form's, but no header block
+    of 项目名称/主管部门 nor funds): title, a blank row, the header on row 3, a 完成时间 column."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "指标"
+    sheet["A1"] = "XX区教育局2024年度重点任务指标完成情况表"
+    sheet.append([])
+    sheet.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                  "偏差原因", "完成时间"])
+    sheet.append(["产出指标", "数量指标", "新建幼儿园数", "≥3所", "3所", 20, 20, None, date(2024, 9, 1)])
+    sheet.append([None, "质量指标", "入园率", "95%", "93%", 20, 19.6, "生源减少"])
+    sheet.merge_cells("A4:A5")
     book.save(path)
     return path
