@@ -25,8 +25,8 @@ def open_services(db: str | None, *, create: bool = False) -> Services:
     """Services over the database at db (a file path or a server URL), migrated; a file is never
     created unless asked. The first open of each day of a file leaves a verified backup in the
     user's data folder (a server database is backed up by its server)."""
-    if db and is_url(db):
-        return Services.over(open_url(db, server_files_dir(db)))
+    if db and is_url(str(db)):
+        return Services.over(open_url(str(db), server_files_dir(str(db))))
     path = Path(db) if db else default_database_path()
     services = Services.over(open_sqlite(path, create=create))
     try:
