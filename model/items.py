@@ -67,15 +67,6 @@ class ItemService:
                                    .order_by(CheckItem.position, CheckItem.id)).all()
             return [to_record(row, ItemRecord, seq=before + n) for n, row in enumerate(rows, 1)]
 
-    def matching_ids(self, assessment_id: int, status: str = "", department: str = "") -> set[int]:
-        query = select(CheckItem.id).where(CheckItem.assessment_id == assessment_id)
-        if status:
-            query = query.where(CheckItem.status == status)
-        if department:
-            query = query.where(CheckItem.department == department)
-        with self.db.transaction() as session:
-            return set(session.scalars(query))
-
     def get(self, item_id: int) -> ItemRecord:
         with self.db.transaction() as session:
             row = get_row(session, CheckItem, item_id)
