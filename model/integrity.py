@@ -73,4 +73,4 @@ def referenced_files(database: Database) -> dict[str, tuple[str, str, int]]:
     with database.transaction() as session:
         rows = session.execute(select(Evidence.file_sha256, Evidence.title, Evidence.id)
                                .where(Evidence.file_sha256.is_not(None))).all()
-    return {sha: (sha, title, evidence_id) for sha, title, evidence_id in rows}
+    return {sha: (sha, title, evidence_id) for sha, title, evidence_id in rows if sha is not None}

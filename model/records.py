@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 # Fields of a CheckItem a user may edit, in the order an editor shows them.
 ITEM_TEXT_FIELDS = (
@@ -152,7 +153,7 @@ class RowSnapshot:
     table: str
     values: tuple[tuple[str, object], ...]
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:  # column values of any type (ids, positions, text…)
         return dict(self.values)
 
 
