@@ -63,7 +63,7 @@ def _value(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> object:
         return None
     if kind == xlrd.XL_CELL_DATE:
         try:
-            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+            return xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return cell.value
     if kind == xlrd.XL_CELL_BOOLEAN:
