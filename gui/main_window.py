@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import help_menu
 from gui.bulk_actions import BulkActions
+from gui.change import Change
 from gui.collect.wiring import install as install_collect
 from gui.commands.base import EditContext
 from gui.dialogs.evidence_tools import check_and_clean, export_evidence_package
@@ -55,6 +56,7 @@ from gui.panels.review_panel import ReviewPanel, offer_review
 from gui.settings import Settings
 from gui.structure_actions import StructureActions
 from model.errors import ConflictError, ModelError, NotFoundError
+from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
 from model.schema import STATUSES
 from model.services import Services
 from model.usage import mark_closed, mark_open, other_users
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
         n.item_changed.connect(self._item_changed)
         n.dimension_changed.connect(self._dimension_changed)
         n.assessment_changed.connect(self._assessment_changed)
-        n.narrative_changed.connect(self.assessment_editor.refresh_section)
+        n.narrative_changed.connect(self._narrative_changed)
         n.structure_changed.connect(self._structure_changed)
         n.failed.connect(self._failed)
         for signal in (n.item_changed, n.dimension_changed, n.assessment_changed,
@@ -449,25 +451,30 @@ class MainWindow(QMainWindow):
             self._expand_dimensions_only()
 
     # --- notifications ---------------------------------------------------------------------------
-    def _item_changed(self, record: object) -> None:
-        self.tree_filter.forget(record.id)  # type: ignore[attr-defined]
-        self.tree_model.update_item(record)  # type: ignore[arg-type]
-        self.item_editor.refresh(record)  # type: ignore[arg-type]
+    def _item_changed(self, change: Change[ItemRecord]) -> None:
+        record = change.record
+        self.tree_filter.forget(record.id)
+        self.tree_model.update_item(record)
+        self.item_editor.refresh(record)
         self._update_titles()
 
-    def _dimension_changed(self, record: object) -> None:
-        self.tree_model.update_dimension(record)  # type: ignore[arg-type]
-        self.dimension_editor.refresh(record)  # type: ignore[arg-type]
+    def _dimension_changed(self, change: Change[DimensionRecord]) -> None:
+        self.tree_model.update_dimension(change.record)
+        self.dimension_editor.refresh(change.record)
 
-    def _assessment_changed(self, record: object) -> None:
-        self.assessment_editor.refresh_assessment(record)  # type: ignore[arg-type]
-        self.uses_scores = record.uses_scores  # type: ignore[attr-defined]
+    def _assessment_changed(self, change: Change[AssessmentRecord]) -> None:
+        record = change.record
+        self.assessment_editor.refresh_assessment(record)
+        self.uses_scores = record.uses_scores
         self._fill_assessment_names()
         self._update_titles()
 
-    def _structure_changed(self, kind: str, row_id: int) -> None:
-        if row_id:
-            self.reload(select=(kind, row_id))
+    def _narrative_changed(self, change: Change[NarrativeRecord]) -> None:
+        self.assessment_editor.refresh_section(change.record)
+
+    def _structure_changed(self, change: Change[None]) -> None:
+        if change.row_id:
+            self.reload(select=(change.row_kind, change.row_id))
         else:
             self._reload_keeping_place()
 
@@ -495,8 +502,8 @@ class MainWindow(QMainWindow):
             index = self.tree.indexBelow(index)
         return rows
 
-    def _failed(self, error: object) -> None:
-        message = describe(error)  # type: ignore[arg-type]
+    def _failed(self, error: ModelError) -> None:
+        message = describe(error)
         title = self.tr("内容已被修改") if isinstance(error, ConflictError) else self.tr("无法完成")
         QMessageBox.warning(self, title, message + (
             "\n" + self.tr("已重新加载最新内容。") if isinstance(error, ConflictError) else ""))
