@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up (first time) and run: `./dev.sh app [ARGS…]` opens the app; `./dev.sh test` runs every
-# check: ruff, a smoke run of the benchmark, the whole test suite (pytest's summary comes last).
+# check: ruff, mypy (model, exporters, importers), a smoke run of the benchmark, the whole test
+# suite (pytest's summary comes last).
 # Works on a fresh Debian/Ubuntu or macOS with Python 3.11+; installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -62,6 +63,7 @@ case "${1:-app}" in
     apt_install "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     setup_venv
     "$VENV/bin/python" -m ruff check .
+    "$VENV/bin/python" -m mypy model exporters importers
     # Smoke run of the benchmark (figures printed, never asserted; the committed results stay).
     QT_QPA_PLATFORM=offscreen "$VENV/bin/python" bench/run.py --quick --runs 1 \
       --out "${TMPDIR:-/tmp}/zicha-bench-smoke.json"

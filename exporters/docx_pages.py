@@ -9,7 +9,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from exporters.docx_xml import PPR, P, element, paragraph, set_properties
+from exporters.docx_xml import PPR, P, element, paragraph, required_child, set_properties
 
 CENTRED = "居中"
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
@@ -59,19 +59,19 @@ def end_section(before: etree._Element, sect: etree._Element) -> None:
 
 
 def make_landscape(sect: etree._Element) -> None:
-    size = sect.find(qn("w:pgSz"))
+    size = required_child(sect, qn("w:pgSz"))
     size.set(qn("w:w"), LANDSCAPE["w"])
     size.set(qn("w:h"), LANDSCAPE["h"])
     size.set(qn("w:orient"), "landscape")
-    margins = sect.find(qn("w:pgMar"))
+    margins = required_child(sect, qn("w:pgMar"))
     for side in ("top", "bottom", "left", "right"):
         margins.set(qn(f"w:{side}"), LANDSCAPE[side])
 
 
 def make_portrait(sect: etree._Element, portrait: etree._Element) -> None:
     for tag in ("w:pgSz", "w:pgMar"):
-        old = sect.find(qn(tag))
-        old.addprevious(deepcopy(portrait.find(qn(tag))))
+        old = required_child(sect, qn(tag))
+        old.addprevious(deepcopy(required_child(portrait, qn(tag))))
         sect.remove(old)
 
 

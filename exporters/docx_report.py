@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from exporters.docx_pages import (
     no_page_break_before,
     set_page_numbers,
 )
-from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph
+from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph, required_child
 from exporters.errors import ExportResult, Progress, report_progress
 from exporters.finance_docx import FormTable, form_table, form_tables
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
@@ -99,7 +100,7 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
             anchor.addprevious(p)
         labels = attachment_labels(len(attachments))
         pages = _Pages(anchor)
-        if table is not None:
+        if table is not None and table_layout is not None:  # a table comes only with its layout
             wide = attachments[0].landscape
             heading = _append_attachment(anchor, table, table_layout, lambda done: report_progress(
                 progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide)
@@ -146,7 +147,7 @@ class _Pages:
 
 
 def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
-                       on_rows: object, label: str, landscape: bool) -> etree._Element:
+                       on_rows: Callable[[int], None], label: str, landscape: bool) -> etree._Element:
     heading = paragraph(STYLE_IDS["attachment"], label)
     anchor.addprevious(heading)
     anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))
@@ -198,7 +199,7 @@ def _append_evidence_list(anchor: etree._Element, report: Report, clean: TextCle
     return heading
 
 
-def _table(table: TableData, layout: Layout, on_rows: object,
+def _table(table: TableData, layout: Layout, on_rows: Callable[[int], None],
            landscape: bool = False) -> etree._Element:
     """A Word table built as XML: merges are set as vMerge before any text is written."""
     total = LANDSCAPE_TYPE_AREA if landscape else TYPE_AREA_TWIPS
@@ -215,7 +216,7 @@ def _table(table: TableData, layout: Layout, on_rows: object,
         tbl.append(_row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
                         aligns=aligns))
         if r % PROGRESS_EVERY == 0:
-            on_rows(r)  # type: ignore[operator]
+            on_rows(r)
     return tbl
 
 
@@ -291,6 +292,6 @@ def _row(cells: list[str], widths: list[int], style_id: str, *, header: bool = F
         for line in lines:
             p = paragraph(style_id, line)
             if aligns and aligns[c] == "center":
-                etree.SubElement(p.find(PPR), qn("w:jc")).set(VAL, "center")
+                etree.SubElement(required_child(p, PPR), qn("w:jc")).set(VAL, "center")
             tc.append(p)
     return tr

@@ -26,9 +26,18 @@ def style_run_properties() -> dict[str, etree._Element]:
         styles = etree.fromstring(package.read("word/styles.xml"))
     found = {}
     for style in styles.iter(qn("w:style")):
-        rpr = style.find(RPR)
-        if style.get(qn("w:type")) == "paragraph" and rpr is not None:
-            found[style.get(qn("w:styleId"))] = rpr
+        rpr, style_id = style.find(RPR), style.get(qn("w:styleId"))
+        if style.get(qn("w:type")) == "paragraph" and rpr is not None and style_id is not None:
+            found[style_id] = rpr
+    return found
+
+
+def required_child(parent: etree._Element, path: str) -> etree._Element:
+    """parent.find(path) for an element that is always there (the template's, or put there by
+    paragraph()): a missing one is a bug, told as such rather than as an AttributeError later."""
+    found = parent.find(path)
+    if found is None:
+        raise ValueError(f"{parent.tag!r} has no {path!r}")
     return found
 
 
@@ -62,7 +71,7 @@ def set_properties(p: etree._Element, *elements: etree._Element) -> None:
     order = [qn(f"w:{name}") for name in ("pStyle", "keepNext", "pageBreakBefore", "tabs",
                                           "autoSpaceDE", "autoSpaceDN", "snapToGrid", "ind", "jc",
                                           "sectPr")]
-    ppr = p.find(PPR)
+    ppr = required_child(p, PPR)
     for element in elements:
         ppr.append(element)
     children = sorted(ppr, key=lambda e: order.index(e.tag) if e.tag in order else len(order))

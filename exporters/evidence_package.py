@@ -17,6 +17,7 @@ from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.numbering import short_heading
 from exporters.safe_names import UniqueNames
+from exporters.xlsx_cells import active_sheet
 from exporters.xmltext import TextCleaner
 from model.errors import ModelError
 from model.records import EvidenceRecord
@@ -113,7 +114,7 @@ def _add_verified(package: zipfile.ZipFile, file_path: Callable[[str], Path],
 
 def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> None:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = active_sheet(workbook)
     sheet.title = "证明材料清单"
     headers = ["序号", "自查事项", "附件编号", "证明材料", "文号", "日期", "文件（包内位置）",
                "SHA-256", "说明"]

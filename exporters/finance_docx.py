@@ -8,7 +8,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from exporters.docx_xml import PPR, VAL, element, paragraph
+from exporters.docx_xml import PPR, VAL, element, paragraph, required_child
 from exporters.finance_xlsx import fund_value, indicator_values
 from exporters.xmltext import TextCleaner
 from model.finance_layouts import (
@@ -200,7 +200,7 @@ def _row(cells: list[Cell], widths: list[int], text_style: str, header_style: st
         for line in lines:
             p = paragraph(header_style if cell.header else text_style, line)
             if cell.align == "center":
-                etree.SubElement(p.find(PPR), qn("w:jc")).set(VAL, "center")
+                etree.SubElement(required_child(p, PPR), qn("w:jc")).set(VAL, "center")
             tc.append(p)
         column += cell.span
     if column != len(widths):

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult
+from exporters.xlsx_cells import active_sheet, fit_to_page, set_footer_center
 from exporters.xmltext import TextCleaner
 from model.finance_layouts import (
     FUND_KEYWORDS,
@@ -77,7 +78,7 @@ def export_finance_xlsx(sheet: FinanceSheet, layout: FinanceLayout, out: Path) -
 
     def write(temp: Path) -> None:
         workbook = Workbook()
-        writer = _Writer(workbook.active, layout, clean)
+        writer = _Writer(active_sheet(workbook), layout, clean)
         writer.sheet.title = layout.title[:31]
         _write_form(writer, sheet)
         _page_setup(writer)
@@ -197,9 +198,9 @@ def indicator_values(indicator: IndicatorScore, split_target: bool) -> dict[str,
     if not source.applicable:
         values.update(actual=NOT_APPLICABLE, score=DASH)
     if split_target:
-        numeric = isinstance(indicator.target, float)
+        target = indicator.target
         values.update(direction=indicator.direction,
-                      target=format_number(indicator.target) if numeric else indicator.target,
+                      target=format_number(target) if isinstance(target, float) else target,
                       unit=indicator.unit)
         written = read_actual(source.actual)
         own_unit = written is not None and written.unit not in ("", indicator.unit)
@@ -261,11 +262,11 @@ def _page_setup(w: _Writer) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = w.layout.print.get("orientation", "portrait")
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page(sheet)
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as needed
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    set_footer_center(sheet, "第 &P 页，共 &N 页")
     sheet.print_area = f"A1:{get_column_letter(w.width)}{w.row - 1}"

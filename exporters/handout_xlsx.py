@@ -3,13 +3,13 @@ with the assessment's identity, the hand-out time, each row's stable key and the
 
 from __future__ import annotations
 
-from copy import copy
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,6 +18,7 @@ from openpyxl.writer.excel import ExcelWriter
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError
 from exporters.safe_names import UniqueNames
+from exporters.xlsx_cells import active_sheet, fit_to_page, packed_style, set_packed_style, set_raw_text
 from exporters.xmltext import clean
 from model.collect.records import HandoutBook, HandoutRow
 from model.collect.vocabulary import (
@@ -59,7 +60,7 @@ def write_handout(book: HandoutBook, out: Path) -> Path:
     def write(temp: Path) -> None:
         workbook = Workbook()
         styles = _styles(workbook)
-        guide = workbook.active
+        guide = active_sheet(workbook)
         guide.title = GUIDE_SHEET
         _write_guide(guide, book)
         _write_items(workbook.create_sheet(ITEMS_SHEET), book, styles)
@@ -106,11 +107,12 @@ def _styles(workbook: Workbook) -> dict[str, NamedStyle]:
     return specs
 
 
-def _packed(sheet: Worksheet, name: str) -> object:
-    probe = sheet.cell(sheet.max_row + 1, 1)
+def _packed(sheet: Worksheet, name: str) -> StyleArray | None:
+    row = sheet.max_row + 1
+    probe = sheet.cell(row, 1)
     probe.style = name
-    packed = copy(probe._style)
-    sheet._cells.pop((probe.row, probe.column))
+    packed = packed_style(probe)
+    sheet._cells.pop((row, 1))
     return packed
 
 
@@ -143,7 +145,7 @@ def _write_guide(sheet: Worksheet, book: HandoutBook) -> None:
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 80
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide, as printed instructions
+    fit_to_page(sheet)  # one page wide, as printed instructions
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
 
@@ -156,7 +158,7 @@ def _write_items(sheet: Worksheet, book: HandoutBook, styles: dict[str, NamedSty
     for index, column in enumerate(columns, start=1):
         sheet.cell(KEY_ROW, index, column.code)
         header = sheet.cell(HEADER_ROW, index, column.label)
-        header._style = copy(header_style)
+        set_packed_style(header, header_style)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.row_dimensions[KEY_ROW].hidden = True  # the field of each column, whatever its header
     sheet.column_dimensions[last].hidden = True
@@ -172,7 +174,7 @@ def _write_items(sheet: Worksheet, book: HandoutBook, styles: dict[str, NamedSty
 
 
 def _write_row(sheet: Worksheet, index: int, row: HandoutRow, columns: list[FillField],
-               unlocked: set[str], locked: object, fill: object) -> None:
+               unlocked: set[str], locked: StyleArray | None, fill: StyleArray | None) -> None:
     values = {"seq": str(row.seq), "path": " / ".join(row.path), "content": row.content,
               UID_CODE: row.uid, **row.values}
     lines = 1
@@ -182,7 +184,7 @@ def _write_row(sheet: Worksheet, index: int, row: HandoutRow, columns: list[Fill
         # a text shorter than half the width fits on one line however wide its characters
         if column.code not in (UID_CODE, "seq") and len(text) * 2 > column.width - 2:
             lines = max(lines, wrapped_lines(text, column.width))
-        cell._style = copy(fill if column.code in unlocked else locked)
+        set_packed_style(cell, fill if column.code in unlocked else locked)
     sheet.row_dimensions[index].height = min(lines * BODY_SIZE * LINE_HEIGHT + ROW_PADDING,
                                              MAX_ROW_HEIGHT)
 
@@ -207,7 +209,7 @@ def _finish_items(sheet: Worksheet, book: HandoutBook, columns: list[FillField],
     sheet.freeze_panes = f"D{FIRST_ROW}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page(sheet)
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
@@ -219,7 +221,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: str | int | None) -> Ce
     is stored as text even when it looks like a formula or a number."""
     cell = Cell(sheet, row=row, column=column)
     if isinstance(value, str):
-        cell._value, cell.data_type = value, "s"
+        set_raw_text(cell, value)
     elif value is not None:
         cell.value = value
     sheet._cells[(row, column)] = cell
@@ -246,8 +248,8 @@ def _write_info(sheet: Worksheet, book: HandoutBook) -> None:
     header = [UID_CODE, *book.fields]
     for column, code in enumerate(header, start=1):
         sheet.cell(INFO_TABLE_ROW, column, code)
-    for offset, row in enumerate(book.rows, start=1):
-        values = [row.uid, *(row.values.get(c, "") for c in book.fields)]
+    for offset, item in enumerate(book.rows, start=1):
+        values = [item.uid, *(item.values.get(c, "") for c in book.fields)]
         for column, value in enumerate(values, start=1):
             if value:
                 _put(sheet, INFO_TABLE_ROW + offset, column, _text(value))

@@ -55,8 +55,8 @@ def convert(source: Path, out: Path) -> Path:
     def write(temp: Path) -> None:
         if com is not None:
             _convert_with_com(com[0], source, temp)
-        else:
-            _convert_with_soffice(soffice, source, temp)  # type: ignore[arg-type]
+        elif soffice is not None:  # always, without COM (refused above when neither is there)
+            _convert_with_soffice(soffice, source, temp)
 
     write_atomically(out, write)
     return out
@@ -92,7 +92,7 @@ def _env() -> dict[str, str]:
 def _com_app() -> tuple[str, str] | None:
     """The first Office application registered for COM automation (Windows only)."""
     try:
-        import win32com.client  # type: ignore[import-not-found]
+        import win32com.client
     except ImportError:
         return None
     for prog_id, label in COM_APPS:
@@ -105,7 +105,7 @@ def _com_app() -> tuple[str, str] | None:
 
 
 def _convert_with_com(prog_id: str, source: Path, target: Path) -> None:
-    import win32com.client  # type: ignore[import-not-found]
+    import win32com.client
 
     app = win32com.client.DispatchEx(prog_id)
     try:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.pagebreak import Break
@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.table_rows import Merge, TableData, split_merges, table_data, with_item_columns
+from exporters.xlsx_cells import active_sheet, fit_to_page, packed_style, set_footer_center, set_packed_style
 from exporters.xlsx_pages import MARGINS, PagePlan, plan_pages
 from exporters.xmltext import TextCleaner
 from model.layouts import PAPER_SIZES, Layout
@@ -43,7 +44,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
     def write(temp: Path) -> None:
         workbook = Workbook()
         styles = _register_styles(workbook, layout)
-        sheet = workbook.active
+        sheet = active_sheet(workbook)
         sheet.title = layout.sheet_title
         _write_table(sheet, table, layout, styles, progress)
         _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
@@ -112,7 +113,7 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
             cell = sheet.cell(row, index + 1)
             if (offset, index) not in merged_away:
                 _set_text(cell, text)
-            cell._style = copy(cell_styles[index])
+            set_packed_style(cell, cell_styles[index])
         sheet.row_dimensions[row].height = heights[offset]
         if offset % PROGRESS_EVERY == 0:
             report_progress(progress, offset, len(table.rows))
@@ -148,7 +149,8 @@ def _row_heights(table: TableData, merges: list[Merge], widths: list[float],
     return [min(h, MAX_ROW_HEIGHT) for h in heights]
 
 
-def _merge_down(sheet: Worksheet, column: int, first: int, last: int, style: object) -> None:
+def _merge_down(sheet: Worksheet, column: int, first: int, last: int,
+                style: StyleArray | None) -> None:
     """Merge a column's cells first..last. The cells below the first become MergedCells that keep
     the thin borders; this is what Worksheet.merge_cells does, without re-deriving every border
     (which costs seconds on a 10,000-row table)."""
@@ -156,17 +158,18 @@ def _merge_down(sheet: Worksheet, column: int, first: int, last: int, style: obj
     sheet.merged_cells.add(MergedCellRange(sheet, f"{letter}{first}:{letter}{last}"))
     for row in range(first + 1, last + 1):
         cell = MergedCell(sheet, row, column)
-        cell._style = copy(style)
+        set_packed_style(cell, style)
         sheet._cells[(row, column)] = cell
 
 
-def _style_array(sheet: Worksheet, style_name: str) -> object:
+def _style_array(sheet: Worksheet, style_name: str) -> StyleArray | None:
     """The packed style of a named style. Copying it onto a cell is what openpyxl itself does
     when copying cells, and ten times faster than looking the named style up per cell."""
-    probe = sheet.cell(sheet.max_row + 1, 1)
+    row = sheet.max_row + 1
+    probe = sheet.cell(row, 1)
     probe.style = style_name
-    packed = copy(probe._style)
-    sheet._cells.pop((probe.row, probe.column))
+    packed = packed_style(probe)
+    sheet._cells.pop((row, 1))
     return packed
 
 
@@ -211,7 +214,7 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePl
     for side, inches in MARGINS.items():  # the footer needs its own room below the rows
         setattr(sheet.page_margins, side, inches)
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    set_footer_center(sheet, "第 &P 页，共 &N 页")
     sheet.print_area = f"A1:{last_column}{sheet.max_row}"
 
 
@@ -249,9 +252,9 @@ def _print_statistics(sheet: Worksheet, last_column: str) -> None:
     """One page wide in landscape, with the tables' margins and footer (no columns cut off)."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page(sheet)
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     for side, inches in MARGINS.items():
         setattr(sheet.page_margins, side, inches)
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    set_footer_center(sheet, "第 &P 页，共 &N 页")
     sheet.print_area = f"A1:{last_column}{sheet.max_row}"

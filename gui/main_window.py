@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from gui import in_use, window_menus
 from gui.bulk_actions import BulkActions
+from gui.change import Change
 from gui.commands.base import EditContext
 from gui.editor_pages import EditorPages
 from gui.errors import describe
@@ -25,6 +26,7 @@ from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
 from gui.window_menus import find_action
 from model.errors import ConflictError, ModelError, NotFoundError
+from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
 from model.services import Services
 
 
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         n.item_changed.connect(self._item_changed)
         n.dimension_changed.connect(self._dimension_changed)
         n.assessment_changed.connect(self._assessment_changed)
-        n.narrative_changed.connect(self.right.assessment_editor.refresh_section)
+        n.narrative_changed.connect(self._narrative_changed)
         n.structure_changed.connect(self._structure_changed)
         n.failed.connect(self.show_failure)
         for signal in (n.item_changed, n.dimension_changed, n.assessment_changed,
@@ -170,25 +172,30 @@ class MainWindow(QMainWindow):
         self.undo_stack.redo()
 
     # --- notifications ---------------------------------------------------------------------------
-    def _item_changed(self, record) -> None:
+    def _item_changed(self, change: Change[ItemRecord]) -> None:
+        record = change.record
         self.left.tree_filter.forget(record.id)
         self.tree_model.update_item(record)
         self.item_editor.refresh(record)
         self._update_titles()
 
-    def _dimension_changed(self, record) -> None:
-        self.tree_model.update_dimension(record)
-        self.right.dimension_editor.refresh(record)
+    def _dimension_changed(self, change: Change[DimensionRecord]) -> None:
+        self.tree_model.update_dimension(change.record)
+        self.right.dimension_editor.refresh(change.record)
 
-    def _assessment_changed(self, record) -> None:
+    def _assessment_changed(self, change: Change[AssessmentRecord]) -> None:
+        record = change.record
         self.right.assessment_editor.refresh_assessment(record)
         self.uses_scores = record.uses_scores
         self.left.rename_assessments(self.services.assessments.list())
         self._update_titles()
 
-    def _structure_changed(self, kind: str, row_id: int) -> None:
-        if row_id:
-            self.reload(select=(kind, row_id))
+    def _narrative_changed(self, change: Change[NarrativeRecord]) -> None:
+        self.assessment_editor.refresh_section(change.record)
+
+    def _structure_changed(self, change: Change[None]) -> None:
+        if change.row_id:
+            self.reload(select=(change.row_kind, change.row_id))
         else:
             self._reload_keeping_place()
 
@@ -199,7 +206,7 @@ class MainWindow(QMainWindow):
             self.show_assessment_editor()
         self._update_titles()
 
-    def show_failure(self, error: Exception) -> None:
+    def show_failure(self, error: ModelError) -> None:
         conflict = isinstance(error, ConflictError)
         QMessageBox.warning(self, self.tr("内容已被修改") if conflict else self.tr("无法完成"),
                             describe(error) + ("\n" + self.tr("已重新加载最新内容。") if conflict else ""))

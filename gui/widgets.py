@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -119,13 +118,6 @@ class GlobalUndoKeys(QObject):
         pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
         # Not accepted by the text box, so the window's undo/redo shortcut fires instead.
         return any(event.matches(key) for key in self.KEYS) or pressed in self.EXTRA  # type: ignore[attr-defined]
-
-
-def separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
 
 
 def name_form_fields(form: QFormLayout) -> None:

@@ -6,6 +6,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from lxml import etree
 from openpyxl.utils.cell import range_boundaries
@@ -22,7 +23,14 @@ class SheetScan:
     uncached_formulas: list[str] = field(default_factory=list)
 
 
-def _parser_options() -> dict[str, bool]:
+class _ParserOptions(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    huge_tree: bool
+
+
+def _parser_options() -> _ParserOptions:
     # Belt and braces after xlsx_safety refused DTDs: never resolve, never fetch.
     return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
 
@@ -36,8 +44,10 @@ def sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
     parts = {}
     for sheet in workbook.iter(f"{MAIN}sheet"):
         target = targets.get(sheet.get(f"{REL}id"), "") or ""
-        parts[sheet.get("name")] = (target.lstrip("/") if target.startswith("/")
-                                    else posixpath.normpath(posixpath.join("xl", target)))
+        name = sheet.get("name")
+        if name is not None:  # a sheet without a name cannot be asked for
+            parts[name] = (target.lstrip("/") if target.startswith("/")
+                           else posixpath.normpath(posixpath.join("xl", target)))
     return parts
 
 
@@ -52,7 +62,10 @@ def scan_sheet(path: Path, sheet_title: str) -> SheetScan:
             tags = (f"{MAIN}c", f"{MAIN}mergeCell")
             for _event, element in etree.iterparse(stream, tag=tags, **_parser_options()):
                 if element.tag == f"{MAIN}mergeCell":
-                    scan.merges.append(range_boundaries(element.get("ref", "A1:A1")))
+                    c0, r0, c1, r1 = range_boundaries(element.get("ref", "A1:A1"))
+                    # whole rows or columns ("A:B") are no cell range Excel writes: not a merge
+                    if c0 is not None and r0 is not None and c1 is not None and r1 is not None:
+                        scan.merges.append((c0, r0, c1, r1))
                 elif len(scan.uncached_formulas) < FORMULA_LIMIT and _uncached(element):
                     scan.uncached_formulas.append(element.get("r", "?"))
                 element.clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import openpyxl
 import xlrd
@@ -122,12 +123,12 @@ def _read_xls(path: Path) -> dict[str, Grid]:
     return sheets
 
 
-def _xls_text(cell: object, datemode: int) -> str:
-    kind, value = cell.ctype, cell.value  # type: ignore[attr-defined]
+def _xls_text(cell: xlrd.sheet.Cell, datemode: Literal[0, 1]) -> str:
+    kind, value = cell.ctype, cell.value
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
         return ""
     if kind == xlrd.XL_CELL_DATE:
-        return cell_text(xlrd.xldate.xldate_as_datetime(value, datemode))
+        return cell_text(xlrd.xldate.xldate_as_datetime(float(value), datemode))
     if kind == xlrd.XL_CELL_BOOLEAN:
         return cell_text(bool(value))
     return cell_text(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import resources
 from importers.cell_text import header_key
@@ -27,7 +28,7 @@ FIELD_LABELS = {
 
 
 @cache
-def _words() -> dict[str, object]:
+def _words() -> dict[str, Any]:  # header_words.json: "fields" and "statuses", name → words
     return resources.read_json("header_words.json")
 
 

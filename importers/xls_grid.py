@@ -60,6 +60,8 @@ def _grid(book: xlrd.book.Book, sheet: xlrd.sheet.Sheet, budget: Budget) -> Grid
 def _number_format(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> str | None:
     if cell.ctype != xlrd.XL_CELL_NUMBER:
         return None
+    if cell.xf_index is None:
+        return None
     try:
         return book.format_map[book.xf_list[cell.xf_index].format_key].format_str
     except (AttributeError, IndexError, KeyError, TypeError):
@@ -72,7 +74,7 @@ def _value(book: xlrd.book.Book, cell: xlrd.sheet.Cell) -> object:
         return None
     if kind == xlrd.XL_CELL_DATE:
         try:
-            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+            return xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return cell.value
     if kind == xlrd.XL_CELL_BOOLEAN:

@@ -144,8 +144,8 @@ def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedW
 def _check_mapped_headers(workbook: ImportedWorkbook, mapping: dict[str, str]) -> None:
     """A --map naming a header no sheet has (a typo, another table's header) is refused: ignored,
     the column the clerk meant would silently get another field."""
-    found = list(dict.fromkeys(c.header for sheet in (*workbook.tables, *workbook.problems)
-                               for c in sheet.columns))
+    sheets: list[ImportedTable | SheetProblem] = [*workbook.tables, *workbook.problems]
+    found = list(dict.fromkeys(c.header for sheet in sheets for c in sheet.columns))
     keys = {header_key(h) for h in found}
     for header, name in mapping.items():
         if header_key(header) not in keys:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import mimetypes
 from pathlib import Path
 from typing import Any
@@ -46,14 +47,15 @@ class EvidenceService:
         """Store source in the evidence folder and attach it to the item."""
         return self._attach(item_id, [Path(source)], fields, expand=False)[0]
 
-    def attach_files(self, item_id: int, sources: list[Path], **fields: Any) -> list[EvidenceRecord]:
+    def attach_files(self, item_id: int, sources: builtins.list[Path],
+                     **fields: Any) -> builtins.list[EvidenceRecord]:
         """Attach several files (a folder adds the files in it) in one transaction: the item is
         checked first, every file is stored, then all rows are added; on any refusal the files
         this call added to the store are taken out again, so nothing is left behind."""
         return self._attach(item_id, [Path(s) for s in sources], fields, expand=True)
 
-    def _attach(self, item_id: int, sources: list[Path], fields: dict[str, Any], *,
-                expand: bool) -> list[EvidenceRecord]:
+    def _attach(self, item_id: int, sources: builtins.list[Path], fields: dict[str, Any], *,
+                expand: bool) -> builtins.list[EvidenceRecord]:
         fields = _validated(fields)
         if fields.get("classified"):
             raise EvidenceFileError("涉密材料只保留说明，不能附加电子文件。")
@@ -79,8 +81,8 @@ class EvidenceService:
             self._take_out(added)
             raise
 
-    def _add_rows(self, item_id: int, stored: list[tuple[Path, str, int]],
-                  fields: dict[str, Any]) -> list[EvidenceRecord]:
+    def _add_rows(self, item_id: int, stored: builtins.list[tuple[Path, str, int]],
+                  fields: dict[str, Any]) -> builtins.list[EvidenceRecord]:
         with self.db.transaction() as session:
             get_row(session, CheckItem, item_id)
             position = len(_sibling_ids(session, item_id))
@@ -96,7 +98,7 @@ class EvidenceService:
             session.flush()
             return [to_record(row, EvidenceRecord) for row in rows]
 
-    def _take_out(self, hashes: list[str]) -> None:
+    def _take_out(self, hashes: builtins.list[str]) -> None:
         """Remove files this call stored, unless a row (of another window) refers to them now."""
         if not hashes:
             return

@@ -133,7 +133,10 @@ class FinanceService:
         score = self.score(assessment_id)  # refuses what is not a finance form
         with self.db.transaction() as session:
             assessment = get_row(session, Assessment, assessment_id)
-            form = to_record(_form_row(session, assessment_id), FinanceFormRecord)
+            form_row = _form_row(session, assessment_id)
+            if form_row is None:  # taken away since score() read it (another window)
+                raise NotFoundError(f"自评（编号 {assessment_id}）不是项目支出/部门整体绩效自评表。")
+            form = to_record(form_row, FinanceFormRecord)
             funds = tuple(to_record(row, FundRecord) for row in _fund_rows(session, assessment_id))
             return FinanceSheet(assessment.unit_name, assessment.year, assessment.kind, form,
                                 funds, score)

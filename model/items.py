@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from sqlalchemy import case, delete, func, select
@@ -58,12 +59,12 @@ class ItemService:
                                    .group_by(CheckItem.status)).all()
         return dict(rows)
 
-    def departments(self, assessment_id: int) -> list[str]:
+    def departments(self, assessment_id: int) -> builtins.list[str]:
         with self.db.transaction() as session:
             return sorted(session.scalars(select(CheckItem.department).distinct().where(
                 CheckItem.assessment_id == assessment_id, CheckItem.department != "")))
 
-    def list_for_dimension(self, dimension_id: int) -> list[ItemRecord]:
+    def list_for_dimension(self, dimension_id: int) -> builtins.list[ItemRecord]:
         """One dimension's own items, numbered as in the whole table (for a tree that loads a
         dimension's items when it is opened)."""
         with self.db.transaction() as session:
@@ -72,15 +73,6 @@ class ItemService:
             rows = session.scalars(select(CheckItem).where(CheckItem.dimension_id == dimension_id)
                                    .order_by(CheckItem.position, CheckItem.id)).all()
             return [to_record(row, ItemRecord, seq=before + n) for n, row in enumerate(rows, 1)]
-
-    def matching_ids(self, assessment_id: int, status: str = "", department: str = "") -> set[int]:
-        query = select(CheckItem.id).where(CheckItem.assessment_id == assessment_id)
-        if status:
-            query = query.where(CheckItem.status == status)
-        if department:
-            query = query.where(CheckItem.department == department)
-        with self.db.transaction() as session:
-            return set(session.scalars(query))
 
     def get(self, item_id: int) -> ItemRecord:
         with self.db.transaction() as session:
@@ -117,13 +109,13 @@ class ItemService:
         with self.db.transaction() as session:
             return _move(session, item_id, dimension_id, index)
 
-    def move_many(self, moves: list[tuple[int, int, int | None]]) -> list[ItemRecord]:
+    def move_many(self, moves: builtins.list[tuple[int, int, int | None]]) -> builtins.list[ItemRecord]:
         """Several moves (item, dimension, index), in order, in one transaction."""
         with self.db.transaction() as session:
             return [_move(session, *move) for move in moves]
 
     def set_many(self, field: str, values: dict[int, Any],
-                 expected: dict[int, Any] | None = None) -> list[ItemRecord]:
+                 expected: dict[int, Any] | None = None) -> builtins.list[ItemRecord]:
         """Set one field of several items in one transaction (all or nothing). With expected,
         refused with ConflictError when an item's field no longer holds its expected value."""
         clean = {item_id: _validated({field: value})[field] for item_id, value in values.items()}
@@ -139,12 +131,12 @@ class ItemService:
             session.flush()
             return [_record_with_seq(session, row) for row in rows]
 
-    def delete_many(self, item_ids: list[int]) -> list[DeletedRows]:
+    def delete_many(self, item_ids: builtins.list[int]) -> builtins.list[DeletedRows]:
         """Delete several items in one transaction; restore_many takes the result back."""
         with self.db.transaction() as session:
             return [_delete(session, item_id) for item_id in item_ids]
 
-    def restore_many(self, deleted: list[DeletedRows]) -> list[ItemRecord]:
+    def restore_many(self, deleted: builtins.list[DeletedRows]) -> builtins.list[ItemRecord]:
         """Undo delete_many: the items come back in reverse order, each at its old place."""
         with self.db.transaction() as session:
             return [_restore(session, rows) for rows in reversed(deleted)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from model.vocabulary import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS
 
@@ -137,7 +138,7 @@ class RowSnapshot:
     table: str
     values: tuple[tuple[str, object], ...]
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:  # column values of any type (ids, positions, text…)
         return dict(self.values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import uuid4
 
 from sqlalchemy import (
@@ -23,6 +23,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from model.vocabulary import NOT_STARTED, status_constraint_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql import FromClause
 
 # Stable names so that migrations can refer to constraints on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -73,6 +76,9 @@ class Base(DeclarativeBase):
 
 class Versioned:
     """Every editable row: an optimistic-lock counter and the time of its last change."""
+
+    if TYPE_CHECKING:  # what the mapped class that mixes this in has (DeclarativeBase's)
+        __table__: ClassVar[FromClause]
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     updated_at: Mapped[datetime] = mapped_column(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 
 class DimensionLike(Protocol):
@@ -13,14 +13,17 @@ class DimensionLike(Protocol):
     position: int
 
 
-def dimension_order(dimensions: Iterable[DimensionLike]) -> list[tuple[DimensionLike, int]]:
+D = TypeVar("D", bound=DimensionLike)
+
+
+def dimension_order(dimensions: Iterable[D]) -> list[tuple[D, int]]:
     """Dimensions depth first in position order, each with its level (1 = top)."""
-    children: dict[int | None, list[DimensionLike]] = defaultdict(list)
+    children: dict[int | None, list[D]] = defaultdict(list)
     for dimension in dimensions:
         children[dimension.parent_id].append(dimension)
     for siblings in children.values():
         siblings.sort(key=lambda d: (d.position, d.id))
-    ordered: list[tuple[DimensionLike, int]] = []
+    ordered: list[tuple[D, int]] = []
 
     def walk(parent_id: int | None, level: int) -> None:
         for dimension in children.get(parent_id, ()):

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from gui.change import Change
 from gui.collect.conflict_dialog import ConflictDialog
 from gui.commands.base import EditContext, ServiceCommand
 from gui.errors import describe
@@ -25,6 +26,8 @@ from model.services import Services
 class CollectCommand(ServiceCommand):
     """One undo step for a whole collect: undo puts every field back and removes added items."""
 
+    first_origin = "collect"
+
     def __init__(self, context: EditContext, books: list[ReturnedBook],
                  options: CollectOptions, text: str) -> None:
         super().__init__(context, text)
@@ -40,13 +43,13 @@ class CollectCommand(ServiceCommand):
         else:
             self.result.created = reapply(self.services.db, self.result.applied,
                                           self.options.add_new)
-        self.notifier.structure_changed.emit("item", 0)
+        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
 
     def revert(self) -> None:
         assert self.result is not None
         revert(self.services.db, self.result.applied, self.result.created, self.result.returns)
         self.result.returns = []
-        self.notifier.structure_changed.emit("item", 0)
+        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
 
 
 def read_files(paths: list[Path]) -> tuple[list[ReturnedBook], list[Rejection]]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtGui import QUndoCommand
 
+from gui.change import Origin
 from gui.notifier import ChangeNotifier
 from model.errors import ModelError, NotFoundError
 from model.services import Services
@@ -22,11 +24,15 @@ class ServiceCommand(QUndoCommand):
     """redo()/undo() call apply()/revert(); a ModelError (a conflict, say) makes the command
     obsolete, so the stack drops it, and is announced for the window to show and reload."""
 
+    first_origin: ClassVar[Origin] = "edit"  # who started the first run (the stack's push)
+
     def __init__(self, context: EditContext, text: str) -> None:
         super().__init__(text)
         self.context = context
         self.failed = False
         self.subject = ""  # the row as the clerk sees it (第 9 项“…”), for messages
+        self.origin: Origin = self.first_origin  # who runs apply()/revert() now, for its Changes
+        self._ran = False
 
     @property
     def services(self) -> Services:
@@ -37,9 +43,12 @@ class ServiceCommand(QUndoCommand):
         return self.context.notifier
 
     def redo(self) -> None:
+        self.origin = "redo" if self._ran else self.first_origin
+        self._ran = True
         self._run(self.apply)
 
     def undo(self) -> None:
+        self.origin = "undo"
         self._run(self.revert)
 
     def apply(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from model.records import DeletedRows, ItemRecord
 
@@ -31,7 +32,7 @@ class BulkFieldCommand(ServiceCommand):
 
     def _announce(self, records: list[ItemRecord]) -> None:
         for record in records:
-            self.notifier.item_changed.emit(record)
+            self.notifier.item_changed.emit(Change("item", self.origin, record))
 
 
 class BulkMoveCommand(ServiceCommand):
@@ -49,12 +50,12 @@ class BulkMoveCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.services.items.move_many([(item_id, self.dimension_id, None) for item_id in self.ids])
-        self.notifier.structure_changed.emit("item", self.ids[0])
+        self.notifier.structure_changed.emit(Change.structure("item", self.ids[0], self.origin))
 
     def revert(self) -> None:
         self.services.items.move_many([(item_id, dimension_id, position)
                                        for dimension_id, position, item_id in self.places])
-        self.notifier.structure_changed.emit("item", self.ids[0])
+        self.notifier.structure_changed.emit(Change.structure("item", self.ids[0], self.origin))
 
 
 class BulkDeleteCommand(ServiceCommand):
@@ -67,8 +68,9 @@ class BulkDeleteCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.deleted = self.services.items.delete_many(self.ids)
-        self.notifier.structure_changed.emit("item", 0)
+        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
 
     def revert(self) -> None:
         records = self.services.items.restore_many(self.deleted)
-        self.notifier.structure_changed.emit("item", records[-1].id if records else 0)
+        self.notifier.structure_changed.emit(
+            Change.structure("item", records[-1].id if records else 0, self.origin))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from model.records import DeletedRows
 
@@ -26,11 +27,11 @@ class AddEvidenceCommand(ServiceCommand):
         else:
             record = evidence.add_note(self.item_id, **self.fields)
         self.evidence_id = record.id
-        self.notifier.evidence_changed.emit(self.item_id)
+        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
     def revert(self) -> None:
         self.deleted = self.services.evidence.detach(self.evidence_id)
-        self.notifier.evidence_changed.emit(self.item_id)
+        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
 
 class RemoveEvidenceCommand(ServiceCommand):
@@ -41,8 +42,8 @@ class RemoveEvidenceCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.deleted = self.services.evidence.detach(self.evidence_id)
-        self.notifier.evidence_changed.emit(self.item_id)
+        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
     def revert(self) -> None:
         self.services.evidence.restore(self.deleted)
-        self.notifier.evidence_changed.emit(self.item_id)
+        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))

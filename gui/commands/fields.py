@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from model.errors import ConflictError, NotFoundError
 
@@ -51,25 +52,28 @@ class EditFieldCommand(ServiceCommand):
         if current != expected:
             raise ConflictError(self._message(self.notifier.tr("%1的“%2”已被其他窗口或程序修改。")),
                                 row_id=self.row_id)
-        services, notifier = self.services, self.notifier
+        services, notifier, origin = self.services, self.notifier, self.origin
         change = {self.field: value}
         if self.kind == "item":
-            record = services.items.update(self.row_id, version, **change)
-            notifier.item_changed.emit(record)
-        elif self.kind == "dimension":
-            record = services.dimensions.update(self.row_id, version, **change)
-            notifier.dimension_changed.emit(record)
-        elif self.kind == "assessment":
-            record = services.assessments.update(self.row_id, version, **change)
-            notifier.assessment_changed.emit(record)
-        elif self.kind == "evidence":
-            record = services.evidence.update(self.row_id, version, **change)
-            notifier.evidence_changed.emit(record.item_id)
-        else:  # narrative: row_id is the assessment, field the section key
-            record = services.narrative.set_text(self.row_id, self.field, value, version)
-            notifier.narrative_changed.emit(record)
-            return record.text
-        return getattr(record, self.field)
+            item = services.items.update(self.row_id, version, **change)
+            notifier.item_changed.emit(Change("item", origin, item))
+            return getattr(item, self.field)
+        if self.kind == "dimension":
+            dimension = services.dimensions.update(self.row_id, version, **change)
+            notifier.dimension_changed.emit(Change("dimension", origin, dimension))
+            return getattr(dimension, self.field)
+        if self.kind == "assessment":
+            assessment = services.assessments.update(self.row_id, version, **change)
+            notifier.assessment_changed.emit(Change("assessment", origin, assessment))
+            return getattr(assessment, self.field)
+        if self.kind == "evidence":
+            evidence = services.evidence.update(self.row_id, version, **change)
+            notifier.evidence_changed.emit(Change.evidence(evidence.item_id, origin))
+            return getattr(evidence, self.field)
+        # narrative: row_id is the assessment, field the section key
+        section = services.narrative.set_text(self.row_id, self.field, value, version)
+        notifier.narrative_changed.emit(Change("narrative", origin, section))
+        return section.text
 
     def _current(self) -> tuple[Any, int | None]:
         """The field's stored value and the row's version, read now."""

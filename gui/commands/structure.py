@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from model.records import DeletedRows
 
@@ -29,12 +30,12 @@ class CreateCommand(ServiceCommand):
             record = service.create(assessment_id, name, **self.arguments)
             self.arguments.update(assessment_id=assessment_id, name=name)
         self.row_id = record.id
-        self.notifier.structure_changed.emit(self.kind, record.id)
+        self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
 
     def revert(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
         self.deleted = service.delete(self.row_id)
-        self.notifier.structure_changed.emit(self.kind, 0)
+        self.notifier.structure_changed.emit(Change.structure(self.kind, 0, self.origin))
 
 
 class DeleteCommand(ServiceCommand):
@@ -48,12 +49,12 @@ class DeleteCommand(ServiceCommand):
     def apply(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
         self.deleted = service.delete(self.row_id)
-        self.notifier.structure_changed.emit(self.kind, 0)
+        self.notifier.structure_changed.emit(Change.structure(self.kind, 0, self.origin))
 
     def revert(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
         record = service.restore(self.deleted)
-        self.notifier.structure_changed.emit(self.kind, record.id)
+        self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
 
 
 class MoveCommand(ServiceCommand):
@@ -75,4 +76,4 @@ class MoveCommand(ServiceCommand):
             self.services.items.move(self.row_id, parent, index)
         else:
             self.services.dimensions.move(self.row_id, parent, index)
-        self.notifier.structure_changed.emit(self.kind, self.row_id)
+        self.notifier.structure_changed.emit(Change.structure(self.kind, self.row_id, self.origin))

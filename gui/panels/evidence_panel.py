@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.change import Change
 from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
@@ -162,8 +163,8 @@ class EvidencePanel(QWidget):
             label=self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal),
             subject=self.tr("证明材料“%1”").replace("%1", record.title or record.file_name or "")))
 
-    def _on_changed(self, item_id: int) -> None:
-        if item_id == self.item_id:
+    def _on_changed(self, change: Change[None]) -> None:
+        if change.row_id == self.item_id:
             self.reload()
 
 

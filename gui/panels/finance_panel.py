@@ -87,9 +87,9 @@ class FinancePanel(QWidget):
             layout.addWidget(widget)
         layout.setStretchFactor(self.tree, 1)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
-        context.notifier.item_changed.connect(lambda _record: self.refresh())
+        context.notifier.item_changed.connect(lambda _change: self.refresh())
         # indicators added, moved or deleted in the framework tree: the form's tree follows
-        context.notifier.structure_changed.connect(lambda *_args: self.refresh(rebuild=True))
+        context.notifier.structure_changed.connect(lambda _change: self.refresh(rebuild=True))
 
     # --- showing -------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> bool:

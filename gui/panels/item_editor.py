@@ -69,7 +69,6 @@ class ItemEditor(QWidget):
             form.addRow(label, widget)
             self.texts[field] = widget
             self.binder.bind(field, widget.edit, label)
-        self.score_rows: list[QWidget] = []
         self.scores: dict[str, QWidget] = {}
         score_labels = {"score_max": self.tr("分值"), "score": self.tr("得分"),
                         "indicator_target": self.tr("年度指标值"),

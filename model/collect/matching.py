@@ -95,8 +95,8 @@ class Matcher:
         uid_items = {item.uid: item for item in self.session.scalars(select(CheckItem).where(
             CheckItem.uid.in_([row.uid for row in keyed])))} if keyed else {}
         contents = {row.content.strip() for row in book.rows if row.content.strip()}
-        for item in self.session.scalars(select(CheckItem).where(CheckItem.content.in_(contents))):
-            by_content[item.content.strip()].append(item)
+        for candidate in self.session.scalars(select(CheckItem).where(CheckItem.content.in_(contents))):
+            by_content[candidate.content.strip()].append(candidate)
         found: list[tuple[ReturnedRow, CheckItem | None]] = []
         for row in book.rows:
             item = uid_items.get(row.uid) if row.uid else None
@@ -108,7 +108,7 @@ class Matcher:
             reason = ("没有一行能与本数据库中的事项对应" if not assessment_ids
                       else "各行对应到了不同的自评")
             raise BookRefused(f"隐藏的“分发信息”工作表已被删除，且{reason}，无法确定归属，未汇总。")
-        items = self.load(self.session.get(Assessment, assessment_ids.pop()))
+        items = self.load(self.session.get_one(Assessment, assessment_ids.pop()))
         matched = Matched(items)
         seen: set[int] = set()
         for row, item in found:
@@ -123,7 +123,7 @@ class Matcher:
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
         same_seq = [c for c in candidates
-                    if str(self.load(self.session.get(Assessment, c.assessment_id)).seq[c.id])
+                    if str(self.load(self.session.get_one(Assessment, c.assessment_id)).seq[c.id])
                     == row.seq.strip()]
         if len(same_seq) == 1:
             return same_seq[0]

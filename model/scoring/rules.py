@@ -154,6 +154,7 @@ def _range(band: Band, points: float) -> str:
 def _result(item: IndicatorInput, reading: Reading, actual: float | str | None, points: float,
             score: float, needs_reason: bool, problems: list[str]) -> IndicatorScore:
     quantity = reading.quantity
+    target: float | str
     if quantity is not None:
         direction, target, unit = quantity.direction, quantity.value, quantity.unit
     else:

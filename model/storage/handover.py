@@ -58,12 +58,13 @@ def _write_package(snapshot_path: Path, files_dir: Path, temp_out: Path,
                    progress: Progress | None) -> None:
     db_name = snapshot_path.name
     files = _evidence_files(snapshot_path)
+    entries = {f"{db_name}.files/{h[:2]}/{h}": h for h in sorted(files)}
     manifest = {"format": FORMAT, "database": db_name, "database_sha256": file_sha256(snapshot_path),
-                "files": {f"{db_name}.files/{h[:2]}/{h}": h for h in sorted(files)}}
+                "files": entries}
     total = len(files) + 1
     with zipfile.ZipFile(temp_out, "w", allowZip64=True) as package:
         package.write(snapshot_path, db_name, compress_type=zipfile.ZIP_DEFLATED)
-        for done, (arcname, sha256) in enumerate(manifest["files"].items(), start=1):
+        for done, (arcname, sha256) in enumerate(entries.items(), start=1):
             _add_verified(package, files_dir / sha256[:2] / sha256, arcname, sha256, files[sha256])
             if progress is not None and progress(done, total) is False:
                 raise HandoverError("已取消打包。")

@@ -3,6 +3,7 @@ matching its hash; and removing stored files that nothing references any more.""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
@@ -53,7 +54,7 @@ def check_database(database: Database) -> CheckReport:
     return report
 
 
-def remove_unreferenced(database: Database, keep: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+def remove_unreferenced(database: Database, keep: AbstractSet[str] = frozenset()) -> int:
     """Delete stored files no evidence row refers to (keep: hashes an undo may still need).
     Refused while another process has the database open: its undo history is unknown here."""
     path = database.sqlite_path
@@ -73,4 +74,4 @@ def referenced_files(database: Database) -> dict[str, tuple[str, str, int]]:
     with database.transaction() as session:
         rows = session.execute(select(Evidence.file_sha256, Evidence.title, Evidence.id)
                                .where(Evidence.file_sha256.is_not(None))).all()
-    return {sha: (sha, title, evidence_id) for sha, title, evidence_id in rows}
+    return {sha: (sha, title, evidence_id) for sha, title, evidence_id in rows if sha is not None}

@@ -414,7 +414,7 @@
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="77" />
+        <location filename="../../gui/widgets.py" line="76" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -422,17 +422,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../gui/widgets.py" line="86" />
+        <location filename="../../gui/widgets.py" line="85" />
         <source>如 2021年3月5日，可不填</source>
         <translation>e.g. 2021-03-05 (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="88" />
+        <location filename="../../gui/widgets.py" line="87" />
         <source>日历…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="89" />
+        <location filename="../../gui/widgets.py" line="88" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
@@ -470,67 +470,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="56" />
+        <location filename="../../gui/panels/evidence_panel.py" line="57" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="57" />
+        <location filename="../../gui/panels/evidence_panel.py" line="58" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="58" />
+        <location filename="../../gui/panels/evidence_panel.py" line="59" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="59" />
+        <location filename="../../gui/panels/evidence_panel.py" line="60" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="69" />
+        <location filename="../../gui/panels/evidence_panel.py" line="70" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="90" />
+        <location filename="../../gui/panels/evidence_panel.py" line="91" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="101" />
+        <location filename="../../gui/panels/evidence_panel.py" line="102" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="105" />
+        <location filename="../../gui/panels/evidence_panel.py" line="106" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="117" />
+        <location filename="../../gui/panels/evidence_panel.py" line="118" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="141" />
+        <location filename="../../gui/panels/evidence_panel.py" line="142" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="146" />
+        <location filename="../../gui/panels/evidence_panel.py" line="147" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="156" />
+        <location filename="../../gui/panels/evidence_panel.py" line="157" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="163" />
+        <location filename="../../gui/panels/evidence_panel.py" line="164" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -807,12 +807,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="285" />
+        <location filename="../../gui/item_models/framework_tree.py" line="205" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="366" />
+        <location filename="../../gui/item_models/framework_tree.py" line="283" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -1077,13 +1077,13 @@
     <message>
         <location filename="../../gui/panels/item_editor.py" line="53" />
         <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="91" />
+        <location filename="../../gui/panels/item_editor.py" line="90" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
         <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="90" />
+        <location filename="../../gui/panels/item_editor.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1128,60 +1128,60 @@
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="77" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="99" />
-        <location filename="../../gui/panels/item_editor.py" line="103" />
+        <location filename="../../gui/panels/item_editor.py" line="98" />
+        <location filename="../../gui/panels/item_editor.py" line="102" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
+        <location filename="../../gui/panels/item_editor.py" line="100" />
         <location filename="../../gui/panels/item_editor.py" line="101" />
-        <location filename="../../gui/panels/item_editor.py" line="102" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
+        <location filename="../../gui/panels/item_editor.py" line="104" />
         <location filename="../../gui/panels/item_editor.py" line="105" />
-        <location filename="../../gui/panels/item_editor.py" line="106" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="109" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="111" />
+        <location filename="../../gui/panels/item_editor.py" line="110" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="144" />
+        <location filename="../../gui/panels/item_editor.py" line="143" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
@@ -1189,27 +1189,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="41" />
+        <location filename="../../gui/main_window.py" line="43" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="229" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="211" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="212" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1448,37 +1448,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="175" />
+        <location filename="../../gui/panels/evidence_panel.py" line="176" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <location filename="../../gui/panels/evidence_panel.py" line="182" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="182" />
+        <location filename="../../gui/panels/evidence_panel.py" line="183" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="183" />
+        <location filename="../../gui/panels/evidence_panel.py" line="184" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="184" />
+        <location filename="../../gui/panels/evidence_panel.py" line="185" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="185" />
+        <location filename="../../gui/panels/evidence_panel.py" line="186" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="199" />
+        <location filename="../../gui/panels/evidence_panel.py" line="200" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1790,7 +1790,7 @@
 <context>
     <name>context.notifier</name>
     <message>
-        <location filename="../../gui/commands/fields.py" line="24" />
+        <location filename="../../gui/commands/fields.py" line="25" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
@@ -1972,17 +1972,17 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="130" />
-        <location filename="../../gui/panels/evidence_panel.py" line="216" />
+        <location filename="../../gui/panels/evidence_panel.py" line="217" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="219" />
+        <location filename="../../gui/panels/evidence_panel.py" line="220" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="220" />
+        <location filename="../../gui/panels/evidence_panel.py" line="221" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
@@ -2052,43 +2052,43 @@
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="66" />
+        <location filename="../../gui/collect/collect_flow.py" line="69" />
         <source>选择各处室交回的填报表</source>
         <translation>Choose the returned workbooks</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="67" />
+        <location filename="../../gui/collect/collect_flow.py" line="70" />
         <source>Excel 工作簿 (*.xlsx *.xls)</source>
         <translation>Excel workbooks (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="79" />
+        <location filename="../../gui/collect/collect_flow.py" line="82" />
         <source>正在读取交回的填报表…</source>
         <translation>Reading the returned workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="81" />
-        <location filename="../../gui/collect/collect_flow.py" line="86" />
+        <location filename="../../gui/collect/collect_flow.py" line="84" />
+        <location filename="../../gui/collect/collect_flow.py" line="89" />
         <source>无法汇总</source>
         <translation>Cannot collect</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="87" />
+        <location filename="../../gui/collect/collect_flow.py" line="90" />
         <source>以下文件被拒绝，数据库未改动：</source>
         <translation>These files were refused; the database is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="97" />
+        <location filename="../../gui/collect/collect_flow.py" line="100" />
         <source>汇总 %1 个文件</source>
         <translation>Collect %1 files</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="102" />
+        <location filename="../../gui/collect/collect_flow.py" line="105" />
         <source>已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。</source>
         <translation>Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, %5 rows deleted in the workbooks.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="103" />
+        <location filename="../../gui/collect/collect_flow.py" line="106" />
         <source>汇总完成</source>
         <translation>Collected</translation>
     </message>
@@ -2127,22 +2127,22 @@
 <context>
     <name>self.notifier</name>
     <message>
-        <location filename="../../gui/commands/base.py" line="55" />
+        <location filename="../../gui/commands/base.py" line="64" />
         <source>%1已不存在（可能已在其他窗口中删除）。</source>
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="52" />
+        <location filename="../../gui/commands/fields.py" line="53" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="89" />
+        <location filename="../../gui/commands/fields.py" line="93" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="93" />
+        <location filename="../../gui/commands/fields.py" line="97" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
