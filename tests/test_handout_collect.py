@@ -191,6 +191,35 @@ def test_a_workbook_of_another_database_is_refused_and_nothing_changes(
     assert file_hash(db) == digest
 
 
+def test_a_workbook_of_another_database_without_its_hidden_sheet_is_refused(
+        demo_db, tmp_path: Path, capsys) -> None:
+    """The 编号 column carries the other database's keys: no falling back to matching by content."""
+    db, _owned = demo_db
+    other = tmp_path / "other.db"
+    create_demo_database(other).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    _code, data, _ = run(capsys, "handout", "--db", str(other), "--out", str(out))
+    path = Path(data["files"][0]["path"]).with_name("退回_无隐藏表.xlsx")
+    workbook = openpyxl.load_workbook(data["files"][0]["path"])
+    del workbook[INFO_SHEET]
+    sheet = workbook[ITEMS_SHEET]
+    sheet.cell(4, next(c.column for c in sheet[3] if c.value == "落实情况"), "别处填写")
+    workbook.save(path)
+    digest = file_hash(db)
+    code, result, err = run(capsys, "collect", str(path), "--db", str(db))
+    assert code == 2 and file_hash(db) == digest
+    assert result["applied"] == [] and result["conflicts"] == []
+    reason = result["rejected"][0]["reason"]
+    assert result["rejected"][0]["file"] == path.name and path.name in reason
+    assert "编号" in reason and "不是本数据库中的事项" in reason and path.name in err
+    # the same book with its 编号 column removed too: rows without any key match by content
+    sheet.delete_cols(sheet.max_column)
+    workbook.save(path)
+    code, result, err = run(capsys, "collect", str(path), "--db", str(db), "--dry-run")
+    assert code == 0, err
+
+
 def test_without_the_hidden_sheet_rows_match_by_seq_and_content(
         demo_db, tmp_path: Path, capsys) -> None:
     db, owned = demo_db

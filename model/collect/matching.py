@@ -88,8 +88,9 @@ class Matcher:
         return self.session.scalar(select(CheckItem.id).where(CheckItem.uid == uid)) is not None
 
     def _match_without_keys(self, book: ReturnedBook) -> Matched:
-        """The hidden sheet is gone: rows with a key column still match by key; the others by
-        序号 + content, where exactly one item fits. All must belong to one assessment."""
+        """The hidden sheet is gone: rows with a key column still match by key (a key this database
+        does not know refuses the book); rows without any key by 序号 + content, where exactly one
+        item fits. All must belong to one assessment."""
         by_content: dict[str, list[CheckItem]] = defaultdict(list)
         keyed = [row for row in book.rows if row.uid]
         uid_items = {item.uid: item for item in self.session.scalars(select(CheckItem).where(
@@ -97,10 +98,17 @@ class Matcher:
         contents = {row.content.strip() for row in book.rows if row.content.strip()}
         for item in self.session.scalars(select(CheckItem).where(CheckItem.content.in_(contents))):
             by_content[item.content.strip()].append(item)
+        unknown = [row for row in keyed if row.uid not in uid_items]
+        if unknown:
+            rows = "、".join(str(row.sheet_row) for row in unknown[:5])
+            more = f"等 {len(unknown)} 行" if len(unknown) > 5 else ""
+            raise BookRefused(
+                f"工作簿“{book.file.name}”的隐藏“分发信息”工作表已被删除，且第 {rows} 行{more}的编号"
+                "不是本数据库中的事项（可能是另一个数据库分发的填报表），无法确定归属，未汇总。")
         found: list[tuple[ReturnedRow, CheckItem | None]] = []
         for row in book.rows:
             item = uid_items.get(row.uid) if row.uid else None
-            if item is None:
+            if item is None:  # only rows without any key: 序号 + content
                 item = self._by_seq_and_content(row, by_content[row.content.strip()])
             found.append((row, item))
         assessment_ids = {item.assessment_id for _row, item in found if item is not None}
