@@ -106,6 +106,19 @@ def test_handout_writes_one_protected_workbook_per_department(
         r[1] for i, r in sorted(db_items(db).items()) if i in owned["法规处"]][:2]
 
 
+def test_the_demo_is_handed_out_to_its_own_departments(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.db"
+    create_demo_database(db).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    code, data, err = run(capsys, "handout", "--db", str(db), "--out", str(out))
+    assert code == 0, err
+    counts = {f["department"]: f["items"] for f in data["files"]}
+    assert "未分配处室" not in counts and 4 <= len(counts) <= 7 and sum(counts.values()) == 40
+    assert counts["法规处"] == 5 and counts["医政医管处"] == 9
+    assert sorted(p.name for p in out.glob("*.xlsx")) == sorted(f"{d}.xlsx" for d in counts)
+
+
 def test_departments_edit_and_the_clerk_collects_everything_back(
         demo_db, tmp_path: Path, capsys) -> None:
     db, owned = demo_db
@@ -184,10 +197,11 @@ def test_a_workbook_of_another_database_is_refused_and_nothing_changes(
     out.mkdir()
     _code, data, _ = run(capsys, "handout", "--db", str(other), "--out", str(out))
     digest = file_hash(db)
+    name = Path(data["files"][0]["path"]).name  # the demo's first department
     code, result, err = run(capsys, "collect", data["files"][0]["path"], "--db", str(db))
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "另一个自评或另一个数据库" in err and "未分配处室.xlsx" in err
-    assert result["rejected"][0]["file"] == "未分配处室.xlsx"
+    assert "另一个自评或另一个数据库" in err and name in err
+    assert result["rejected"][0]["file"] == name == "办公室.xlsx"
     assert file_hash(db) == digest
 
 
