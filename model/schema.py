@@ -238,6 +238,23 @@ class Handout(Base):
     handed_out_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 
+class HandoutItem(Base):
+    """One item as it went out in a hand-out workbook: its key, 序号, content and the values
+    handed out (the merge base when a returned workbook has lost its hidden sheet)."""
+
+    __tablename__ = "handout_item"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handout_id: Mapped[int] = mapped_column(
+        ForeignKey("handout.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    item_uid: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    base: Mapped[str] = mapped_column(Text, nullable=False)  # JSON object: field code → value
+
+
 class HandoutReturn(Base):
     """One returned workbook merged back (汇总), with what it changed."""
 

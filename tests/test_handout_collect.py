@@ -106,6 +106,19 @@ def test_handout_writes_one_protected_workbook_per_department(
         r[1] for i, r in sorted(db_items(db).items()) if i in owned["法规处"]][:2]
 
 
+def test_the_demo_is_handed_out_to_its_own_departments(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.db"
+    create_demo_database(db).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    code, data, err = run(capsys, "handout", "--db", str(db), "--out", str(out))
+    assert code == 0, err
+    counts = {f["department"]: f["items"] for f in data["files"]}
+    assert "未分配处室" not in counts and 4 <= len(counts) <= 7 and sum(counts.values()) == 40
+    assert counts["法规处"] == 5 and counts["医政医管处"] == 9
+    assert sorted(p.name for p in out.glob("*.xlsx")) == sorted(f"{d}.xlsx" for d in counts)
+
+
 def test_departments_edit_and_the_clerk_collects_everything_back(
         demo_db, tmp_path: Path, capsys) -> None:
     db, owned = demo_db
@@ -184,11 +197,41 @@ def test_a_workbook_of_another_database_is_refused_and_nothing_changes(
     out.mkdir()
     _code, data, _ = run(capsys, "handout", "--db", str(other), "--out", str(out))
     digest = file_hash(db)
+    name = Path(data["files"][0]["path"]).name  # the demo's first department
     code, result, err = run(capsys, "collect", data["files"][0]["path"], "--db", str(db))
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "另一个自评或另一个数据库" in err and "未分配处室.xlsx" in err
-    assert result["rejected"][0]["file"] == "未分配处室.xlsx"
+    assert "另一个自评或另一个数据库" in err and name in err
+    assert result["rejected"][0]["file"] == name == "办公室.xlsx"
     assert file_hash(db) == digest
+
+
+def test_a_workbook_of_another_database_without_its_hidden_sheet_is_refused(
+        demo_db, tmp_path: Path, capsys) -> None:
+    """The 编号 column carries the other database's keys: no falling back to matching by content."""
+    db, _owned = demo_db
+    other = tmp_path / "other.db"
+    create_demo_database(other).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    _code, data, _ = run(capsys, "handout", "--db", str(other), "--out", str(out))
+    path = Path(data["files"][0]["path"]).with_name("退回_无隐藏表.xlsx")
+    workbook = openpyxl.load_workbook(data["files"][0]["path"])
+    del workbook[INFO_SHEET]
+    sheet = workbook[ITEMS_SHEET]
+    sheet.cell(4, next(c.column for c in sheet[3] if c.value == "落实情况"), "别处填写")
+    workbook.save(path)
+    digest = file_hash(db)
+    code, result, err = run(capsys, "collect", str(path), "--db", str(db))
+    assert code == 2 and file_hash(db) == digest
+    assert result["applied"] == [] and result["conflicts"] == []
+    reason = result["rejected"][0]["reason"]
+    assert result["rejected"][0]["file"] == path.name and path.name in reason
+    assert "编号" in reason and "不是本数据库中的事项" in reason and path.name in err
+    # the same book with its 编号 column removed too: rows without any key match by content
+    sheet.delete_cols(sheet.max_column)
+    workbook.save(path)
+    code, result, err = run(capsys, "collect", str(path), "--db", str(db), "--dry-run")
+    assert code == 0, err
 
 
 def test_without_the_hidden_sheet_rows_match_by_seq_and_content(
@@ -206,14 +249,12 @@ def test_without_the_hidden_sheet_rows_match_by_seq_and_content(
     sheet = workbook[ITEMS_SHEET]
     sheet.delete_cols(sheet.max_column)  # the key column is gone too
     workbook.save(path)
-    handed_out = db_items(db)[item][3]
     code, result, err = run(capsys, "collect", str(path), "--db", str(db))
     assert code == 0, err
-    # without the values handed out, a text that differs from a filled-in one is a conflict
-    assert result["applied"] == [] and result["conflicts"] == [
-        {"item": item, "field": "result", "base": "", "mine": handed_out, "theirs": "处室填写"}]
-    code, result, err = run(capsys, "collect", str(path), "--db", str(db), "--prefer", "theirs")
+    # the values handed out were recorded in the database: a plain edit, no conflict
     assert [(x["item"], x["field"]) for x in result["applied"]] == [(item, "result")]
+    assert result["conflicts"] == [] and result["missing_rows"] == []
+    assert db_items(db)[item][3] == "处室填写"
     # two items with the same content and 序号 shuffled: cannot tell them apart → refused
     with sqlite3.connect(db) as connection:
         same = connection.execute("SELECT content FROM check_item WHERE id = ?", (item,)).fetchone()
@@ -223,6 +264,43 @@ def test_without_the_hidden_sheet_rows_match_by_seq_and_content(
     digest = file_hash(db)
     code, result, err = run(capsys, "collect", str(path), "--db", str(db))
     assert code == 2 and "无法唯一对应" in err and file_hash(db) == digest
+
+
+def test_without_the_hidden_sheet_the_recorded_base_is_used_and_deleted_rows_reported(
+        demo_db, tmp_path: Path, capsys) -> None:
+    db, owned = demo_db
+    done, edited, deleted, clerk = owned["医政处"][:4]
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE check_item SET status = '已完成' WHERE id IN (?, ?)",
+                           (done, clerk))
+    out = tmp_path / "out"
+    out.mkdir()
+    _code, data, _ = run(capsys, "handout", "--db", str(db), "--out", str(out),
+                         "--department", "医政处")
+    path = Path(data["files"][0]["path"])
+    edit_cells(path, {(uid_of(db, done), "status"): "推进中",
+                      (uid_of(db, edited), "result"): "医政处填写",
+                      (uid_of(db, clerk), "status"): "未完成"})
+    workbook = openpyxl.load_workbook(path)
+    del workbook[INFO_SHEET]
+    sheet = workbook[ITEMS_SHEET]
+    sheet.protection.sheet = False
+    key_column = next(c.column for c in sheet[1] if c.value == "uid")
+    row = next(r for r in range(4, sheet.max_row + 1)
+               if sheet.cell(r, key_column).value == uid_of(db, deleted))
+    sheet.delete_rows(row)
+    workbook.save(path)
+    with sqlite3.connect(db) as connection:  # the clerk meanwhile changed one of them
+        connection.execute("UPDATE check_item SET status = '超额完成' WHERE id = ?", (clerk,))
+    code, result, err = run(capsys, "collect", str(path), "--db", str(db))
+    assert code == 0, err
+    assert sorted((x["item"], x["field"]) for x in result["applied"]) == sorted(
+        [(done, "status"), (edited, "result")])
+    assert result["conflicts"] == [{"item": clerk, "field": "status", "base": "已完成",
+                                    "mine": "超额完成", "theirs": "未完成"}]
+    assert [(m["item"], m["file"]) for m in result["missing_rows"]] == [(deleted, path.name)]
+    now = db_items(db)
+    assert now[done][4] == "推进中" and now[edited][3] == "医政处填写" and now[deleted] is not None
 
 
 def test_unsafe_workbooks_are_refused(demo_db, tmp_path: Path, capsys) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import datetime
 
@@ -14,7 +15,15 @@ from model.collect.records import HandoutBook, HandoutRow
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, UNASSIGNED
 from model.errors import ValidationError
 from model.rows import get_row
-from model.schema import Assessment, CheckItem, Dimension, Evidence, Handout, utcnow
+from model.schema import (
+    Assessment,
+    CheckItem,
+    Dimension,
+    Evidence,
+    Handout,
+    HandoutItem,
+    utcnow,
+)
 from model.storage.db import Database
 from model.tree import dimension_order
 from model.vocabulary import STATUS_NAMES as STATUSES
@@ -46,12 +55,18 @@ def department_name(department: str) -> str:
 
 def record_handout(database: Database, assessment_id: int, books: list[HandoutBook],
                    file_names: list[str]) -> None:
-    """Remember what went out (the 汇总进度 panel reads it); one transaction."""
+    """Remember what went out (the 汇总进度 panel reads it) and each row's values handed out
+    (the merge base should the hidden sheet be deleted); one transaction."""
     with database.transaction() as session:
         for book, name in zip(books, file_names, strict=True):
-            session.add(Handout(assessment_id=assessment_id, department=book.department,
-                                file_name=name, deadline=book.deadline, items=len(book.rows),
-                                handed_out_at=book.handed_out_at))
+            handout = Handout(assessment_id=assessment_id, department=book.department,
+                              file_name=name, deadline=book.deadline, items=len(book.rows),
+                              handed_out_at=book.handed_out_at)
+            session.add(handout)
+            session.flush()
+            session.add_all(HandoutItem(
+                handout_id=handout.id, item_uid=row.uid, seq=row.seq, content=row.content,
+                base=json.dumps(row.values, ensure_ascii=False)) for row in book.rows)
 
 
 def _wanted(departments: list[str] | None, grouped: dict[str, list[HandoutRow]]) -> list[str]:

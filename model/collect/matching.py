@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.collect.handout import PATH_SEPARATOR, dimension_paths, evidence_notes
-from model.collect.records import MissingRow, ReturnedBook, ReturnedRow
-from model.schema import Assessment, CheckItem
+from model.collect.records import BaseRow, MissingRow, ReturnedBook, ReturnedRow
+from model.schema import Assessment, CheckItem, Handout, HandoutItem
 
 
 class BookRefused(Exception):  # noqa: N818 — reads as what happened
@@ -34,6 +36,9 @@ class Matched:
     pairs: list[tuple[ReturnedRow, CheckItem]] = field(default_factory=list)
     unmatched: list[ReturnedRow] = field(default_factory=list)
     missing: list[MissingRow] = field(default_factory=list)
+    base: list[BaseRow] | None = None  # the values handed out: the hidden sheet's, else recorded
+    department: str = ""
+    handed_out_at: datetime | None = None
 
 
 class Matcher:
@@ -58,7 +63,8 @@ class Matcher:
         return self._match_with_keys(book, self.load(assessment))
 
     def _match_with_keys(self, book: ReturnedBook, items: AssessmentItems) -> Matched:
-        matched = Matched(items)
+        matched = Matched(items, base=book.base, department=book.department,
+                          handed_out_at=book.handed_out_at)
         seen: set[str] = set()
         base_uids = {row.uid for row in book.base or ()}
         for row in book.rows:
@@ -74,22 +80,16 @@ class Matcher:
                 raise BookRefused(f"第 {row.sheet_row} 行的事项属于另一个自评，工作簿可能被拼接过，未汇总。")
             else:
                 matched.unmatched.append(row)
-        for base in book.base or ():
-            if base.uid not in seen:
-                item = items.by_uid.get(base.uid)
-                matched.missing.append(MissingRow(
-                    book.file.name, item.id if item else None,
-                    str(items.seq[item.id]) if item else base.seq,
-                    item.content if item else base.content,
-                    "工作簿中删除了此行，数据库中的事项未删除"))
+        _deleted_rows(matched, book, seen)
         return matched
 
     def _elsewhere(self, uid: str) -> bool:
         return self.session.scalar(select(CheckItem.id).where(CheckItem.uid == uid)) is not None
 
     def _match_without_keys(self, book: ReturnedBook) -> Matched:
-        """The hidden sheet is gone: rows with a key column still match by key; the others by
-        序号 + content, where exactly one item fits. All must belong to one assessment."""
+        """The hidden sheet is gone: rows with a key column still match by key (a key this database
+        does not know refuses the book); rows without any key by 序号 + content, where exactly one
+        item fits. All must belong to one assessment."""
         by_content: dict[str, list[CheckItem]] = defaultdict(list)
         keyed = [row for row in book.rows if row.uid]
         uid_items = {item.uid: item for item in self.session.scalars(select(CheckItem).where(
@@ -97,10 +97,17 @@ class Matcher:
         contents = {row.content.strip() for row in book.rows if row.content.strip()}
         for candidate in self.session.scalars(select(CheckItem).where(CheckItem.content.in_(contents))):
             by_content[candidate.content.strip()].append(candidate)
+        unknown = [row for row in keyed if row.uid not in uid_items]
+        if unknown:
+            rows = "、".join(str(row.sheet_row) for row in unknown[:5])
+            more = f"等 {len(unknown)} 行" if len(unknown) > 5 else ""
+            raise BookRefused(
+                f"工作簿“{book.file.name}”的隐藏“分发信息”工作表已被删除，且第 {rows} 行{more}的编号"
+                "不是本数据库中的事项（可能是另一个数据库分发的填报表），无法确定归属，未汇总。")
         found: list[tuple[ReturnedRow, CheckItem | None]] = []
         for row in book.rows:
             item = uid_items.get(row.uid) if row.uid else None
-            if item is None:
+            if item is None:  # only rows without any key: 序号 + content
                 item = self._by_seq_and_content(row, by_content[row.content.strip()])
             found.append((row, item))
         assessment_ids = {item.assessment_id for _row, item in found if item is not None}
@@ -117,7 +124,34 @@ class Matcher:
             else:
                 seen.add(item.id)
                 matched.pairs.append((row, item))
+        self._recorded_base(matched)
+        _deleted_rows(matched, book, {item.uid for _row, item in matched.pairs})
         return matched
+
+    def _recorded_base(self, matched: Matched) -> None:
+        """The hand-out this book came from, as recorded when it was written: the one of this
+        assessment holding most of the rows matched (the latest on a tie). None recorded (handed
+        out before the record was kept): no base, the fields' defaults stand in for it."""
+        uids = [item.uid for _row, item in matched.pairs]
+        if not uids:
+            return
+        counts = self.session.execute(
+            select(Handout.id, Handout.department, Handout.handed_out_at)
+            .join(HandoutItem, HandoutItem.handout_id == Handout.id)
+            .where(Handout.assessment_id == matched.items.assessment.id,
+                   HandoutItem.item_uid.in_(uids))
+            .add_columns(func.count(HandoutItem.id))
+            .group_by(Handout.id, Handout.department, Handout.handed_out_at)).all()
+        if not counts:
+            return
+        handout_id, department, handed_out_at, _n = max(
+            counts, key=lambda r: (r[3], r[2], r[0]))
+        rows = self.session.scalars(select(HandoutItem).where(
+            HandoutItem.handout_id == handout_id).order_by(HandoutItem.seq)).all()
+        matched.base = [BaseRow(row.item_uid, str(row.seq), row.content, json.loads(row.base))
+                        for row in rows]
+        matched.department = department
+        matched.handed_out_at = handed_out_at
 
     def _by_seq_and_content(self, row: ReturnedRow, candidates: list[CheckItem]) -> CheckItem | None:
         if len(candidates) <= 1:
@@ -130,6 +164,19 @@ class Matcher:
         raise BookRefused(
             f"隐藏的“分发信息”工作表已被删除，第 {row.sheet_row} 行（序号 {row.seq}）的内容与"
             f"数据库中 {len(candidates)} 个事项相同，无法唯一对应，未汇总。")
+
+
+def _deleted_rows(matched: Matched, book: ReturnedBook, seen: set[str]) -> None:
+    """Rows handed out that the workbook no longer holds (the database's items are kept)."""
+    items = matched.items
+    for base in matched.base or ():
+        if base.uid not in seen:
+            item = items.by_uid.get(base.uid)
+            matched.missing.append(MissingRow(
+                book.file.name, item.id if item else None,
+                str(items.seq[item.id]) if item else base.seq,
+                item.content if item else base.content,
+                "工作簿中删除了此行，数据库中的事项未删除"))
 
 
 def _load(session: Session, assessment: Assessment) -> AssessmentItems:

@@ -140,11 +140,11 @@ def reapply(database: Database, changes: list[FieldChange], rows: list[NewRow]) 
 
 def _plan(matcher: Matcher, book: ReturnedBook) -> _BookPlan:
     matched = matcher.match(book)
-    base = {row.uid: row.values for row in book.base or ()}
+    base = {row.uid: row.values for row in matched.base or ()}
     fields = [code for code in book.fields if code in FILL_CODES]
     changes = []
     for row, item in matched.pairs:
-        handed_out = base.get(item.uid, {})  # no base (hidden sheet lost): the field's default
+        handed_out = base.get(item.uid, {})  # no base recorded either: the field's default
         for code in fields:
             if code not in row.values:
                 continue
@@ -215,7 +215,7 @@ def _new_rows(book: ReturnedBook, matched: Matched) -> list[NewRow]:
         if values.get("status") and not valid_status(values["status"]):
             values.pop("status")
         rows.append(NewRow(book.file.name, row.sheet_row, row.path.strip(), dimension_id,
-                           row.content.strip(), values, book.department))
+                           row.content.strip(), values, matched.department))
     return rows
 
 
@@ -268,17 +268,18 @@ def _record_return(session: Session, plan: _BookPlan, result: CollectResult, now
                    *, changed: bool) -> bool:
     """Note the return for the 汇总进度 panel; a repeat that changed nothing is not noted again."""
     name = plan.book.file.name
-    department = plan.book.department
+    department = plan.matched.department
+    handed_out_at = plan.matched.handed_out_at
     seen = session.scalar(select(HandoutReturn.id).where(
         HandoutReturn.assessment_id == plan.matched.items.assessment.id,
         HandoutReturn.department == department,
-        HandoutReturn.handed_out_at.is_(None) if plan.book.handed_out_at is None
-        else HandoutReturn.handed_out_at == plan.book.handed_out_at).limit(1))
+        HandoutReturn.handed_out_at.is_(None) if handed_out_at is None
+        else HandoutReturn.handed_out_at == handed_out_at).limit(1))
     if seen is not None and not changed:
         return False
     noted = HandoutReturn(
-        assessment_id=plan.matched.items.assessment.id, department=plan.book.department,
-        file_name=name, handed_out_at=plan.book.handed_out_at, returned_at=now,
+        assessment_id=plan.matched.items.assessment.id, department=department,
+        file_name=name, handed_out_at=handed_out_at, returned_at=now,
         applied=sum(1 for c in result.applied if c.file == name),
         conflicts=sum(1 for c in result.conflicts if c.file == name),
         new_rows=len(plan.new_rows), missing_rows=len(plan.matched.missing))

@@ -4,6 +4,7 @@ one undo step for the whole collect; the 汇总进度 panel."""
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -63,8 +64,11 @@ def test_conflicts_are_chosen_or_edited_and_the_collect_undoes_in_one_step(
     assert services.items.get(z.id).target == "处室定的目标"
     panel = window.collect_panel
     assert panel.isVisible()
-    row = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
-    assert row[0] == "法规处" and row[1] == "3" and row[3] not in ("未交回", "—")
+    table = panel.table
+    [row] = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount()) if table.item(r, 0).text() == "法规处"]
+    owned = [i for i in services.items.list(assessment) if i.department == "法规处"]
+    assert row[1] == str(len(owned)) and row[3] not in ("未交回", "—")
     assert row[4] == "3" and row[5] == "2"
     after = database_state(db)
     window.undo_stack.undo()  # one step undoes the whole collect
@@ -85,12 +89,10 @@ def _fields(state: dict[str, list[tuple]]) -> list[tuple]:
 def test_hand_out_from_the_file_menu_writes_the_chosen_departments(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         answers: list[str]) -> None:
+    """The demo's items have their departments: one entry each, none unassigned."""
     services = window.services
-    items = services.items.list(window.assessment_id)
-    for item in items[:5]:
-        services.items.update(item.id, department="法规处")
-    for item in items[5:9]:
-        services.items.update(item.id, department="医政处")
+    counts = Counter(item.department for item in services.items.list(window.assessment_id))
+    assert "" not in counts and 4 <= len(counts) <= 7
     seen: list[str] = []
 
     def clerk(dialog: HandoutDialog) -> int:
@@ -105,10 +107,11 @@ def test_hand_out_from_the_file_menu_writes_the_chosen_departments(
 
     monkeypatch.setattr(HandoutDialog, "exec", clerk)
     window.findChild(QAction, "handout").trigger()
-    assert seen == ["医政处（4 项）", "法规处（5 项）", "未分配处室（31 项）"]
+    assert seen == [f"{name}（{counts[name]} 项）" for name in sorted(counts)]
+    assert "法规处（5 项）" in seen and "医政医管处（9 项）" in seen
     assert [p.name for p in tmp_path.glob("*.xlsx")] == ["法规处.xlsx"]
     assert any("已分发" in text for text in answers)
     panel = window.collect_panel
     rows = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
             for r in range(panel.table.rowCount())}
-    assert rows["法规处"] == "未交回" and rows["医政处"] == "未分发"
+    assert rows["法规处"] == "未交回" and rows["医政医管处"] == "未分发"

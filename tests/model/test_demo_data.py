@@ -46,3 +46,14 @@ def test_dimensions_follow_the_seed(demo: Services, demo_id: int) -> None:
     headings = [d.report_heading for d in dims if d.report_heading]
     assert headings == ["强化责任担当，全面高效履职", "坚持依法行政，规范行政行为",
                         "优化政务服务，提升政务效能", "严格财务管理，提升财政效益"]
+
+
+def test_the_demo_can_be_handed_out_to_its_departments(demo: Services, demo_id: int) -> None:
+    """Every item has a 责任处室 judged from its content, a handful of departments in all."""
+    by_content = {i.content: i.department for i in demo.items.list(demo_id)}
+    assert all(by_content.values()) and 4 <= len(set(by_content.values())) <= 7
+    assert by_content["深入推进依法行政，加快实现基本建成法治政府"] == "法规处"
+    assert by_content["常态化疫情防控"] == "疾病预防控制处"
+    assert by_content["预算执行"] == "财务处"
+    assert by_content["推进智慧医疗惠民服务"] == "规划发展与信息化处"
+    assert by_content["接诉即办"] == "办公室" and by_content["安全生产"] == "综合监督处"
