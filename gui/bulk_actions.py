@@ -6,9 +6,10 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView, QWidget
 
-from gui.commands.base import EditContext
+from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.bulk import BulkDeleteCommand, BulkFieldCommand, BulkMoveCommand
 from gui.item_models.framework_tree import ITEM, KIND_ROLE, RECORD_ROLE
+from gui.panels.item_editor import item_subject
 from model.records import ItemRecord
 
 
@@ -45,7 +46,7 @@ class BulkActions(QObject):
     def set_status(self, status: str) -> None:
         items = self.selected_items()
         if items:
-            self.stack.push(BulkFieldCommand(
+            self._push(items, BulkFieldCommand(
                 self.context, items, "status", status,
                 self.tr("把 %1 项设为“%2”").replace("%1", str(len(items))).replace("%2", status)))
 
@@ -58,7 +59,7 @@ class BulkActions(QObject):
                                         self.tr("%1 项的责任处室：").replace("%1", str(len(items))),
                                         names, 0, True)
         if ok:
-            self.stack.push(BulkFieldCommand(
+            self._push(items, BulkFieldCommand(
                 self.context, items, "department", name.strip(),
                 self.tr("设置 %1 项的责任处室").replace("%1", str(len(items)))))
 
@@ -82,7 +83,7 @@ class BulkActions(QObject):
             self.move_to(sorted(items, key=lambda item: item.seq), dimension_id)
 
     def move_to(self, items: list[ItemRecord], dimension_id: int) -> None:
-        self.stack.push(BulkMoveCommand(
+        self._push(items, BulkMoveCommand(
             self.context, items, dimension_id,
             self.tr("移动 %1 项").replace("%1", str(len(items)))))
 
@@ -96,9 +97,14 @@ class BulkActions(QObject):
         answer = QMessageBox.question(self.window, self.tr("删除"),
                                       question + "\n" + self.tr("（可以撤销）"))
         if answer == QMessageBox.StandardButton.Yes:
-            self.stack.push(BulkDeleteCommand(
+            self._push(items, BulkDeleteCommand(
                 self.context, [item.id for item in items],
                 self.tr("删除 %1 项").replace("%1", str(len(items)))))
+
+    def _push(self, items: list[ItemRecord], command: ServiceCommand) -> None:
+        """A refusal names the item it is about as the clerk sees it (第 3 项“…”), never its id."""
+        command.subjects = {("check_item", item.id): item_subject(item) for item in items}
+        self.stack.push(command)
 
     def several_selected(self) -> bool:
         return len(self.selected_items()) > 1

@@ -12,7 +12,13 @@ class ModelError(Exception):
 
 
 class NotFoundError(ModelError):
-    """The row asked for does not exist (deleted meanwhile, or a wrong id)."""
+    """The row asked for does not exist (deleted meanwhile, or a wrong id); table and row_id
+    say which row, so a window can name it as the clerk sees it."""
+
+    def __init__(self, message: str, *, table: str = "", row_id: int | None = None) -> None:
+        super().__init__(message)
+        self.table = table
+        self.row_id = row_id
 
 
 class ValidationError(ModelError):

@@ -28,7 +28,8 @@ def get_row(session: Session, model: type[Row], row_id: int) -> Row:
     row = session.get(model, row_id)
     if row is None:
         label = LABELS.get(model.__tablename__, model.__tablename__)
-        raise NotFoundError(f"{label}（编号 {row_id}）不存在，可能已被删除。")
+        raise NotFoundError(f"{label}（编号 {row_id}）不存在，可能已被删除。",
+                            table=model.__tablename__, row_id=row_id)
     return row
 
 

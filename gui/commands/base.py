@@ -31,6 +31,7 @@ class ServiceCommand(QUndoCommand):
         self.context = context
         self.failed = False
         self.subject = ""  # the row as the clerk sees it (第 9 项“…”), for messages
+        self.subjects: dict[tuple[str, int], str] = {}  # (table, id) → subject, for several rows
         self.origin: Origin = self.first_origin  # who runs apply()/revert() now, for its Changes
         self._ran = False
 
@@ -61,8 +62,10 @@ class ServiceCommand(QUndoCommand):
         try:
             action()
         except NotFoundError as exc:
+            subject = self.subjects.get((exc.table, exc.row_id or 0), self.subject)
             self._fail(NotFoundError(self.notifier.tr("%1已不存在（可能已在其他窗口中删除）。")
-                                     .replace("%1", self.subject)) if self.subject else exc)
+                                     .replace("%1", subject), table=exc.table, row_id=exc.row_id)
+                       if subject else exc)
         except ModelError as exc:
             self._fail(exc)
 

@@ -30,6 +30,7 @@ from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
+from gui.panels.item_editor import shorten
 from gui.widgets import DateField, GrowingTextEdit, name_form_fields
 from model.dates import parse_date
 from model.errors import ModelError
@@ -102,8 +103,10 @@ class EvidencePanel(QWidget):
         self.stack.beginMacro(self.tr("添加 %1 个证明材料").replace("%1", str(len(files))))
         try:
             for path in files:
-                self.stack.push(AddEvidenceCommand(self.context, self.item_id,
-                                                   self.tr("添加证明材料"), file=path))
+                command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加证明材料"),
+                                             file=path)
+                command.subject = self._subject(path.name)
+                self.stack.push(command)
         finally:
             self.stack.endMacro()
         self.last_folder = str(files[-1].parent)
@@ -115,8 +118,10 @@ class EvidencePanel(QWidget):
         dialog = NoteDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.stack.push(AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"),
-                                           **dialog.values()))
+        values = dialog.values()
+        command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"), **values)
+        command.subject = self._subject(str(values.get("title") or values.get("note") or ""))
+        self.stack.push(command)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.item_id is not None:
@@ -153,15 +158,21 @@ class EvidencePanel(QWidget):
         if row is None or self.item_id is None:
             return
         record = self.model.record(row)
-        self.stack.push(RemoveEvidenceCommand(self.context, self.item_id, record.id,
-                                              self.tr("移除证明材料")))
+        command = RemoveEvidenceCommand(self.context, self.item_id, record.id,
+                                        self.tr("移除证明材料"))
+        command.subject = self._subject(record.title or record.file_name or "")
+        self.stack.push(command)
 
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
         record = self.model.record_by_id(evidence_id)
         self.stack.push(EditFieldCommand(
             self.context, "evidence", evidence_id, field, getattr(record, field), value, visit=0,
             label=self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal),
-            subject=self.tr("证明材料“%1”").replace("%1", record.title or record.file_name or "")))
+            subject=self._subject(record.title or record.file_name or "")))
+
+    def _subject(self, name: str) -> str:
+        """An evidence row as the clerk sees it in the list, for messages."""
+        return self.tr("证明材料“%1”").replace("%1", shorten(name, 30))
 
     def _on_changed(self, change: Change[None]) -> None:
         if change.row_id == self.item_id:

@@ -255,3 +255,66 @@ def test_typing_then_deleting_at_once_saves_the_typing_first(
     assert demo.items.get(item.id).content == item.content + "补充"
     window.undo()
     assert database_state(demo.db.sqlite_path) == initial
+
+
+def test_undoing_a_bulk_status_of_an_item_deleted_elsewhere_names_it(
+        qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, tmp_path,
+        answers: list[str]) -> None:
+    from gui.settings import Settings
+    from tests.gui.test_bulk import select_items
+
+    items = demo.items.list(demo_id)
+    select_items(window, [items[1].id, items[2].id, items[3].id])
+    window.bulk.set_status("推进中")
+    other = Services.over(open_sqlite(demo.db.sqlite_path))  # another window on the same file
+    second = MainWindow(other, Settings())
+    qtbot.addWidget(second)
+    second.select(ITEM, items[2].id)
+    action(second, "delete").trigger()
+    assert other.items.get(items[1].id).status == "推进中"
+    answers.clear()
+    window.undo()
+    assert len(answers) == 1 and "第 3 项“" in answers[0] and "编号" not in answers[0]
+    assert items[2].content[:10] in answers[0]
+    second.close()
+    other.close()
+
+
+def test_undoing_an_evidence_add_removed_elsewhere_names_the_file(
+        qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, tmp_path,
+        answers: list[str]) -> None:
+    from gui.settings import Settings
+
+    item = next(i for i in demo.items.list(demo_id) if not demo.evidence.list(i.id))
+    select(window, ITEM, item.id)
+    paper = tmp_path / "会议纪要.pdf"
+    paper.write_bytes(b"%PDF-1.4 minutes")
+    window.evidence.add_files([paper])
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    second = MainWindow(other, Settings())
+    qtbot.addWidget(second)
+    second.select(ITEM, item.id)
+    second.evidence.table.selectRow(0)
+    second.evidence.remove_selected()
+    assert other.evidence.list(item.id) == []
+    window.undo()
+    assert len(answers) == 1 and "证明材料“会议纪要.pdf”" in answers[0]
+    assert "编号" not in answers[0]
+    second.close()
+    other.close()
+
+
+def test_redoing_an_evidence_removal_removed_elsewhere_names_it(
+        window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[5]
+    evidence = demo.evidence.add_note(item.id, "局党组会议纪要")
+    select(window, ITEM, item.id)
+    window.evidence.table.selectRow(0)
+    window.evidence.remove_selected()
+    window.undo()
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    other.evidence.detach(evidence.id)  # meanwhile, in another program
+    window.undo_stack.redo()
+    assert len(answers) == 1 and "编号" not in answers[0]
+    assert "证明材料“局党组会议纪要”" in answers[0]
+    other.close()
