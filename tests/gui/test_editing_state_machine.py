@@ -1,8 +1,9 @@
 """Random editing sessions in the real window: undo never lies.
 
-A Hypothesis state machine types into fields of several items, changes statuses, creates,
-deletes and moves items, changes, moves and deletes several at once, adds and removes
-evidence, undoes and redoes.
+A Hypothesis state machine types into every field of several items (the texts, the quarterly
+progress, 责任处室, 责任人, 时限, 备注, the scores as numbers), changes statuses, creates,
+deletes and moves items, sets the status and 责任处室 of, moves and deletes several at once,
+adds and removes evidence, undoes and redoes.
 After every step no conflict or error was shown; at the end, undoing everything gives back the
 initial database and redoing everything the final one (whole tables compared)."""
 
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import ITEM
@@ -27,8 +30,15 @@ from model.vocabulary import STATUS_NAMES as STATUSES
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, type_into
 
-FIELDS = ("content", "target", "result")
+TEXTS = ("content", "target", "result", "progress_q1", "progress_q2", "progress_q3",
+         "progress_q4", "note")  # the item editor's texts (CountedText)
+SCORE_TEXTS = ("indicator_target", "indicator_actual", "deviation_reason")
+LINES = ("department", "owner", "deadline")  # one-line fields (QLineEdit)
+NUMBERS = ("score_max", "score")  # typed text becomes a number (or nothing when empty)
 WORDS = st.sampled_from(["补充", "已完成", "（续）", "a", "年底前", "\n第二行"])
+LINE_WORDS = st.sampled_from(["办公室", "（续）", "a", "张三", "2024年6月底前"])
+NUMBER_TEXTS = st.sampled_from(["5", "12", "2.5", "0", "100", ""])
+DEPARTMENTS = st.sampled_from(["办公室", "法规处", "财务处", ""])
 ITEMS = st.integers(min_value=0, max_value=5)  # the first items of the table, wherever they are
 PICKS = st.lists(st.integers(min_value=0, max_value=12), min_size=2, max_size=4, unique=True)
 
@@ -40,9 +50,10 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
             self.folder = tempfile.TemporaryDirectory()
             self.services = create_demo_database(Path(self.folder.name) / "demo.db")
             self.path = self.services.db.sqlite_path
+            self.assessment_id = self.services.assessments.list()[0].id
+            self.services.assessments.update(self.assessment_id, uses_scores=True)  # score rows
             self.window = MainWindow(self.services, Settings())
             self.window.show()
-            self.assessment_id = self.services.assessments.list()[0].id
             self.initial = database_state(self.path)
             answers.clear()
 
@@ -57,10 +68,32 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
             QApplication.processEvents()
             return record
 
-        @rule(n=ITEMS, field=st.sampled_from(FIELDS), text=WORDS)
+        @rule(n=ITEMS, field=st.sampled_from(TEXTS + SCORE_TEXTS), text=WORDS)
         def type_in_a_field(self, n: int, field: str, text: str) -> None:
             self.show(n)
-            type_into(qtbot, self.window.item_editor.texts[field].edit, text)
+            editor = self.window.item_editor
+            counted = editor.texts[field] if field in editor.texts else editor.scores[field]
+            type_into(qtbot, counted.edit, text)
+
+        @rule(n=ITEMS, field=st.sampled_from(LINES), text=LINE_WORDS)
+        def type_in_a_line(self, n: int, field: str, text: str) -> None:
+            self.show(n)
+            type_into(qtbot, getattr(self.window.item_editor, field), text)
+
+        @rule(n=ITEMS, field=st.sampled_from(NUMBERS), text=NUMBER_TEXTS)
+        def type_a_score(self, n: int, field: str, text: str) -> None:
+            """Select what the field holds and type over it, as a clerk corrects a number."""
+            self.show(n)
+            widget = self.window.item_editor.scores[field]
+            assert widget.isVisibleTo(self.window)  # uses_scores shows the score rows
+            widget.setFocus()
+            widget.selectAll()
+            if text:
+                event = QInputMethodEvent()
+                event.setCommitString(text)
+                QApplication.sendEvent(widget, event)
+            else:
+                widget.del_()  # emptied: no score
 
         @rule(n=ITEMS, status=st.sampled_from(STATUSES))
         def change_status(self, n: int, status: str) -> None:
@@ -99,6 +132,12 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
         def bulk_status(self, picks: list[int], status: str) -> None:
             self.pick(picks)
             self.window.bulk.set_status(status)
+
+        @rule(picks=PICKS, name=DEPARTMENTS)
+        def bulk_department(self, picks: list[int], name: str) -> None:
+            self.pick(picks)
+            with mock.patch.object(QInputDialog, "getItem", return_value=(name, True)):
+                self.window.bulk.set_department()
 
         @rule(picks=PICKS, last=st.booleans())
         def bulk_move(self, picks: list[int], last: bool) -> None:
@@ -156,7 +195,7 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
                 self.folder.cleanup()
 
     run_state_machine_as_test(EditingSession, settings=settings(
-        max_examples=8, stateful_step_count=25, derandomize=True, deadline=None, database=None,
+        max_examples=12, stateful_step_count=35, derandomize=True, deadline=None, database=None,
         phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure reports at once
         suppress_health_check=[HealthCheck.too_slow]))
 
