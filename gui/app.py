@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui import translations
+from gui.geometry import first_geometry
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.errors import ModelError
 from model.maintenance import open_default_with_demo, open_services
 
-SCREENSHOT_SIZE = (1280, 800)
+# what a first start shows on a clerk's usual PC: a 1366×768 screen less a 40 px taskbar
+SCREENSHOT_SIZE = first_geometry(QRect(0, 0, 1366, 768 - 40)).size().toTuple()
 
 
 def run(db: str | None, screenshot: Path | None = None) -> int:

@@ -78,8 +78,11 @@ def test_screenshot_command_writes_a_png(tmp_path: Path) -> None:
     assert done.returncode == 0
     from PySide6.QtGui import QImage
 
+    from gui.app import SCREENSHOT_SIZE
+
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1280, 800)
+    assert SCREENSHOT_SIZE == (1256, 669)  # a first start on 1366×768 less a 40 px taskbar
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
 
 
 def test_first_start_creates_the_default_database_with_demo(tmp_path: Path) -> None:
