@@ -255,57 +255,57 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="50" />
+        <location filename="../../gui/bulk_actions.py" line="51" />
         <source>把 %1 项设为“%2”</source>
         <translation>Set %1 items to “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="57" />
+        <location filename="../../gui/bulk_actions.py" line="58" />
         <source>设置责任处室</source>
         <translation>Set department</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="58" />
+        <location filename="../../gui/bulk_actions.py" line="59" />
         <source>%1 项的责任处室：</source>
         <translation>Department of %1 items:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="63" />
+        <location filename="../../gui/bulk_actions.py" line="64" />
         <source>设置 %1 项的责任处室</source>
         <translation>Set the department of %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="71" />
+        <location filename="../../gui/bulk_actions.py" line="72" />
         <source>移到考评维度</source>
         <translation>Move to dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="72" />
+        <location filename="../../gui/bulk_actions.py" line="73" />
         <source>把 %1 项移到：</source>
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="87" />
+        <location filename="../../gui/bulk_actions.py" line="88" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="94" />
+        <location filename="../../gui/bulk_actions.py" line="95" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="96" />
+        <location filename="../../gui/bulk_actions.py" line="97" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="97" />
+        <location filename="../../gui/bulk_actions.py" line="98" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="101" />
+        <location filename="../../gui/bulk_actions.py" line="102" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -470,37 +470,37 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="57" />
+        <location filename="../../gui/panels/evidence_panel.py" line="58" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="58" />
+        <location filename="../../gui/panels/evidence_panel.py" line="59" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="59" />
+        <location filename="../../gui/panels/evidence_panel.py" line="60" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="60" />
+        <location filename="../../gui/panels/evidence_panel.py" line="61" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="70" />
+        <location filename="../../gui/panels/evidence_panel.py" line="71" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="91" />
+        <location filename="../../gui/panels/evidence_panel.py" line="92" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="102" />
+        <location filename="../../gui/panels/evidence_panel.py" line="103" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
@@ -510,27 +510,27 @@
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="118" />
+        <location filename="../../gui/panels/evidence_panel.py" line="122" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="142" />
+        <location filename="../../gui/panels/evidence_panel.py" line="147" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="147" />
+        <location filename="../../gui/panels/evidence_panel.py" line="152" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="157" />
+        <location filename="../../gui/panels/evidence_panel.py" line="162" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="164" />
+        <location filename="../../gui/panels/evidence_panel.py" line="175" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -1448,37 +1448,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="176" />
+        <location filename="../../gui/panels/evidence_panel.py" line="187" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="182" />
+        <location filename="../../gui/panels/evidence_panel.py" line="193" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="183" />
+        <location filename="../../gui/panels/evidence_panel.py" line="194" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="184" />
+        <location filename="../../gui/panels/evidence_panel.py" line="195" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="185" />
+        <location filename="../../gui/panels/evidence_panel.py" line="196" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="186" />
+        <location filename="../../gui/panels/evidence_panel.py" line="197" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="200" />
+        <location filename="../../gui/panels/evidence_panel.py" line="211" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1782,7 +1782,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="30" />
+        <location filename="../../gui/app.py" line="33" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -1972,17 +1972,17 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="130" />
-        <location filename="../../gui/panels/evidence_panel.py" line="217" />
+        <location filename="../../gui/panels/evidence_panel.py" line="228" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="220" />
+        <location filename="../../gui/panels/evidence_panel.py" line="231" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="221" />
+        <location filename="../../gui/panels/evidence_panel.py" line="232" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
@@ -2127,7 +2127,7 @@
 <context>
     <name>self.notifier</name>
     <message>
-        <location filename="../../gui/commands/base.py" line="64" />
+        <location filename="../../gui/commands/base.py" line="66" />
         <source>%1已不存在（可能已在其他窗口中删除）。</source>
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
