@@ -43,6 +43,8 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
 
 def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
+    width = SCREENSHOT_SIZE[0]  # the panes as a first start on that screen divides them
+    window.splitter.setSizes([width // 3, width - width // 3])
     window.show()
     window.select_first_item()
     for _ in range(5):
