@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -403,3 +404,60 @@ def test_read_only_places_are_clean_refusals(cli, db: Path, tmp_path: Path) -> N
         refused((code, _out, err))
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+# --- issue 12 audit: stored text is hostile too ----------------------------------------------
+
+DIRTY = "脏\x0b\x08\ufffe\x01值"
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ufdd0-\ufdef]")
+
+
+def _dirty_every_text_column(db: Path) -> None:
+    """An older database or someone else's: control characters in every string column (the
+    services clean what they write, the stored text may already be dirty)."""
+    with sqlite3.connect(db) as connection:
+        for table in ("assessment", "dimension", "check_item", "evidence", "narrative_section"):
+            for _cid, name, kind, *_rest in connection.execute(f"PRAGMA table_info({table})"):
+                if ("CHAR" in kind.upper() or "TEXT" in kind.upper()) and name not in (
+                        "status", "extras", "file_sha256"):  # CHECKed, JSON, hash: tested apart
+                    connection.execute(f"UPDATE {table} SET {name} = coalesce({name}, '') || ?",
+                                       (DIRTY,))
+    connection.close()
+
+
+def _zip_texts(path: Path) -> Iterator[str]:
+    """Every member name and every text member of a zip (docx, xlsx), zips inside included."""
+    with zipfile.ZipFile(path) as package:
+        for info in package.infolist():
+            yield info.filename
+            data = package.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                yield data.decode("utf-8")
+            elif info.filename.endswith(".xlsx"):
+                inner = path.with_name(path.name + ".inner.xlsx")
+                inner.write_bytes(data)
+                yield from _zip_texts(inner)
+
+
+def test_stored_control_characters_export_cleanly(cli, db: Path, tmp_path: Path) -> None:
+    _dirty_every_text_column(db)
+    outputs = {"r.docx": ("export-docx",), "t.xlsx": ("export-xlsx",),
+               "tasks.xlsx": ("export-xlsx", "--layout", "tasks"), "e.zip": ("export-evidence",)}
+    for name, command in outputs.items():
+        code, _out, err = cli(*command, "--db", db, "--out", tmp_path / name)
+        assert code == 0, (command, err)
+        assert not _UNWRITABLE.search(err), err  # the warnings name places by cleaned text
+        for text in _zip_texts(tmp_path / name):
+            assert not _UNWRITABLE.search(text), (name, text[:200])
+    from docx import Document
+    assert any("脏" in p.text for p in Document(str(tmp_path / "r.docx")).paragraphs)
+    for command in ("review", "items"):
+        code, out, err = cli(command, "--db", db)
+        assert code == 0 and "Traceback" not in err, (command, err)
+        json.loads(out)
+
+
+def test_safe_names_drop_unicode_non_characters() -> None:
+    from model.storage.names import safe_name
+
+    assert safe_name("材\ufffe料\uffff\ufdd0\ufdef\U0001fffe", ".pdf") == "材料.pdf"
