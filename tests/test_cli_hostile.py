@@ -461,3 +461,18 @@ def test_safe_names_drop_unicode_non_characters() -> None:
     from model.storage.names import safe_name
 
     assert safe_name("材\ufffe料\uffff\ufdd0\ufdef\U0001fffe", ".pdf") == "材料.pdf"
+
+
+@pytest.mark.parametrize("extras", ["{bad", "[1, 2]", '"text"', "null", '{"栏目": {"x": 1}}'])
+def test_invalid_extras_are_reported_and_read_as_none(cli, db: Path, tmp_path: Path,
+                                                       extras: str) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE check_item SET extras = ? WHERE id = 3", (extras,))
+    connection.close()
+    code, out, err = cli("check", "--db", db)
+    assert code == 2 and "自查事项（编号 3）的其他栏目" in out, out + err
+    (tmp_path / "handout").mkdir()
+    for command in (("items",), ("review",), ("export-docx", "--out", tmp_path / "r.docx"),
+                    ("handout", "--out", tmp_path / "handout")):
+        code, _out, err = cli(*command, "--db", db)
+        assert code == 0 and "Traceback" not in err, (command, err)
