@@ -476,3 +476,13 @@ def test_invalid_extras_are_reported_and_read_as_none(cli, db: Path, tmp_path: P
                     ("handout", "--out", tmp_path / "handout")):
         code, _out, err = cli(*command, "--db", db)
         assert code == 0 and "Traceback" not in err, (command, err)
+
+
+def test_backup_and_pack_leave_the_live_folder_as_it_was(cli, db: Path, tmp_path: Path) -> None:
+    for sidecar in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+        sidecar.unlink(missing_ok=True)
+    before = sorted(p.name for p in db.parent.iterdir())
+    assert cli("backup", "--db", db, "--out", tmp_path / "b.db")[0] == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == before
+    assert cli("pack", "--db", db, "--out", tmp_path / "p.zip")[0] == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == before
