@@ -486,3 +486,38 @@ def test_backup_and_pack_leave_the_live_folder_as_it_was(cli, db: Path, tmp_path
     assert sorted(p.name for p in db.parent.iterdir()) == before
     assert cli("pack", "--db", db, "--out", tmp_path / "p.zip")[0] == 0
     assert sorted(p.name for p in db.parent.iterdir()) == before
+
+
+def test_a_failed_store_leaves_no_empty_folder(cli, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import hashlib
+
+    fresh = tmp_path / "fresh" / "2024.db"
+    fresh.parent.mkdir()
+    assert cli("demo", "--db", fresh)[0] == 0
+    evidence = tmp_path / "材料.pdf"
+    evidence.write_bytes(b"%PDF-1.4 evidence")
+    assert cli("info", "--db", fresh)[0] == 0  # today's automatic backup is taken
+    before = tree_state(fresh.parent)
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:  # the disk fills while the file is being stored
+        patched.setattr("model.storage.filestore.os.fsync", full)
+        refused(cli("attach", "--db", fresh, "--item", "1", evidence), "磁盘空间不足")
+    assert tree_state(fresh.parent) == before
+    assert not Path(f"{fresh}.files").exists()
+
+    # a file where the store's subfolder should be: the folder made for it goes again
+    def blocked_mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name == hashlib.sha256(evidence.read_bytes()).hexdigest()[:2]:
+            raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+        original(self, *args, **kwargs)
+
+    original = Path.mkdir
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "mkdir", blocked_mkdir)
+        refused(cli("attach", "--db", fresh, "--item", "1", evidence), "无法把证明材料保存")
+    assert tree_state(fresh.parent) == before
