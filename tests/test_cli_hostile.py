@@ -521,3 +521,15 @@ def test_a_failed_store_leaves_no_empty_folder(cli, tmp_path: Path,
         patched.setattr(Path, "mkdir", blocked_mkdir)
         refused(cli("attach", "--db", fresh, "--item", "1", evidence), "无法把证明材料保存")
     assert tree_state(fresh.parent) == before
+
+
+def test_a_refusal_after_a_failed_daily_backup_is_one_line(cli, db: Path, tmp_path: Path) -> None:
+    broken = damage(db, tmp_path / "work" / "index.db", "damaged index")
+    shutil.copytree(Path(f"{db}.files"), Path(f"{broken}.files"))
+    refused(cli("backup", "--db", broken, "--out", tmp_path / "b.db"), "损坏")
+    refused(cli("pack", "--db", broken, "--out", tmp_path / "p.zip"), "损坏")
+    code, _out, err = cli("score", "--db", broken)
+    if code != 0:
+        refused((code, _out, err))
+    code, _out, err = cli("info", "--db", broken)  # a command that works still says it
+    assert code == 0 and "自动备份未完成" in err
