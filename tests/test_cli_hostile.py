@@ -533,3 +533,15 @@ def test_a_refusal_after_a_failed_daily_backup_is_one_line(cli, db: Path, tmp_pa
         refused((code, _out, err))
     code, _out, err = cli("info", "--db", broken)  # a command that works still says it
     assert code == 0 and "自动备份未完成" in err
+
+
+def test_handout_into_the_evidence_store_is_refused(cli, db: Path, tmp_path: Path) -> None:
+    store = Path(f"{db}.files")
+    [subfolder] = [p for p in store.iterdir() if p.is_dir()]
+    before = tree_state(db.parent)
+    for out in (store, subfolder):
+        refused(cli("handout", "--db", db, "--out", out), "正在使用的数据库")
+        assert tree_state(db.parent) == before
+    refused(cli("handout", "--db", db, "--out", tmp_path / "missing"), "不存在")
+    (tmp_path / "h").mkdir()
+    assert cli("handout", "--db", db, "--out", tmp_path / "h")[0] == 0
