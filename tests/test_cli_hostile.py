@@ -545,3 +545,11 @@ def test_handout_into_the_evidence_store_is_refused(cli, db: Path, tmp_path: Pat
     refused(cli("handout", "--db", db, "--out", tmp_path / "missing"), "不存在")
     (tmp_path / "h").mkdir()
     assert cli("handout", "--db", db, "--out", tmp_path / "h")[0] == 0
+
+
+def test_importing_a_folder_says_it_is_a_folder(cli, db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "表格"
+    folder.mkdir()
+    before = tree_state(db.parent)
+    refused(cli("import-xlsx", "--db", db, folder), "文件夹")
+    assert tree_state(db.parent) == before
