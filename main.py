@@ -15,6 +15,7 @@ from model.errors import ModelError
 from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
 from model.storage.location import log_file_path
+from model.storage.opening import notes_held
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -116,7 +117,14 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "db_required", False) and not args.db:
             raise UsageError("命令行参数有误：缺少 --db 数据库文件（用 --help 查看用法）")
         handler = getattr(args, "handler", None)
-        return handler(args) if handler else run_gui(args)
+        if handler is None:
+            return run_gui(args)
+        with notes_held() as notes:
+            code = handler(args)
+        if code == EXIT_OK:  # a refusal is one line: no note about today's backup before it
+            for note in notes:
+                print(note, file=sys.stderr)
+        return code
     except (ModelError, UsageError) as exc:
         print(one_line(str(exc)), file=sys.stderr)
         return EXIT_REFUSED

@@ -15,9 +15,9 @@ from importers.handout_xlsx import read_returned
 from model.collect.handout import build_handout, department_name, record_handout
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import Rejection, ReturnedBook
-from model.errors import ModelError
 from model.storage.backups import make_backup
 from model.storage.opening import open_services
+from model.storage.targets import refuse_live_folder
 
 
 def _print_json(value: object) -> None:
@@ -26,9 +26,7 @@ def _print_json(value: object) -> None:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    if not out.is_dir():
-        raise ModelError(f"输出文件夹“{out}”不存在。")
+    out = refuse_live_folder(Path(args.out), Path(args.db))  # never into the evidence store
     services = open_services(args.db)
     try:
         assessment_id = pick_assessment(services, args.assessment)

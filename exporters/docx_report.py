@@ -79,7 +79,9 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
         [Attachment(finance.title, len(finance.weights))] if finance else []) + (
         [Attachment("证明材料清单", len(EVIDENCE_HEADERS))] if with_list else [])
     options = report.options
-    closing_lines = [t for t in (options.signature, options.signature_date) if t]
+    signature = clean(options.signature, "落款（署名）").replace("\n", " ")
+    signature_date = clean(options.signature_date, "落款（日期）").replace("\n", " ")
+    closing_lines = [t for t in (signature, signature_date) if t]
     # the title, the body and the 落款 after its blank line: one page has no page number
     single_page = not attachments and fits_one_page(
         [b.text for b in blocks] + closing_lines + ([""] if closing_lines else []))
@@ -95,8 +97,7 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
             anchor.addprevious(paragraph(STYLE_IDS[block.style], block.text))
             if index % PROGRESS_EVERY == 0:
                 report_progress(progress, index, total)
-        for p in closing([a.title for a in attachments], options.signature,
-                         options.signature_date):
+        for p in closing([a.title for a in attachments], signature, signature_date):
             anchor.addprevious(p)
         labels = attachment_labels(len(attachments))
         pages = _Pages(anchor)
@@ -189,7 +190,8 @@ def _append_evidence_list(anchor: etree._Element, report: Report, clean: TextCle
             title = clean(evidence.title, number)
             if evidence.classified:
                 title += "（涉密材料，不提供电子版）"
-            rows.append([number, title, evidence.doc_no, evidence.issued_on])
+            rows.append([number, title, clean(evidence.doc_no, number),
+                         clean(evidence.issued_on, number)])
     widths = column_widths(EVIDENCE_WIDTHS, EVIDENCE_HEADERS)
     tbl = _table_element(widths)
     tbl.append(_row(EVIDENCE_HEADERS, widths, STYLE_IDS["table_header"], header=True))

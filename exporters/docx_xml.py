@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 import resources
+from exporters.xmltext import clean
 
 TEMPLATE = "templates/gongwen.docx"
 P, PPR, PSTYLE, R, T, RPR = (qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t"),
@@ -51,6 +52,10 @@ def paragraph(style_id: str, text: str = "") -> etree._Element:
 
 
 def run(style_id: str, text: str) -> etree._Element:
+    """A run of the style holding text. The one place text enters the document's XML: what XML
+    cannot hold (a \\x0b in an older database) is removed here, whatever the caller forgot
+    (the exporters clean and report their texts before)."""
+    text = clean(text)[0]
     r = etree.Element(R)
     rpr = style_run_properties().get(style_id)
     if rpr is not None:

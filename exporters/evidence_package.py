@@ -123,7 +123,8 @@ def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> 
         e = packed.evidence
         where = CLASSIFIED if e.classified else (packed.path or "（文字说明，无电子文件）")
         sheet.append([packed.item.seq, clean(packed.item.content, f"第{packed.item.seq}项"),
-                      packed.number, clean(e.title, packed.number), e.doc_no, e.issued_on, where,
+                      packed.number, clean(e.title, packed.number), clean(e.doc_no, packed.number),
+                      clean(e.issued_on, packed.number), clean(where, packed.number),
                       "" if e.classified else (e.file_sha256 or ""), clean(e.note, packed.number)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

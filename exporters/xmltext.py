@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.text_rules import clean_counted
+from model.text_rules import clean_counted, clean_line
 
 
 def clean(text: str) -> tuple[str, int]:
@@ -19,5 +19,6 @@ class TextCleaner:
     def __call__(self, text: str, where: str) -> str:
         cleaned, removed = clean(text or "")
         if removed:
+            where = clean_line(where)  # the place is named by stored text too
             self.warnings.append(f"{where}：删除了 {removed} 个无法写入文件的控制字符。")
         return cleaned

@@ -27,6 +27,8 @@ def check_xlsx(path: Path) -> str:
     """Refuse what is not a sound workbook before a byte of it is parsed; "xlsx", or "xls" for
     the old binary format (.xls, WPS .et), which xlrd reads."""
     require_defusedxml()
+    if path.is_dir():
+        raise ImportFileError(f"“{path.name}”是文件夹，请选择 Excel 工作簿文件。")
     if not path.is_file():
         raise ImportFileError(f"{where(path)}不存在。")
     with open(path, "rb") as handle:

@@ -85,7 +85,7 @@ class Report:
     options: ReportOptions = field(default_factory=ReportOptions)
 
     def section_title(self, key: str) -> str:
-        return SECTION_TITLES[key]
+        return SECTION_TITLES.get(key, key)  # a key from someone else's database: its own name
 
 
 def _number(value: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -403,3 +404,152 @@ def test_read_only_places_are_clean_refusals(cli, db: Path, tmp_path: Path) -> N
         refused((code, _out, err))
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+# --- issue 12 audit: stored text is hostile too ----------------------------------------------
+
+DIRTY = "脏\x0b\x08\ufffe\x01值"
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ufdd0-\ufdef]")
+
+
+def _dirty_every_text_column(db: Path) -> None:
+    """An older database or someone else's: control characters in every string column (the
+    services clean what they write, the stored text may already be dirty)."""
+    with sqlite3.connect(db) as connection:
+        for table in ("assessment", "dimension", "check_item", "evidence", "narrative_section"):
+            for _cid, name, kind, *_rest in connection.execute(f"PRAGMA table_info({table})"):
+                if ("CHAR" in kind.upper() or "TEXT" in kind.upper()) and name not in (
+                        "status", "extras", "file_sha256"):  # CHECKed, JSON, hash: tested apart
+                    connection.execute(f"UPDATE {table} SET {name} = coalesce({name}, '') || ?",
+                                       (DIRTY,))
+    connection.close()
+
+
+def _zip_texts(path: Path) -> Iterator[str]:
+    """Every member name and every text member of a zip (docx, xlsx), zips inside included."""
+    with zipfile.ZipFile(path) as package:
+        for info in package.infolist():
+            yield info.filename
+            data = package.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                yield data.decode("utf-8")
+            elif info.filename.endswith(".xlsx"):
+                inner = path.with_name(path.name + ".inner.xlsx")
+                inner.write_bytes(data)
+                yield from _zip_texts(inner)
+
+
+def test_stored_control_characters_export_cleanly(cli, db: Path, tmp_path: Path) -> None:
+    _dirty_every_text_column(db)
+    outputs = {"r.docx": ("export-docx",), "t.xlsx": ("export-xlsx",),
+               "tasks.xlsx": ("export-xlsx", "--layout", "tasks"), "e.zip": ("export-evidence",)}
+    for name, command in outputs.items():
+        code, _out, err = cli(*command, "--db", db, "--out", tmp_path / name)
+        assert code == 0, (command, err)
+        assert not _UNWRITABLE.search(err), err  # the warnings name places by cleaned text
+        for text in _zip_texts(tmp_path / name):
+            assert not _UNWRITABLE.search(text), (name, text[:200])
+    from docx import Document
+    assert any("脏" in p.text for p in Document(str(tmp_path / "r.docx")).paragraphs)
+    for command in ("review", "items"):
+        code, out, err = cli(command, "--db", db)
+        assert code == 0 and "Traceback" not in err, (command, err)
+        json.loads(out)
+
+
+def test_safe_names_drop_unicode_non_characters() -> None:
+    from model.storage.names import safe_name
+
+    assert safe_name("材\ufffe料\uffff\ufdd0\ufdef\U0001fffe", ".pdf") == "材料.pdf"
+
+
+@pytest.mark.parametrize("extras", ["{bad", "[1, 2]", '"text"', "null", '{"栏目": {"x": 1}}'])
+def test_invalid_extras_are_reported_and_read_as_none(cli, db: Path, tmp_path: Path,
+                                                       extras: str) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE check_item SET extras = ? WHERE id = 3", (extras,))
+    connection.close()
+    code, out, err = cli("check", "--db", db)
+    assert code == 2 and "自查事项（编号 3）的其他栏目" in out, out + err
+    (tmp_path / "handout").mkdir()
+    for command in (("items",), ("review",), ("export-docx", "--out", tmp_path / "r.docx"),
+                    ("handout", "--out", tmp_path / "handout")):
+        code, _out, err = cli(*command, "--db", db)
+        assert code == 0 and "Traceback" not in err, (command, err)
+
+
+def test_backup_and_pack_leave_the_live_folder_as_it_was(cli, db: Path, tmp_path: Path) -> None:
+    for sidecar in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+        sidecar.unlink(missing_ok=True)
+    before = sorted(p.name for p in db.parent.iterdir())
+    assert cli("backup", "--db", db, "--out", tmp_path / "b.db")[0] == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == before
+    assert cli("pack", "--db", db, "--out", tmp_path / "p.zip")[0] == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == before
+
+
+def test_a_failed_store_leaves_no_empty_folder(cli, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import hashlib
+
+    fresh = tmp_path / "fresh" / "2024.db"
+    fresh.parent.mkdir()
+    assert cli("demo", "--db", fresh)[0] == 0
+    evidence = tmp_path / "材料.pdf"
+    evidence.write_bytes(b"%PDF-1.4 evidence")
+    assert cli("info", "--db", fresh)[0] == 0  # today's automatic backup is taken
+    before = tree_state(fresh.parent)
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:  # the disk fills while the file is being stored
+        patched.setattr("model.storage.filestore.os.fsync", full)
+        refused(cli("attach", "--db", fresh, "--item", "1", evidence), "磁盘空间不足")
+    assert tree_state(fresh.parent) == before
+    assert not Path(f"{fresh}.files").exists()
+
+    # a file where the store's subfolder should be: the folder made for it goes again
+    def blocked_mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name == hashlib.sha256(evidence.read_bytes()).hexdigest()[:2]:
+            raise NotADirectoryError(errno.ENOTDIR, "Not a directory")
+        original(self, *args, **kwargs)
+
+    original = Path.mkdir
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "mkdir", blocked_mkdir)
+        refused(cli("attach", "--db", fresh, "--item", "1", evidence), "无法把证明材料保存")
+    assert tree_state(fresh.parent) == before
+
+
+def test_a_refusal_after_a_failed_daily_backup_is_one_line(cli, db: Path, tmp_path: Path) -> None:
+    broken = damage(db, tmp_path / "work" / "index.db", "damaged index")
+    shutil.copytree(Path(f"{db}.files"), Path(f"{broken}.files"))
+    refused(cli("backup", "--db", broken, "--out", tmp_path / "b.db"), "损坏")
+    refused(cli("pack", "--db", broken, "--out", tmp_path / "p.zip"), "损坏")
+    code, _out, err = cli("score", "--db", broken)
+    if code != 0:
+        refused((code, _out, err))
+    code, _out, err = cli("info", "--db", broken)  # a command that works still says it
+    assert code == 0 and "自动备份未完成" in err
+
+
+def test_handout_into_the_evidence_store_is_refused(cli, db: Path, tmp_path: Path) -> None:
+    store = Path(f"{db}.files")
+    [subfolder] = [p for p in store.iterdir() if p.is_dir()]
+    before = tree_state(db.parent)
+    for out in (store, subfolder):
+        refused(cli("handout", "--db", db, "--out", out), "正在使用的数据库")
+        assert tree_state(db.parent) == before
+    refused(cli("handout", "--db", db, "--out", tmp_path / "missing"), "不存在")
+    (tmp_path / "h").mkdir()
+    assert cli("handout", "--db", db, "--out", tmp_path / "h")[0] == 0
+
+
+def test_importing_a_folder_says_it_is_a_folder(cli, db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "表格"
+    folder.mkdir()
+    before = tree_state(db.parent)
+    refused(cli("import-xlsx", "--db", db, folder), "文件夹")
+    assert tree_state(db.parent) == before

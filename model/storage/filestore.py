@@ -45,7 +45,23 @@ class FileStore:
             return self._store(source, src)
 
     def _store(self, source: Path, src) -> tuple[str, int, bool]:
+        """Store src; a failure removes the folders this call made (a refusal leaves nothing)."""
+        made: list[Path] = []
         try:
+            return self._store_into(source, src, made)
+        except BaseException:
+            for folder in reversed(made):
+                try:
+                    folder.rmdir()
+                except FileNotFoundError:
+                    continue  # never made after all
+                except OSError:
+                    break  # not empty: someone else's now
+            raise
+
+    def _store_into(self, source: Path, src, made: list[Path]) -> tuple[str, int, bool]:
+        try:
+            made += reversed([p for p in (self.root, *self.root.parents) if not p.exists()])
             self.root.mkdir(parents=True, exist_ok=True)
             handle, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         except OSError as exc:
@@ -66,6 +82,8 @@ class FileStore:
             target = self.path_for(sha256)
             created = not target.exists()
             if created:  # deduplicated: the same content is stored once
+                if not target.parent.exists():
+                    made.append(target.parent)
                 target.parent.mkdir(exist_ok=True)
                 os.replace(temp_name, target)
                 target.chmod(0o444)

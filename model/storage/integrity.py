@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 
 from model.errors import ModelError
-from model.schema import Evidence
+from model.schema import Evidence, parse_extras
 from model.storage.db import Database
 from model.storage.examine import examine
 from model.storage.filestore import FileStore
@@ -43,6 +43,9 @@ def check_database(database: Database) -> CheckReport:
         bad = connection.execute(text(
             "SELECT id, title FROM evidence WHERE classified AND file_sha256 IS NOT NULL")).all()
         report.problems += [f"证明材料（编号 {i}）“{t}”标为涉密却带有文件" for i, t in bad]
+        extras = connection.execute(text("SELECT id, extras FROM check_item")).all()
+        report.problems += [f"自查事项（编号 {i}）的其他栏目不是有效的数据（读作没有其他栏目）"
+                            for i, value in extras if parse_extras(value) is None][:50]
     store = FileStore(database.files_dir)
     referenced = referenced_files(database)
     for sha256, title, evidence_id in sorted(referenced.values(), key=lambda r: r[2]):

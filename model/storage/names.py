@@ -28,5 +28,13 @@ def safe_name(name: str, suffix: str = "", limit: int = MAX_NAME) -> str:
 
 
 def _visible(text: str) -> str:
-    """Without format characters (bidi controls, zero-width…) and lone surrogates."""
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cs"))
+    """Without format characters (bidi controls, zero-width…), lone surrogates and Unicode
+    non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane: no zip index,
+    XML or file manager wants them)."""
+    return "".join(c for c in text
+                   if unicodedata.category(c) not in ("Cf", "Cs") and not _non_character(c))
+
+
+def _non_character(c: str) -> bool:
+    code = ord(c)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE

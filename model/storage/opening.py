@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import resources
@@ -32,9 +34,30 @@ def open_services(db: str | None, *, create: bool = False) -> Services:
     try:
         daily_backup(path)
     except (ModelError, OSError) as exc:  # never blocks the clerk's work; nothing half-made counts
-        print(f"注意：今天的自动备份未完成（{getattr(exc, 'message', exc)}），不影响使用。",
-              file=sys.stderr)
+        _note(f"注意：今天的自动备份未完成（{getattr(exc, 'message', exc)}），不影响使用。")
     return services
+
+
+_held: list[list[str]] = []
+
+
+@contextmanager
+def notes_held() -> Iterator[list[str]]:
+    """Notes of opening (a daily backup that did not happen) are kept in the list yielded instead
+    of printed: a command prints them only when it succeeds, a refusal stays one line."""
+    notes: list[str] = []
+    _held.append(notes)
+    try:
+        yield notes
+    finally:
+        _held.remove(notes)
+
+
+def _note(message: str) -> None:
+    if _held:
+        _held[-1].append(message)
+    else:
+        print(message, file=sys.stderr)
 
 
 def create_demo_database(path: Path) -> Services:

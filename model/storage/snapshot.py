@@ -10,7 +10,12 @@ from pathlib import Path
 
 from model.errors import ModelError
 from model.storage.disk import disk_error, sqlite_disk_message
-from model.storage.examine import DamagedDatabaseError, examine, require_regular_file
+from model.storage.examine import (
+    DamagedDatabaseError,
+    examine,
+    remove_empty_sidecars,
+    require_regular_file,
+)
 from model.storage.targets import refuse_live_target
 
 
@@ -41,7 +46,11 @@ def snapshot(source: Path, out: Path) -> Path:
 
 
 def _copy(source: Path, temp: Path) -> None:
+    """The backup API copy; the live folder keeps its file set (a read-only look at a WAL
+    database leaves an empty -wal/-shm pair where there was none: removed, as examine does)."""
     origin = target = None
+    sidecars = [Path(f"{source}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
     try:
         origin = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
         target = sqlite3.connect(temp)
@@ -58,6 +67,7 @@ def _copy(source: Path, temp: Path) -> None:
         for connection in (target, origin):
             if connection is not None:
                 connection.close()
+        remove_empty_sidecars(sidecars, existed)
 
 
 def _fsync(path: Path) -> None:
