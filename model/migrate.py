@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, inspect, text
 
 from model.backups import make_backup
@@ -17,23 +18,63 @@ from model.location import is_network_path
 from model.storage.examine import examine, require_regular_file
 from model.storage.targets import files_dir_for
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# A script's own lines, as Alembic reads them: revision = "0009", down_revision = "0008" / None
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is loaded only when a migration is to run
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _revisions()[0]
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revisions()[1])
+
+
+@cache
+def _revisions() -> tuple[str, frozenset[str]]:
+    """(head, every revision) from the migration scripts' revision lines, without importing
+    Alembic (it costs a third of a second); Alembic itself decides anything less plain (a
+    branch, a merge, a computed revision), so the answer is always Alembic's."""
+    graph = _plain_revision_graph()
+    if graph is not None:
+        heads = set(graph) - {down for down in graph.values() if down is not None}
+        if len(heads) == 1:
+            return heads.pop(), frozenset(graph)
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()
+    assert head is not None
+    return head, frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def _plain_revision_graph() -> dict[str, str | None] | None:
+    """revision → down_revision of every script in versions/, or None when a script is not plain."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if script.name == "__init__.py":
+            continue
+        lines = dict(m.groups() for m in _REVISION_LINE.finditer(script.read_text(encoding="utf-8")))
+        try:
+            revision, down = (ast.literal_eval(lines[key]) for key in ("revision", "down_revision"))
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str) or not isinstance(down, str | None) or revision in graph:
+            return None
+        graph[revision] = down
+    return graph
 
 
 def open_sqlite(path: Path, *, create: bool = True) -> Database:
@@ -56,8 +97,10 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         raise DatabaseRefusedError(f"数据库“{path}”不存在。")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        revision = None
     database = Database(sqlite_url(path), files_dir_for(path), display_name=str(path))
-    _upgrade(database)
+    if revision != head_revision():  # a new or empty file, or an older schema (backed up above)
+        _upgrade(database)
     return database
 
 
@@ -71,6 +114,8 @@ def open_url(url: str, files_dir: Path) -> Database:
 
 
 def _upgrade(database: Database) -> None:
+    from alembic import command
+
     # Migrations run with foreign keys off: SQLite's table rebuilds would otherwise cascade.
     engine = create_engine(database.url)
     try:
