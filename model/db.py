@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from model.errors import ConflictError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -49,7 +51,7 @@ class Database:
         self.engine = make_engine(url)
         self.files_dir = files_dir
         self.display_name = display_name or url
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: Any = None  # the ORM is imported at the first session: reads need none
 
     @property
     def is_sqlite(self) -> bool:
@@ -63,6 +65,11 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One session and one transaction: committed on success, rolled back on any error."""
+        from sqlalchemy.orm import sessionmaker
+        from sqlalchemy.orm.exc import StaleDataError
+
+        if self._sessions is None:
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         session = self._sessions()
         try:
             with session.begin():

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# An item's 完成情况 (the check_item table's constraint lists the same; model.schema exports it too).
+STATUSES = ("未开始", "推进中", "已完成", "超额完成", "未完成", "不适用")
 # Fields of a CheckItem a user may edit, in the order an editor shows them.
 ITEM_TEXT_FIELDS = (
     "content",

@@ -1,30 +1,49 @@
-"""Builds the export view-model (model.report_records) from one assessment."""
+"""Builds the export view-model (model.report_records) from one assessment, from plain rows
+(model.queries: SQLAlchemy Core, no ORM objects), in one connection."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, ItemRecord
+from model.db import Database
+from model.queries import (
+    assessment_record,
+    dimension_records,
+    evidence_by_item,
+    extras_of,
+    narrative_sections,
+    report_item_rows,
+)
+from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord
 from model.report_options import ReportOptions, official_date
 from model.report_records import Counts, Report, ReportDimension, ReportItem
-from model.services import Services
+
+if TYPE_CHECKING:
+    from model.services import Services
 
 DONE = ("已完成", "超额完成")
 PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
 
 
 def build_report(services: Services, assessment_id: int, *, with_evidence: bool = False) -> Report:
-    assessment = services.assessments.get(assessment_id)
-    dims = services.dimensions.list(assessment_id)
-    items = services.items.list(assessment_id)
-    evidence = {i.id: tuple(services.evidence.list(i.id)) for i in items} if with_evidence else {}
+    return report_of(services.db, assessment_id, with_evidence=with_evidence)
+
+
+def report_of(database: Database, assessment_id: int, *, with_evidence: bool = False) -> Report:
+    """The report of an assessment in database (what build_report gives, without Services)."""
+    with database.engine.connect() as connection:
+        assessment = assessment_record(connection, assessment_id)
+        dims = dimension_records(connection, assessment_id)
+        items = report_item_rows(connection, assessment_id, dims)
+        evidence = evidence_by_item(connection, assessment_id) if with_evidence else {}
+        stored = narrative_sections(connection, assessment_id)
     report_items = _report_items(dims, items, evidence)
     counts = Counts(total=sum(1 for i in items if i.status != "不适用"),
                     done=sum(1 for i in items if i.status in DONE))
-    sections = {key: fill_placeholders(record.text, counts)
-                for key, record in services.narrative.sections(assessment_id).items()}
+    sections = {key: fill_placeholders(record.text, counts) for key, record in stored.items()}
     return Report(
         assessment_id=assessment_id, unit=assessment.unit_name, year=assessment.year,
         period=assessment.period,
@@ -51,8 +70,9 @@ def fill_placeholders(text: str, counts: Counts) -> str:
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
-def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
+def _report_items(dims: list[DimensionRecord], items: list[Any],
                   evidence: dict[int, tuple[EvidenceRecord, ...]]) -> list[ReportItem]:
+    """The items (check_item rows in table order) as the report's, numbered 1..N."""
     by_id = {d.id: d for d in dims}
 
     def path(dimension_id: int | None) -> tuple[str, ...]:
@@ -64,13 +84,13 @@ def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
 
     paths = {d.id: path(d.id) for d in dims}
     return [ReportItem(
-        id=i.id, seq=i.seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
+        id=i.id, seq=seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
         content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
         progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
         score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
-        owner=i.owner, deadline=i.deadline, note=i.note, extras=i.extras,
+        owner=i.owner, deadline=i.deadline, note=i.note, extras=extras_of(i.extras),
         deviation_reason=i.deviation_reason)
-        for i in items]
+        for seq, i in enumerate(items, start=1)]
 
 
 def _tree(dims: list[DimensionRecord], items: list[ReportItem]) -> tuple[ReportDimension, ...]:

@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from model.records import STATUSES as STATUSES  # declared without the ORM (the CLI's parser)
+
 # Stable names so that migrations can refer to constraints on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,7 +33,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES = ("未开始", "推进中", "已完成", "超额完成", "未完成", "不适用")
 MAX_DIMENSION_DEPTH = 3
 
 
