@@ -49,7 +49,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def summaries(database: Database) -> list[AssessmentSummary]:
     """What services.assessments.list() gives, read without the ORM."""
-    with database.engine.connect() as connection:
+    with database.read() as connection:
         return assessment_summaries(connection)
 
 

@@ -9,8 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, create_engine, inspect, text
-
 from model.backups import make_backup
 from model.db import Database, sqlite_url
 from model.errors import DatabaseRefusedError
@@ -20,6 +18,7 @@ from model.storage.targets import files_dir_for
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # A script's own lines, as Alembic reads them: revision = "0009", down_revision = "0008" / None
@@ -115,6 +114,7 @@ def open_url(url: str, files_dir: Path) -> Database:
 
 def _upgrade(database: Database) -> None:
     from alembic import command
+    from sqlalchemy import create_engine
 
     # Migrations run with foreign keys off: SQLite's table rebuilds would otherwise cascade.
     engine = create_engine(database.url)
@@ -146,6 +146,8 @@ def _read_sqlite_revision(path: Path) -> str | None:
 
 
 def _revision_of(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if "alembic_version" not in inspect(connection).get_table_names():
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

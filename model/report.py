@@ -1,5 +1,5 @@
 """Builds the export view-model (model.report_records) from one assessment, from plain rows
-(model.queries: SQLAlchemy Core, no ORM objects), in one connection."""
+(model.queries: no ORM objects), in one read."""
 
 from __future__ import annotations
 
@@ -34,15 +34,15 @@ def build_report(services: Services, assessment_id: int, *, with_evidence: bool 
 
 def report_of(database: Database, assessment_id: int, *, with_evidence: bool = False) -> Report:
     """The report of an assessment in database (what build_report gives, without Services)."""
-    with database.engine.connect() as connection:
+    with database.read() as connection:
         assessment = assessment_record(connection, assessment_id)
         dims = dimension_records(connection, assessment_id)
         items = report_item_rows(connection, assessment_id, dims)
         evidence = evidence_by_item(connection, assessment_id) if with_evidence else {}
         stored = narrative_sections(connection, assessment_id)
     report_items = _report_items(dims, items, evidence)
-    counts = Counts(total=sum(1 for i in items if i.status != "不适用"),
-                    done=sum(1 for i in items if i.status in DONE))
+    counts = Counts(total=sum(1 for i in report_items if i.status != "不适用"),
+                    done=sum(1 for i in report_items if i.status in DONE))
     sections = {key: fill_placeholders(record.text, counts) for key, record in stored.items()}
     return Report(
         assessment_id=assessment_id, unit=assessment.unit_name, year=assessment.year,
@@ -72,7 +72,7 @@ def fill_placeholders(text: str, counts: Counts) -> str:
 
 def _report_items(dims: list[DimensionRecord], items: list[Any],
                   evidence: dict[int, tuple[EvidenceRecord, ...]]) -> list[ReportItem]:
-    """The items (check_item rows in table order) as the report's, numbered 1..N."""
+    """The items (rows of REPORT_ITEM_COLUMNS in table order) as the report's, numbered 1..N."""
     by_id = {d.id: d for d in dims}
 
     def path(dimension_id: int | None) -> tuple[str, ...]:
@@ -83,14 +83,25 @@ def _report_items(dims: list[DimensionRecord], items: list[Any],
         return tuple(names)
 
     paths = {d.id: path(d.id) for d in dims}
-    return [ReportItem(
-        id=i.id, seq=seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
-        content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
-        progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
-        score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
-        owner=i.owner, deadline=i.deadline, note=i.note, extras=extras_of(i.extras),
-        deviation_reason=i.deviation_reason)
-        for seq, i in enumerate(items, start=1)]
+    made = []
+    for seq, (item_id, dimension_id, _position, content, target, result, status, department, q1, q2,
+              q3, q4, score_max, score, owner, deadline, note, extras, deviation) in enumerate(
+            items, start=1):
+        made.append(_frozen(
+            ReportItem, id=item_id, seq=seq, dimension_id=dimension_id, path=paths[dimension_id],
+            content=content, target=target, result=result, status=status, department=department,
+            progress=(q1, q2, q3, q4), score_max=score_max, score=score,
+            evidence=evidence.get(item_id, ()), owner=owner, deadline=deadline, note=note,
+            extras=extras_of(extras), deviation_reason=deviation))
+    return made
+
+
+def _frozen(record_type: type[ReportItem], **values: Any) -> ReportItem:
+    """A frozen record made as its __init__ would, given every field, without the per-field
+    object.__setattr__ of a frozen __init__ (half the time of a 10,000-item report's reading)."""
+    record = object.__new__(record_type)
+    record.__dict__.update(values)
+    return record
 
 
 def _tree(dims: list[DimensionRecord], items: list[ReportItem]) -> tuple[ReportDimension, ...]:
