@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sqlite3
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -100,6 +101,8 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
     database = Database(sqlite_url(path), files_dir_for(path), display_name=str(path))
     if revision != head_revision():  # a new or empty file, or an older schema (backed up above)
         _upgrade(database)
+    else:
+        _check_foreign_keys(path)  # as the upgrade does: it reads every table, so finds damage
     return database
 
 
@@ -126,11 +129,24 @@ def _upgrade(database: Database) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if database.is_sqlite:
-                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise DatabaseRefusedError(f"升级后数据库外键检查失败：{problems[:5]}")
+                _refuse_orphans(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
     finally:
         engine.dispose()
+
+
+def _check_foreign_keys(path: Path) -> None:
+    """The upgrade's foreign key check on a file already at head, through sqlite3 (no engine):
+    orphaned rows are refused, a damaged table page raises sqlite3's DatabaseError."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
+    try:
+        _refuse_orphans(connection.execute("PRAGMA foreign_key_check").fetchall())
+    finally:
+        connection.close()
+
+
+def _refuse_orphans(problems: list) -> None:
+    if problems:
+        raise DatabaseRefusedError(f"升级后数据库外键检查失败：{problems[:5]}")
 
 
 def _read_sqlite_revision(path: Path) -> str | None:
