@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
-from collections.abc import Callable
-from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 
-from cli import argparse_zh, collect, commands, evidence, exports, finance, imports, review
-from cli.failures import database_of, explain_failure
+from cli import argparse_zh
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names
 from model.layouts import layout_names
-from model.storage.location import log_file_path
 from model.storage.opening import notes_held
+from model.vocabulary import STATUS_NAMES as STATUSES
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -30,6 +27,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command and its arguments. A command's function is named "module:function" and only
+    the module of the command run is imported: Word, Excel, Alembic and Qt load only when used."""
     argparse_zh.install()
     parser = _Parser(prog="main.py", description="绩效自评（日常履职考核自查）编制工具")
     parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db；"
@@ -38,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令",
                                 metavar="<命令>")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+    def add(name: str, handler: str, help_text: str,
             db_required: bool = True) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
         # SUPPRESS: a --db given before the command name is kept, not overwritten with None
@@ -46,57 +45,92 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler, db_required=db_required)
         return command
 
-    add("demo", commands.cmd_demo, "新建一个含演示自评的数据库")
-    add("info", commands.cmd_info, "以 JSON 列出数据库中的自评")
-    items = add("items", commands.cmd_items, "以 JSON 列出自查事项（表格顺序）")
+    add("demo", "cli.commands:cmd_demo", "新建一个含演示自评的数据库")
+    add("info", "cli.commands:cmd_info", "以 JSON 列出数据库中的自评")
+    items = add("items", "cli.commands:cmd_items", "以 JSON 列出自查事项（表格顺序）")
     items.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    docx = add("export-docx", exports.cmd_export_docx, "导出工作总结（Word，公文格式）")
+    docx = add("export-docx", "cli.exports:cmd_export_docx", "导出工作总结（Word，公文格式）")
     docx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     docx.add_argument("--out", required=True, help="输出的 .docx 文件")
     docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
     docx.add_argument("--evidence-refs", action="store_true",
                       help="在各事项后注明证明材料编号，并附证明材料清单")
-    pdf = add("export-pdf", exports.cmd_export_pdf,
+    pdf = add("export-pdf", "cli.exports:cmd_export_pdf",
               "导出工作总结 PDF（Word/WPS 或 LibreOffice 转换）")
     pdf.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     pdf.add_argument("--out", required=True, help="输出的 .pdf 文件")
     pdf.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
-    xlsx = add("export-xlsx", exports.cmd_export_xlsx, "导出 Excel 表格（自查表或任务表）")
+    xlsx = add("export-xlsx", "cli.exports:cmd_export_xlsx", "导出 Excel 表格（自查表或任务表）")
     xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
                       default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
     xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
-    check_content = add("review", review.cmd_review, "体检：导出前检查内容（JSON）")
+    check_content = add("review", "cli.review:cmd_review", "体检：导出前检查内容（JSON）")
     check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    imports.add_arguments(add("import-xlsx", imports.cmd_import_xlsx, "从 Excel 表格导入自查事项"))
-    attach = add("attach", evidence.cmd_attach, "为自查事项添加证明材料文件")
+    add_import_arguments(add("import-xlsx", "cli.imports:cmd_import_xlsx", "从 Excel 表格导入自查事项"))
+    attach = add("attach", "cli.evidence:cmd_attach", "为自查事项添加证明材料文件")
     attach.add_argument("--item", type=int, required=True, help="自查事项编号")
     attach.add_argument("files", nargs="+", help="文件或文件夹")
     attach.add_argument("--title", help="标题（默认用文件名）")
     attach.add_argument("--doc-no", help="文号，如 京卫医〔2021〕36号")
     attach.add_argument("--date", help="日期 YYYY-MM-DD")
-    pkg = add("export-evidence", evidence.cmd_export_evidence, "导出证明材料包（按事项编号）")
+    pkg = add("export-evidence", "cli.evidence:cmd_export_evidence", "导出证明材料包（按事项编号）")
     pkg.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     pkg.add_argument("--out", required=True, help="输出的 .zip 文件")
-    check = add("check", evidence.cmd_check, "检查数据库与证明材料文件")
+    check = add("check", "cli.evidence:cmd_check", "检查数据库与证明材料文件")
     check.add_argument("--fix", action="store_true", help="清理不再被引用的证明材料文件")
     check.add_argument("--yes", action="store_true", help="清理时不再询问")
     check.add_argument("--salvage", action="store_true", help="从损坏的数据库抢救数据到新文件（配合 --out）")
     check.add_argument("--out", help="抢救结果的新数据库文件")
-    packing = add("pack", evidence.cmd_pack, "打包数据库与证明材料，便于拷贝交接")
+    packing = add("pack", "cli.evidence:cmd_pack", "打包数据库与证明材料，便于拷贝交接")
     packing.add_argument("--out", required=True, help="输出的 .zip 文件")
     unpacking = sub.add_parser("unpack", help="解开交接包")
     unpacking.add_argument("file", help="交接包 .zip")
     unpacking.add_argument("--to", required=True, help="解包到的文件夹")
-    unpacking.set_defaults(handler=evidence.cmd_unpack)
-    score = add("score", finance.cmd_score, "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
+    unpacking.set_defaults(handler="cli.evidence:cmd_unpack")
+    score = add("score", "cli.finance:cmd_score", "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
     score.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    backup = add("backup", commands.cmd_backup, "备份数据库（SQLite 在线备份，并校验）")
+    backup = add("backup", "cli.commands:cmd_backup", "备份数据库（SQLite 在线备份，并校验）")
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
-    restoring = add("restore", commands.cmd_restore, "从备份恢复（先备份当前状态）")
+    restoring = add("restore", "cli.commands:cmd_restore", "从备份恢复（先备份当前状态）")
     restoring.add_argument("backup", help="备份文件")
-    collect.add_commands(add)
+    handout = add("handout", "cli.collect:cmd_handout", "把自查事项按责任处室分发为 Excel 填报表")
+    handout.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    handout.add_argument("--out", required=True, help="输出文件夹")
+    handout.add_argument("--department", action="append", help="只分发给这些处室（可重复）")
+    handout.add_argument("--deadline", help="截止时间，如 2021年12月20日")
+    handout.add_argument("--return-to", help="交回给谁，如 综合处张三 6xxxxxxx")
+    gather = add("collect", "cli.collect:cmd_collect", "汇总各处室交回的填报表（三方合并）")
+    gather.add_argument("files", nargs="+", help="交回的 .xlsx/.xls 文件")
+    gather.add_argument("--dry-run", action="store_true", help="只报告，不写入数据库")
+    gather.add_argument("--assessment", type=int, help="只接受该自评的填报表（默认按工作簿所属自评）")
+    gather.add_argument("--prefer", choices=["mine", "theirs"],
+                        help="冲突时采用：mine=数据库现值，theirs=处室填报值（默认保留现值并列出）")
     return parser
+
+
+def add_import_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", help="要导入的 .xlsx / .xls / .et 文件")
+    command.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
+    command.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    command.add_argument("--sheet", action="append", default=[], metavar="NAME|all",
+                         help="要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）")
+    command.add_argument("--map", action="append", default=[], metavar="表头=字段",
+                         help="指定某列对应的字段，如 \"工作内容=content\"；字段：content target result "
+                              "status department owner deadline note seq dimension_1…3 progress_q1…q4 "
+                              "indicator_target indicator_actual score_max score deviation_reason "
+                              "extra（保留为附加字段） skip（不导入）")
+    command.add_argument("--header-row", type=int, help="表头所在行（从 1 起）")
+    command.add_argument("--unit", help="单位名称（标题中没有时）")
+    command.add_argument("--year", type=int, help="年度（标题中没有时）")
+    command.add_argument("--filled-status", choices=STATUSES,
+                         help="没有状态列时：完成情况已填写的事项设为此状态")
+    command.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
+
+
+def run_command(handler: str, args: argparse.Namespace) -> int:
+    module, function = handler.split(":")
+    return getattr(import_module(module), function)(args)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -120,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         if handler is None:
             return run_gui(args)
         with notes_held() as notes:
-            code = handler(args)
+            code = run_command(handler, args)
         if code == EXIT_OK:  # a refusal is one line: no note about today's backup before it
             for note in notes:
                 print(note, file=sys.stderr)
@@ -135,10 +169,17 @@ def main(argv: list[str] | None = None) -> int:
         print("已取消。", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:
+        from cli.failures import database_of, explain_failure
+
         refusal = explain_failure(exc, database_of(args))  # full disk, damaged file…: exit 2
         if refusal:
             print(one_line(refusal), file=sys.stderr)
             return EXIT_REFUSED
+        import traceback
+        from datetime import datetime
+
+        from model.storage.location import log_file_path
+
         log = log_file_path()
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")

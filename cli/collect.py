@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from cli.commands import pick_assessment
@@ -76,18 +75,3 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print(f"文件“{first.file}”未汇总：{first.reason}{more}；数据库未改动。", file=sys.stderr)
         return 2
     return 0
-
-
-def add_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
-    handout = add("handout", cmd_handout, "把自查事项按责任处室分发为 Excel 填报表")
-    handout.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    handout.add_argument("--out", required=True, help="输出文件夹")
-    handout.add_argument("--department", action="append", help="只分发给这些处室（可重复）")
-    handout.add_argument("--deadline", help="截止时间，如 2021年12月20日")
-    handout.add_argument("--return-to", help="交回给谁，如 综合处张三 6xxxxxxx")
-    gather = add("collect", cmd_collect, "汇总各处室交回的填报表（三方合并）")
-    gather.add_argument("files", nargs="+", help="交回的 .xlsx/.xls 文件")
-    gather.add_argument("--dry-run", action="store_true", help="只报告，不写入数据库")
-    gather.add_argument("--assessment", type=int, help="只接受该自评的填报表（默认按工作簿所属自评）")
-    gather.add_argument("--prefer", choices=["mine", "theirs"],
-                        help="冲突时采用：mine=数据库现值，theirs=处室填报值（默认保留现值并列出）")

@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from model.errors import NotFoundError
+from model.queries import assessment_summaries
+from model.records import AssessmentSummary
 from model.storage.backups import make_backup, restore
+from model.storage.db import Database
 from model.storage.migrate import head_revision
-from model.storage.opening import create_demo_database, open_services
+from model.storage.opening import create_demo_database, open_database, open_services
 from model.storage.targets import refuse_live_target
 
 
@@ -29,19 +32,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
+    database = open_database(args.db)
     try:
         print_json({
             "schema": head_revision(),
             "assessments": [
                 {"id": s.id, "title": s.title, "unit": s.unit, "year": s.year,
                  "dimensions": s.dimensions, "items": s.items, "evidence": s.evidence}
-                for s in services.assessments.list()
+                for s in summaries(database)
             ],
         })
     finally:
-        services.close()
+        database.dispose()
     return 0
+
+
+def summaries(database: Database) -> list[AssessmentSummary]:
+    """What services.assessments.list() gives, read without the ORM."""
+    with database.read() as connection:
+        return assessment_summaries(connection)
 
 
 def cmd_items(args: argparse.Namespace) -> int:
@@ -69,12 +78,17 @@ def cmd_items(args: argparse.Namespace) -> int:
 
 def pick_assessment(services: Any, assessment_id: int | None) -> int:
     """The assessment a command works on: the one named, or the first one listed."""
-    summaries = services.assessments.list()
+    return pick_assessment_in(services.db, assessment_id)
+
+
+def pick_assessment_in(database: Database, assessment_id: int | None) -> int:
+    """pick_assessment for a command that opened only the database."""
+    listed = summaries(database)
     if assessment_id is None:
-        if not summaries:
+        if not listed:
             raise NotFoundError("数据库中还没有自评。")
-        return summaries[0].id
-    if all(s.id != assessment_id for s in summaries):
+        return listed[0].id
+    if all(s.id != assessment_id for s in listed):
         raise NotFoundError(f"自评（编号 {assessment_id}）不存在。")
     return assessment_id
 

@@ -20,28 +20,7 @@ from importers.xlsx_table import (
     normalised_mapping,
     read_workbook,
 )
-from model.layouts import layout_names
 from model.storage.opening import open_services
-from model.vocabulary import STATUS_NAMES as STATUSES
-
-
-def add_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", help="要导入的 .xlsx / .xls / .et 文件")
-    command.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
-    command.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
-    command.add_argument("--sheet", action="append", default=[], metavar="NAME|all",
-                         help="要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）")
-    command.add_argument("--map", action="append", default=[], metavar="表头=字段",
-                         help="指定某列对应的字段，如 \"工作内容=content\"；字段：content target result "
-                              "status department owner deadline note seq dimension_1…3 progress_q1…q4 "
-                              "indicator_target indicator_actual score_max score deviation_reason "
-                              "extra（保留为附加字段） skip（不导入）")
-    command.add_argument("--header-row", type=int, help="表头所在行（从 1 起）")
-    command.add_argument("--unit", help="单位名称（标题中没有时）")
-    command.add_argument("--year", type=int, help="年度（标题中没有时）")
-    command.add_argument("--filled-status", choices=STATUSES,
-                         help="没有状态列时：完成情况已填写的事项设为此状态")
-    command.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
 
 
 def options_of(args: argparse.Namespace) -> ImportOptions:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -25,14 +26,16 @@ from exporters.docx_pages import (
 )
 from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph, required_child
 from exporters.errors import ExportResult, Progress, report_progress
-from exporters.finance_docx import FormTable, form_table, form_tables
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
 from exporters.table_rows import Merge, TableData, blocks_by_height, split_merges, table_data
 from exporters.xmltext import TextCleaner
-from model.finance_records import FinanceSheet
 from model.layouts import Layout
 from model.report_records import Report
 from model.text_metrics import display_width
+
+if TYPE_CHECKING:  # a finance form (and with it openpyxl, for its values) loads only when attached
+    from exporters.finance_docx import FormTable
+    from model.finance_records import FinanceSheet
 
 STYLE_IDS = {TITLE: "GWTitle", H1: "GWHeading1", H2: "GWHeading2", H3: "GWHeading3",
              H4: "GWHeading4", BODY: "GWBody", "attachment": "GWAttachment",
@@ -71,7 +74,11 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
     (report built with_evidence)."""
     clean = TextCleaner()
     blocks = outline(report, clean, evidence_refs=evidence_refs)
-    finance = form_table(form, clean) if form else None
+    finance = None
+    if form:
+        from exporters.finance_docx import form_table
+
+        finance = form_table(form, clean)
     table = table_data(report, table_layout, clean) if table_layout and not finance else None
     total = len(blocks) + (len(table.rows) if table else 0)
     with_list = evidence_refs and any(item.evidence for item in report.items)
@@ -159,6 +166,8 @@ def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
 def _append_form(anchor: etree._Element, table: FormTable, label: str,
                  landscape: bool) -> etree._Element:
     """The finance form (项目支出/部门整体支出绩效自评表) as the 附件."""
+    from exporters.finance_docx import form_tables
+
     heading = paragraph(STYLE_IDS["attachment"], label)
     anchor.addprevious(heading)
     anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))

@@ -44,6 +44,21 @@ def required_child(parent: etree._Element, path: str) -> etree._Element:
 
 def paragraph(style_id: str, text: str = "") -> etree._Element:
     """A paragraph of the style holding text; a tab character becomes a w:tab."""
+    if text and TAB not in text:  # the common case: a copy of the style's one-run paragraph
+        p = deepcopy(_one_run_paragraph(style_id))
+        p[-1][-1].text = text
+        return p
+    return _paragraph(style_id, text)
+
+
+@cache
+def _one_run_paragraph(style_id: str) -> etree._Element:
+    """What paragraph(style_id, text) makes of a text without tabs (its w:t last), to be copied:
+    twice as fast as making it element by element (a 10,000-item report has 20,000)."""
+    return _paragraph(style_id, "-")
+
+
+def _paragraph(style_id: str, text: str) -> etree._Element:
     p = etree.Element(P)
     etree.SubElement(etree.SubElement(p, PPR), PSTYLE).set(VAL, style_id)
     if text:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import resources
 from model.errors import ValidationError
-from model.scoring.form import ScoringRules, TextLimit
+
+if TYPE_CHECKING:  # the scoring loads with a layout, not for the layouts' names (the CLI's parser)
+    from model.scoring.form import ScoringRules
 
 FINANCE_DIR = "layouts/finance"
 FINANCE_KINDS = ("项目支出", "部门整体")
@@ -50,6 +52,8 @@ def default_layout_for(kind: str) -> str:
 
 
 def load_finance_layout(name: str) -> FinanceLayout:
+    from model.scoring.form import ScoringRules, TextLimit
+
     if name not in finance_layout_names():
         raise ValidationError(f"未知的绩效自评表样“{name}”，可选：{'、'.join(finance_layout_names())}。")
     data = resources.read_json(f"{FINANCE_DIR}/{name}.json")

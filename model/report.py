@@ -1,29 +1,48 @@
-"""Builds the export view-model (model.report_records) from one assessment."""
+"""Builds the export view-model (model.report_records) from one assessment, from plain rows
+(model.queries: no ORM objects), in one read."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, ItemRecord
+from model.queries import (
+    assessment_record,
+    dimension_records,
+    evidence_by_item,
+    extras_of,
+    narrative_sections,
+    report_item_rows,
+)
+from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord
 from model.report_options import ReportOptions, official_date
 from model.report_records import Counts, Report, ReportDimension, ReportItem
-from model.services import Services
+from model.storage.db import Database
 from model.vocabulary import completion
+
+if TYPE_CHECKING:
+    from model.services import Services
 
 PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
 
 
 def build_report(services: Services, assessment_id: int, *, with_evidence: bool = False) -> Report:
-    assessment = services.assessments.get(assessment_id)
-    dims = services.dimensions.list(assessment_id)
-    items = services.items.list(assessment_id)
-    evidence = {i.id: tuple(services.evidence.list(i.id)) for i in items} if with_evidence else {}
+    return report_of(services.db, assessment_id, with_evidence=with_evidence)
+
+
+def report_of(database: Database, assessment_id: int, *, with_evidence: bool = False) -> Report:
+    """The report of an assessment in database (what build_report gives, without Services)."""
+    with database.read() as connection:
+        assessment = assessment_record(connection, assessment_id)
+        dims = dimension_records(connection, assessment_id)
+        items = report_item_rows(connection, assessment_id, dims)
+        evidence = evidence_by_item(connection, assessment_id) if with_evidence else {}
+        stored = narrative_sections(connection, assessment_id)
     report_items = _report_items(dims, items, evidence)
-    counts = completion(i.status for i in items)
-    sections = {key: fill_placeholders(record.text, counts)
-                for key, record in services.narrative.sections(assessment_id).items()}
+    counts = completion(i.status for i in report_items)
+    sections = {key: fill_placeholders(record.text, counts) for key, record in stored.items()}
     return Report(
         assessment_id=assessment_id, unit=assessment.unit_name, year=assessment.year,
         period=assessment.period,
@@ -50,8 +69,9 @@ def fill_placeholders(text: str, counts: Counts) -> str:
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
-def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
+def _report_items(dims: list[DimensionRecord], items: list[Any],
                   evidence: dict[int, tuple[EvidenceRecord, ...]]) -> list[ReportItem]:
+    """The items (rows of REPORT_ITEM_COLUMNS in table order) as the report's, numbered 1..N."""
     by_id = {d.id: d for d in dims}
 
     def path(dimension_id: int | None) -> tuple[str, ...]:
@@ -62,15 +82,27 @@ def _report_items(dims: list[DimensionRecord], items: list[ItemRecord],
         return tuple(names)
 
     paths = {d.id: path(d.id) for d in dims}
-    return [ReportItem(
-        id=i.id, seq=i.seq, dimension_id=i.dimension_id, path=paths[i.dimension_id],
-        content=i.content, target=i.target, result=i.result, status=i.status, department=i.department,
-        progress=(i.progress_q1, i.progress_q2, i.progress_q3, i.progress_q4),
-        score_max=i.score_max, score=i.score, evidence=evidence.get(i.id, ()),
-        owner=i.owner, deadline=i.deadline, note=i.note, extras=i.extras,
-        deviation_reason=i.deviation_reason, indicator_target=i.indicator_target,
-        indicator_actual=i.indicator_actual)
-        for i in items]
+    made = []
+    for seq, (item_id, dimension_id, _position, content, target, result, status, department, q1, q2,
+              q3, q4, score_max, score, owner, deadline, note, extras, deviation, indicator_target,
+              indicator_actual) in enumerate(
+            items, start=1):
+        made.append(_frozen(
+            ReportItem, id=item_id, seq=seq, dimension_id=dimension_id, path=paths[dimension_id],
+            content=content, target=target, result=result, status=status, department=department,
+            progress=(q1, q2, q3, q4), score_max=score_max, score=score,
+            evidence=evidence.get(item_id, ()), owner=owner, deadline=deadline, note=note,
+            extras=extras_of(extras), deviation_reason=deviation, indicator_target=indicator_target,
+            indicator_actual=indicator_actual))
+    return made
+
+
+def _frozen(record_type: type[ReportItem], **values: Any) -> ReportItem:
+    """A frozen record made as its __init__ would, given every field, without the per-field
+    object.__setattr__ of a frozen __init__ (half the time of a 10,000-item report's reading)."""
+    record = object.__new__(record_type)
+    record.__dict__.update(values)
+    return record
 
 
 def _tree(dims: list[DimensionRecord], items: list[ReportItem]) -> tuple[ReportDimension, ...]:

@@ -17,7 +17,9 @@ _WIDE = re.compile(
 
 def display_width(text: str) -> int:
     """Width in Excel character units: wide (CJK, full-width) characters count 2, others 1."""
-    return len(text) + len(_WIDE.findall(text))
+    if text.isascii():
+        return len(text)
+    return 2 * len(text) - len(_WIDE.sub("", text))  # len + the wide ones (what sub removes)
 
 
 def wrapped_lines(text: str, column_width: float) -> int:

@@ -27,6 +27,8 @@ def clean_text(text: str) -> str:
 
 def clean_counted(text: str) -> tuple[str, int]:
     """clean_text and how many characters were removed (exports warn about them)."""
+    if _SUSPECT_TEXT.search(text) is None:  # one scan for the common case: nothing to clean
+        return text, 0
     return _INVALID.subn("", _BREAKS.sub("\n", text))
 
 

@@ -16,7 +16,7 @@ FORBIDDEN = {
 }
 # Dotted prefixes gui/ must not import: storage internals, the schema, SQL, the CLI.
 GUI_FORBIDDEN = ("sqlite3", "sqlalchemy", "alembic", "cli", "model.schema", "model.finance_schema",
-                 "model.storage", "model.migrations")
+                 "model.storage", "model.storage.migrations")
 # The domain's vocabulary is read by everyone and must stay free of the database.
 VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
 

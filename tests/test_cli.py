@@ -105,3 +105,29 @@ def test_db_before_or_after_the_command_and_help_in_chinese(tmp_path: Path) -> N
                 data_dir=tmp_path)
     assert wrong.returncode == 2 and "无效的选项 'x'" in wrong.stderr
     assert len(wrong.stderr.strip().splitlines()) == 1
+
+
+def loaded_packages(*args: str, data_dir: Path) -> set[str]:
+    """The top-level packages a command imports, from -X importtime."""
+    env = {**os.environ, "ZICHA_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "main.py"), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+                          check=True)
+    names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+             if line.startswith("import time:")}
+    return {n.split(".")[0] for n in names}
+
+
+def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """A fast start (issue 13): Word, Excel, SQLAlchemy, Alembic and Qt load only when used (an
+    SQLite file is read with sqlite3 when nothing is written)."""
+    db = tmp_path / "a.db"
+    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    heavy = {"alembic", "openpyxl", "docx", "docxtpl", "PySide6", "sqlalchemy"}
+    assert loaded_packages("info", "--db", str(db), data_dir=tmp_path) & heavy == set()
+    word = loaded_packages("export-docx", "--db", str(db), "--out", str(tmp_path / "a.docx"),
+                           data_dir=tmp_path)
+    assert word & heavy == {"docx"}
+    excel = loaded_packages("export-xlsx", "--db", str(db), "--out", str(tmp_path / "a.xlsx"),
+                            data_dir=tmp_path)
+    assert excel & heavy == {"openpyxl"}

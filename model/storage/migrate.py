@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, inspect, make_url, text
-from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
+from typing import TYPE_CHECKING, Any
 
 from model.errors import DatabaseRefusedError
 from model.storage.backups import make_backup
@@ -18,23 +18,65 @@ from model.storage.examine import examine, require_regular_file
 from model.storage.location import is_network_path
 from model.storage.targets import files_dir_for
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# A script's own lines, as Alembic reads them: revision = "0009", down_revision = "0008" / None
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is loaded only when a migration is to run
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _revisions()[0]
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revisions()[1])
+
+
+@cache
+def _revisions() -> tuple[str, frozenset[str]]:
+    """(head, every revision) from the migration scripts' revision lines, without importing
+    Alembic (it costs a third of a second); Alembic itself decides anything less plain (a
+    branch, a merge, a computed revision), so the answer is always Alembic's."""
+    graph = _plain_revision_graph()
+    if graph is not None:
+        heads = set(graph) - {down for down in graph.values() if down is not None}
+        if len(heads) == 1:
+            return heads.pop(), frozenset(graph)
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()
+    assert head is not None
+    return head, frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def _plain_revision_graph() -> dict[str, str | None] | None:
+    """revision → down_revision of every script in versions/, or None when a script is not plain."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if script.name == "__init__.py":
+            continue
+        text = script.read_text(encoding="utf-8")
+        lines = {m.group(1): m.group(2) for m in _REVISION_LINE.finditer(text)}
+        try:
+            revision, down = (ast.literal_eval(lines[key]) for key in ("revision", "down_revision"))
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str) or not isinstance(down, str | None) or revision in graph:
+            return None
+        graph[revision] = down
+    return graph
 
 
 def open_sqlite(path: Path, *, create: bool = True) -> Database:
@@ -57,13 +99,20 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         raise DatabaseRefusedError(f"数据库“{path}”不存在。")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        revision = None
     database = Database(sqlite_url(path), files_dir_for(path), display_name=str(path))
-    _upgrade(database)
+    if revision != head_revision():  # a new or empty file, or an older schema (backed up above)
+        _upgrade(database)
+    else:
+        _check_foreign_keys(path)  # as the upgrade does: it reads every table, so finds damage
     return database
 
 
 def open_url(url: str, files_dir: Path) -> Database:
     """Open a server database (PostgreSQL) at url, refusing a schema newer than this program."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
+
     shown = make_url(url).render_as_string(hide_password=True)  # never print a password
     try:
         database = Database(url, files_dir, display_name=shown)
@@ -76,6 +125,9 @@ def open_url(url: str, files_dir: Path) -> Database:
 
 
 def _upgrade(database: Database) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
     # Migrations run with foreign keys off: SQLite's table rebuilds would otherwise cascade.
     engine = create_engine(database.url)
     try:
@@ -86,11 +138,24 @@ def _upgrade(database: Database) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if database.is_sqlite:
-                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise DatabaseRefusedError(f"升级后数据库外键检查失败：{problems[:5]}")
+                _refuse_orphans(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
     finally:
         engine.dispose()
+
+
+def _check_foreign_keys(path: Path) -> None:
+    """The upgrade's foreign key check on a file already at head, through sqlite3 (no engine):
+    orphaned rows are refused, a damaged table page raises sqlite3's DatabaseError."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
+    try:
+        _refuse_orphans(connection.execute("PRAGMA foreign_key_check").fetchall())
+    finally:
+        connection.close()
+
+
+def _refuse_orphans(problems: Sequence[Any]) -> None:
+    if problems:
+        raise DatabaseRefusedError(f"升级后数据库外键检查失败：{problems[:5]}")
 
 
 def _read_sqlite_revision(path: Path) -> str | None:
@@ -106,6 +171,8 @@ def _read_sqlite_revision(path: Path) -> str | None:
 
 
 def _revision_of(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if "alembic_version" not in inspect(connection).get_table_names():
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -8,14 +8,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import resources
-from model.bulk import create_assessment_tree
 from model.errors import DatabaseRefusedError, ModelError
-from model.services import Services
 from model.storage.backups import daily_backup
+from model.storage.db import Database
 from model.storage.location import default_database_path, user_data_dir
 from model.storage.migrate import open_sqlite, open_url
+
+if TYPE_CHECKING:  # the services (and the ORM) load only for the commands that use them
+    from model.services import Services
 
 
 def is_url(db: str) -> bool:
@@ -27,15 +29,22 @@ def open_services(db: str | None, *, create: bool = False) -> Services:
     """Services over the database at db (a file path or a server URL), migrated; a file is never
     created unless asked. The first open of each day of a file leaves a verified backup in the
     user's data folder (a server database is backed up by its server)."""
+    from model.services import Services
+
+    return Services.over(open_database(db, create=create))
+
+
+def open_database(db: str | None, *, create: bool = False) -> Database:
+    """The database at db opened as open_services does, for commands that only read it."""
     if db and is_url(str(db)):
-        return Services.over(open_url(str(db), server_files_dir(str(db))))
+        return open_url(str(db), server_files_dir(str(db)))
     path = Path(db) if db else default_database_path()
-    services = Services.over(open_sqlite(path, create=create))
+    database = open_sqlite(path, create=create)
     try:
         daily_backup(path)
     except (ModelError, OSError) as exc:  # never blocks the clerk's work; nothing half-made counts
         _note(f"注意：今天的自动备份未完成（{getattr(exc, 'message', exc)}），不影响使用。")
-    return services
+    return database
 
 
 _held: list[list[str]] = []
@@ -62,6 +71,10 @@ def _note(message: str) -> None:
 
 def create_demo_database(path: Path) -> Services:
     """A new database file at path holding the demo assessment; refuses an existing path."""
+    import resources
+    from model.bulk import create_assessment_tree
+    from model.services import Services
+
     path = Path(path)
     if path.exists():
         raise DatabaseRefusedError(f"文件“{path}”已存在，为避免覆盖数据，请换一个文件名。")

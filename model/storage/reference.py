@@ -1,17 +1,29 @@
 """What a database of each known migration revision must hold: the migrations run into an
-in-memory SQLite give the reference; a file's schema is compared with it object by object."""
+in-memory SQLite give the reference; a file's schema is compared with it object by object.
+
+Running the migrations costs a third of a second (Alembic's import and every script), on every
+open: the references are therefore also stored (reference_schemas.json), each set tagged with a
+digest of the migration scripts it was built from, and used while that digest still matches
+(tests check them against the migrations; `python -m model.storage.reference` rewrites them).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sqlite3
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SchemaRow = tuple[str, str, str, str]  # type, name, tbl_name, normalised sql
 IGNORED = re.compile(r"sqlite_stat\d")  # ANALYZE statistics: no code, only planner hints
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+STORED = Path(__file__).with_name("reference_schemas.json")
 
 
 def normalise_sql(sql: str | None) -> str:
@@ -33,7 +45,51 @@ def read_schema(connection: sqlite3.Connection) -> set[SchemaRow]:
 
 @lru_cache(maxsize=8)
 def reference_schema(revision: str) -> frozenset[SchemaRow]:
-    """The schema the migrations up to revision create (built once per process and revision)."""
+    """The schema the migrations up to revision create (stored, or built once per process)."""
+    stored = stored_schemas().get(revision)
+    return stored if stored is not None else built_schema(revision)
+
+
+def migrations_digest() -> str:
+    """A digest of everything the references are built from: env.py and every script."""
+    digest = hashlib.sha256()
+    for script in [MIGRATIONS_DIR / "env.py", *sorted((MIGRATIONS_DIR / "versions").glob("*.py"))]:
+        digest.update(script.name.encode() + b"\0" + script.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def stored_schemas() -> dict[str, frozenset[SchemaRow]]:
+    """The stored references by revision; none when the scripts changed since they were stored."""
+    try:
+        data = json.loads(STORED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("digest") != migrations_digest():
+        return {}
+    return {revision: frozenset(tuple(row) for row in rows)
+            for revision, rows in data["schemas"].items()}
+
+
+def write_stored_schemas() -> None:
+    """Rebuild every known revision's reference from the migrations and store them."""
+    from model.storage.migrate import known_revisions  # imported here: migrate uses this module
+
+    line = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    schemas = ",\n".join(
+        f" {line(revision)}: [\n" + ",\n".join(f"  {line(row)}" for row in sorted(built_schema(revision)))
+        + "\n ]" for revision in sorted(known_revisions()))
+    STORED.write_text(f'{{"digest": {line(migrations_digest())},\n"schemas": {{\n{schemas}\n}}}}\n',
+                      encoding="utf-8")  # one object a line: a changed migration reads as a diff
+    stored_schemas.cache_clear()
+    reference_schema.cache_clear()
+
+
+def built_schema(revision: str) -> frozenset[SchemaRow]:
+    """The schema the migrations up to revision create, by running them in memory."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
         build_schema(engine, revision)
@@ -76,3 +132,8 @@ def schema_differences(actual: set[SchemaRow], revision: str) -> list[str]:
 
 
 _KINDS = {"table": "表", "index": "索引", "trigger": "触发器", "view": "视图"}
+
+
+if __name__ == "__main__":
+    write_stored_schemas()
+    print(f"已写入：{STORED}")

@@ -127,3 +127,66 @@ def test_upgraded_items_get_the_new_fields_and_the_index_covers_them(tmp_path: P
         assert services.search.item_ids(summary.id, "常态化疫情") == {item.id}  # old text kept
     finally:
         services.close()
+
+
+def test_revisions_read_from_the_scripts_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from model.storage.migrate import alembic_config, known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_stored_reference_schemas_are_those_the_migrations_build() -> None:
+    """After changing a migration: python -m model.storage.reference (rewrites the file)."""
+    from model.storage.migrate import known_revisions
+    from model.storage.reference import built_schema, stored_schemas
+
+    stored = stored_schemas()
+    assert set(stored) == known_revisions(), "reference_schemas.json is out of date"
+    for revision in sorted(known_revisions()):
+        assert stored[revision] == built_schema(revision), revision
+
+
+def test_a_changed_migration_is_not_compared_with_a_stale_stored_schema(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from model.storage import reference
+
+    monkeypatch.setattr(reference, "migrations_digest", lambda: "changed")
+    reference.stored_schemas.cache_clear()
+    try:
+        assert reference.stored_schemas() == {}  # so every reference is built by the migrations
+    finally:
+        reference.stored_schemas.cache_clear()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """Alembic (a third of a second) loads only when a migration is to run: not on every open."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    open_sqlite(path).dispose()
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; from pathlib import Path; from model.storage.migrate import open_sqlite; "
+            f"open_sqlite(Path({str(path)!r})).dispose(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_an_old_file_is_still_upgraded_when_alembic_is_not_loaded_yet(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "2021.db"
+    shutil.copy(OLD_DB, path)
+    root = Path(__file__).resolve().parents[2]
+    code = ("from pathlib import Path; from model.storage.migrate import open_sqlite; "
+            f"open_sqlite(Path({str(path)!r})).dispose()")
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+    assert revision(path) == head_revision()
+    assert len(list(tmp_path.glob("2021.before-upgrade-0001.*.db"))) == 1
