@@ -6,12 +6,12 @@ services give (tests compare them); the columns named here are the schema's (a t
 
 from __future__ import annotations
 
-import json
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
 from model.errors import NotFoundError
+from model.extras import parse_extras
 from model.records import (
     AssessmentRecord,
     AssessmentSummary,
@@ -41,7 +41,7 @@ def extras_of(value: str | None) -> tuple[tuple[str, str], ...]:
     """An item's extra fields as stored (a JSON object) → (name, text) pairs, as ExtrasText."""
     if not value or value == "{}":  # most items have none
         return ()
-    return tuple((str(k), str(v)) for k, v in json.loads(value).items())
+    return parse_extras(value) or ()  # someone else's database may hold anything here
 
 
 def assessment_summaries(connection: Any) -> list[AssessmentSummary]:

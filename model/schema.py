@@ -42,7 +42,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-Extras = tuple[tuple[str, str], ...]
+from model.extras import Extras, parse_extras  # noqa: E402 (declared without the ORM)
 
 
 class ExtrasText(TypeDecorator[Extras]):
@@ -60,19 +60,6 @@ class ExtrasText(TypeDecorator[Extras]):
         # someone else's database may hold anything here: what is not a JSON object of strings
         # reads as no extras (check names the row), never as a crash of every command
         return parse_extras(value) or ()
-
-
-def parse_extras(value: Any) -> Extras | None:
-    """The stored extras as (name, text) pairs; None when the value is not a JSON object whose
-    values are all strings (numbers are kept as their text)."""
-    try:
-        loaded = json.loads(value or "{}")
-    except (TypeError, ValueError):
-        return None
-    if not isinstance(loaded, dict) or not all(
-            isinstance(v, str | int | float) and not isinstance(v, bool) for v in loaded.values()):
-        return None
-    return tuple((str(k), str(v)) for k, v in loaded.items())
 
 
 def new_uid() -> str:

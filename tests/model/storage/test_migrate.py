@@ -169,7 +169,7 @@ def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> Non
 
     path = tmp_path / "current.db"
     open_sqlite(path).dispose()
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     code = ("import sys; from pathlib import Path; from model.storage.migrate import open_sqlite; "
             f"open_sqlite(Path({str(path)!r})).dispose(); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
@@ -184,7 +184,7 @@ def test_an_old_file_is_still_upgraded_when_alembic_is_not_loaded_yet(tmp_path: 
 
     path = tmp_path / "2021.db"
     shutil.copy(OLD_DB, path)
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     code = ("from pathlib import Path; from model.storage.migrate import open_sqlite; "
             f"open_sqlite(Path({str(path)!r})).dispose()")
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
