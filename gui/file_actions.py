@@ -10,13 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from gui.dialogs.evidence_tools import export_evidence_package
-from gui.dialogs.exports import export_excel, export_word
-from gui.dialogs.import_excel import import_excel
-from gui.dialogs.new_assessment import NewAssessmentDialog
-from gui.dialogs.print_preview import preview
-from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
-from gui.dialogs.save_copy import save_copy
 from gui.panels.review_panel import offer_review
 from model.errors import ModelError
 from model.services import Services
@@ -25,6 +18,8 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 Opener = Callable[[str], Services]
+# The dialogs (and the Word, Excel and PDF libraries behind them) load when first used: the
+# window shows sooner.
 
 
 class FileActions(QObject):
@@ -38,6 +33,8 @@ class FileActions(QObject):
         return self.window.services
 
     def new_assessment(self) -> None:
+        from gui.dialogs.new_assessment import NewAssessmentDialog
+
         w = self.window
         dialog = NewAssessmentDialog(w, self.services.assessments.list())
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
@@ -73,12 +70,16 @@ class FileActions(QObject):
         w.close()
 
     def save_copy(self) -> None:
+        from gui.dialogs.save_copy import save_copy
+
         saved = save_copy(self.window, self.services, self.settings.last_folder())
         if saved is not None:
             self.window.statusBar().showMessage(
                 self.tr("已另存副本：%1").replace("%1", str(saved)), 5000)
 
     def restore_backup(self) -> None:
+        from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
+
         path = self.services.db.sqlite_path
         if path is None or self.opener is None:
             return
@@ -92,18 +93,26 @@ class FileActions(QObject):
         self.open_database(str(path))  # a fresh window on the restored database
 
     def import_excel(self) -> None:
+        from gui.dialogs.import_excel import import_excel
+
         w = self.window
         received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder())
         if received is not None:
             w.fill_assessments(select=received)
 
     def export_word(self) -> None:
+        from gui.dialogs.exports import export_word
+
         self._export(export_word)
 
     def export_excel(self) -> None:
+        from gui.dialogs.exports import export_excel
+
         self._export(export_excel)
 
     def export_evidence(self) -> None:
+        from gui.dialogs.evidence_tools import export_evidence_package
+
         self._export(export_evidence_package, review=False)
 
     def _export(self, run: Callable[..., Path | None], review: bool = True) -> None:
@@ -118,6 +127,8 @@ class FileActions(QObject):
             self.settings.set_last_folder(str(saved.parent))
 
     def print_preview(self, source: str) -> None:
+        from gui.dialogs.print_preview import preview
+
         w = self.window
         if w.assessment_id is not None:
             w.commit_editors()

@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui import help_menu
 from gui.collect.wiring import install as install_collect
-from gui.dialogs.evidence_tools import check_and_clean
-from gui.dialogs.new_finance_form import new_finance_form
-from gui.dialogs.preferences import PreferencesDialog
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
 from model.vocabulary import STATUS_NAMES
 
@@ -28,10 +25,28 @@ def find_action(window: QMainWindow, name: str) -> QAction | None:
         if name else None
 
 
+def _check(w: MainWindow) -> None:
+    from gui.dialogs.evidence_tools import check_and_clean  # loaded when first used
+
+    check_and_clean(w, w.services, w.undo_stack)
+
+
+def _new_finance_form(w: MainWindow) -> None:
+    from gui.dialogs.new_finance_form import new_finance_form
+
+    new_finance_form(w)
+
+
+def _preferences(w: MainWindow) -> None:
+    from gui.dialogs.preferences import PreferencesDialog
+
+    PreferencesDialog(w, w.settings).exec()
+
+
 def install(w: MainWindow) -> None:
     s, f = w.structure, w.files
     slots: dict[str, Callable[[], object]] = {
-        "new_assessment": f.new_assessment, "finance_form": lambda: new_finance_form(w),
+        "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
         "word": f.export_word, "excel": f.export_excel, "evidence": f.export_evidence,
         "preview_summary": lambda: f.print_preview("summary"),
@@ -41,8 +56,8 @@ def install(w: MainWindow) -> None:
         "new_sub": w.committed(s.new_sub_dimension), "new_item": w.new_item,
         "delete": w.delete, "up": w.committed(s.move_up), "down": w.committed(s.move_down),
         "find": w.left.focus_filter, "review": w.review.show_review,
-        "check": lambda: check_and_clean(w, w.services, w.undo_stack),
-        "restore": f.restore_backup, "preferences": lambda: PreferencesDialog(w, w.settings).exec(),
+        "check": lambda: _check(w),
+        "restore": f.restore_backup, "preferences": lambda: _preferences(w),
     }
     parts = {"bulk": lambda menu: add_bulk_entries(w, menu),
              "help": lambda menu: help_menu.build(w, menu)}

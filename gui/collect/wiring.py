@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from gui.collect.collect_flow import collect_from_gui
-from gui.collect.handout_dialog import hand_out_from_gui
 from gui.collect.progress_panel import ProgressPanel
 from gui.menus import add_action
 
@@ -18,6 +16,8 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
     panel.hide()
 
     def hand_out() -> None:
+        from gui.collect.handout_dialog import hand_out_from_gui  # openpyxl loads when used
+
         if window.assessment_id is not None:
             window.commit_editors()  # what was just typed goes out too
             if hand_out_from_gui(window, window.services, window.assessment_id,
@@ -26,6 +26,8 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
                 panel.show()
 
     def collect_back() -> None:
+        from gui.collect.collect_flow import collect_from_gui
+
         if window.assessment_id is not None:
             window.commit_editors()
             if collect_from_gui(window, window.context, window.undo_stack,

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand, IndicatorEditCommand
-from gui.dialogs.finance_export import export_finance_form
 from gui.panels.finance_indicators import IndicatorTree
 from gui.panels.item_editor import item_subject
 from model.errors import ModelError
@@ -222,6 +221,8 @@ class FinancePanel(QWidget):
                 .replace("%2", self.score.rating).replace("%3", str(len(self.score.problems))))
 
     def _export(self) -> None:
+        from gui.dialogs.finance_export import export_finance_form  # openpyxl loads when used
+
         if self.assessment_id is not None:
             try:
                 export_finance_form(self, self.context.services, self.assessment_id)
