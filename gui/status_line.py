@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.panels.finance_panel import FinancePanel
 from model.services import Services
-from model.vocabulary import DONE_STATUSES, STATUS_NAMES, completion_of_counts
+from model.vocabulary import completion_of_counts
 
 # The unfinished statuses worth a count after the completion, in this order.
-SHOWN_OPEN = tuple(s for s in ("推进中", "未完成", "未开始") if s in STATUS_NAMES and s not in DONE_STATUSES)
+SHOWN_OPEN = ("推进中", "未完成", "未开始")
 
 
 def completion_text(services: Services, assessment_id: int | None,

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
 from model.vocabulary import NOT_STARTED, status_constraint_sql
 
 if TYPE_CHECKING:
@@ -41,8 +42,6 @@ NAMING_CONVENTION = {
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
-
-from model.extras import Extras, parse_extras  # noqa: E402 (declared without the ORM)
 
 
 class ExtrasText(TypeDecorator[Extras]):

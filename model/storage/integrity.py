@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 
 from model.errors import ModelError
-from model.schema import Evidence, parse_extras
+from model.extras import parse_extras
+from model.schema import Evidence
 from model.storage.db import Database
 from model.storage.examine import examine
 from model.storage.filestore import FileStore
