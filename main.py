@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
 from cli import argparse_zh
+from cli.format_options import add_options
+from exporters.registry import export_formats
+from importers.registry import import_options
 from model.errors import ModelError
-from model.finance_layouts import finance_layout_names
-from model.layouts import layout_names
 from model.storage.opening import notes_held
-from model.vocabulary import STATUS_NAMES as STATUSES
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -49,22 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("info", "cli.commands:cmd_info", "以 JSON 列出数据库中的自评")
     items = add("items", "cli.commands:cmd_items", "以 JSON 列出自查事项（表格顺序）")
     items.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    docx = add("export-docx", "cli.exports:cmd_export_docx", "导出工作总结（Word，公文格式）")
-    docx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    docx.add_argument("--out", required=True, help="输出的 .docx 文件")
-    docx.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
-    docx.add_argument("--evidence-refs", action="store_true",
-                      help="在各事项后注明证明材料编号，并附证明材料清单")
-    pdf = add("export-pdf", "cli.exports:cmd_export_pdf",
-              "导出工作总结 PDF（Word/WPS 或 LibreOffice 转换）")
-    pdf.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    pdf.add_argument("--out", required=True, help="输出的 .pdf 文件")
-    pdf.add_argument("--attach-table", action="store_true", help="附自查表作为附件")
-    xlsx = add("export-xlsx", "cli.exports:cmd_export_xlsx", "导出 Excel 表格（自查表或任务表）")
-    xlsx.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    xlsx.add_argument("--layout", choices=[*layout_names(), *finance_layout_names()],
-                      default="selfcheck", help="表样（project / project-sichuan / department：绩效自评表）")
-    xlsx.add_argument("--out", required=True, help="输出的 .xlsx 文件")
+    add_export_commands(add)
     check_content = add("review", "cli.review:cmd_review", "体检：导出前检查内容（JSON）")
     check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     add_import_arguments(add("import-xlsx", "cli.imports:cmd_import_xlsx", "从 Excel 表格导入自查事项"))
@@ -74,9 +60,6 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument("--title", help="标题（默认用文件名）")
     attach.add_argument("--doc-no", help="文号，如 京卫医〔2021〕36号")
     attach.add_argument("--date", help="日期 YYYY-MM-DD")
-    pkg = add("export-evidence", "cli.evidence:cmd_export_evidence", "导出证明材料包（按事项编号）")
-    pkg.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    pkg.add_argument("--out", required=True, help="输出的 .zip 文件")
     check = add("check", "cli.evidence:cmd_check", "检查数据库与证明材料文件")
     check.add_argument("--fix", action="store_true", help="清理不再被引用的证明材料文件")
     check.add_argument("--yes", action="store_true", help="清理时不再询问")
@@ -109,22 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_export_commands(add: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """One subcommand per export format (exporters/formats/): its options, --assessment, --out."""
+    for fmt in export_formats():
+        command = add(fmt.command, "cli.exports:cmd_export", fmt.help)
+        command.set_defaults(format=fmt.name)
+        command.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+        command.add_argument("--out", required=True, help=f"输出的 {fmt.suffix} 文件")
+        add_options(command, fmt.options)
+
+
 def add_import_arguments(command: argparse.ArgumentParser) -> None:
+    """import-xlsx: the file, where it goes, a dry run, and every import format's options."""
     command.add_argument("file", help="要导入的 .xlsx / .xls / .et 文件")
-    command.add_argument("--layout", choices=["auto", *layout_names()], default="auto", help="表样")
     command.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
-    command.add_argument("--sheet", action="append", default=[], metavar="NAME|all",
-                         help="要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）")
-    command.add_argument("--map", action="append", default=[], metavar="表头=字段",
-                         help="指定某列对应的字段，如 \"工作内容=content\"；字段：content target result "
-                              "status department owner deadline note seq dimension_1…3 progress_q1…q4 "
-                              "indicator_target indicator_actual score_max score deviation_reason "
-                              "extra（保留为附加字段） skip（不导入）")
-    command.add_argument("--header-row", type=int, help="表头所在行（从 1 起）")
-    command.add_argument("--unit", help="单位名称（标题中没有时）")
-    command.add_argument("--year", type=int, help="年度（标题中没有时）")
-    command.add_argument("--filled-status", choices=STATUSES,
-                         help="没有状态列时：完成情况已填写的事项设为此状态")
+    add_options(command, import_options())
     command.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
 
 

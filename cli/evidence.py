@@ -1,4 +1,5 @@
-"""Evidence subcommands: attach, export-evidence, check, pack, unpack."""
+"""Evidence and maintenance subcommands: attach, check, pack, unpack (export-evidence is an
+export format: exporters/formats/evidence_zip.py)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.commands import pick_assessment
-from cli.exports import print_result
-from exporters.evidence_package import export_evidence
 from model.errors import ModelError
-from model.report import build_report
 from model.services import Services
 from model.storage.examine import examine
-from model.storage.filestore import FileStore
 from model.storage.handover import pack, unpack
 from model.storage.integrity import check_database, remove_unreferenced
 from model.storage.migrate import open_sqlite
@@ -34,19 +30,6 @@ def cmd_attach(args: argparse.Namespace) -> int:
         services.close()
     for record in records:
         print(f"已添加：{record.title}（{record.file_name}，{record.file_size} 字节）")
-    return 0
-
-
-def cmd_export_evidence(args: argparse.Namespace) -> int:
-    refuse_live_target(Path(args.out), Path(args.db))
-    services = open_services(args.db)
-    try:
-        report = build_report(services, pick_assessment(services, args.assessment),
-                              with_evidence=True)
-        store = FileStore(services.db.files_dir)
-    finally:
-        services.close()
-    print_result(export_evidence(report, store.path_for, Path(args.out)))
     return 0
 
 

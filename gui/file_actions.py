@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from exporters.registry import export_format
 from gui.panels.review_panel import offer_review
 from model.errors import ModelError
 from model.services import Services
@@ -100,20 +101,12 @@ class FileActions(QObject):
         if received is not None:
             w.fill_assessments(select=received)
 
-    def export_word(self) -> None:
-        from gui.dialogs.exports import export_word
+    def export(self, name: str) -> None:
+        """File → 导出… for the format of the registry named name."""
+        from gui.dialogs.exports import export_as
 
-        self._export(export_word)
-
-    def export_excel(self) -> None:
-        from gui.dialogs.exports import export_excel
-
-        self._export(export_excel)
-
-    def export_evidence(self) -> None:
-        from gui.dialogs.evidence_tools import export_evidence_package
-
-        self._export(export_evidence_package, review=False)
+        fmt = export_format(name)
+        self._export(lambda *args: export_as(*args, name), review=fmt.review_first)
 
     def _export(self, run: Callable[..., Path | None], review: bool = True) -> None:
         w = self.window

@@ -42,8 +42,8 @@ def add_toolbar(window: QMainWindow, actions: list[QAction | None]) -> QToolBar:
 # --- the main window's menus and toolbar, as data --------------------------------------------------
 # An entry is (name, text, shortcut or [shortcuts]) — the name finds its slot and its QAction
 # (objectName) —, (name, text, (entries…)) for a submenu, "-" for a separator, or "@name" for
-# entries a part of the window adds itself (the bulk actions, the Help menu). Texts are
-# translated in the MainWindow context, where they always were.
+# entries a part of the window adds itself (the export formats of exporters/formats/, the bulk
+# actions, the Help menu). Texts are translated in the MainWindow context, where they always were.
 Entry = tuple[str, str, Any] | str
 MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"), (
@@ -54,9 +54,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         ("save_copy", QT_TRANSLATE_NOOP("MainWindow", "另存副本为…"), None),
         "-",
         ("import", QT_TRANSLATE_NOOP("MainWindow", "导入 Excel 表格…"), None),
-        ("word", QT_TRANSLATE_NOOP("MainWindow", "导出工作总结（Word）…"), None),
-        ("excel", QT_TRANSLATE_NOOP("MainWindow", "导出 Excel 表格…"), None),
-        ("evidence", QT_TRANSLATE_NOOP("MainWindow", "导出证明材料包…"), None),
+        "@exports",
         ("previews", QT_TRANSLATE_NOOP("MainWindow", "打印预览"), (
             ("preview_summary", QT_TRANSLATE_NOOP("MainWindow", "工作总结"), QKeySequence.StandardKey.Print),
             ("preview_selfcheck", QT_TRANSLATE_NOOP("MainWindow", "自查表"), None),

@@ -4,14 +4,17 @@ and connected to the window's parts (file actions, structure and bulk edits, rev
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from exporters.registry import export_formats
 from gui import help_menu
 from gui.collect.wiring import install as install_collect
+from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
 from model.vocabulary import STATUS_NAMES
 
@@ -48,7 +51,6 @@ def install(w: MainWindow) -> None:
     slots: dict[str, Callable[[], object]] = {
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
-        "word": f.export_word, "excel": f.export_excel, "evidence": f.export_evidence,
         "preview_summary": lambda: f.print_preview("summary"),
         "preview_selfcheck": lambda: f.print_preview("selfcheck"),
         "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,
@@ -59,7 +61,8 @@ def install(w: MainWindow) -> None:
         "check": lambda: _check(w),
         "restore": f.restore_backup, "preferences": lambda: _preferences(w),
     }
-    parts = {"bulk": lambda menu: add_bulk_entries(w, menu),
+    parts = {"exports": lambda menu: add_export_entries(w, menu),
+             "bulk": lambda menu: add_bulk_entries(w, menu),
              "help": lambda menu: help_menu.build(w, menu)}
     menus = build_menus(w, slots, parts)
     w.recent_menu = menus["recent"]
@@ -73,6 +76,13 @@ def install(w: MainWindow) -> None:
     add_toolbar(w, [find_action(w, name) for name in TOOLBAR])
     _tree_keys(w)
     w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
+
+
+def add_export_entries(w: MainWindow, menu: QMenu) -> None:
+    """One entry per export format of the registry (exporters/formats/), named as the format."""
+    for fmt in export_formats():
+        add_action(menu, w, format_text(fmt.label), partial(w.files.export, fmt.name),
+                   name=fmt.name)
 
 
 def add_bulk_entries(w: MainWindow, menu: QMenu) -> None:

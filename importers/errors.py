@@ -11,6 +11,11 @@ class ImportFileError(ModelError):
     """The file cannot be imported as it is; nothing was written."""
 
 
+class ImportCancelled(ModelError):  # noqa: N818 — reads as what happened
+    def __init__(self) -> None:
+        super().__init__("导入已取消，没有写入任何内容。")
+
+
 def where(path: Path, sheet: str | None = None, row: int | None = None,
           cell: str | None = None) -> str:
     parts = [f"文件“{path.name}”"]

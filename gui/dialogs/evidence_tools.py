@@ -1,37 +1,15 @@
-"""File → Export evidence package, and Tools → Check (with cleaning of unreferenced files)."""
+"""Tools → Check (with cleaning of unreferenced files). The evidence package is an export format
+(exporters/formats/evidence_zip.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from exporters.evidence_package import export_evidence
-from gui.dialogs.exports import export_folder, finish_export
 from gui.workers import run_job
-from model.maintenance import check, file_store, refuse_live_target, remove_unreferenced
+from model.maintenance import check, remove_unreferenced
 from model.records import DeletedRows
-from model.report import build_report
 from model.services import Services
-
-
-def export_evidence_package(parent: QWidget, services: Services, assessment_id: int,
-                            folder: str) -> Path | None:
-    title = services.assessments.get(assessment_id).title or "证明材料"
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出证明材料包"),
-                                          str(export_folder(folder) / f"{title}-证明材料.zip"),
-                                          "ZIP (*.zip)")
-    if not name:
-        return None
-    store = file_store(services.db)
-
-    def job(progress):
-        refuse_live_target(Path(name), services.db.sqlite_path)
-        report = build_report(services, assessment_id, with_evidence=True)
-        return export_evidence(report, store.path_for, Path(name), progress=progress)
-
-    return finish_export(parent, *run_job(parent, parent.tr("正在打包证明材料…"), job))
 
 
 def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> None:

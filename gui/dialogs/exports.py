@@ -1,8 +1,10 @@
-"""File → Export Word / Export Excel: choose the file, run off the GUI thread, offer to open it."""
+"""File → 导出…: a dialog built from the export format's declaration (exporters/formats/), the
+export run off the GUI thread through exporters.registry.run_export, then an offer to open it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,28 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.docx_report import export_docx
-from exporters.errors import ExportCancelled, ExportResult
-from exporters.xlsx_table import export_xlsx
+from exporters.errors import ExportCancelled, ExportResult, Progress
+from exporters.registry import ExportFormat, export_format, run_export
 from gui.errors import describe
+from gui.format_text import format_text
 from gui.widgets import name_form_fields
 from gui.workers import run_job
-from model.finance import FinanceService
-from model.finance_layouts import FINANCE_KINDS
-from model.layouts import layout_names, load_layout
-from model.maintenance import refuse_live_target
-from model.report import build_report
+from model.format_options import Option
 from model.services import Services
 
 
 class ExportDialog(QDialog):
-    """Where to save, and the options of this kind of export."""
+    """Where to save, and the format's options: a check box per flag, a list per choice, built
+    from the format's declaration (the same options the command line offers)."""
 
-    def __init__(self, parent: QWidget, title: str, suggested: Path, file_filter: str,
-                 word: bool) -> None:
+    def __init__(self, parent: QWidget, fmt: ExportFormat, suggested: Path,
+                 kind: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.file_filter = file_filter
+        self.setWindowTitle(format_text(fmt.label).rstrip("…"))
+        self.file_filter = fmt.file_filter
         form = QFormLayout(self)
         self.path = QLineEdit(str(suggested), self)
         browse = QPushButton(self.tr("浏览…"), self)
@@ -51,17 +50,10 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("保存到"), row)
         self.path.setAccessibleName(self.tr("保存到"))
-        self.attach_table = QCheckBox(self.tr("附自查表作为附件"), self)
-        self.layout_choice = QComboBox(self)
-        self.layout_choice.setAccessibleName(self.tr("表样"))
-        for name in layout_names():
-            self.layout_choice.addItem(load_layout(name).label, name)
-        if word:
-            form.addRow("", self.attach_table)
-        else:
-            form.addRow(self.tr("表样"), self.layout_choice)
-        # the option of the other kind of export is not in the form: keep it off the dialog
-        (self.layout_choice if word else self.attach_table).setHidden(True)
+        self.widgets: dict[str, QCheckBox | QComboBox] = {}
+        for option in fmt.options:
+            if option.in_dialog:
+                self.widgets[option.name] = self._add_option(form, option, kind)
         name_form_fields(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
@@ -70,6 +62,27 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
 
+    def _add_option(self, form: QFormLayout, option: Option, kind: str | None) -> QCheckBox | QComboBox:
+        label = format_text(option.label_for(kind))
+        if option.kind == "flag":
+            box = QCheckBox(label, self)
+            box.setChecked(bool(option.default))
+            form.addRow("", box)
+            return box
+        combo = QComboBox(self)
+        combo.setAccessibleName(label)
+        for value in option.values_for(kind):
+            combo.addItem(option.shown(value), value)
+        form.addRow(label, combo)
+        return combo
+
+    def option(self, name: str) -> QCheckBox | QComboBox:
+        return self.widgets[name]
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget.isChecked() if isinstance(widget, QCheckBox) else widget.currentData()
+                for name, widget in self.widgets.items()}
+
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(),
                                               self.file_filter)
@@ -77,42 +90,26 @@ class ExportDialog(QDialog):
             self.path.setText(name)
 
 
-def export_word(parent: QWidget, services: Services, assessment_id: int, folder: str) -> Path | None:
-    title = services.assessments.get(assessment_id)
-    name = f"{title.report_title or (title.unit_name + str(title.year) + '年度工作总结')}.docx"
-    dialog = ExportDialog(parent, parent.tr("导出工作总结（Word）"), export_folder(folder) / name,
-                          "Word (*.docx)", word=True)
-    if title.kind in FINANCE_KINDS:  # the form is what a finance assessment attaches
-        dialog.attach_table.setText(parent.tr("附绩效自评表作为附件"))
+def export_as(parent: QWidget, services: Services, assessment_id: int, folder: str,
+              name: str) -> Path | None:
+    """File → 导出…: the format's dialog, then the export off the GUI thread."""
+    fmt = export_format(name)
+    assessment = services.assessments.get(assessment_id)
+    dialog = ExportDialog(parent, fmt, export_folder(folder) / fmt.suggested_name(assessment),
+                          assessment.kind)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    out = Path(dialog.path.text())
-    layout = load_layout("selfcheck") if dialog.attach_table.isChecked() else None
-
-    def job(progress):
-        refuse_live_target(out, services.db.sqlite_path)
-        # a 项目支出/部门整体 assessment attaches its scored form instead of the 自查表
-        form = FinanceService(services.db).form_sheet(assessment_id) if layout else None
-        return export_docx(build_report(services, assessment_id), out, table_layout=layout,
-                           form=form, progress=progress)
-
-    return finish_export(parent, *run_job(parent, parent.tr("正在导出工作总结…"), job))
+    return export_to(parent, services, assessment_id, fmt, Path(dialog.path.text()),
+                     dialog.values())
 
 
-def export_excel(parent: QWidget, services: Services, assessment_id: int, folder: str) -> Path | None:
-    title = services.assessments.get(assessment_id).title or "自查表"
-    dialog = ExportDialog(parent, parent.tr("导出 Excel 表格"), export_folder(folder) / f"{title}.xlsx",
-                          "Excel (*.xlsx)", word=False)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    out = Path(dialog.path.text())
-    layout = load_layout(dialog.layout_choice.currentData())
+def export_to(parent: QWidget, services: Services, assessment_id: int, fmt: ExportFormat,
+              out: Path, options: dict[str, Any]) -> Path | None:
+    """The registry's export call on a worker, with progress and cancel; the outcome shown."""
+    def job(progress: Progress) -> ExportResult:
+        return run_export(fmt, services.db, assessment_id, out, options, progress)
 
-    def job(progress):
-        refuse_live_target(out, services.db.sqlite_path)
-        return export_xlsx(build_report(services, assessment_id), layout, out, progress=progress)
-
-    return finish_export(parent, *run_job(parent, parent.tr("正在导出 Excel 表格…"), job))
+    return finish_export(parent, *run_job(parent, format_text(fmt.busy), job))
 
 
 def export_folder(remembered: str) -> Path:

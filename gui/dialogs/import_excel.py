@@ -4,6 +4,7 @@ field chooser above each column, then store the chosen sheets at once (all or no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,11 +30,20 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs.import_columns import ColumnTable, field_labels
 from gui.errors import describe
+from gui.format_text import format_text
 from gui.settings import Settings
 from gui.workers import run_job
-from importers.finance_xlsx import FinanceImport, is_finance_form, read_finance_form
+from importers.errors import ImportCancelled
+from importers.finance_xlsx import FinanceImport
+from importers.formats.clerk_table import TableImport
 from importers.grid import Grid
-from importers.store import store_finance_form, store_tables
+from importers.registry import (
+    ImportFormat,
+    format_for,
+    import_format,
+    import_suffixes,
+    run_import,
+)
 from importers.xlsx_table import (
     ImportedTable,
     ImportedWorkbook,
@@ -332,62 +342,106 @@ class FinancePreview(QDialog):
 
 
 def read_for_import(path: Path) -> FinanceImport | list[Grid]:
-    """A finance form (the detection import-xlsx uses), else every sheet's grid."""
-    return read_finance_form(path) if is_finance_form(path) else load_grids(path)
+    """A file the finance format recognises, read as a form (what import-xlsx does); else every
+    sheet's grid for the table preview."""
+    fmt = format_for(path, {})
+    return fmt.read(path, {}) if fmt.name == "finance_form" else load_grids(path)
 
 
 def _headers(sheet: ImportedTable | SheetProblem) -> list[str]:
     return [c.header for c in sheet.columns]
 
 
+# What the clerk chose in a preview: the format that stores it, what it stores, where to.
+Chosen = tuple[ImportFormat, object, int | None]
+
+
 def import_excel(parent: QWidget, services: Services, current: int | None,
                  folder: str) -> int | None:
     """Returns the id of the assessment that received the items, or None."""
     name, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入 Excel 表格"), folder,
-                                          parent.tr("Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)"))
+                                          open_filter(parent))
     if not name:
         return None
     path = Path(name)
-    found, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: read_for_import(path))
+    fmt, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: format_for(path, {}))
     if error is not None:
         _show_error(parent, error)
         return None
-    if isinstance(found, FinanceImport):
-        finance = FinancePreview(parent, path, found)
-        if finance.exec() != QDialog.DialogCode.Accepted:
-            return None
-        if not finance.as_plain_table():
-            return _store_finance(parent, services, found)
-        found, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: load_grids(path))
-        if error is not None:
-            _show_error(parent, error)
-            return None
-    grids: list[Grid] = found
+    chosen = PREVIEWS.get(fmt.name, preview_summary)(parent, fmt, path, current)
+    if chosen is None:
+        return None
+    chosen_format, read, into = chosen
+    stored, error = run_job(parent, parent.tr("正在导入…"),
+                            lambda progress: run_import(chosen_format, services, read, into,
+                                                        progress))
+    if isinstance(error, ImportCancelled):
+        return None
+    if error is not None:
+        _show_error(parent, error)
+        return None
+    return stored.assessment_id
+
+
+def open_filter(parent: QWidget) -> str:
+    patterns = " ".join(f"*{suffix}" for suffix in import_suffixes())
+    return parent.tr("Excel 表格 (%1);;所有文件 (*)").replace("%1", patterns)
+
+
+def preview_form(parent: QWidget, fmt: ImportFormat, path: Path,
+                 current: int | None) -> Chosen | None:
+    """A 绩效自评表: its own preview, or on request the table preview of its indicator table."""
+    form, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: fmt.read(path, {}))
+    if error is not None:
+        _show_error(parent, error)
+        return None
+    finance = FinancePreview(parent, path, form)
+    if finance.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if finance.as_plain_table():
+        return preview_table(parent, import_format("clerk_table"), path, current)
+    return fmt, form, None
+
+
+def preview_table(parent: QWidget, fmt: ImportFormat, path: Path,
+                  current: int | None) -> Chosen | None:
+    """Any other table: every sheet previewed with a field chooser above each column."""
+    grids, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: load_grids(path))
+    if error is not None:
+        _show_error(parent, error)
+        return None
     preview = ImportPreview(parent, path, grids, current)
     if preview.exec() != QDialog.DialogCode.Accepted:
         return None
-    workbook, tables = preview.result_workbook(), preview.chosen_tables()
-    into = preview.target.currentData()
-    stored, error = run_job(parent, parent.tr("正在导入…"),
-                            lambda _p: store_tables(services, workbook, tables, into))
+    chosen = TableImport(preview.result_workbook(), preview.chosen_tables())
+    return fmt, chosen, preview.target.currentData()
+
+
+def preview_summary(parent: QWidget, fmt: ImportFormat, path: Path,
+                    _current: int | None) -> Chosen | None:
+    """A format without a preview of its own: what its dry run counts, then a question."""
+    read, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: fmt.read(path, {}))
     if error is not None:
         _show_error(parent, error)
         return None
-    return stored[0]
+    found = fmt.preview(read)
+    lines = [parent.tr("工作表“%1”：%2 项").replace("%1", str(s["name"])).replace("%2", str(s["items"]))
+             for s in found.get("sheets", [])]
+    answer = QMessageBox.question(parent, parent.tr("导入预览"), parent.tr(
+        "“%1”是%2，将新建一个自评：").replace("%1", path.name).replace("%2", format_text(fmt.label))
+        + "\n" + "\n".join(lines))
+    return (fmt, read, None) if answer == QMessageBox.StandardButton.Yes else None
 
 
-def _store_finance(parent: QWidget, services: Services, form: FinanceImport) -> int | None:
-    """The form as a new assessment, through the service call import-xlsx makes."""
-    stored, error = run_job(parent, parent.tr("正在导入…"),
-                            lambda _p: store_finance_form(services, form))
-    if error is not None:
-        _show_error(parent, error)
-        return None
-    return stored[0]
+# The preview of each import format of the registry (importers/formats/), by its name; any other
+# format gets preview_summary.
+PREVIEWS: dict[str, Callable[[QWidget, ImportFormat, Path, int | None], Chosen | None]] = {
+    "finance_form": preview_form, "clerk_table": preview_table}
 
 
 def _show_error(parent: QWidget, error: Exception) -> None:
     QMessageBox.critical(parent, parent.tr("无法导入"), describe(error))
 
 
-__all__ = ["FinancePreview", "ImportPreview", "field_labels", "import_excel", "read_for_import"]
+__all__ = ["PREVIEWS", "FinancePreview", "ImportPreview", "field_labels", "import_excel",
+           "read_for_import"]

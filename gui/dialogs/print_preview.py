@@ -4,7 +4,6 @@ navigation and zoom, and printed through the system's print dialog."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,13 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.docx_report import export_docx
 from exporters.pdf import convert
-from exporters.xlsx_table import export_xlsx
+from exporters.registry import export_format, run_export
 from gui.errors import describe
 from gui.workers import run_job
-from model.layouts import load_layout
-from model.report import build_report
 from model.services import Services
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
@@ -131,24 +127,20 @@ def print_document(document: pdfium.PdfDocument, printer: QPrinter) -> None:
         painter.end()
 
 
-# What can be previewed: a label and how to write it (report, out path) before converting.
-SOURCES: dict[str, tuple[str, Callable[[object, Path], object], str]] = {
-    "summary": ("工作总结", lambda report, out: export_docx(
-        report, out, table_layout=load_layout("selfcheck")), ".docx"),
-    "selfcheck": ("自查表", lambda report, out: export_xlsx(
-        report, load_layout("selfcheck"), out), ".xlsx"),
-    "tasks": ("任务完成情况表", lambda report, out: export_xlsx(
-        report, load_layout("tasks"), out), ".xlsx"),
+# What can be previewed: an export format of the registry and its options.
+SOURCES: dict[str, tuple[str, dict[str, object]]] = {
+    "summary": ("word", {"attach_table": True}),
+    "selfcheck": ("excel", {"layout": "selfcheck"}),
+    "tasks": ("excel", {"layout": "tasks"}),
 }
 
 
 def make_pdf(services: Services, assessment_id: int, source: str, folder: Path) -> Path:
-    """The chosen document written into folder and converted to PDF there."""
-    _label, write, suffix = SOURCES[source]
-    report = build_report(services, assessment_id)
-    document = folder / f"{source}{suffix}"
-    write(report, document)
-    return convert(document, folder / f"{source}.pdf")
+    """The chosen document exported into folder (the export the File menu runs) and converted."""
+    name, options = SOURCES[source]
+    fmt = export_format(name)
+    written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}", options)
+    return convert(written.path, folder / f"{source}.pdf")
 
 
 def preview(parent: QWidget, services: Services, assessment_id: int, source: str) -> None:

@@ -586,42 +586,31 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="47" />
+        <location filename="../../gui/dialogs/exports.py" line="46" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/exports.py" line="51" />
         <location filename="../../gui/dialogs/exports.py" line="52" />
-        <location filename="../../gui/dialogs/exports.py" line="53" />
         <source>保存到</source>
         <translation>Save to</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="54" />
-        <source>附自查表作为附件</source>
-        <translation>Attach the self-check table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="56" />
-        <location filename="../../gui/dialogs/exports.py" line="62" />
-        <source>表样</source>
-        <translation>Table format</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="61" />
+        <location filename="../../gui/file_actions.py" line="59" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="62" />
+        <location filename="../../gui/file_actions.py" line="60" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="68" />
+        <location filename="../../gui/file_actions.py" line="66" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -668,62 +657,62 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="62" />
+        <location filename="../../gui/panels/finance_panel.py" line="61" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="64" />
+        <location filename="../../gui/panels/finance_panel.py" line="63" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="68" />
+        <location filename="../../gui/panels/finance_panel.py" line="67" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="73" />
+        <location filename="../../gui/panels/finance_panel.py" line="72" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="84" />
+        <location filename="../../gui/panels/finance_panel.py" line="83" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="85" />
+        <location filename="../../gui/panels/finance_panel.py" line="84" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="143" />
+        <location filename="../../gui/panels/finance_panel.py" line="142" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="207" />
+        <location filename="../../gui/panels/finance_panel.py" line="206" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="221" />
+        <location filename="../../gui/panels/finance_panel.py" line="220" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="243" />
+        <location filename="../../gui/panels/finance_panel.py" line="244" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="253" />
+        <location filename="../../gui/panels/finance_panel.py" line="254" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="277" />
+        <location filename="../../gui/panels/finance_panel.py" line="278" />
         <source>编辑资金</source>
         <translation>Edit funds</translation>
     </message>
@@ -731,57 +720,57 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_excel.py" line="307" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_excel.py" line="309" />
         <source>项目支出</source>
         <translation>project expenditure</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_excel.py" line="309" />
         <source>部门整体支出</source>
         <translation>department-wide expenditure</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="302" />
+        <location filename="../../gui/dialogs/import_excel.py" line="311" />
         <source>工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is a %2 performance self-evaluation form (%3). It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="308" />
+        <location filename="../../gui/dialogs/import_excel.py" line="317" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="309" />
+        <location filename="../../gui/dialogs/import_excel.py" line="318" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="310" />
+        <location filename="../../gui/dialogs/import_excel.py" line="319" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="311" />
+        <location filename="../../gui/dialogs/import_excel.py" line="320" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="314" />
+        <location filename="../../gui/dialogs/import_excel.py" line="323" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <location filename="../../gui/dialogs/import_excel.py" line="328" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="322" />
+        <location filename="../../gui/dialogs/import_excel.py" line="331" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -883,147 +872,147 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="58" />
+        <location filename="../../gui/dialogs/import_excel.py" line="67" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="80" />
+        <location filename="../../gui/dialogs/import_excel.py" line="89" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="74" />
+        <location filename="../../gui/dialogs/import_excel.py" line="83" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <location filename="../../gui/dialogs/import_excel.py" line="105" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_excel.py" line="108" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="100" />
+        <location filename="../../gui/dialogs/import_excel.py" line="109" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="102" />
+        <location filename="../../gui/dialogs/import_excel.py" line="111" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="104" />
+        <location filename="../../gui/dialogs/import_excel.py" line="113" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="186" />
+        <location filename="../../gui/dialogs/import_excel.py" line="195" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="187" />
+        <location filename="../../gui/dialogs/import_excel.py" line="196" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="222" />
+        <location filename="../../gui/dialogs/import_excel.py" line="231" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="226" />
+        <location filename="../../gui/dialogs/import_excel.py" line="235" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="228" />
+        <location filename="../../gui/dialogs/import_excel.py" line="237" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="247" />
+        <location filename="../../gui/dialogs/import_excel.py" line="256" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="259" />
+        <location filename="../../gui/dialogs/import_excel.py" line="268" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="272" />
+        <location filename="../../gui/dialogs/import_excel.py" line="281" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="276" />
+        <location filename="../../gui/dialogs/import_excel.py" line="285" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="280" />
+        <location filename="../../gui/dialogs/import_excel.py" line="289" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="282" />
+        <location filename="../../gui/dialogs/import_excel.py" line="291" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="287" />
+        <location filename="../../gui/dialogs/import_excel.py" line="296" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="288" />
+        <location filename="../../gui/dialogs/import_excel.py" line="297" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="125" />
+        <location filename="../../gui/dialogs/import_excel.py" line="134" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="82" />
+        <location filename="../../gui/dialogs/import_excel.py" line="91" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="83" />
+        <location filename="../../gui/dialogs/import_excel.py" line="92" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="86" />
+        <location filename="../../gui/dialogs/import_excel.py" line="95" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="88" />
+        <location filename="../../gui/dialogs/import_excel.py" line="97" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="90" />
+        <location filename="../../gui/dialogs/import_excel.py" line="99" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="92" />
+        <location filename="../../gui/dialogs/import_excel.py" line="101" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_excel.py" line="102" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1249,122 +1238,107 @@
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57" />
-        <source>导出工作总结（Word）…</source>
-        <translation>Export work summary (Word)…</translation>
-    </message>
-    <message>
         <location filename="../../gui/menus.py" line="58" />
-        <source>导出 Excel 表格…</source>
-        <translation>Export Excel table…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="59" />
-        <source>导出证明材料包…</source>
-        <translation>Export evidence package…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="60" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="59" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
+        <location filename="../../gui/menus.py" line="64" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/menus.py" line="66" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69" />
+        <location filename="../../gui/menus.py" line="67" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="70" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="71" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="79" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83" />
+        <location filename="../../gui/menus.py" line="81" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84" />
+        <location filename="../../gui/menus.py" line="82" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86" />
+        <location filename="../../gui/menus.py" line="84" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="85" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1504,32 +1478,32 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="54" />
+        <location filename="../../gui/dialogs/print_preview.py" line="50" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="60" />
+        <location filename="../../gui/dialogs/print_preview.py" line="56" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="62" />
+        <location filename="../../gui/dialogs/print_preview.py" line="58" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <location filename="../../gui/dialogs/print_preview.py" line="65" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="72" />
+        <location filename="../../gui/dialogs/print_preview.py" line="68" />
         <source>共 %1 页</source>
         <translation>of %1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="73" />
+        <location filename="../../gui/dialogs/print_preview.py" line="69" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -1796,6 +1770,110 @@
     </message>
 </context>
 <context>
+    <name>formats</name>
+    <message>
+        <location filename="../../exporters/formats/evidence_zip.py" line="28" />
+        <source>导出证明材料包…</source>
+        <translation>Export evidence package…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/evidence_zip.py" line="30" />
+        <source>正在打包证明材料…</source>
+        <translation>Packing the evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_pdf.py" line="34" />
+        <source>导出工作总结（PDF）…</source>
+        <translation>Export work summary (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_pdf.py" line="36" />
+        <source>正在导出工作总结 PDF…</source>
+        <translation>Exporting the work summary as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_word.py" line="18" />
+        <source>附自查表作为附件</source>
+        <translation>Attach the self-check table</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_word.py" line="19" />
+        <source>附绩效自评表作为附件</source>
+        <translation>Attach the performance self-evaluation form</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_word.py" line="22" />
+        <source>注明证明材料编号并附清单</source>
+        <translation>Note evidence numbers and attach their list</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_word.py" line="59" />
+        <source>导出工作总结（Word）…</source>
+        <translation>Export work summary (Word)…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/summary_word.py" line="61" />
+        <source>正在导出工作总结…</source>
+        <translation>Exporting the work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/tables_excel.py" line="32" />
+        <location filename="../../importers/formats/clerk_table.py" line="20" />
+        <source>表样</source>
+        <translation>Table format</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/tables_excel.py" line="62" />
+        <source>导出 Excel 表格…</source>
+        <translation>Export Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/tables_excel.py" line="64" />
+        <source>正在导出 Excel 表格…</source>
+        <translation>Exporting the Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="22" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="25" />
+        <source>列对应的字段</source>
+        <translation>Field of each column</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="30" />
+        <source>表头所在行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="32" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="33" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="34" />
+        <source>完成情况已填写的事项的状态</source>
+        <translation>Status of items whose result is filled in</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="101" />
+        <source>自查表、任务表等表格</source>
+        <translation>a self-check, task or other table</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/finance_form.py" line="70" />
+        <source>绩效自评表（项目支出/部门整体）</source>
+        <translation>a performance self-assessment form (project / department)</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <location filename="../../gui/workers.py" line="60" />
@@ -1803,140 +1881,121 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="83" />
-        <source>导出工作总结（Word）</source>
-        <translation>Export work summary (Word)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="86" />
-        <source>附绩效自评表作为附件</source>
-        <translation>Attach the performance self-evaluation form</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="99" />
-        <source>正在导出工作总结…</source>
-        <translation>Exporting the work summary…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="104" />
-        <source>导出 Excel 表格</source>
-        <translation>Export Excel table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="115" />
-        <source>正在导出 Excel 表格…</source>
-        <translation>Exporting the Excel table…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/exports.py" line="131" />
+        <location filename="../../gui/dialogs/exports.py" line="128" />
         <source>没有找到能打开“%1”的程序，请到文件夹中手动打开。</source>
         <translation>No program was found to open “%1”; please open it from its folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="139" />
+        <location filename="../../gui/dialogs/exports.py" line="136" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="142" />
+        <location filename="../../gui/dialogs/exports.py" line="139" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="143" />
+        <location filename="../../gui/dialogs/exports.py" line="140" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="146" />
+        <location filename="../../gui/dialogs/exports.py" line="143" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="147" />
+        <location filename="../../gui/dialogs/exports.py" line="144" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="148" />
+        <location filename="../../gui/dialogs/exports.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="346" />
+        <location filename="../../gui/dialogs/import_excel.py" line="361" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="347" />
-        <source>Excel 表格 (*.xlsx *.xls *.et);;所有文件 (*)</source>
-        <translation>Excel tables (*.xlsx *.xls *.et);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="351" />
-        <location filename="../../gui/dialogs/import_excel.py" line="361" />
+        <location filename="../../gui/dialogs/import_excel.py" line="366" />
+        <location filename="../../gui/dialogs/import_excel.py" line="390" />
+        <location filename="../../gui/dialogs/import_excel.py" line="405" />
+        <location filename="../../gui/dialogs/import_excel.py" line="419" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="371" />
-        <location filename="../../gui/dialogs/import_excel.py" line="381" />
+        <location filename="../../gui/dialogs/import_excel.py" line="374" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="390" />
+        <location filename="../../gui/dialogs/import_excel.py" line="384" />
+        <source>Excel 表格 (%1);;所有文件 (*)</source>
+        <translation>Excel tables (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="424" />
+        <source>工作表“%1”：%2 项</source>
+        <translation>Sheet “%1”: %2 items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="426" />
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="427" />
+        <source>“%1”是%2，将新建一个自评：</source>
+        <translation>“%1” is %2. A new assessment will be created:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="439" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="22" />
-        <source>导出证明材料包</source>
-        <translation>Export evidence package</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
-        <source>正在打包证明材料…</source>
-        <translation>Packing the evidence…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="38" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="16" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="40" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="18" />
         <source>检查失败</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="43" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="21" />
         <source>检查未通过</source>
         <translation>Check found problems</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="45" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="23" />
         <source>检查通过</source>
         <translation>Check passed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="46" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
         <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
         <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="49" />
-        <location filename="../../gui/dialogs/evidence_tools.py" line="54" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="27" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="32" />
         <source>清理文件</source>
         <translation>Clean up files</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="50" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="28" />
         <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
         <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="55" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="33" />
         <source>已删除 %1 个文件。</source>
         <translation>%1 files deleted.</translation>
     </message>
@@ -1971,7 +2030,7 @@
         <translation>Cannot save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="130" />
+        <location filename="../../gui/dialogs/exports.py" line="127" />
         <location filename="../../gui/panels/evidence_panel.py" line="228" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
@@ -1987,14 +2046,9 @@
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/finance_export.py" line="25" />
+        <location filename="../../gui/dialogs/finance_export.py" line="23" />
         <source>导出绩效自评表</source>
         <translation>Export the form</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/finance_export.py" line="34" />
-        <source>正在导出绩效自评表…</source>
-        <translation>Exporting the form…</translation>
     </message>
     <message>
         <location filename="../../gui/help_menu.py" line="42" />
@@ -2007,27 +2061,27 @@
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="156" />
+        <location filename="../../gui/dialogs/print_preview.py" line="148" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="156" />
+        <location filename="../../gui/dialogs/print_preview.py" line="148" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="157" />
+        <location filename="../../gui/dialogs/print_preview.py" line="149" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="159" />
+        <location filename="../../gui/dialogs/print_preview.py" line="151" />
         <source>正在生成打印预览…</source>
         <translation>Preparing the print preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="163" />
+        <location filename="../../gui/dialogs/print_preview.py" line="155" />
         <source>无法打印预览</source>
         <translation>Cannot show the print preview</translation>
     </message>
@@ -2150,17 +2204,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="65" />
+        <location filename="../../gui/window_menus.py" line="89" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="69" />
+        <location filename="../../gui/window_menus.py" line="93" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="71" />
+        <location filename="../../gui/window_menus.py" line="95" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2196,17 +2250,17 @@
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="38" />
+        <location filename="../../gui/collect/wiring.py" line="40" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="39" />
+        <location filename="../../gui/collect/wiring.py" line="41" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="41" />
+        <location filename="../../gui/collect/wiring.py" line="43" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>

@@ -10,6 +10,16 @@ from xml.etree import ElementTree
 
 TS = Path(__file__).with_name("app_en.ts")
 ENGLISH = {
+    "导出工作总结（PDF）…": "Export work summary (PDF)…",
+    "正在导出工作总结 PDF…": "Exporting the work summary as PDF…",
+    "注明证明材料编号并附清单": "Note evidence numbers and attach their list",
+    "列对应的字段": "Field of each column", "完成情况已填写的事项的状态":
+        "Status of items whose result is filled in",
+    "自查表、任务表等表格": "a self-check, task or other table",
+    "绩效自评表（项目支出/部门整体）": "a performance self-assessment form (project / department)",
+    "Excel 表格 (%1);;所有文件 (*)": "Excel tables (%1);;All files (*)",
+    "工作表“%1”：%2 项": "Sheet “%1”: %2 items",
+    "“%1”是%2，将新建一个自评：": "“%1” is %2. A new assessment will be created:",
     "无法另存副本": "Cannot save a copy", "数据库：%1": "Database: %1", "已恢复": "Restored",
     "原数据库已损坏或无法备份，已原样移到“%1”保留；数据已从备份恢复。":
         "The database was damaged or could not be backed up; it was moved, unchanged, to “%1”. "

@@ -1,6 +1,7 @@
 """Regenerates resources/i18n/app_en.ts from the gui/ sources (pyside6-lupdate) and fills its English.
 
-python resources/i18n/update.py — run after adding or changing a tr() string in gui/.
+python resources/i18n/update.py — run after adding or changing a tr() string in gui/ or a
+format's label in exporters/formats/ or importers/formats/.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ sys.path.insert(0, str(ROOT))
 
 from resources.i18n.fill_english import TS, fill  # noqa: E402
 
+# gui/, and the formats' labels (declared Qt-free with QT_TRANSLATE_NOOP("formats", …)).
+UI_FOLDERS = ("gui", "exporters/formats", "importers/formats")
+
 
 def gui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for folder in UI_FOLDERS
+                  for p in (ROOT / folder).rglob("*.py"))
 
 
 def lupdate(target: Path) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from exporters.registry import export_format
 from gui.dialogs.exports import ExportDialog
 from gui.dialogs.new_assessment import NewAssessmentDialog
 from gui.main_window import MainWindow
@@ -56,8 +57,8 @@ def test_the_window_and_its_dialogs(qtbot: QtBot, window: MainWindow, demo: Serv
     labels = {label.text() for label in window.findChildren(QLabel)}
     names = {w.accessibleName() for w in inputs_of(window.item_editor)}
     assert {"年度任务目标", "落实情况 / 完成情况", "状态", "责任处室"} <= names & (labels | names)
-    for dialog in (NoteDialog(window), ExportDialog(window, "导出", Path("a.docx"), "*", True),
-                   ExportDialog(window, "导出", Path("a.xlsx"), "*", False),
+    for dialog in (NoteDialog(window), ExportDialog(window, export_format("word"), Path("a.docx")),
+                   ExportDialog(window, export_format("excel"), Path("a.xlsx")),
                    NewAssessmentDialog(window, demo.assessments.list())):
         qtbot.addWidget(dialog)
         assert assert_named(dialog) >= 1

@@ -10,6 +10,7 @@ from docx import Document
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from exporters.errors import ExportResult
+from exporters.registry import export_format, export_formats
 from gui.dialogs import exports, import_excel
 from gui.main_window import MainWindow
 from model.services import Services
@@ -23,8 +24,11 @@ def accept_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str,
 
     def accept(dialog: exports.ExportDialog) -> int:
         dialog.path.setText(str(tmp_path / Path(dialog.path.text()).name))
-        dialog.attach_table.setChecked(True)
-        dialog.layout_choice.setCurrentIndex(dialog.layout_choice.findData("tasks"))
+        if "attach_table" in dialog.widgets:
+            dialog.option("attach_table").setChecked(True)
+        if "layout" in dialog.widgets:
+            layouts = dialog.option("layout")
+            layouts.setCurrentIndex(layouts.findData("tasks"))
         seen["path"] = dialog.path.text()
         return QDialog.DialogCode.Accepted
 
@@ -49,7 +53,7 @@ def test_export_word_from_the_window(window: MainWindow, accept_dialogs: dict) -
 
 
 def test_export_excel_from_the_window(window: MainWindow, accept_dialogs: dict) -> None:
-    window.files.export_excel()
+    window.files.export("excel")
     sheet = openpyxl.load_workbook(accept_dialogs["path"]).worksheets[0]
     assert sheet["A2"].value == "序号" and sheet.max_row == 42
 
@@ -73,14 +77,15 @@ def test_import_excel_with_preview(window: MainWindow, demo: Services, tmp_path:
     assert window.tree_model.rowCount() == 3
 
 
-@pytest.mark.parametrize("word", [True, False])
-def test_export_dialog_widgets_do_not_overlap(qtbot, window: MainWindow, word: bool) -> None:
-    dialog = exports.ExportDialog(window, "导出", Path("/tmp/x.docx"), "*", word=word)
+@pytest.mark.parametrize("name", [f.name for f in export_formats()])
+def test_export_dialog_widgets_do_not_overlap(qtbot, window: MainWindow, name: str) -> None:
+    fmt = export_format(name)
+    dialog = exports.ExportDialog(window, fmt, Path("/tmp/x" + fmt.suffix))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     shown = [w for w in dialog.findChildren(QWidget) if w.isVisible() and w.parent() is dialog]
-    assert (dialog.layout_choice in shown) is not word and (dialog.attach_table in shown) is word
+    assert {n for n, w in dialog.widgets.items() if w in shown} == {o.name for o in fmt.options}
     for n, first in enumerate(shown):
         for second in shown[n + 1:]:
             assert not first.geometry().intersects(second.geometry()), (first, second)

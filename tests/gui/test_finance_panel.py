@@ -130,13 +130,13 @@ def test_the_word_export_attaches_the_scored_form(form_window: MainWindow, tmp_p
 
     def accept(dialog: exports.ExportDialog) -> int:
         dialog.path.setText(str(out))
-        assert dialog.attach_table.text() == "附绩效自评表作为附件"
-        dialog.attach_table.setChecked(True)
+        assert dialog.option("attach_table").text() == "附绩效自评表作为附件"
+        dialog.option("attach_table").setChecked(True)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(exports.ExportDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    form_window.files.export_word()
+    form_window.files.export("word")
     document = Document(str(out))
     assert "附件：项目支出绩效自评表（2023年度）" in [p.text for p in document.paragraphs]
     last = document.tables[-1]._tbl.tr_lst[-1]

@@ -1,0 +1,103 @@
+"""A clerk's own table (自查表, 任务表, 台账…): any sheet with a recognisable header, its columns
+mapped to item fields (resources/import_vocabulary), every other cell kept or shown as skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from importers.registry import ImportFormat, Options, StoredImport
+from model.format_options import QT_TRANSLATE_NOOP, Option
+from model.layouts import layout_names
+from model.vocabulary import STATUS_NAMES
+
+if TYPE_CHECKING:
+    from importers.xlsx_table import ImportedTable, ImportedWorkbook, ImportOptions
+    from model.services import Services
+
+OPTIONS = (
+    Option("layout", QT_TRANSLATE_NOOP("formats", "表样"), "表样", kind="choice", default="auto",
+           choices=lambda _kind: ["auto", *layout_names()]),
+    Option("sheet", QT_TRANSLATE_NOOP("formats", "工作表"),
+           "要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）", kind="list",
+           metavar="NAME|all"),
+    Option("map", QT_TRANSLATE_NOOP("formats", "列对应的字段"),
+           "指定某列对应的字段，如 \"工作内容=content\"；字段：content target result status "
+           "department owner deadline note seq dimension_1…3 progress_q1…q4 indicator_target "
+           "indicator_actual score_max score deviation_reason extra（保留为附加字段） skip（不导入）",
+           kind="list", metavar="表头=字段"),
+    Option("header_row", QT_TRANSLATE_NOOP("formats", "表头所在行"), "表头所在行（从 1 起）",
+           kind="int"),
+    Option("unit", QT_TRANSLATE_NOOP("formats", "单位名称"), "单位名称（标题中没有时）", kind="text"),
+    Option("year", QT_TRANSLATE_NOOP("formats", "年度"), "年度（标题中没有时）", kind="int"),
+    Option("filled_status", QT_TRANSLATE_NOOP("formats", "完成情况已填写的事项的状态"),
+           "没有状态列时：完成情况已填写的事项设为此状态", kind="choice",
+           choices=lambda _kind: list(STATUS_NAMES)),
+)
+
+
+@dataclass(frozen=True)
+class TableImport:
+    """The tables chosen from a workbook: what store() writes (the window's preview makes one too)."""
+
+    workbook: ImportedWorkbook
+    tables: list[ImportedTable]
+
+
+def import_options_of(options: Options) -> ImportOptions:
+    from importers.xlsx_table import ALL_SHEETS, ImportOptions, normalised_mapping
+
+    sheets = (ALL_SHEETS,) if ALL_SHEETS in (options.get("sheet") or []) \
+        else tuple(options.get("sheet") or ())
+    return ImportOptions(sheets=sheets, mapping=normalised_mapping(options.get("map") or []),
+                         header_row=options.get("header_row"), unit=options.get("unit"),
+                         year=options.get("year"), filled_status=options.get("filled_status"),
+                         layout=options.get("layout") or "auto")
+
+
+def read(path: Path, options: Options) -> TableImport:
+    """Every sheet read and checked; the sheets chosen (a dry run shows them all when none is
+    named, an import insists on a choice when several sheets hold tables)."""
+    from importers.xlsx_table import read_workbook
+
+    chosen = import_options_of(options)
+    workbook = read_workbook(Path(path), chosen)
+    if options.get("dry_run") and not chosen.sheets:
+        return TableImport(workbook, list(workbook.tables))
+    return TableImport(workbook, workbook.chosen(chosen.sheets))
+
+
+def preview(read_tables: TableImport) -> dict[str, Any]:
+    """The dry run's JSON (a contract: these key names stay)."""
+    from importers.xlsx_table import column_summary
+
+    workbook, tables = read_tables.workbook, read_tables.tables
+    sheets = [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
+               "items": len(t.items), "dimensions": t.dimension_count, "warnings": list(t.warnings)}
+              for t in tables]
+    if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
+        sheets += [{"name": p.sheet, "header_row": p.header_row,
+                    "columns": [{"header": c.header, "field": c.field} for c in p.columns],
+                    "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
+    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year}
+
+
+def store(services: Services, read_tables: TableImport, into: int | None) -> StoredImport:
+    from importers.store import store_tables
+
+    workbook, tables = read_tables.workbook, read_tables.tables
+    assessment_id, added = store_tables(services, workbook, tables, into)
+    warnings = [f"工作表“{t.sheet}”：{w}" for t in tables for w in t.warnings]
+    warnings += workbook.items_of(tables)[1]
+    names = "、".join(f"“{t.sheet}”" for t in tables)
+    dimensions = sum(t.dimension_count for t in tables) + (len(tables) if len(tables) > 1 else 0)
+    summary = (f"已导入：工作表{names}（表样 {tables[0].layout}），{dimensions} 个维度，"
+               f"{added} 项 → 自评编号 {assessment_id}")
+    return StoredImport(assessment_id, summary, tuple(warnings))
+
+
+FORMAT = ImportFormat(
+    name="clerk_table", label=QT_TRANSLATE_NOOP("formats", "自查表、任务表等表格"),
+    suffixes=(".xlsx", ".xls", ".et"), recognises=lambda _path, _options: True, read=read,
+    preview=preview, store=store, options=OPTIONS, order=90)
