@@ -5,17 +5,15 @@ layout or template file in resources/)."""
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from exporters.errors import ExportResult, Progress
 from model.errors import ValidationError
-from model.format_options import Option, with_defaults
+from model.format_options import Option, declared_formats, with_defaults
 from model.records import AssessmentRecord
 from model.storage.db import Database
 from model.storage.targets import refuse_live_target
@@ -57,10 +55,7 @@ class ExportFormat:
 def export_formats() -> tuple[ExportFormat, ...]:
     """Every format of exporters/formats/, in menu order. Only the declarations load: a
     format's writer (Word, Excel, LibreOffice) is imported when it runs."""
-    package = import_module(FORMATS_PACKAGE)
-    found = [import_module(f"{FORMATS_PACKAGE}.{m.name}").FORMAT
-             for m in pkgutil.iter_modules(package.__path__)]
-    return tuple(sorted(found, key=lambda f: (f.order, f.name)))
+    return tuple(declared_formats(FORMATS_PACKAGE))
 
 
 def export_format(name: str) -> ExportFormat:

@@ -5,17 +5,15 @@ a file reads it; a new format is one module there (plus its layout in resources/
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from importers.errors import ImportCancelled
 from model.errors import ValidationError
-from model.format_options import Option
+from model.format_options import Option, declared_formats
 
 if TYPE_CHECKING:
     from model.services import Services
@@ -49,10 +47,7 @@ class ImportFormat:
 
 @cache
 def import_formats() -> tuple[ImportFormat, ...]:
-    package = import_module(FORMATS_PACKAGE)
-    found = [import_module(f"{FORMATS_PACKAGE}.{m.name}").FORMAT
-             for m in pkgutil.iter_modules(package.__path__)]
-    return tuple(sorted(found, key=lambda f: (f.order, f.name)))
+    return tuple(declared_formats(FORMATS_PACKAGE))
 
 
 def import_format(name: str) -> ImportFormat:

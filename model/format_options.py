@@ -4,8 +4,10 @@ importers/registry.py)."""
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import Any, Literal
 
 OptionKind = Literal["flag", "choice", "int", "text", "list"]
@@ -55,3 +57,11 @@ def with_defaults(options: tuple[Option, ...], given: Mapping[str, Any]) -> dict
     return {o.name: given[o.name] if given.get(o.name) is not None
             else (o.default if o.default is not None else empty.get(o.kind))
             for o in options}
+
+
+def declared_formats(package: str) -> list[Any]:
+    """FORMAT of every module in package (exporters.formats, importers.formats), sorted by their
+    order then name: adding a format is adding a module."""
+    modules = pkgutil.iter_modules(import_module(package).__path__)
+    found = [import_module(f"{package}.{m.name}").FORMAT for m in modules]
+    return sorted(found, key=lambda f: (f.order, f.name))

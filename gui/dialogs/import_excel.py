@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -354,6 +355,7 @@ def _headers(sheet: ImportedTable | SheetProblem) -> list[str]:
 
 # What the clerk chose in a preview: the format that stores it, what it stores, where to.
 Chosen = tuple[ImportFormat, object, int | None]
+T = TypeVar("T")
 
 
 def import_excel(parent: QWidget, services: Services, current: int | None,
@@ -364,9 +366,8 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
     if not name:
         return None
     path = Path(name)
-    fmt, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: format_for(path, {}))
-    if error is not None:
-        _show_error(parent, error)
+    fmt = read_off_thread(parent, lambda: format_for(path, {}))
+    if fmt is None:
         return None
     chosen = PREVIEWS.get(fmt.name, preview_summary)(parent, fmt, path, current)
     if chosen is None:
@@ -383,6 +384,16 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
     return stored.assessment_id
 
 
+def read_off_thread(parent: QWidget, read: Callable[[], T]) -> T | None:
+    """read() on a worker while the progress dialog shows; None (and the refusal shown) when the
+    file cannot be read (what a format reads is never None)."""
+    found, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: read())
+    if error is not None:
+        _show_error(parent, error)
+        return None
+    return found
+
+
 def open_filter(parent: QWidget) -> str:
     patterns = " ".join(f"*{suffix}" for suffix in import_suffixes())
     return parent.tr("Excel 表格 (%1);;所有文件 (*)").replace("%1", patterns)
@@ -391,9 +402,8 @@ def open_filter(parent: QWidget) -> str:
 def preview_form(parent: QWidget, fmt: ImportFormat, path: Path,
                  current: int | None) -> Chosen | None:
     """A 绩效自评表: its own preview, or on request the table preview of its indicator table."""
-    form, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: fmt.read(path, {}))
-    if error is not None:
-        _show_error(parent, error)
+    form = read_off_thread(parent, lambda: fmt.read(path, {}))
+    if form is None:
         return None
     finance = FinancePreview(parent, path, form)
     if finance.exec() != QDialog.DialogCode.Accepted:
@@ -406,9 +416,8 @@ def preview_form(parent: QWidget, fmt: ImportFormat, path: Path,
 def preview_table(parent: QWidget, fmt: ImportFormat, path: Path,
                   current: int | None) -> Chosen | None:
     """Any other table: every sheet previewed with a field chooser above each column."""
-    grids, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: load_grids(path))
-    if error is not None:
-        _show_error(parent, error)
+    grids = read_off_thread(parent, lambda: load_grids(path))
+    if grids is None:
         return None
     preview = ImportPreview(parent, path, grids, current)
     if preview.exec() != QDialog.DialogCode.Accepted:
@@ -420,9 +429,8 @@ def preview_table(parent: QWidget, fmt: ImportFormat, path: Path,
 def preview_summary(parent: QWidget, fmt: ImportFormat, path: Path,
                     _current: int | None) -> Chosen | None:
     """A format without a preview of its own: what its dry run counts, then a question."""
-    read, error = run_job(parent, parent.tr("正在读取表格…"), lambda _p: fmt.read(path, {}))
-    if error is not None:
-        _show_error(parent, error)
+    read = read_off_thread(parent, lambda: fmt.read(path, {}))
+    if read is None:
         return None
     found = fmt.preview(read)
     lines = [parent.tr("工作表“%1”：%2 项").replace("%1", str(s["name"])).replace("%2", str(s["items"]))
