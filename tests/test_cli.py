@@ -131,3 +131,19 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
     excel = loaded_packages("export-xlsx", "--db", str(db), "--out", str(tmp_path / "a.xlsx"),
                             data_dir=tmp_path)
     assert excel & heavy == {"openpyxl"}
+
+
+def test_exports_show_progress_on_a_terminal_only(monkeypatch) -> None:
+    import io
+
+    from cli.exports import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, expected in ((Terminal(), "\r  0%\r 50%\r100%\r    \r"), (io.StringIO(), "")):
+        monkeypatch.setattr(sys, "stderr", stream)
+        progress = TerminalProgress()
+        assert all(progress(done, 4) for done in (0, 2, 2, 4))  # never cancels: Ctrl+C does
+        assert stream.getvalue() == expected
