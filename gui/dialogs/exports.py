@@ -43,6 +43,7 @@ class ExportDialog(QDialog):
         self.file_filter = fmt.file_filter
         form = QFormLayout(self)
         self.path = QLineEdit(str(suggested), self)
+        self._replace_confirmed = ""
         browse = QPushButton(self.tr("浏览…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -88,6 +89,35 @@ class ExportDialog(QDialog):
                                               self.file_filter)
         if name:
             self.path.setText(name)
+            self._replace_confirmed = name  # the file dialog has already asked
+
+    def accept(self) -> None:
+        """OK: only for a file name in a folder that is there, and after asking before an
+        existing file is replaced (the clerk may have edited last week's export by hand)."""
+        if self._target_is_acceptable(Path(self.path.text().strip())):
+            super().accept()
+
+    def _target_is_acceptable(self, target: Path) -> bool:
+        if not str(target) or str(target) == ".":
+            return self._refuse(self.tr("请填写要保存的文件名。"))
+        if target.is_dir():
+            return self._refuse(self.tr("“%1”是一个文件夹，请在后面写上文件名。").replace("%1", str(target)))
+        if not target.parent.is_dir():
+            return self._refuse(self.tr("文件夹“%1”不存在。").replace("%1", str(target.parent)))
+        if target.exists() and str(target) != self._replace_confirmed:
+            answer = QMessageBox.question(
+                self, self.tr("替换文件"),
+                self.tr("“%1”已经存在。要替换它吗？导出后在这个文件里改过的内容会丢失。")
+                .replace("%1", target.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            return answer == QMessageBox.StandardButton.Yes
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        QMessageBox.warning(self, self.windowTitle(), message)
+        self.path.setFocus()
+        return False
 
 
 def export_as(parent: QWidget, services: Services, assessment_id: int, folder: str,
@@ -99,7 +129,7 @@ def export_as(parent: QWidget, services: Services, assessment_id: int, folder: s
                           assessment.kind)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return export_to(parent, services, assessment_id, fmt, Path(dialog.path.text()),
+    return export_to(parent, services, assessment_id, fmt, Path(dialog.path.text().strip()),
                      dialog.values())
 
 

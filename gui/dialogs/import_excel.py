@@ -308,11 +308,11 @@ class FinancePreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入预览"))
         assessment = form.data["assessment"]
-        kind = self.tr("项目支出") if assessment["kind"] == "项目支出" else self.tr("部门整体支出")
         outer = QVBoxLayout(self)
-        self.summary = QLabel(self.tr("工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。")
-                              .replace("%1", form.sheet).replace("%2", kind)
-                              .replace("%3", load_finance_layout(form.layout).label), self)
+        # The layout's label names the form in full (项目支出绩效自评表（四川省…）).
+        self.summary = QLabel(self.tr("工作表“%1”是%2，将新建一个自评并按表样计分。")
+                              .replace("%1", form.sheet)
+                              .replace("%2", load_finance_layout(form.layout).label), self)
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
         details = QFormLayout()

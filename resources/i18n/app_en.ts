@@ -586,15 +586,40 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="46" />
+        <location filename="../../gui/dialogs/exports.py" line="47" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="51" />
         <location filename="../../gui/dialogs/exports.py" line="52" />
+        <location filename="../../gui/dialogs/exports.py" line="53" />
         <source>保存到</source>
         <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="102" />
+        <source>请填写要保存的文件名。</source>
+        <translation>Please enter the name of the file to save.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="104" />
+        <source>“%1”是一个文件夹，请在后面写上文件名。</source>
+        <translation>“%1” is a folder. Please add a file name after it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="106" />
+        <source>文件夹“%1”不存在。</source>
+        <translation>The folder “%1” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="109" />
+        <source>替换文件</source>
+        <translation>Replace file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/exports.py" line="110" />
+        <source>“%1”已经存在。要替换它吗？导出后在这个文件里改过的内容会丢失。</source>
+        <translation>“%1” already exists. Replace it? Changes made in that file after it was exported will be lost.</translation>
     </message>
 </context>
 <context>
@@ -720,57 +745,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="307" />
+        <location filename="../../gui/dialogs/import_excel.py" line="309" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="309" />
-        <source>项目支出</source>
-        <translation>project expenditure</translation>
+        <location filename="../../gui/dialogs/import_excel.py" line="313" />
+        <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
+        <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="309" />
-        <source>部门整体支出</source>
-        <translation>department-wide expenditure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="311" />
-        <source>工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。</source>
-        <translation>Sheet “%1” is a %2 performance self-evaluation form (%3). It becomes a new assessment, scored by the form's rules.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="317" />
+        <location filename="../../gui/dialogs/import_excel.py" line="319" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="318" />
+        <location filename="../../gui/dialogs/import_excel.py" line="320" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <location filename="../../gui/dialogs/import_excel.py" line="321" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_excel.py" line="322" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="323" />
+        <location filename="../../gui/dialogs/import_excel.py" line="325" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="328" />
+        <location filename="../../gui/dialogs/import_excel.py" line="330" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="331" />
+        <location filename="../../gui/dialogs/import_excel.py" line="333" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -872,147 +887,147 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="67" />
+        <location filename="../../gui/dialogs/import_excel.py" line="69" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="89" />
+        <location filename="../../gui/dialogs/import_excel.py" line="91" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="83" />
+        <location filename="../../gui/dialogs/import_excel.py" line="85" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="105" />
+        <location filename="../../gui/dialogs/import_excel.py" line="107" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="108" />
+        <location filename="../../gui/dialogs/import_excel.py" line="110" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="109" />
+        <location filename="../../gui/dialogs/import_excel.py" line="111" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="111" />
+        <location filename="../../gui/dialogs/import_excel.py" line="113" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="113" />
+        <location filename="../../gui/dialogs/import_excel.py" line="115" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="195" />
+        <location filename="../../gui/dialogs/import_excel.py" line="197" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="196" />
+        <location filename="../../gui/dialogs/import_excel.py" line="198" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="231" />
+        <location filename="../../gui/dialogs/import_excel.py" line="233" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="235" />
+        <location filename="../../gui/dialogs/import_excel.py" line="237" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="237" />
+        <location filename="../../gui/dialogs/import_excel.py" line="239" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="256" />
+        <location filename="../../gui/dialogs/import_excel.py" line="258" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="268" />
+        <location filename="../../gui/dialogs/import_excel.py" line="270" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="281" />
+        <location filename="../../gui/dialogs/import_excel.py" line="283" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="285" />
+        <location filename="../../gui/dialogs/import_excel.py" line="287" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="289" />
+        <location filename="../../gui/dialogs/import_excel.py" line="291" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="291" />
+        <location filename="../../gui/dialogs/import_excel.py" line="293" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="296" />
+        <location filename="../../gui/dialogs/import_excel.py" line="298" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="297" />
+        <location filename="../../gui/dialogs/import_excel.py" line="299" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="134" />
+        <location filename="../../gui/dialogs/import_excel.py" line="136" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="91" />
+        <location filename="../../gui/dialogs/import_excel.py" line="93" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="92" />
+        <location filename="../../gui/dialogs/import_excel.py" line="94" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="95" />
+        <location filename="../../gui/dialogs/import_excel.py" line="97" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="97" />
+        <location filename="../../gui/dialogs/import_excel.py" line="99" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_excel.py" line="101" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_excel.py" line="103" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="102" />
+        <location filename="../../gui/dialogs/import_excel.py" line="104" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1881,80 +1896,77 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="128" />
+        <location filename="../../gui/dialogs/exports.py" line="158" />
         <source>没有找到能打开“%1”的程序，请到文件夹中手动打开。</source>
         <translation>No program was found to open “%1”; please open it from its folder.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="136" />
+        <location filename="../../gui/dialogs/exports.py" line="166" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="139" />
+        <location filename="../../gui/dialogs/exports.py" line="169" />
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="140" />
+        <location filename="../../gui/dialogs/exports.py" line="170" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="143" />
+        <location filename="../../gui/dialogs/exports.py" line="173" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="144" />
+        <location filename="../../gui/dialogs/exports.py" line="174" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="145" />
+        <location filename="../../gui/dialogs/exports.py" line="175" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="361" />
+        <location filename="../../gui/dialogs/import_excel.py" line="364" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="366" />
         <location filename="../../gui/dialogs/import_excel.py" line="390" />
-        <location filename="../../gui/dialogs/import_excel.py" line="405" />
-        <location filename="../../gui/dialogs/import_excel.py" line="419" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="374" />
+        <location filename="../../gui/dialogs/import_excel.py" line="376" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="384" />
+        <location filename="../../gui/dialogs/import_excel.py" line="399" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="424" />
+        <location filename="../../gui/dialogs/import_excel.py" line="436" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="426" />
+        <location filename="../../gui/dialogs/import_excel.py" line="438" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="427" />
+        <location filename="../../gui/dialogs/import_excel.py" line="439" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="439" />
+        <location filename="../../gui/dialogs/import_excel.py" line="451" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -2030,7 +2042,7 @@
         <translation>Cannot save a copy</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/exports.py" line="127" />
+        <location filename="../../gui/dialogs/exports.py" line="157" />
         <location filename="../../gui/panels/evidence_panel.py" line="228" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
@@ -2204,17 +2216,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="89" />
+        <location filename="../../gui/window_menus.py" line="90" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="93" />
+        <location filename="../../gui/window_menus.py" line="94" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="95" />
+        <location filename="../../gui/window_menus.py" line="96" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>

@@ -10,6 +10,12 @@ from xml.etree import ElementTree
 
 TS = Path(__file__).with_name("app_en.ts")
 ENGLISH = {
+    "请填写要保存的文件名。": "Please enter the name of the file to save.",
+    "“%1”是一个文件夹，请在后面写上文件名。": "“%1” is a folder. Please add a file name after it.",
+    "文件夹“%1”不存在。": "The folder “%1” does not exist.",
+    "替换文件": "Replace file",
+    "“%1”已经存在。要替换它吗？导出后在这个文件里改过的内容会丢失。":
+        "“%1” already exists. Replace it? Changes made in that file after it was exported will be lost.",
     "导出工作总结（PDF）…": "Export work summary (PDF)…",
     "正在导出工作总结 PDF…": "Exporting the work summary as PDF…",
     "注明证明材料编号并附清单": "Note evidence numbers and attach their list",
@@ -137,9 +143,8 @@ ENGLISH = {
         "All data stays on this computer; no network is used.",
     # finance forms (项目支出/部门整体支出绩效自评表, issue #15)
     "项目支出": "project expenditure", "部门整体支出": "department-wide expenditure",
-    "工作表“%1”是%2绩效自评表（%3），将新建一个自评并按表样计分。":
-        "Sheet “%1” is a %2 performance self-evaluation form (%3). It becomes a new assessment, "
-        "scored by the form's rules.",
+    "工作表“%1”是%2，将新建一个自评并按表样计分。":
+        "Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.",
     "%1 项绩效指标，%2 行资金": "%1 indicators, %2 funds rows",
     "按普通表格导入（逐列选择字段，不按表样计分）":
         "Import as a plain table (choose each column's field; not scored as a form)",

@@ -127,3 +127,36 @@ def test_done_box_opens_the_folder_and_says_when_it_cannot(
     monkeypatch.setattr(QMessageBox, "exec", click("打开"))
     exports.finish_export(window, ExportResult(target), None)
     assert opened[-1] == str(target)
+
+
+def test_export_dialog_asks_before_replacing_and_refuses_a_folder(
+        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """OK with last week's export as the target asks first (No keeps the dialog open and the
+    file as it was); a folder or a missing folder is refused with a message naming it."""
+    earlier = tmp_path / "工作总结.docx"
+    earlier.write_bytes(b"edited by hand")
+    asked: list[str] = []
+    warned: list[str] = []
+    answer = {"button": QMessageBox.StandardButton.No}
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *_args: asked.append(text) or answer["button"])
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    dialog = exports.ExportDialog(window, export_format("word"), earlier)
+    qtbot.addWidget(dialog)
+
+    dialog.accept()
+    assert asked == ["“工作总结.docx”已经存在。要替换它吗？导出后在这个文件里改过的内容会丢失。"]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    answer["button"] = QMessageBox.StandardButton.Yes
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    missing = tmp_path / "无此文件夹"
+    for target, message in ((tmp_path, f"“{tmp_path}”是一个文件夹，请在后面写上文件名。"),
+                            (missing / "a.docx", f"文件夹“{missing}”不存在。"),
+                            (Path(""), "请填写要保存的文件名。")):
+        dialog.setResult(0)
+        dialog.path.setText(str(target) if str(target) != "." else "  ")
+        dialog.accept()
+        assert warned[-1] == message and dialog.result() != QDialog.DialogCode.Accepted
+    assert earlier.read_bytes() == b"edited by hand" and len(asked) == 2

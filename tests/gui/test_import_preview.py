@@ -156,8 +156,9 @@ def test_a_finance_form_is_previewed_as_one(qtbot: QtBot, tmp_path: Path, build,
     dialog = FinancePreview(None, tmp_path / "form.xlsx", form)
     qtbot.addWidget(dialog)
     text = dialog.summary.text()
-    assert text.startswith(f"工作表“{sheet}”是{kind}绩效自评表（") and layout in text
-    assert text.endswith("），将新建一个自评并按表样计分。")
+    assert text.startswith(f"工作表“{sheet}”是{kind}绩效自评表") and layout in text
+    assert text.count("绩效自评表") == 1  # the form named once, not 表（…表）
+    assert text.endswith("，将新建一个自评并按表样计分。")
     assert not dialog.as_plain_table()
     assert isinstance(read_for_import(clerk_tables.weekly_ledger(tmp_path / "台账.xlsx")), list)
 
