@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from model.layouts import Layout, layout_names, load_layout
 from model.report import build_report
-from model.report_records import Report, ReportItem
+from model.report_records import Report, ReportDimension, ReportItem
 from model.schema import CheckItem, Evidence
 from model.services import Services
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
@@ -23,6 +23,7 @@ KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "nu
 _TOTAL = re.compile(r"共(?:有|计)?(\d+)项")
 _ALL_DONE = re.compile(r"(\d+)项[^，。；,;！!]{0,20}?全部(?:完成|落实)")
 _DONE = re.compile(r"(?<![未无])(?:已)?完成(?:了)?(\d+)项")
+_SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
 _NOT_PUNCT = re.compile(r"[\s，。、；：,.;:！!？?“”\"'（）()]")
 
 
@@ -111,24 +112,77 @@ def _too_long(item: ReportItem, layouts: list[Layout]) -> list[Problem]:
     return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What a sentence's count may talk about: the whole table or one dimension's items."""
+    name: str  # "全表" or the dimension's name
+    sizes: frozenset[int]  # its item counts: all, and those that apply
+    done: int
+    applicable: int
+
+
 def _numbers(report: Report) -> list[Problem]:
-    """Counts stated in the narrative that differ from the table's."""
-    total, done = len(report.items), report.counts.done
-    applicable = report.counts.total
+    """Counts stated in the narrative that differ from the table's. A count is compared with the
+    items of the scope its sentence talks about: the whole table, or a dimension whose items it
+    counts ("21项市级绩效任务全部完成" may count one dimension's tasks); a mismatch names both."""
+    whole = _scope_of("全表", report.items)
+    dimensions = _dimension_scopes(report.dimensions)
     found: list[Problem] = []
     for key, text in report.sections.items():
         where = report.section_title(key)
-        for match in _TOTAL.finditer(text):
-            if int(match.group(1)) not in (total, applicable):
-                found.append(_narrative(where, match.group(0), f"表中共 {total} 项"))
-        for match in _ALL_DONE.finditer(text):
-            if int(match.group(1)) != done or done != applicable:
-                found.append(_narrative(where, match.group(0),
-                                        f"表中共 {applicable} 项，已完成 {done} 项"))
-        for match in _DONE.finditer(text):
-            if int(match.group(1)) != done:
-                found.append(_narrative(where, match.group(0), f"表中已完成 {done} 项"))
+        for sentence in _SENTENCE.split(text):
+            found += _sentence_problems(where, sentence, [whole, *dimensions])
     return found
+
+
+def _sentence_problems(where: str, sentence: str, scopes: list[_Scope]) -> list[Problem]:
+    found: list[Problem] = []
+    for match in _TOTAL.finditer(sentence):
+        stated = int(match.group(1))
+        if not any(stated in s.sizes for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "total")))
+    for match in _ALL_DONE.finditer(sentence):
+        stated = int(match.group(1))
+        if not any(stated == s.done == s.applicable for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "all_done")))
+    for match in _DONE.finditer(sentence):
+        if not any(int(match.group(1)) == s.done for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "done")))
+    return found
+
+
+def _actual(scopes: list[_Scope], what: str) -> str:
+    """What the table says, for the scope the sentence is compared with (the first one)."""
+    scope = scopes[0]
+    others = "及各考评维度" if len(scopes) > 1 else ""
+    if what == "total":
+        return f"{scope.name}{others}的项数均不是此数；{scope.name}共 {max(scope.sizes)} 项"
+    if what == "all_done":
+        return f"{scope.name}共 {scope.applicable} 项，已完成 {scope.done} 项"
+    return f"{scope.name}已完成 {scope.done} 项"
+
+
+def _scope_of(name: str, items: tuple[ReportItem, ...] | list[ReportItem]) -> _Scope:
+    applicable = [i for i in items if is_applicable(i.status)]
+    sizes = {len(items), len(applicable)}
+    return _Scope(name, frozenset(sizes), sum(i.status in DONE for i in applicable),
+                  len(applicable))
+
+
+def _dimension_scopes(dimensions: tuple[ReportDimension, ...]) -> list[_Scope]:
+    scopes: list[_Scope] = []
+    for dimension in dimensions:
+        items = _items_under(dimension)
+        if dimension.items:  # its own items, and with its sub-dimensions' when it has any
+            scopes.append(_scope_of(dimension.name, dimension.items))
+        if len(items) > len(dimension.items):
+            scopes.append(_scope_of(dimension.name, items))
+        scopes += _dimension_scopes(dimension.children)
+    return scopes
+
+
+def _items_under(dimension: ReportDimension) -> list[ReportItem]:
+    return [*dimension.items, *(i for c in dimension.children for i in _items_under(c))]
 
 
 def _narrative(where: str, stated: str, actual: str) -> Problem:
