@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
@@ -17,7 +17,7 @@ from gui.editor_pages import EditorPages
 from gui.errors import describe
 from gui.file_actions import FileActions, Opener
 from gui.framework_pane import FrameworkPane
-from gui.geometry import place
+from gui.geometry import keep_frame_on_screen, place
 from gui.item_models.framework_tree import ITEM
 from gui.notifier import ChangeNotifier
 from gui.panels.review_panel import ReviewPanel
@@ -229,16 +229,21 @@ class MainWindow(QMainWindow):
                 "另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。"), 30000)
 
     def _restore_geometry(self) -> None:
-        place(self, self.settings.geometry("main"))
+        place(self, *self.settings.window_rect("main"))
         state = self.settings.geometry("main_splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
             self.splitter.setSizes([self.width() // 3, self.width() - self.width() // 3])
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # the window manager frames the window after it is shown: then pull the frame on screen
+        QTimer.singleShot(300, lambda: keep_frame_on_screen(self))
+
     def closeEvent(self, event) -> None:
         self.commit_editors()
         in_use.closed(self.services.db.sqlite_path)
-        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.set_window_rect("main", self.normalGeometry(), self.isMaximized())
         self.settings.set_geometry("main_splitter", self.splitter.saveState())
         super().closeEvent(event)

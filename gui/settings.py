@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
@@ -27,6 +27,21 @@ class Settings:
 
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"geometry/{key}", value)
+
+    def window_rect(self, key: str) -> tuple[QRect | None, bool]:
+        """A window's saved client rectangle (x, y, width, height) and whether it was maximised."""
+        value = str(self._store.value(f"window/{key}", ""))
+        try:
+            *numbers, maximized = (int(part) for part in value.split(","))
+            x, y, width, height = numbers
+        except ValueError:
+            return None, False
+        rect = QRect(x, y, width, height)
+        return (rect if rect.isValid() else None), bool(maximized)
+
+    def set_window_rect(self, key: str, rect: QRect, maximized: bool) -> None:
+        self._store.setValue(f"window/{key}", ",".join(
+            str(n) for n in (*rect.getRect(), int(maximized))))
 
     def last_folder(self) -> str:
         return str(self._store.value("paths/last_folder", ""))
