@@ -231,6 +231,16 @@ def open_in_viewer(parent: QWidget, stored: Path, file_name: str | None) -> Path
         QMessageBox.information(parent, parent.tr("不直接打开程序"), parent.tr(
             "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。").replace("%1", copy.name))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.parent)))
-    else:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+    elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+        _offer_folder(parent, copy)
     return copy
+
+
+def _offer_folder(parent: QWidget, copy: Path) -> None:
+    """No program on this computer opens the file: say so, and offer its folder instead."""
+    answer = QMessageBox.question(parent, parent.tr("没有可打开此文件的程序"), parent.tr(
+        "这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？").replace("%1", copy.name))
+    if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(copy.parent))):
+        QMessageBox.information(parent, parent.tr("文件位置"), parent.tr(
+            "文件的副本在：%1").replace("%1", str(copy)))
