@@ -66,6 +66,7 @@ class FileActions(QObject):
             QMessageBox.critical(w, self.tr("无法打开数据库"), exc.message)
             return
         self.settings.add_recent_file(path)
+        self.settings.set_last_folder(str(Path(path).parent))
         window = type(w)(services, self.settings, self.opener)
         window.show()
         w.close()

@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         self.assessment_editor, self.dimension_editor, self.item_page = (
             r.assessment_editor, r.dimension_editor, r.item_page)
         self.tree_filter, self.info_button = self.left.tree_filter, self.left.info_button
-        self.evidence.folder_used.connect(self.settings.set_last_folder)
+        self.evidence.last_folder = self.settings.evidence_folder()
+        self.evidence.folder_used.connect(self.settings.set_evidence_folder)
         self.finance_panel.rating_changed.connect(self.completion.setText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
@@ -44,7 +45,19 @@ class Settings:
             str(n) for n in (*rect.getRect(), int(maximized))))
 
     def last_folder(self) -> str:
-        return str(self._store.value("paths/last_folder", ""))
+        """Where open, import and export dialogs start: the folder last opened from or exported
+        to, else Documents (never the program's folder, never where evidence was picked from)."""
+        folder = str(self._store.value("paths/last_folder", ""))
+        if folder and Path(folder).is_dir():
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def evidence_folder(self) -> str:
+        """Where the clerk last picked evidence files (kept apart from the documents' folder)."""
+        return str(self._store.value("paths/evidence_folder", ""))
+
+    def set_evidence_folder(self, folder: str) -> None:
+        self._store.setValue("paths/evidence_folder", folder)
 
     def set_last_folder(self, folder: str) -> None:
         self._store.setValue("paths/last_folder", folder)

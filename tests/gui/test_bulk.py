@@ -141,3 +141,25 @@ def test_dragging_several_items_onto_a_dimension_moves_them_together(
     assert window.undo_stack.count() == 1
     window.undo()
     assert database_state(demo.db.sqlite_path) == before
+
+
+def test_set_department_starts_with_the_common_value_or_empty(
+        window: MainWindow, demo: Services, demo_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = demo.items.list(demo_id)
+    for ids, name in (([items[0].id, items[1].id], "办公室"), ([items[2].id], "规划发展处")):
+        monkeypatch.setattr(QInputDialog, "getItem",
+                            staticmethod(lambda *a, name=name, **k: (name, True)))
+        select_items(window, ids)
+        action(window, "bulk_department").trigger()
+    offered: list[str] = []
+
+    def cancel(_parent, _title, _label, names, current, *args, **kwargs):
+        offered.append(names[current])
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(cancel))
+    select_items(window, [items[0].id, items[1].id])
+    action(window, "bulk_department").trigger()
+    select_items(window, [items[1].id, items[2].id])
+    action(window, "bulk_department").trigger()
+    assert offered == ["办公室", ""]
