@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from gui import in_use, window_menus
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tree_model.move_requested.connect(self.committed(self.structure.move_to))
         self.tree_model.items_dropped.connect(self.committed(self.bulk.drop))
         self.review.item_chosen.connect(lambda item_id: self.select(ITEM, item_id))
+        self.review.section_chosen.connect(self.show_section)
         n.item_changed.connect(self._item_changed)
         n.dimension_changed.connect(self._dimension_changed)
         n.assessment_changed.connect(self._assessment_changed)
@@ -130,6 +131,14 @@ class MainWindow(QMainWindow):
             self.commit_editors()
             self.tree.clearSelection()
             self.right.show_assessment(self.assessment_id)
+
+    def show_section(self, key: str) -> None:
+        """A narrative problem chosen in 体检: the summary's section, cursor at its end."""
+        self.show_assessment_editor()
+        widget = self.assessment_editor.texts.get(key)
+        if widget is not None:
+            widget.edit.setFocus()
+            widget.edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def _show_row(self, kind: str, row_id: int) -> None:
         """The editor follows the current row (the last one clicked, also in a multi-selection)."""

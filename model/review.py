@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -34,6 +34,7 @@ class Problem:
     seq: int | None
     dimension: tuple[str, ...]  # the item's dimension path (empty for the narrative)
     message: str
+    section: str = ""  # the narrative section a number problem sits in (its key)
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "item": self.item, "seq": self.seq,
@@ -131,7 +132,8 @@ def _numbers(report: Report) -> list[Problem]:
     for key, text in report.sections.items():
         where = report.section_title(key)
         for sentence in _SENTENCE.split(text):
-            found += _sentence_problems(where, sentence, [whole, *dimensions])
+            found += [replace(p, section=key)
+                      for p in _sentence_problems(where, sentence, [whole, *dimensions])]
     return found
 
 
