@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +164,11 @@ class EvidencePanel(QWidget):
         self.stack.push(command)
 
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
+        # after the view has closed its cell editor: the save reloads the rows, and a reload
+        # under an open editor makes the view commit an editor that no longer belongs to it
+        QTimer.singleShot(0, lambda: self._save_edit(evidence_id, field, value))
+
+    def _save_edit(self, evidence_id: int, field: str, value: object) -> None:
         record = self.model.record_by_id(evidence_id)
         self.stack.push(EditFieldCommand(
             self.context, "evidence", evidence_id, field, getattr(record, field), value, visit=0,
