@@ -76,6 +76,7 @@ class EvidencePanel(QWidget):
         layout.addLayout(buttons)
         self.setAcceptDrops(True)
         self.last_folder = ""
+        self._pending: list[tuple[int, str, object]] = []  # cell edits waiting for the editor to close
         context.notifier.evidence_changed.connect(self._on_changed)
 
     def show_item(self, item_id: int | None) -> None:
@@ -166,7 +167,14 @@ class EvidencePanel(QWidget):
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
         # after the view has closed its cell editor: the save reloads the rows, and a reload
         # under an open editor makes the view commit an editor that no longer belongs to it
-        QTimer.singleShot(0, lambda: self._save_edit(evidence_id, field, value))
+        self._pending.append((evidence_id, field, value))
+        QTimer.singleShot(0, self.commit)
+
+    def commit(self) -> None:
+        """Cell edits not yet saved are saved now (the window calls this before other work)."""
+        pending, self._pending = self._pending, []
+        for evidence_id, field, value in pending:
+            self._save_edit(evidence_id, field, value)
 
     def _save_edit(self, evidence_id: int, field: str, value: object) -> None:
         record = self.model.record_by_id(evidence_id)
