@@ -35,7 +35,20 @@ def app_version() -> str:
 def build(window: QMainWindow, menu: QMenu) -> None:
     add_action(menu, window, window.tr("使用说明"), lambda: GuideDialog(window).exec(), "F1",
                name="guide")
+    add_action(menu, window, window.tr("快捷键"), lambda: show_shortcuts(window), name="shortcuts")
     add_action(menu, window, window.tr("关于"), lambda: show_about(window), name="about")
+
+
+def show_shortcuts(window: QMainWindow) -> None:
+    """The shortcut sheet: every key of the window's actions, read off the actions themselves."""
+    from gui.accelerators import shortcut_rows
+
+    rows = "".join(f"<tr><td>{entry}</td><td>&nbsp;&nbsp;{keys}</td></tr>"
+                   for entry, keys in shortcut_rows(window))
+    extra = window.tr("在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；"
+                      "体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。")
+    QMessageBox.information(window, window.tr("快捷键"),
+                            f"<table>{rows}</table><p>{extra}</p>")
 
 
 def show_about(parent: QWidget) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from exporters.registry import export_formats
-from gui import help_menu
+from gui import accelerators, help_menu
 from gui.collect.wiring import install as install_collect
 from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
@@ -75,6 +75,7 @@ def install(w: MainWindow) -> None:
     f.fill_recent(w.recent_menu)
     add_toolbar(w, [find_action(w, name) for name in TOOLBAR])
     _tree_keys(w)
+    accelerators.assign_all(w)  # last: every entry is in its menu now
     w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
 
 
@@ -88,6 +89,7 @@ def add_export_entries(w: MainWindow, menu: QMenu) -> None:
 def add_bulk_entries(w: MainWindow, menu: QMenu) -> None:
     """设置状态 / 责任处室, 移到, for every selected item (the Edit menu and the context menu)."""
     statuses = menu.addMenu(w.tr("设置状态"))
+    statuses.setObjectName("status")
     for status in STATUS_NAMES:
         statuses.addAction(status).triggered.connect(
             lambda _c=False, s=status: w.committed(w.bulk.set_status)(s))
@@ -115,6 +117,8 @@ def tree_menu(w: MainWindow, point: QPoint) -> QMenu:
             add_bulk_entries(w, menu)
         else:
             menu.addAction(find_action(w, name))
+    accelerators.assign_all(menu)
+    accelerators.assign(menu)
     menu.popup(w.tree.viewport().mapToGlobal(point))
     w.tree_menu = menu  # kept for tests and screenshots
     return menu

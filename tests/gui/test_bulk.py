@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QToolBar
 from pytestqt.qtbot import QtBot
 
 from gui import window_menus
+from gui.accelerators import plain_text
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from model.services import Services
@@ -39,8 +40,8 @@ def test_set_status_of_several_items_is_one_step(window: MainWindow, demo: Servi
                                                  picked: list[int]) -> None:
     before = database_state(demo.db.sqlite_path)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "编辑(&E)")
-    statuses = next(a.menu() for a in menu.actions() if a.text() == "设置状态")
-    next(a for a in statuses.actions() if a.text() == "推进中").trigger()
+    statuses = next(a.menu() for a in menu.actions() if plain_text(a.text()) == "设置状态")
+    next(a for a in statuses.actions() if plain_text(a.text()) == "推进中").trigger()
     assert [demo.items.get(i).status for i in picked] == ["推进中"] * 3
     assert window.completion.text() == "已完成 37 / 40 · 推进中 3"
     assert window.undo_stack.count() == 1
@@ -106,7 +107,7 @@ def test_ctrl_a_selects_the_items_of_the_dimension(qtbot: QtBot, window: MainWin
 
 def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[int]) -> None:
     window_menus.tree_menu(window, QPoint(5, 5))
-    texts = [a.text() for a in window.tree_menu.actions() if not a.isSeparator()]
+    texts = [plain_text(a.text()) for a in window.tree_menu.actions() if not a.isSeparator()]
     assert texts == ["新建自查事项", "新建考评维度", "新建下级维度", "设置状态", "设置责任处室…",
                      "移到考评维度…", "删除…"]
     window.tree_menu.close()
