@@ -260,52 +260,52 @@
         <translation>Set %1 items to “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="58" />
+        <location filename="../../gui/bulk_actions.py" line="62" />
         <source>设置责任处室</source>
         <translation>Set department</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="59" />
+        <location filename="../../gui/bulk_actions.py" line="63" />
         <source>%1 项的责任处室：</source>
         <translation>Department of %1 items:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="64" />
+        <location filename="../../gui/bulk_actions.py" line="68" />
         <source>设置 %1 项的责任处室</source>
         <translation>Set the department of %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="72" />
+        <location filename="../../gui/bulk_actions.py" line="76" />
         <source>移到考评维度</source>
         <translation>Move to dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="73" />
+        <location filename="../../gui/bulk_actions.py" line="77" />
         <source>把 %1 项移到：</source>
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="88" />
+        <location filename="../../gui/bulk_actions.py" line="92" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="95" />
+        <location filename="../../gui/bulk_actions.py" line="99" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="97" />
+        <location filename="../../gui/bulk_actions.py" line="101" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="98" />
+        <location filename="../../gui/bulk_actions.py" line="102" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="102" />
+        <location filename="../../gui/bulk_actions.py" line="106" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -414,7 +414,7 @@
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="76" />
+        <location filename="../../gui/widgets.py" line="83" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -422,17 +422,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../gui/widgets.py" line="85" />
+        <location filename="../../gui/widgets.py" line="92" />
         <source>如 2021年3月5日，可不填</source>
         <translation>e.g. 2021-03-05 (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="87" />
+        <location filename="../../gui/widgets.py" line="94" />
         <source>日历…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="88" />
+        <location filename="../../gui/widgets.py" line="95" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
@@ -495,42 +495,42 @@
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="92" />
+        <location filename="../../gui/panels/evidence_panel.py" line="93" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="103" />
+        <location filename="../../gui/panels/evidence_panel.py" line="104" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="106" />
+        <location filename="../../gui/panels/evidence_panel.py" line="107" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="122" />
+        <location filename="../../gui/panels/evidence_panel.py" line="123" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="147" />
+        <location filename="../../gui/panels/evidence_panel.py" line="148" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="152" />
+        <location filename="../../gui/panels/evidence_panel.py" line="153" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="162" />
+        <location filename="../../gui/panels/evidence_panel.py" line="163" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="175" />
+        <location filename="../../gui/panels/evidence_panel.py" line="188" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="79" />
+        <location filename="../../gui/file_actions.py" line="80" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
@@ -648,33 +648,33 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="17" />
+        <location filename="../../gui/panels/filter_bar.py" line="19" />
         <source>查找（Ctrl+F）：任意文字</source>
         <translation>Find (Ctrl+F): any text</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="20" />
+        <location filename="../../gui/panels/filter_bar.py" line="22" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="24" />
-        <location filename="../../gui/panels/filter_bar.py" line="41" />
+        <location filename="../../gui/panels/filter_bar.py" line="26" />
+        <location filename="../../gui/panels/filter_bar.py" line="45" />
         <source>全部处室</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="25" />
+        <location filename="../../gui/panels/filter_bar.py" line="27" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="26" />
+        <location filename="../../gui/panels/filter_bar.py" line="28" />
         <source>按状态筛选</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="27" />
+        <location filename="../../gui/panels/filter_bar.py" line="29" />
         <source>按处室筛选</source>
         <translation>Filter by department</translation>
     </message>
@@ -803,7 +803,7 @@
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="69" />
+        <location filename="../../gui/framework_pane.py" line="70" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -824,8 +824,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="53" />
-        <location filename="../../gui/help_menu.py" line="55" />
+        <location filename="../../gui/help_menu.py" line="66" />
+        <location filename="../../gui/help_menu.py" line="68" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -1198,22 +1198,22 @@
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229" />
+        <location filename="../../gui/main_window.py" line="239" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1437,37 +1437,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="187" />
+        <location filename="../../gui/panels/evidence_panel.py" line="200" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="193" />
+        <location filename="../../gui/panels/evidence_panel.py" line="206" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="194" />
+        <location filename="../../gui/panels/evidence_panel.py" line="207" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="195" />
+        <location filename="../../gui/panels/evidence_panel.py" line="208" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="196" />
+        <location filename="../../gui/panels/evidence_panel.py" line="209" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="197" />
+        <location filename="../../gui/panels/evidence_panel.py" line="210" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="211" />
+        <location filename="../../gui/panels/evidence_panel.py" line="224" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1627,74 +1627,74 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="31" />
+        <location filename="../../gui/panels/review_panel.py" line="32" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <location filename="../../gui/panels/review_panel.py" line="37" />
         <source>无落实情况</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <location filename="../../gui/panels/review_panel.py" line="37" />
         <source>状态与内容不符</source>
         <translation>Status does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>缺证明材料</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>缺原因说明</source>
         <translation>No reason given</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>数字与表格不符</source>
         <translation>Numbers differ from the table</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>内容重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="39" />
+        <location filename="../../gui/panels/review_panel.py" line="40" />
         <source>内容过长</source>
         <translation>Too long</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="55" />
+        <location filename="../../gui/panels/review_panel.py" line="56" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="84" />
+        <location filename="../../gui/panels/review_panel.py" line="86" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="85" />
-        <source>发现 %1 个问题；双击一行可定位到该事项。</source>
-        <translation>%1 problems found; double-click a row to open its item.</translation>
+        <location filename="../../gui/panels/review_panel.py" line="87" />
+        <source>发现 %1 个问题；双击或按回车可定位到该处。</source>
+        <translation>%1 problems found; double-click or press Enter to go to one.</translation>
     </message>
 </context>
 <context>
@@ -2043,19 +2043,39 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="228" />
+        <location filename="../../gui/panels/evidence_panel.py" line="241" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="231" />
+        <location filename="../../gui/panels/evidence_panel.py" line="244" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="232" />
+        <location filename="../../gui/panels/evidence_panel.py" line="245" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="254" />
+        <source>没有可打开此文件的程序</source>
+        <translation>No program opens this file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="255" />
+        <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
+        <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="258" />
+        <source>文件位置</source>
+        <translation>File location</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="259" />
+        <source>文件的副本在：%1</source>
+        <translation>A copy of the file is at: %1</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/finance_export.py" line="23" />
@@ -2063,12 +2083,12 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="42" />
+        <location filename="../../gui/help_menu.py" line="55" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="43" />
+        <location filename="../../gui/help_menu.py" line="56" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
@@ -2098,22 +2118,22 @@
         <translation>Cannot show the print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="110" />
+        <location filename="../../gui/panels/review_panel.py" line="116" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="111" />
+        <location filename="../../gui/panels/review_panel.py" line="117" />
         <source>体检发现 %1 个问题（如未填写落实情况、数字与表格不符）。先查看问题，还是仍然导出？</source>
         <translation>The review found %1 problems (such as missing results or numbers that differ from the table). Look at them first, or export anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="114" />
+        <location filename="../../gui/panels/review_panel.py" line="120" />
         <source>查看问题</source>
         <translation>Show problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="115" />
+        <location filename="../../gui/panels/review_panel.py" line="121" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
@@ -2216,17 +2236,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="90" />
+        <location filename="../../gui/window_menus.py" line="91" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="94" />
+        <location filename="../../gui/window_menus.py" line="96" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="98" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2253,8 +2273,19 @@
     </message>
     <message>
         <location filename="../../gui/help_menu.py" line="38" />
+        <location filename="../../gui/help_menu.py" line="50" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="39" />
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="48" />
+        <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
+        <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="29" />
@@ -2262,17 +2293,17 @@
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="40" />
+        <location filename="../../gui/collect/wiring.py" line="44" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="41" />
+        <location filename="../../gui/collect/wiring.py" line="45" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="43" />
+        <location filename="../../gui/collect/wiring.py" line="47" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>

@@ -269,6 +269,19 @@ ENGLISH = {
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
+    # the walkthrough's findings (#31)
+    "发现 %1 个问题；双击或按回车可定位到该处。":
+        "%1 problems found; double-click or press Enter to go to one.",
+    "在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；"
+    "体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。":
+        "In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter "
+        "or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter "
+        "opens a menu, then the underlined letter picks an entry.",
+    "快捷键": "Keyboard shortcuts", "文件位置": "File location",
+    "文件的副本在：%1": "A copy of the file is at: %1",
+    "没有可打开此文件的程序": "No program opens this file",
+    "这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？":
+        "No program on this computer opens “%1”. Open the folder it is in?",
 }
 
 
