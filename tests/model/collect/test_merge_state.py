@@ -15,8 +15,7 @@ from importers.handout_xlsx import read_returned
 from model.collect.fields import FILL_CODES
 from model.collect.merge import CollectOptions, collect
 from model.collect.vocabulary import EVIDENCE_NOTE
-from model.services import Services
-from model.storage.migrate import open_sqlite
+from tests.db_templates import empty_services
 from tests.model.collect.helpers import (
     DEPARTMENTS,
     database_state,
@@ -42,7 +41,7 @@ class HandoutCollect(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="collect-state-"))
-        self.services = Services.over(open_sqlite(self.folder / "t.db"))
+        self.services = empty_services(self.folder / "t.db")
         self.assessment = small_assessment(self.services, per_department=1)
         state = database_state(self.services)
         self.fixed = {i: columns for i, (columns, _values) in state.items()}
