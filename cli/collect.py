@@ -72,7 +72,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
     result.rejected[:0] = unreadable
     _print_json(result.as_json())
     for row in result.rejected_rows:
-        print(f"文件“{row.file}”第 {row.row} 行（序号 {row.seq}）未汇总：{row.reason}。", file=sys.stderr)
+        print(f"文件“{row.file}”第 {row.row} 行（序号 {row.seq}“{row.content}”）：{row.reason}。",
+              file=sys.stderr)
     if result.rejected:
         first = result.rejected[0]
         more = f"（另有 {len(result.rejected) - 1} 个文件被拒绝）" if len(result.rejected) > 1 else ""
