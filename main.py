@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     restoring.add_argument("backup", help="备份文件")
     handout = add("handout", "cli.collect:cmd_handout", "把自查事项按责任处室分发为 Excel 填报表")
     handout.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    handout.add_argument("--out", required=True, help="输出文件夹")
+    handout.add_argument("--out", required=True, help="输出文件夹（不存在时新建）")
+    handout.add_argument("--replace", action="store_true",
+                         help="文件夹中已有同名填报表（可能已交回）时替换它们")
     handout.add_argument("--department", action="append", help="只分发给这些处室（可重复）")
     handout.add_argument("--deadline", help="截止时间，如 2021年12月20日")
     handout.add_argument("--return-to", help="交回给谁，如 综合处张三 6xxxxxxx")

@@ -326,87 +326,92 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="32" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="33" />
         <source>汇总：处理冲突与新增事项</source>
         <translation>Collect: conflicts and new rows</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="36" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="37" />
         <source>以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：</source>
         <translation>Both the department and you changed these fields after the hand-out. Choose one for each, or edit the result:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>分发时</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>现值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>处室填报</source>
         <translation>Department's value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>采用结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="50" />
+        <source>%1（仅处室改动）</source>
+        <translation>%1 (changed by the department only)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>保留现值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>采用处室填报</source>
         <translation>Use the department's value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>自行编辑</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="66" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="80" />
         <source>处室新增的行（勾选的将作为新事项加入所属维度）：</source>
         <translation>Rows the departments added (ticked ones become new items under their dimension):</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="69" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="83" />
         <source>%1 第 %2 行：%3（%4）</source>
         <translation>%1 row %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="71" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="85" />
         <source>维度未知</source>
         <translation>dimension unknown</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="80" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="94" />
         <source>汇总</source>
         <translation>Collect</translation>
     </message>
@@ -623,6 +628,49 @@
     </message>
 </context>
 <context>
+    <name>FieldConflictDialog</name>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="22" />
+        <source>内容冲突：%1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="27" />
+        <source>“%1”在您修改期间已被其他窗口或程序改为右侧的内容。请选择保留哪一个，或在下方改写后采用：</source>
+        <translation>While you were editing, another window or program changed “%1” to the text on the right. Choose which to keep, or write a merge below and use it:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="32" />
+        <source>我的（本窗口输入的）</source>
+        <translation>Mine (typed in this window)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="33" />
+        <source>对方的（已保存的）</source>
+        <translation>Theirs (saved)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="38" />
+        <source>采用结果（可改写）</source>
+        <translation>Result (you may edit it)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="42" />
+        <source>采用我的</source>
+        <translation>Use mine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="43" />
+        <source>保留对方的</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="44" />
+        <source>采用改写结果</source>
+        <translation>Use the edited result</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../gui/file_actions.py" line="59" />
@@ -682,64 +730,69 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="61" />
+        <location filename="../../gui/panels/finance_panel.py" line="63" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="63" />
+        <location filename="../../gui/panels/finance_panel.py" line="65" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="67" />
+        <location filename="../../gui/panels/finance_panel.py" line="69" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="72" />
+        <location filename="../../gui/panels/finance_panel.py" line="74" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="83" />
+        <location filename="../../gui/panels/finance_panel.py" line="85" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="84" />
+        <location filename="../../gui/panels/finance_panel.py" line="86" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="142" />
+        <location filename="../../gui/panels/finance_panel.py" line="145" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="206" />
+        <location filename="../../gui/panels/finance_panel.py" line="217" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="220" />
+        <location filename="../../gui/panels/finance_panel.py" line="231" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="244" />
+        <location filename="../../gui/panels/finance_panel.py" line="264" />
+        <source>编辑“%1”（%2）</source>
+        <translation>Edit “%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="265" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="254" />
+        <location filename="../../gui/panels/finance_panel.py" line="287" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="278" />
-        <source>编辑资金</source>
-        <translation>Edit funds</translation>
+        <location filename="../../gui/panels/finance_panel.py" line="324" />
+        <source>编辑资金“%1”</source>
+        <translation>Edit funds “%1”</translation>
     </message>
 </context>
 <context>
@@ -833,53 +886,53 @@
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="35" />
+        <location filename="../../gui/collect/handout_dialog.py" line="38" />
         <source>分发给各处室</source>
         <translation>Hand out to departments</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="39" />
+        <location filename="../../gui/collect/handout_dialog.py" line="42" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="44" />
+        <location filename="../../gui/collect/handout_dialog.py" line="47" />
         <source>处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="46" />
+        <location filename="../../gui/collect/handout_dialog.py" line="49" />
         <source>如 2021年12月20日前</source>
         <translation>e.g. by 20 December 2021</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="47" />
+        <location filename="../../gui/collect/handout_dialog.py" line="50" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="49" />
+        <location filename="../../gui/collect/handout_dialog.py" line="52" />
         <source>如 综合处 张某，电话 6xxxxxxx</source>
         <translation>e.g. General Office, Zhang, tel. 6xxxxxxx</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="50" />
+        <location filename="../../gui/collect/handout_dialog.py" line="53" />
         <source>交回给</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="52" />
+        <location filename="../../gui/collect/handout_dialog.py" line="55" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="57" />
-        <location filename="../../gui/collect/handout_dialog.py" line="66" />
+        <location filename="../../gui/collect/handout_dialog.py" line="60" />
+        <location filename="../../gui/collect/handout_dialog.py" line="69" />
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="60" />
+        <location filename="../../gui/collect/handout_dialog.py" line="63" />
         <source>分发</source>
         <translation>Hand out</translation>
     </message>
@@ -1035,43 +1088,43 @@
 <context>
     <name>IndicatorTree</name>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="72" />
+        <location filename="../../gui/panels/finance_indicators.py" line="74" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="88" />
-        <location filename="../../gui/panels/finance_indicators.py" line="111" />
+        <location filename="../../gui/panels/finance_indicators.py" line="93" />
+        <location filename="../../gui/panels/finance_indicators.py" line="116" />
         <source>须填写偏差原因</source>
         <translation>Reason for deviation required</translation>
     </message>
@@ -1526,59 +1579,69 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>分发时间</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>交回时间</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>已改字段</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>待填写</source>
         <translation>Still empty</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="32" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
+        <source>工作簿中删除的行</source>
+        <translation>Rows deleted in the workbook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="34" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="48" />
+        <location filename="../../gui/collect/progress_panel.py" line="52" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="50" />
+        <location filename="../../gui/collect/progress_panel.py" line="54" />
         <source>未分发</source>
         <translation>Not handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="52" />
+        <location filename="../../gui/collect/progress_panel.py" line="56" />
         <source>未交回</source>
         <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="57" />
+        <source>序号 %1“%2”</source>
+        <translation>No. %1 “%2”</translation>
     </message>
 </context>
 <context>
@@ -2138,74 +2201,108 @@
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="69" />
+        <location filename="../../gui/collect/collect_flow.py" line="72" />
         <source>选择各处室交回的填报表</source>
         <translation>Choose the returned workbooks</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="70" />
+        <location filename="../../gui/collect/collect_flow.py" line="73" />
         <source>Excel 工作簿 (*.xlsx *.xls)</source>
         <translation>Excel workbooks (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="82" />
+        <location filename="../../gui/collect/collect_flow.py" line="85" />
         <source>正在读取交回的填报表…</source>
         <translation>Reading the returned workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="84" />
-        <location filename="../../gui/collect/collect_flow.py" line="89" />
+        <location filename="../../gui/collect/collect_flow.py" line="87" />
+        <location filename="../../gui/collect/collect_flow.py" line="92" />
         <source>无法汇总</source>
         <translation>Cannot collect</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="90" />
+        <location filename="../../gui/collect/collect_flow.py" line="93" />
         <source>以下文件被拒绝，数据库未改动：</source>
         <translation>These files were refused; the database is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="100" />
+        <location filename="../../gui/collect/collect_flow.py" line="103" />
         <source>汇总 %1 个文件</source>
         <translation>Collect %1 files</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="105" />
+        <location filename="../../gui/collect/collect_flow.py" line="114" />
         <source>已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。</source>
         <translation>Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, %5 rows deleted in the workbooks.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="106" />
+        <location filename="../../gui/collect/collect_flow.py" line="119" />
+        <source>工作簿中被删除的行（数据库中的事项未删除）：</source>
+        <translation>Rows deleted in the workbooks (the items stay in the database):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="120" />
+        <source>
+%1：序号 %2“%3”</source>
+        <translation>
+%1: No. %2 “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="126" />
+        <source>未汇总的行：</source>
+        <translation>Rows not collected:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="127" />
+        <source>
+%1 第 %2 行（序号 %3“%4”）：%5</source>
+        <translation>
+%1 row %2 (No. %3 “%4”): %5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="108" />
         <source>汇总完成</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="86" />
-        <location filename="../../gui/collect/handout_dialog.py" line="106" />
+        <location filename="../../gui/collect/handout_dialog.py" line="111" />
         <source>无法分发</source>
         <translation>Cannot hand out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="86" />
-        <source>文件夹不存在。</source>
-        <translation>The folder does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="104" />
+        <location filename="../../gui/collect/handout_dialog.py" line="109" />
         <source>正在生成各处室的填报表…</source>
         <translation>Writing the departments' workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="108" />
+        <location filename="../../gui/collect/handout_dialog.py" line="113" />
         <source>已在“%1”生成 %2 个处室的填报表。</source>
         <translation>Wrote the workbooks of %2 departments in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="110" />
+        <location filename="../../gui/collect/handout_dialog.py" line="115" />
         <source>已分发</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="20" />
+        <location filename="../../gui/collect/handout_dialog.py" line="128" />
+        <source>文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：
+%2
+
+重新分发将替换它们（其中填写的内容会丢失，除非已汇总）。是否替换？</source>
+        <translation>The folder “%1” already holds these workbooks, perhaps returned and filled in by the departments:
+%2
+
+Handing out again replaces them (what was filled in is lost unless collected). Replace them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="131" />
+        <source>替换已有的填报表？</source>
+        <translation>Replace the existing workbooks?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="22" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>

@@ -267,6 +267,27 @@ ENGLISH = {
         "Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, "
         "%5 rows deleted in the workbooks.",
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
+    # collect, second round (issue 24)
+    "\n%1 第 %2 行（序号 %3“%4”）：%5": "\n%1 row %2 (No. %3 “%4”): %5",
+    "\n%1：序号 %2“%3”": "\n%1: No. %2 “%3”", "%1（仅处室改动）": "%1 (changed by the department only)",
+    "工作簿中删除的行": "Rows deleted in the workbook",
+    "工作簿中被删除的行（数据库中的事项未删除）：":
+        "Rows deleted in the workbooks (the items stay in the database):",
+    "序号 %1“%2”": "No. %1 “%2”", "未汇总的行：": "Rows not collected:",
+    "替换已有的填报表？": "Replace the existing workbooks?",
+    "文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：\n%2\n\n重新分发将替换它们（其中填写的内容会丢失，除非已汇总）。是否替换？":
+        "The folder “%1” already holds these workbooks, perhaps returned and filled in by the "
+        "departments:\n%2\n\nHanding out again replaces them (what was filled in is lost unless "
+        "collected). Replace them?",
+    # the finance form's conflicts (issue 24)
+    "内容冲突：%1": "Conflict: %1",
+    "“%1”在您修改期间已被其他窗口或程序改为右侧的内容。请选择保留哪一个，或在下方改写后采用：":
+        "While you were editing, another window or program changed “%1” to the text on the "
+        "right. Choose which to keep, or write a merge below and use it:",
+    "我的（本窗口输入的）": "Mine (typed in this window)", "对方的（已保存的）": "Theirs (saved)",
+    "采用结果（可改写）": "Result (you may edit it)", "采用我的": "Use mine",
+    "保留对方的": "Keep theirs", "采用改写结果": "Use the edited result",
+    "编辑“%1”（%2）": "Edit “%1” (%2)", "编辑资金“%1”": "Edit funds “%1”",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
     # the walkthrough's findings (#31)
