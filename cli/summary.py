@@ -10,7 +10,7 @@ from cli.commands import print_json
 from importers.summary_docx.matching import ItemText
 from importers.summary_docx.summary import SummaryRead, read_summary
 from model.storage.opening import open_services
-from model.summary_import import StoredSummary, SummaryData, store_summary
+from model.summary_import import StoredSummary, store_summary
 
 
 def cmd_import_docx(args: argparse.Namespace) -> int:
@@ -30,25 +30,13 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     read.require_body()
     services = open_services(args.db, create=True)
     try:
-        stored = store_summary(services.db, summary_data(read), args.into)
+        stored = store_summary(services.db, read.data(), args.into)
     finally:
         services.close()
     for warning in [*read.warnings, *stored.warnings]:
         print(f"注意：{warning}", file=sys.stderr)
     print(stored_message(read, stored))
     return 0
-
-
-def summary_data(read: SummaryRead, accepted: list[int] | None = None) -> SummaryData:
-    """What to store: every match (or those at the accepted positions in read.matches)."""
-    matches = read.matches if accepted is None else [read.matches[i] for i in accepted]
-    results: dict[int, list[str]] = {}
-    for match in matches:
-        results.setdefault(match.item, []).append(match.paragraph)
-    return SummaryData(unit=read.unit, year=read.year, period=read.period,
-                       report_title=read.title, signature=read.signature(),
-                       signature_date=read.signature_date(), narrative=read.narrative(matches),
-                       results={k: "\n".join(v) for k, v in results.items()})
 
 
 def stored_message(read: SummaryRead, stored: StoredSummary) -> str:

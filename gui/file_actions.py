@@ -101,6 +101,14 @@ class FileActions(QObject):
         if received is not None:
             w.fill_assessments(select=received)
 
+    def import_summary(self) -> None:
+        from gui.dialogs.import_summary import import_summary
+
+        w = self.window
+        received = import_summary(w, self.services, w.assessment_id, self.settings.last_folder())
+        if received is not None:
+            w.fill_assessments(select=received)
+
     def export(self, name: str) -> None:
         """File → 导出… for the format of the registry named name."""
         from gui.dialogs.exports import export_as

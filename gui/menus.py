@@ -54,6 +54,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         ("save_copy", QT_TRANSLATE_NOOP("MainWindow", "另存副本为…"), None),
         "-",
         ("import", QT_TRANSLATE_NOOP("MainWindow", "导入 Excel 表格…"), None),
+        ("import_summary", QT_TRANSLATE_NOOP("MainWindow", "导入上年工作总结…"), None),
         "@exports",
         ("previews", QT_TRANSLATE_NOOP("MainWindow", "打印预览"), (
             ("preview_summary", QT_TRANSLATE_NOOP("MainWindow", "工作总结"), QKeySequence.StandardKey.Print),

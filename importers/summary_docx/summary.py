@@ -14,6 +14,7 @@ from importers.summary_docx.matter import Matter, date_of, split_back, split_fro
 from importers.summary_docx.outline import Section, build_outline
 from importers.summary_docx.reader import Paragraph, read_paragraphs
 from importers.title import YEAR, period_of
+from model.summary_import import SummaryData
 
 PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|教训")
 PLANS = re.compile(r"下一步|打算|计划|思路|展望|明年|今后|来年|\d{4}\s*年(?:工作|重点)")
@@ -56,6 +57,18 @@ class SummaryRead:
             if only:
                 found.add(index)
         return frozenset(found)
+
+    def data(self, accepted: list[Match] | None = None) -> SummaryData:
+        """What the import stores: the accepted matches (every one when None) as their items'
+        落实情况, the rest of the body as narrative, the title and the 落款."""
+        matches = self.matches if accepted is None else accepted
+        results: dict[int, list[str]] = {}
+        for match in matches:
+            results.setdefault(match.item, []).append(match.paragraph)
+        return SummaryData(unit=self.unit, year=self.year, period=self.period,
+                           report_title=self.title, signature=self.signature(),
+                           signature_date=self.signature_date(), narrative=self.narrative(matches),
+                           results={k: "\n".join(v) for k, v in results.items()})
 
     def require_body(self) -> None:
         """Refuse to import a file without a body (a blank template, or placeholders only)."""

@@ -110,3 +110,23 @@ def pair_items(last: list[ReportItem], this: list[ReportItem]) -> list[ItemPair]
 
 def _key(item: ReportItem) -> tuple[str, str]:
     return normalised(item.content), normalised("/".join(item.path))
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """Last year's assessment of one assessment and its items by this year's item id."""
+
+    year: int | None
+    items: dict[int, ReportItem]
+
+
+def last_year_items(database: Database, assessment_id: int) -> LastYear:
+    """What the item editor shows beside each item (no previous year: nothing)."""
+    from model.year_compare.previous import previous_assessment
+
+    last_id = previous_assessment(database, assessment_id)
+    if last_id is None:
+        return LastYear(None, {})
+    last = report_of(database, last_id)
+    pairs = pair_items(list(last.items), list(report_of(database, assessment_id).items))
+    return LastYear(last.year, {p.this.id: p.last for p in pairs if p.this and p.last})

@@ -269,6 +269,25 @@ ENGLISH = {
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
+    # last year's summary and this year against last year (#28)
+    "Word 文档 (%1);;所有文件 (*)": "Word documents (%1);;All files (*)",
+    "上年年度任务目标": "Last year's annual target", "上年的自评": "Last year's assessment",
+    "上年落实情况": "Last year's result", "上年（%1年）同一事项": "The same item last year (%1)",
+    "单击一句即复制，可粘贴到今年的内容中":
+        "Click a sentence to copy it, then paste it into this year's text",
+    "导入": "Import", "导入上年工作总结": "Import last year's work summary",
+    "导入上年工作总结 — 预览": "Import last year's work summary — preview",
+    "导入上年工作总结…": "Import last year's work summary…",
+    "导出同比表（与上年对比）…": "Export year-on-year table…", "已复制：%1": "Copied: %1",
+    "已导入": "Imported", "总结中的段落": "Paragraph of the summary",
+    "提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。":
+        "%1 headings; %2 paragraphs can become items' results (tick to use them); the rest "
+        "becomes the summary's text.",
+    "提纲与正文": "Outline and text", "正在导出同比表…": "Exporting the year-on-year table…",
+    "正在读取工作总结…": "Reading the work summary…", "注意：": "Note: ",
+    "照抄上年": "Copied from last year", "相似度": "Similarity", "自查事项": "Item",
+    "（上年没有此事项）": "(no such item last year)", "（未识别，请填写）": "(not found, please enter)",
+    "（正文开头）": "(beginning of the text)", "（空）": "(empty)",
 }
 
 
