@@ -10,7 +10,7 @@ from pathlib import Path
 from importers.errors import ImportFileError, where
 from importers.summary_docx.markers import placeholders
 from importers.summary_docx.matching import ItemText, Match, match_items
-from importers.summary_docx.matter import Matter, date_of, split_back, split_front
+from importers.summary_docx.matter import EDITED_BY, Matter, date_of, split_back, split_front
 from importers.summary_docx.outline import Section, build_outline
 from importers.summary_docx.reader import Paragraph, read_paragraphs
 from importers.title import YEAR, period_of
@@ -18,6 +18,8 @@ from model.summary_import import SummaryData
 
 PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|教训")
 PLANS = re.compile(r"下一步|打算|计划|思路|展望|明年|今后|来年|\d{4}\s*年(?:工作|重点)")
+STANDALONE = re.compile(r"^(?:存在的?问题|问题(?:和|与|及)不足|下一步|今后|明年"
+                        r"|\d{4}\s*年(?:工作)?(?:打算|计划))")
 OVERVIEW = re.compile(r"^(?:总体情况|基本情况|总体概况|工作概况)$")
 
 
@@ -89,17 +91,21 @@ class SummaryRead:
         sub-headings kept as lines with their markers)."""
         taken = {(m.section, m.index) for m in (accepted if accepted is not None else self.matches)}
         texts: dict[str, list[str]] = {"overview": [], "problems": [], "plans": []}
-        key = "overview"
+        key = top_key = "overview"
+        switched_at = 0  # the level of a lower heading that began the problems or the plans
         for s_index, section in enumerate(self.outline):
+            own = _section_key(section.heading)
             if section.level == 1:
-                key = ("problems" if PROBLEMS.search(section.heading) else
-                       "plans" if PLANS.search(section.heading) else "overview")
-                if key == "problems" and PLANS.search(section.heading):
-                    key = "problems"  # "存在问题及下一步打算": one section, as the report prints it
+                key = top_key = own or "overview"
+                switched_at = 0
+            elif section.level and switched_at and section.level <= switched_at:
+                key, switched_at = top_key, 0
+            if section.level > 1 and own and STANDALONE.match(section.heading):
+                key, switched_at = own, section.level  # "下一步工作" under another heading
             lines = [section.paragraphs[i] for i in range(len(section.paragraphs))
                      if (s_index, i) not in taken]
-            heading_shown = section.level > 1 or (section.level == 1 and key == "overview"
-                                                  and not OVERVIEW.match(section.heading))
+            heading_shown = (section.level > 1 and switched_at != section.level) or (
+                section.level == 1 and key == "overview" and not OVERVIEW.match(section.heading))
             if section.heading and heading_shown:
                 texts[key].append(section.marker + section.heading if section.marker != "【】"
                                   else f"【{section.heading}】")
@@ -136,8 +142,9 @@ def read_summary(path: Path, *, unit: str | None = None, year: int | None = None
     title_unit = re.sub(r"^关于", "", title_unit)
     read = SummaryRead(
         file=path, title=title if not placeholders(title) else "",
-        unit=(unit or title_unit or unit_line or _signed(back)).strip(),
-        year=year if year is not None else (int(found_year.group(1)) if found_year else None),
+        unit=(unit or title_unit or unit_line or _edited_by(front) or _signed(back)).strip(),
+        year=year if year is not None else (int(found_year.group(1)) if found_year else
+                                            _period_year(front)),
         period=period_of(title), outline=outline, front=front, back=back, warnings=warnings)
     read.matches = match_items(outline, items or [], skip=read.narrative_only())
     return read
@@ -152,6 +159,32 @@ def _without_placeholders(body: list[Paragraph], warnings: list[str]) -> list[Pa
         else:
             kept.append(p)
     return kept
+
+
+def _section_key(heading: str) -> str | None:
+    """problems or plans when a heading names them ("存在问题及下一步打算": problems, which the
+    report prints with the plans), else None."""
+    if PROBLEMS.search(heading):
+        return "problems"
+    return "plans" if PLANS.search(heading) else None
+
+
+def _edited_by(front: list[Matter]) -> str:
+    """"市卫生健康委办公室编 2017年10月2日—10月15日": the unit that edited a 简报."""
+    for m in front:
+        found = EDITED_BY.match(m.text) if m.kind == "编发" and not placeholders(m.text) else None
+        if found:
+            return found.group("who")
+    return ""
+
+
+def _period_year(front: list[Matter]) -> int | None:
+    """The year of the period a 简报 covers ("2017年10月2日—10月15日")."""
+    for m in front:
+        found = YEAR.search(m.text) if m.kind == "时间" else None
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def _signed(back: list[Matter]) -> str:

@@ -128,3 +128,31 @@ def as_doc(docx_path: Path) -> Path:
                     str(docx_path.parent), str(docx_path)], check=True, capture_output=True,
                    timeout=180)
     return docx_path.with_suffix(".doc")
+
+
+def briefing_docx(path: Path) -> Path:
+    """A 简报: red masthead, 期号, "XX编 period" line, 【…】 sections, a bold one-line heading, a
+    sentence split over two paragraphs, a picture placeholder, 报送, a 审核/编辑 table, 承办人."""
+    document = Document()
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run("卫生健康工作简报")
+    run.font.color.rgb = RGBColor(0xFF, 0, 0)
+    run.font.size = Pt(36)
+    document.add_paragraph("第12期").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("市卫生健康委办公室编        2017年10月2日—10月15日")
+    document.add_paragraph("【市区交通运行监测】")
+    document.add_paragraph("本期监测期间，全市道路交通运行平稳，早晚高峰平均拥堵指数为5.2，同比下降3%。")
+    document.add_paragraph("【医疗服务保障】")
+    document.add_paragraph("一是加强院前急救。急救呼叫满足率达到97%。二是优化预约挂号，预约就诊率达到85%。")
+    document.add_paragraph().add_run("下一步工作").bold = True
+    document.add_paragraph("继续做好监测工作，按时报送")
+    document.add_paragraph("相关信息。")
+    document.add_paragraph("（插入2-3张现场图）")
+    document.add_paragraph("报送：市政府办公厅。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "审核：张三"
+    table.cell(0, 1).text = "编辑：李四"
+    document.add_paragraph("承办人：王五    联系电话：12345678")
+    document.save(str(path))
+    return path

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +15,10 @@ from docx import Document
 from importers.errors import ImportFileError
 from importers.summary_docx.markers import ends_sentence
 from importers.summary_docx.summary import read_summary
+from tests.gui.conftest import database_state
 from tests.importers.summary_documents import (
     as_doc,
+    briefing_docx,
     level_of,
     numbered_docx,
     seed_lines,
@@ -23,6 +28,7 @@ from tests.importers.summary_documents import (
 from tests.test_cli import run
 
 REALWORLD = Path("/work/shared/realworld")
+ROOT = Path(__file__).resolve().parents[2]
 TITLE = "2022年医疗卫生及公共卫生工作总结"
 
 
@@ -173,3 +179,61 @@ def test_a_new_assessment_prints_its_summary_again(tmp_path: Path) -> None:
     for line in lines:  # every heading and paragraph printed again, in order
         assert any(line.strip() in t for t in text), line
     assert "2023年1月10日" in text and "某区卫生健康局" in text
+
+
+def test_a_briefing_with_masthead_issue_and_sign_offs(tmp_path: Path) -> None:
+    read = read_summary(briefing_docx(tmp_path / "简报.docx"))
+    preview = read.preview()
+    assert preview["front"] == [{"kind": "红头", "text": "卫生健康工作简报"},
+                                {"kind": "期号", "text": "第12期"},
+                                {"kind": "编发", "text": "市卫生健康委办公室编  2017年10月2日—10月15日"},
+                                {"kind": "时间", "text": "2017年10月2日—10月15日"}]
+    assert (preview["unit"], preview["year"]) == ("市卫生健康委办公室", 2017)
+    assert [(m["kind"], m["text"]) for m in preview["back"]] == [
+        ("报送", "报送：市政府办公厅。"), ("审核", "审核：张三"), ("编辑", "编辑：李四"),
+        ("承办人", "承办人：王五  联系电话：12345678")]
+    outline = [(s["marker"], s["heading"], s["paragraphs"]) for s in preview["outline"]]
+    assert outline[0][:2] == ("【】", "市区交通运行监测")
+    assert outline[1][2] == ["一是加强院前急救。急救呼叫满足率达到97%。二是优化预约挂号，预约就诊率达到85%。"]
+    assert len(read.outline[1].items(outline[1][2][0])) == 2  # 一是…二是: items of one paragraph
+    assert outline[2] == ("", "下一步工作", ["继续做好监测工作，按时报送相关信息。"])  # joined
+    assert any("插入2-3张现场图" in w for w in preview["warnings"])
+    assert "模板或草稿" in preview["warnings"][0]
+    narrative = read.narrative()
+    assert "插入" not in "".join(narrative.values())
+    assert narrative["plans"] == "继续做好监测工作，按时报送相关信息。"
+
+
+def test_enumerated_items_stay_in_their_paragraph() -> None:
+    from importers.summary_docx.markers import enumerated_items
+
+    text = "一是加强院前急救。急救呼叫满足率达到97%。二是优化预约挂号，预约就诊率达到85%。"
+    assert enumerated_items(text) == ["一是加强院前急救。急救呼叫满足率达到97%。",
+                                      "二是优化预约挂号，预约就诊率达到85%。"]
+    assert enumerated_items("只是一句话。") == []
+
+
+def test_a_doc_without_a_converter_names_what_to_install(tmp_path: Path) -> None:
+    lines = seed_lines("003")[1:]
+    doc = tmp_path / "s.doc"
+    doc.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "ZICHA_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "import-docx", str(doc), "--db",
+                           str(tmp_path / "a.db"), "--dry-run"], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=120, check=False)
+    assert done.returncode == 2 and "LibreOffice" in done.stderr and "Traceback" not in done.stderr
+    assert lines
+
+
+def test_a_refused_import_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    before = database_state(db)
+    untitled = typed_docx(tmp_path / "无标题.docx", "工作总结", seed_lines("003")[1:])
+    done = run("import-docx", str(untitled), "--db", str(db), data_dir=tmp_path)
+    assert done.returncode == 2 and "--year" in done.stderr
+    assert database_state(db) == before
+    missing = run("import-docx", str(untitled), "--db", str(db), "--into", "99", "--year", "2022",
+                  data_dir=tmp_path)
+    assert missing.returncode == 2 and "99" in missing.stderr
+    assert database_state(db) == before
