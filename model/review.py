@@ -55,7 +55,7 @@ def review(services: Services, assessment_id: int) -> list[Problem]:
         if key and key in first_of:
             problems.append(_problem("duplicate", item, f"自查内容与第{first_of[key].seq}项相同。"))
         first_of.setdefault(key, item)
-    return problems + _copied(services, assessment_id, report) + _numbers(report)
+    return problems + _copied(services, assessment_id) + _numbers(report)
 
 
 def counts(problems: list[Problem]) -> dict[str, int]:
@@ -112,24 +112,25 @@ def _too_long(item: ReportItem, layouts: list[Layout]) -> list[Problem]:
     return list(found.values())
 
 
-def _copied(services: Services, assessment_id: int, report: Report) -> list[Problem]:
+def _copied(services: Services, assessment_id: int) -> list[Problem]:
     """Items whose 落实情况 is last year's, word for word or nearly (the reviewer's first question)."""
-    from model.year_compare.compare import pair_items
+    from model.year_compare.compare import compare
     from model.year_compare.previous import previous_assessment
 
     last_id = previous_assessment(services.db, assessment_id)
     if last_id is None:
         return []
-    last = build_report(services, last_id)
+    year = services.assessments.get(last_id).year
     found: list[Problem] = []
-    for pair in pair_items(list(last.items), list(report.items)):
+    for pair in compare(services.db, assessment_id, last_id).pairs:
         if pair.last is None or pair.this is None or not pair.this.result.strip():
             continue
         score = pair.similarity or 0.0
         if score >= COPIED:
             how = "与上年相同" if pair.unchanged else f"与上年几乎相同（相似度 {score:.0%}）"
+            where = f"{year}年第{pair.last.seq}项" if pair.last.id > 0 else f"{year}年工作总结"
             found.append(_problem("copied_from_last_year", pair.this,
-                                  f"落实情况{how}（{last.year}年第{pair.last.seq}项），请写明今年的进展。"))
+                                  f"落实情况{how}（{where}），请写明今年的进展。"))
     return found
 
 

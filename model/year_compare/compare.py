@@ -9,6 +9,7 @@ from model.report_records import ReportItem
 from model.storage.db import Database
 from model.text_similarity import normalised, similarity
 from model.year_compare.figures import common_figures
+from model.year_compare.from_summary import items_from_summary
 
 SAME_ITEM = 0.5  # contents at least this alike are the same item in the two years
 
@@ -73,8 +74,13 @@ class Comparison:
 def compare(database: Database, this_id: int, last_id: int) -> Comparison:
     """This year's assessment against last year's, item by item."""
     this_items = list(report_of(database, this_id).items)
-    last_items = list(report_of(database, last_id).items)
-    return Comparison(pair_items(last_items, this_items))
+    return Comparison(pair_items(_last_items(database, last_id, this_items), this_items))
+
+
+def _last_items(database: Database, last_id: int, this: list[ReportItem]) -> list[ReportItem]:
+    """Last year's items; for a year known only by its Word summary, its paragraphs on ours."""
+    last = report_of(database, last_id)
+    return list(last.items) if last.items else items_from_summary(last, this)
 
 
 def pair_items(last: list[ReportItem], this: list[ReportItem]) -> list[ItemPair]:
@@ -127,6 +133,7 @@ def last_year_items(database: Database, assessment_id: int) -> LastYear:
     last_id = previous_assessment(database, assessment_id)
     if last_id is None:
         return LastYear(None, {})
-    last = report_of(database, last_id)
-    pairs = pair_items(list(last.items), list(report_of(database, assessment_id).items))
-    return LastYear(last.year, {p.this.id: p.last for p in pairs if p.this and p.last})
+    this = list(report_of(database, assessment_id).items)
+    pairs = pair_items(_last_items(database, last_id, this), this)
+    year = report_of(database, last_id).year
+    return LastYear(year, {p.this.id: p.last for p in pairs if p.this and p.last})
