@@ -60,7 +60,7 @@ def install(w: MainWindow) -> None:
         "delete": w.delete, "up": w.committed(s.move_up), "down": w.committed(s.move_down),
         "find": w.left.focus_filter, "review": w.review.show_review,
         "check": lambda: _check(w),
-        "restore": f.restore_backup, "preferences": lambda: _preferences(w),
+        "restore": f.restore_backup, "last_year": f.choose_last_year, "preferences": lambda: _preferences(w),
     }
     parts = {"exports": lambda menu: add_export_entries(w, menu),
              "bulk": lambda menu: add_bulk_entries(w, menu),

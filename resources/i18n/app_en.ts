@@ -1382,21 +1382,26 @@
     </message>
     <message>
         <location filename="../../gui/menus.py" line="84" />
+        <source>选择上年的自评…</source>
+        <translation>Choose last year's assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88" />
+        <location filename="../../gui/menus.py" line="89" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2357,6 +2362,26 @@
         <location filename="../../gui/dialogs/import_summary.py" line="172" />
         <source>已导入</source>
         <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="18" />
+        <source>（自动：复制来源或同单位上一年度）</source>
+        <translation>(automatic: the copy's source or the unit's previous year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="22" />
+        <source>选择上年的自评</source>
+        <translation>Choose last year's assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="23" />
+        <source>与哪一个自评对比（上年）：</source>
+        <translation>Compare with which assessment (last year):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="30" />
+        <source>无法选择</source>
+        <translation>Cannot choose</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,10 @@ ENGLISH = {
     "照抄上年": "Copied from last year", "相似度": "Similarity", "自查事项": "Item",
     "（上年没有此事项）": "(no such item last year)", "（未识别，请填写）": "(not found, please enter)",
     "（正文开头）": "(beginning of the text)", "（空）": "(empty)",
+    "选择上年的自评…": "Choose last year's assessment…", "选择上年的自评": "Choose last year's assessment",
+    "（自动：复制来源或同单位上一年度）": "(automatic: the copy's source or the unit's previous year)",
+    "与哪一个自评对比（上年）：": "Compare with which assessment (last year):",
+    "无法选择": "Cannot choose",
 }
 
 

@@ -70,3 +70,29 @@ def test_importing_a_summary_into_the_current_assessment_with_one_match_rejected
     assert narrative["overview"].text.startswith("2021年,市卫生健康委深入学习")
     assert rejected.paragraph in narrative["overview"].text  # a rejected paragraph stays narrative
     assert demo.assessments.get(copy).signature_date == "2022年1月10日"
+
+
+def test_the_clerk_chooses_last_year(qtbot: QtBot, window: MainWindow, demo: Services,
+                                     demo_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from model.year_compare.previous import previous_assessment
+
+    other = demo.assessments.create("市卫生健康委", 2021).id  # e.g. last year's imported summary
+    window.fill_assessments(select=demo_id)
+    window.select("item", demo.items.list(demo_id)[0].id)
+    QApplication.processEvents()
+    assert not window.item_editor.last_year.isVisible()
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, labels, _index, _editable):
+        offered.append(labels)
+        return labels[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    window.files.choose_last_year()
+    assert offered[0][0].startswith("（自动") and str(other) in offered[0][1]
+    assert previous_assessment(demo.db, demo_id) == other  # stored
+    panel = window.item_editor.last_year
+    assert panel.isVisible() and panel.title() == "上年（2021年）同一事项"
+    assert panel.lists["result"].item(0).text() == "（上年没有此事项）"
