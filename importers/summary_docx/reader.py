@@ -48,10 +48,11 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
         head = handle.read(8)
     if not head:
         raise ImportFileError(f"{where(path)}是空文件。")
-    if path.suffix.lower() in CONVERTED_SUFFIXES or head.startswith(OLE2_SIGNATURE) or \
-            not head.startswith(b"PK"):
+    if path.suffix.lower() in CONVERTED_SUFFIXES or head.startswith((OLE2_SIGNATURE, b"{\\rtf")):
         with tempfile.TemporaryDirectory(prefix="zicha-summary-") as work:
             return _read_docx(converted_docx(path, Path(work)), path)
+    if not head.startswith(b"PK"):
+        raise ImportFileError(f"{where(path)}不是 Word 文档（.docx/.doc），可能是改了扩展名的其他文件。")
     return _read_docx(path, path)
 
 

@@ -237,3 +237,43 @@ def test_a_refused_import_leaves_the_database_as_it_was(tmp_path: Path) -> None:
                   data_dir=tmp_path)
     assert missing.returncode == 2 and "99" in missing.stderr
     assert database_state(db) == before
+
+
+def test_hostile_files_are_refused_with_their_name(tmp_path: Path) -> None:
+    import zipfile
+
+    def refused(name: str, data: bytes | None, match: str) -> None:
+        path = tmp_path / name
+        if data is None:
+            path.mkdir()
+        else:
+            path.write_bytes(data)
+        with pytest.raises(ImportFileError, match=match):
+            read_summary(path)
+
+    refused("空.docx", b"", "空文件")
+    refused("乱码.docx", b"\x00\x01garbage" * 50, "不是 Word 文档")
+    refused("文件夹.docx", None, "文件夹")
+    workbook = tmp_path / "表格.docx"
+    with zipfile.ZipFile(workbook, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ImportFileError, match="缺少正文部件"):
+        read_summary(workbook)
+    entity = tmp_path / "实体.docx"
+    good = typed_docx(tmp_path / "好.docx", TITLE, ["一、总体情况", "完成了。"])
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(entity, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE w [<!ENTITY x "boom">]>', 1)
+            target.writestr(info, data)
+    with pytest.raises(ImportFileError, match="DTD"):
+        read_summary(entity)
+    bomb = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        target.writestr("word/media/big.bin", b"\0" * (30 * 1024 * 1024))
+    with pytest.raises(ImportFileError, match="压缩炸弹"):
+        read_summary(bomb)
