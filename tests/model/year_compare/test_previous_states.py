@@ -105,6 +105,6 @@ class PreviousMachine(RuleBasedStateMachine):
         assert stored == sorted((a, p, int(c)) for a, (p, c) in self.links.items())
 
 
-PreviousMachine.TestCase.settings = settings(max_examples=10, stateful_step_count=8, deadline=None,
+PreviousMachine.TestCase.settings = settings(max_examples=8, stateful_step_count=6, deadline=None,
                                              suppress_health_check=[HealthCheck.too_slow])
 TestPreviousStates = PreviousMachine.TestCase
