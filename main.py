@@ -54,6 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     check_content = add("review", "cli.review:cmd_review", "体检：导出前检查内容（JSON）")
     check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     add_import_arguments(add("import-xlsx", "cli.imports:cmd_import_xlsx", "从 Excel 表格导入自查事项"))
+    summary = add("import-docx", "cli.summary:cmd_import_docx",
+                  "导入上年工作总结（Word：.docx/.doc/.wps/.rtf/.odt）")
+    summary.add_argument("file", help="工作总结文件")
+    summary.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    summary.add_argument("--year", type=int, help="年度（标题中没有时）")
+    summary.add_argument("--unit", help="单位名称（标题中没有时）")
+    summary.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
+    against = add("compare", "cli.year_compare:cmd_compare", "与上年对比：逐项比较落实情况与数字（JSON）")
+    against.add_argument("--assessment", type=int, required=True, help="今年的自评编号")
+    against.add_argument("--with", dest="with_id", type=int,
+                         help="上年的自评编号（默认：复制来源，或同单位上一年度的自评）")
     attach = add("attach", "cli.evidence:cmd_attach", "为自查事项添加证明材料文件")
     attach.add_argument("--item", type=int, required=True, help="自查事项编号")
     attach.add_argument("files", nargs="+", help="文件或文件夹")

@@ -102,6 +102,24 @@ class FileActions(QObject):
         if received is not None:
             w.fill_assessments(select=received)
 
+    def import_summary(self) -> None:
+        from gui.dialogs.import_summary import import_summary
+
+        w = self.window
+        received = import_summary(w, self.services, w.assessment_id, self.settings.last_folder())
+        if received is not None:
+            w.fill_assessments(select=received)
+
+    def choose_last_year(self) -> None:
+        from gui.dialogs.choose_previous import choose_last_year
+
+        w = self.window
+        if choose_last_year(w, self.services, w.assessment_id):
+            panel, shown = w.item_editor.last_year, w.item_editor.record
+            panel.forget()
+            if shown is not None:
+                panel.show_item(shown)
+
     def export(self, name: str) -> None:
         """File → 导出… for the format of the registry named name."""
         from gui.dialogs.exports import export_as

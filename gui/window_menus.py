@@ -51,6 +51,7 @@ def install(w: MainWindow) -> None:
     slots: dict[str, Callable[[], object]] = {
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
+        "import_summary": f.import_summary,
         "preview_summary": lambda: f.print_preview("summary"),
         "preview_selfcheck": lambda: f.print_preview("selfcheck"),
         "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,
@@ -59,7 +60,7 @@ def install(w: MainWindow) -> None:
         "delete": w.delete, "up": w.committed(s.move_up), "down": w.committed(s.move_down),
         "find": w.left.focus_filter, "review": w.review.show_review,
         "check": lambda: _check(w),
-        "restore": f.restore_backup, "preferences": lambda: _preferences(w),
+        "restore": f.restore_backup, "last_year": f.choose_last_year, "preferences": lambda: _preferences(w),
     }
     parts = {"exports": lambda menu: add_export_entries(w, menu),
              "bulk": lambda menu: add_bulk_entries(w, menu),

@@ -18,7 +18,8 @@ from model.vocabulary import DONE_STATUSES as DONE
 from model.vocabulary import NOT_STARTED, is_applicable
 
 KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "number_mismatch",
-         "duplicate", "too_long")
+         "duplicate", "too_long", "copied_from_last_year")
+COPIED = 0.9  # this year's 落实情况 at least this alike last year's reads as copied
 # Counts a narrative states about the items: "共41项", "21项市级绩效任务全部完成", "完成21项".
 _TOTAL = re.compile(r"共(?:有|计)?(\d+)项")
 _ALL_DONE = re.compile(r"(\d+)项[^，。；,;！!]{0,20}?全部(?:完成|落实)")
@@ -56,7 +57,7 @@ def review(services: Services, assessment_id: int) -> list[Problem]:
         if key and key in first_of:
             problems.append(_problem("duplicate", item, f"自查内容与第{first_of[key].seq}项相同。"))
         first_of.setdefault(key, item)
-    return problems + _numbers(report)
+    return problems + _copied(services, assessment_id) + _numbers(report)
 
 
 def counts(problems: list[Problem]) -> dict[str, int]:
@@ -120,6 +121,26 @@ class _Scope:
     sizes: frozenset[int]  # its item counts: all, and those that apply
     done: int
     applicable: int
+def _copied(services: Services, assessment_id: int) -> list[Problem]:
+    """Items whose 落实情况 is last year's, word for word or nearly (the reviewer's first question)."""
+    from model.year_compare.compare import compare
+    from model.year_compare.previous import previous_assessment
+
+    last_id = previous_assessment(services.db, assessment_id)
+    if last_id is None:
+        return []
+    year = services.assessments.get(last_id).year
+    found: list[Problem] = []
+    for pair in compare(services.db, assessment_id, last_id).pairs:
+        if pair.last is None or pair.this is None or not pair.this.result.strip():
+            continue
+        score = pair.similarity or 0.0
+        if score >= COPIED:
+            how = "与上年相同" if pair.unchanged else f"与上年几乎相同（相似度 {score:.0%}）"
+            where = f"{year}年第{pair.last.seq}项" if pair.last.id > 0 else f"{year}年工作总结"
+            found.append(_problem("copied_from_last_year", pair.this,
+                                  f"落实情况{how}（{where}），请写明今年的进展。"))
+    return found
 
 
 def _numbers(report: Report) -> list[Problem]:

@@ -37,7 +37,7 @@ class ReviewPanel(QDockWidget):
             "empty_result": self.tr("无落实情况"), "status_mismatch": self.tr("状态与内容不符"),
             "no_evidence": self.tr("缺证明材料"), "reason_missing": self.tr("缺原因说明"),
             "number_mismatch": self.tr("数字与表格不符"), "duplicate": self.tr("内容重复"),
-            "too_long": self.tr("内容过长")}
+            "too_long": self.tr("内容过长"), "copied_from_last_year": self.tr("照抄上年")}
         body = QWidget(self)
         self.summary = QLabel(body)
         self.list = QTreeWidget(body)

@@ -1132,115 +1132,153 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="53" />
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="90" />
+        <location filename="../../gui/panels/item_editor.py" line="54" />
+        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="93" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="89" />
+        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="92" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <location filename="../../gui/panels/item_editor.py" line="62" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="98" />
-        <location filename="../../gui/panels/item_editor.py" line="102" />
+        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="105" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="100" />
-        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="103" />
+        <location filename="../../gui/panels/item_editor.py" line="104" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="104" />
-        <location filename="../../gui/panels/item_editor.py" line="105" />
+        <location filename="../../gui/panels/item_editor.py" line="107" />
+        <location filename="../../gui/panels/item_editor.py" line="108" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <location filename="../../gui/panels/item_editor.py" line="112" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="113" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="143" />
+        <location filename="../../gui/panels/item_editor.py" line="147" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>LastYearPanel</name>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="33" />
+        <source>上年年度任务目标</source>
+        <translation>Last year's annual target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="33" />
+        <source>上年落实情况</source>
+        <translation>Last year's result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="38" />
+        <source>单击一句即复制，可粘贴到今年的内容中</source>
+        <translation>Click a sentence to copy it, then paste it into this year's text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="52" />
+        <source>上年（%1年）同一事项</source>
+        <translation>The same item last year (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="57" />
+        <source>（上年没有此事项）</source>
+        <translation>(no such item last year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="57" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="69" />
+        <source>已复制：%1</source>
+        <translation>Copied: %1</translation>
     </message>
 </context>
 <context>
@@ -1306,107 +1344,117 @@
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58" />
+        <location filename="../../gui/menus.py" line="57" />
+        <source>导入上年工作总结…</source>
+        <translation>Import last year's work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="59" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="62" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64" />
+        <location filename="../../gui/menus.py" line="65" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
+        <location filename="../../gui/menus.py" line="67" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/menus.py" line="69" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="71" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75" />
+        <location filename="../../gui/menus.py" line="76" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="80" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="82" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83" />
+        <location filename="../../gui/menus.py" line="84" />
+        <source>选择上年的自评…</source>
+        <translation>Choose last year's assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="89" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1730,6 +1778,11 @@
         <translation>Too long</translation>
     </message>
     <message>
+        <location filename="../../gui/panels/review_panel.py" line="40" />
+        <source>照抄上年</source>
+        <translation>Copied from last year</translation>
+    </message>
+    <message>
         <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>问题</source>
         <translation>Problem</translation>
@@ -1829,6 +1882,89 @@
         <location filename="../../gui/structure_actions.py" line="134" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPreview</name>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="46" />
+        <source>导入上年工作总结 — 预览</source>
+        <translation>Import last year's work summary — preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="51" />
+        <source>新建一个自评</source>
+        <translation>A new assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="53" />
+        <source>导入到当前自评</source>
+        <translation>The current assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="55" />
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="57" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="60" />
+        <source>（未识别，请填写）</source>
+        <translation>(not found, please enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="62" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="66" />
+        <source>提纲与正文</source>
+        <translation>Outline and text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>自查事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>总结中的段落</source>
+        <translation>Paragraph of the summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="70" />
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="79" />
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="85" />
+        <source>提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。</source>
+        <translation>%1 headings; %2 paragraphs can become items' results (tick to use them); the rest becomes the summary's text.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="91" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="103" />
+        <source>（正文开头）</source>
+        <translation>(beginning of the text)</translation>
     </message>
 </context>
 <context>
@@ -1950,11 +2086,26 @@
         <source>绩效自评表（项目支出/部门整体）</source>
         <translation>a performance self-assessment form (project / department)</translation>
     </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="11" />
+        <source>上年的自评</source>
+        <translation>Last year's assessment</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="48" />
+        <source>导出同比表（与上年对比）…</source>
+        <translation>Export year-on-year table…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="50" />
+        <source>正在导出同比表…</source>
+        <translation>Exporting the year-on-year table…</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="60" />
+        <location filename="../../gui/workers.py" line="80" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2005,6 +2156,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="376" />
+        <location filename="../../gui/dialogs/import_summary.py" line="167" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -2030,6 +2182,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="451" />
+        <location filename="../../gui/dialogs/import_summary.py" line="147" />
+        <location filename="../../gui/dialogs/import_summary.py" line="169" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -2306,6 +2460,46 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="131" />
+        <source>导入上年工作总结</source>
+        <translation>Import last year's work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="132" />
+        <source>Word 文档 (%1);;所有文件 (*)</source>
+        <translation>Word documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="144" />
+        <source>正在读取工作总结…</source>
+        <translation>Reading the work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="172" />
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="18" />
+        <source>（自动：复制来源或同单位上一年度）</source>
+        <translation>(automatic: the copy's source or the unit's previous year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="22" />
+        <source>选择上年的自评</source>
+        <translation>Choose last year's assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="23" />
+        <source>与哪一个自评对比（上年）：</source>
+        <translation>Compare with which assessment (last year):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="30" />
+        <source>无法选择</source>
+        <translation>Cannot choose</translation>
+    </message>
 </context>
 <context>
     <name>self.notifier</name>
@@ -2333,17 +2527,17 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="91" />
+        <location filename="../../gui/window_menus.py" line="92" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="98" />
+        <location filename="../../gui/window_menus.py" line="99" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>

@@ -303,6 +303,29 @@ ENGLISH = {
     "没有可打开此文件的程序": "No program opens this file",
     "这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？":
         "No program on this computer opens “%1”. Open the folder it is in?",
+    # last year's summary and this year against last year (#28)
+    "Word 文档 (%1);;所有文件 (*)": "Word documents (%1);;All files (*)",
+    "上年年度任务目标": "Last year's annual target", "上年的自评": "Last year's assessment",
+    "上年落实情况": "Last year's result", "上年（%1年）同一事项": "The same item last year (%1)",
+    "单击一句即复制，可粘贴到今年的内容中":
+        "Click a sentence to copy it, then paste it into this year's text",
+    "导入": "Import", "导入上年工作总结": "Import last year's work summary",
+    "导入上年工作总结 — 预览": "Import last year's work summary — preview",
+    "导入上年工作总结…": "Import last year's work summary…",
+    "导出同比表（与上年对比）…": "Export year-on-year table…", "已复制：%1": "Copied: %1",
+    "已导入": "Imported", "总结中的段落": "Paragraph of the summary",
+    "提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。":
+        "%1 headings; %2 paragraphs can become items' results (tick to use them); the rest "
+        "becomes the summary's text.",
+    "提纲与正文": "Outline and text", "正在导出同比表…": "Exporting the year-on-year table…",
+    "正在读取工作总结…": "Reading the work summary…", "注意：": "Note: ",
+    "照抄上年": "Copied from last year", "相似度": "Similarity", "自查事项": "Item",
+    "（上年没有此事项）": "(no such item last year)", "（未识别，请填写）": "(not found, please enter)",
+    "（正文开头）": "(beginning of the text)", "（空）": "(empty)",
+    "选择上年的自评…": "Choose last year's assessment…", "选择上年的自评": "Choose last year's assessment",
+    "（自动：复制来源或同单位上一年度）": "(automatic: the copy's source or the unit's previous year)",
+    "与哪一个自评对比（上年）：": "Compare with which assessment (last year):",
+    "无法选择": "Cannot choose",
 }
 
 
