@@ -86,7 +86,8 @@ def test_undo_after_another_program_changed_the_same_field_asks(
     window.undo()
     assert demo.items.get(item.id).target == "另一程序写的目标"  # never overwritten
     # the conflict dialog shows both; its proposal keeps the other program's text
-    assert len(answers) == 1 and answers[0].startswith("conflict:") and answers[0].endswith("|另一程序写的目标")
+    assert len(answers) == 1 and answers[0].startswith("conflict:")
+    assert answers[0].endswith("|另一程序写的目标")
     assert "第 5 项“" in answers[0] and "年度任务目标" in answers[0] and "编号" not in answers[0]
     other.close()
 
