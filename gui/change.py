@@ -11,8 +11,9 @@ from model.records import AssessmentRecord, DimensionRecord, ItemRecord, Narrati
 # structure: rows created, deleted or moved (the tree changed); evidence: one item's list.
 ChangeKind = Literal["item", "dimension", "assessment", "narrative", "structure", "evidence"]
 # edit: a panel, menu or toolbar action, as the clerk did it (a command's first run);
-# undo, redo: the undo stack ran a command again; collect: returned workbooks were merged.
-Origin = Literal["edit", "undo", "redo", "collect"]
+# undo, redo: the undo stack ran a command again; collect: returned workbooks were merged;
+# refresh: another window or program committed it (gui/live_refresh.py).
+Origin = Literal["edit", "undo", "redo", "collect", "refresh"]
 
 R = TypeVar("R", ItemRecord, DimensionRecord, AssessmentRecord, NarrativeRecord, None)
 

@@ -95,12 +95,20 @@ class FileActions(QObject):
         self.open_database(str(path))  # a fresh window on the restored database
 
     def import_excel(self) -> None:
-        from gui.dialogs.import_excel import import_excel
+        """File → 导入: the import is one undo step (gui/commands/imports.py)."""
+        from gui.commands.imports import undoable_store
 
         w = self.window
-        received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder())
+        w.commit_editors()
+        from gui.dialogs.import_excel import import_excel
+
+        store = undoable_store()
+        received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder(),
+                                store=store)
         if received is not None:
+            came_from = w.assessment_id
             w.fill_assessments(select=received)
+            store.push(w, came_from)
 
     def import_summary(self) -> None:
         from gui.dialogs.import_summary import import_summary

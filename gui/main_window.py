@@ -4,26 +4,30 @@ actions, the menus and toolbar (declared in gui.menus), the undo stack and the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QTextCursor, QUndoStack
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
-from gui import in_use, window_menus
+from gui import in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
 from gui.commands.base import EditContext
+from gui.commands.conflicts import FieldConflict, Resolver
 from gui.editor_pages import EditorPages
 from gui.errors import describe
 from gui.file_actions import FileActions, Opener
 from gui.framework_pane import FrameworkPane
 from gui.geometry import keep_frame_on_screen, place
 from gui.item_models.framework_tree import ITEM
+from gui.live_refresh import LiveRefresh
 from gui.notifier import ChangeNotifier
 from gui.panels.review_panel import ReviewPanel
 from gui.settings import Settings
 from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
+from gui.undo_history import UndoStacks
 from gui.window_menus import find_action
 from model.errors import ConflictError, ModelError, NotFoundError
 from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
@@ -35,8 +39,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services, self.settings = services, settings
         self.notifier = ChangeNotifier(self)
-        self.context = EditContext(services, self.notifier)
-        self.undo_stack = QUndoStack(self)
+        self.context = EditContext(services, self.notifier, self.resolve_conflict)
+        self.conflict_answer: Resolver | None = None  # tests answer the conflict dialog
+        self.conflicts_shown: list[FieldConflict] = []
+        self.undo_stack = UndoStacks(self)  # one stack per assessment (gui/undo_history.py)
+        self.live = LiveRefresh(self)  # what other windows and programs commit shows here
         self.assessment_id: int | None = None
         self.uses_scores = False
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
@@ -66,10 +73,12 @@ class MainWindow(QMainWindow):
         self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
         self.files = FileActions(self, opener)
         window_menus.install(self)
+        undo_history.install(self)
         self._wire()
         self._mark_in_use()
         self._restore_geometry()
         self.fill_assessments()
+        self.live.start()
 
     # --- building -----------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -102,8 +111,9 @@ class MainWindow(QMainWindow):
     def open_assessment(self, assessment_id: int | None) -> None:
         self.commit_editors()
         self.assessment_id = self.structure.assessment_id = assessment_id
-        self.undo_stack.clear()
+        self.undo_stack.switch_to(assessment_id)  # its own history, kept while the window is open
         self.reload()
+        self.live.rebase()
         self.review.schedule_refresh()
         self.show_assessment_editor()
 
@@ -142,6 +152,8 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, kind: str, row_id: int) -> None:
         """The editor follows the current row (the last one clicked, also in a multi-selection)."""
+        if self.live.keeps(kind, row_id):  # the tree was read again under the row shown
+            return
         self.commit_editors()
         try:
             self.right.show_row(kind, row_id, self.uses_scores)
@@ -180,6 +192,19 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.commit_editors()
         self.undo_stack.redo()
+
+    def resolve_conflict(self, conflict: FieldConflict) -> Any:
+        """A field changed elsewhere while it was changed here: the clerk sees both and decides
+        (the conflict dialog collect uses); nothing is read again under the open dialog."""
+        from gui.dialogs.text_conflict import ask
+
+        self.conflicts_shown.append(conflict)
+        self.live.pause()
+        try:
+            answer = self.conflict_answer or (lambda c: ask(self, c))
+            return answer(conflict)
+        finally:
+            self.live.resume()
 
     # --- notifications ---------------------------------------------------------------------------
     def _item_changed(self, change: Change[ItemRecord]) -> None:
@@ -253,6 +278,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.commit_editors()
+        self.live.stop()
         in_use.closed(self.services.db.sqlite_path)
         self.settings.set_window_rect("main", self.normalGeometry(), self.isMaximized())
         self.settings.set_geometry("main_splitter", self.splitter.saveState())

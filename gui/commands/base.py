@@ -9,6 +9,7 @@ from typing import ClassVar
 from PySide6.QtGui import QUndoCommand
 
 from gui.change import Origin
+from gui.commands.conflicts import Resolver
 from gui.notifier import ChangeNotifier
 from model.errors import ModelError, NotFoundError
 from model.services import Services
@@ -18,6 +19,7 @@ from model.services import Services
 class EditContext:
     services: Services
     notifier: ChangeNotifier
+    resolve: Resolver | None = None  # a field changed elsewhere meanwhile: who decides (the dialog)
 
 
 class ServiceCommand(QUndoCommand):

@@ -3,8 +3,9 @@
 A conflict is decided per field, not per row: before writing, the command checks that the field
 still holds what the editor showed (first run, redo) or what this command wrote (undo). The app's
 own later edits of other fields of the same row never count; only another window or program
-changing *this* field does. The write itself still carries the version just read, so a change
-slipping in between the check and the write is refused too."""
+changing *this* field does. Then the clerk decides (mine / theirs / both, in the conflict
+dialog): nothing typed is dropped without being shown. The write itself still carries the
+version just read, so a change slipping in between the check and the write is refused too."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
+from gui.commands.conflicts import FieldConflict
 from model.errors import ConflictError, NotFoundError
 
 FIELD_EDIT_ID = 1001
@@ -22,19 +24,21 @@ class EditFieldCommand(ServiceCommand):
 
     def __init__(self, context: EditContext, kind: str, row_id: int, field: str, old: Any,
                  new: Any, *, visit: int, label: str, subject: str = "") -> None:
-        super().__init__(context, context.notifier.tr("编辑“%1”").replace("%1", label))
+        super().__init__(context, step_name(context, label, subject))
         self.kind, self.row_id, self.field = kind, row_id, field
         self.old, self.new, self.visit = old, new, visit
         self.label = label
         self.subject = subject
         self.stored_new: Any = new  # the value as stored (the service may normalise it)
         self.stored_old: Any = old
+        self.resolved = False  # a conflict was decided by the clerk: a step of its own
 
     def id(self) -> int:
         return FIELD_EDIT_ID
 
     def mergeWith(self, other: Any) -> bool:
         same = (isinstance(other, EditFieldCommand) and not other.failed
+                and not other.resolved and not self.resolved
                 and (other.kind, other.row_id, other.field, other.visit)
                 == (self.kind, self.row_id, self.field, self.visit))
         if same:
@@ -50,8 +54,32 @@ class EditFieldCommand(ServiceCommand):
     def _write(self, value: Any, expected: Any) -> Any:
         current, version = self._current()
         if current != expected:
+            value = self._resolve(value, expected, current)
+            if value == current:  # theirs kept: nothing to write
+                if self.origin == "edit":
+                    self.old = self.stored_old = current
+                return current
+        return self._store(value, version)
+
+    def _resolve(self, mine: Any, base: Any, theirs: Any) -> Any:
+        """Another window or program changed this field: the clerk chooses (never silently)."""
+        resolve = self.context.resolve
+        if resolve is None:
             raise ConflictError(self._message(self.notifier.tr("%1的“%2”已被其他窗口或程序修改。")),
                                 row_id=self.row_id)
+        chosen = resolve(FieldConflict(self.kind, self.row_id, self.field, self.label,
+                                       self.subject, base, mine, theirs, self.origin
+                                       if self.origin in ("undo", "redo") else "edit"))
+        if chosen is None:
+            raise ConflictError(self._message(self.notifier.tr("%1的“%2”已被其他窗口或程序修改。")),
+                                row_id=self.row_id)
+        self.resolved = True
+        if self.origin == "edit":  # undoing this step puts theirs back, not what was before it
+            self.old = self.stored_old = theirs
+            self.new = chosen
+        return chosen
+
+    def _store(self, value: Any, version: int | None) -> Any:
         services, notifier, origin = self.services, self.notifier, self.origin
         change = {self.field: value}
         if self.kind == "item":
@@ -96,3 +124,13 @@ class EditFieldCommand(ServiceCommand):
     def _message(self, template: str) -> str:
         subject = self.subject or self.notifier.tr("该内容")
         return template.replace("%1", subject).replace("%2", self.label)
+
+
+def step_name(context: EditContext, label: str, subject: str) -> str:
+    """The step as the Edit menu names it: 编辑“落实情况”（第 3 项）."""
+    tr = context.notifier.tr
+    where = subject
+    if subject.startswith("第 ") and " 项" in subject:  # an item: its 序号 is enough
+        where = subject[:subject.index(" 项") + 2]
+    text = tr("编辑“%1”").replace("%1", label)
+    return text + tr("（%1）").replace("%1", where) if where else text

@@ -40,6 +40,7 @@ from importers.formats.clerk_table import TableImport
 from importers.grid import Grid
 from importers.registry import (
     ImportFormat,
+    StoredImport,
     format_for,
     import_format,
     import_suffixes,
@@ -359,13 +360,16 @@ T = TypeVar("T")
 
 
 def import_excel(parent: QWidget, services: Services, current: int | None,
-                 folder: str) -> int | None:
-    """Returns the id of the assessment that received the items, or None."""
+                 folder: str, store: Callable[..., StoredImport] = run_import) -> int | None:
+    """Returns the id of the assessment that received the items, or None. store: run_import,
+    or the window's wrapper that also notes what it created (the undo step)."""
     name, _ = QFileDialog.getOpenFileName(parent, parent.tr("导入 Excel 表格"), folder,
                                           open_filter(parent))
     if not name:
         return None
     path = Path(name)
+    if hasattr(store, "file"):  # the undo step names the file
+        store.file = path
     fmt = read_off_thread(parent, lambda: format_for(path, {}))
     if fmt is None:
         return None
@@ -374,8 +378,7 @@ def import_excel(parent: QWidget, services: Services, current: int | None,
         return None
     chosen_format, read, into = chosen
     stored, error = run_job(parent, parent.tr("正在导入…"),
-                            lambda progress: run_import(chosen_format, services, read, into,
-                                                        progress))
+                            lambda progress: store(chosen_format, services, read, into, progress))
     if isinstance(error, ImportCancelled):
         return None
     if error is not None:

@@ -82,10 +82,12 @@ class FieldBinder(QObject):
         self._loading = True
         try:
             for field, value in values.items():
-                if field not in self._widgets:
+                if field not in self._widgets or field in self._dirty:
+                    # being typed in: the text stays, and so does what it was typed over, so
+                    # that saving it finds a change made elsewhere and asks (never overwrites)
                     continue
                 self._saved[field] = value
-                if field not in self._dirty and _widget_value(self._widgets[field]) != value:
+                if _widget_value(self._widgets[field]) != value:
                     _set_widget(self._widgets[field], value, keep_cursor=True)
         finally:
             self._loading = False
@@ -113,9 +115,18 @@ class FieldBinder(QObject):
         if new == old or self.row_id is None:
             return
         self._saved[field] = new
-        self.stack.push(EditFieldCommand(
+        command = EditFieldCommand(
             self.context, self.kind, self.row_id, field, old, new,
-            visit=self._visits.get(field, 0), label=self._labels[field], subject=self.subject))
+            visit=self._visits.get(field, 0), label=self._labels[field], subject=self.subject)
+        self.stack.push(command)
+        if not command.failed:  # as stored: normalised, or as the clerk decided a conflict
+            self._saved[field] = command.stored_new
+            if command.stored_new != new:
+                self._loading = True
+                try:
+                    _set_widget(self._widgets[field], command.stored_new, keep_cursor=True)
+                finally:
+                    self._loading = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:
@@ -145,11 +156,13 @@ def _widget_value(widget: QWidget) -> Any:
 def _set_widget(widget: QWidget, value: Any, keep_cursor: bool = False) -> None:
     if isinstance(widget, QPlainTextEdit):
         old, new = widget.toPlainText(), "" if value is None else str(value)
+        scrolled = widget.verticalScrollBar().value()
         widget.setPlainText(new)
         if keep_cursor:  # where the text changed (an undo of typing), not the start
             cursor = widget.textCursor()
             cursor.setPosition(_change_end(old, new))
             widget.setTextCursor(cursor)
+            widget.verticalScrollBar().setValue(scrolled)  # the text stays where it was read
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else _plain_number(value))
     elif isinstance(widget, QComboBox):

@@ -6,9 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from gui.dialogs.text_conflict import TextConflictDialog
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
@@ -27,6 +28,16 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+
+    def decide(dialog: TextConflictDialog) -> int:
+        """The conflict dialog of a field changed in two places: the real dialog, answered with
+        what it proposes (both texts kept)."""
+        conflict = dialog.conflict
+        shown.append(f"conflict:{conflict.subject}:{conflict.label}:{conflict.mine}|{conflict.theirs}")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TextConflictDialog, "exec", decide)
     return shown
 
 

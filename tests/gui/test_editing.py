@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
 from gui.main_window import MainWindow
+from gui.panels.item_editor import item_subject
 from model.services import Services
 from tests.gui.conftest import database_state
 
@@ -197,17 +198,23 @@ def test_filter_by_text_and_status(window: MainWindow, demo: Services, demo_id: 
     assert _visible_items(window) == [f"11. {item.content}"]
 
 
-def test_conflict_with_another_window_shows_a_message_and_reloads(
+def test_conflict_with_another_window_shows_both_versions_and_loses_neither(
         qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
     item = demo.items.list(demo_id)[0]
     select(window, ITEM, item.id)
     demo.items.update(item.id, item.version, result="另一个窗口写入的内容")  # meanwhile, elsewhere
-    type_into(qtbot, window.item_editor.texts["result"].edit, "过时的编辑")
+    type_into(qtbot, window.item_editor.texts["result"].edit, "我的补充")
     window.commit_editors()
-    assert demo.items.get(item.id).result == "另一个窗口写入的内容"  # nothing overwritten
-    assert any(a.startswith("warning:内容已被修改") for a in answers)
-    assert window.item_editor.texts["result"].edit.toPlainText() == "另一个窗口写入的内容"
-    assert window.undo_stack.count() == 0
+    mine = item.result + "我的补充"
+    label = "落实情况 / 完成情况"
+    assert answers == [f"conflict:{item_subject(item)}:{label}:{mine}|另一个窗口写入的内容"]
+    stored = demo.items.get(item.id).result  # the dialog proposes both: neither is lost
+    assert stored.startswith(mine) and stored.endswith("另一个窗口写入的内容")
+    assert window.item_editor.texts["result"].edit.toPlainText() == stored
+    assert window.undo_stack.count() == 1
+    assert window.undo_action.text() == f"撤销 编辑“{label}”（第 1 项）"
+    window.undo()  # back to what the other window wrote, not to what was there before it
+    assert demo.items.get(item.id).result == "另一个窗口写入的内容"
 
 
 def _visible_items(window: MainWindow) -> list[str]:

@@ -75,7 +75,7 @@ def test_undo_after_another_program_changed_another_field_is_no_conflict(
     other.close()
 
 
-def test_undo_after_another_program_changed_the_same_field_is_refused(
+def test_undo_after_another_program_changed_the_same_field_asks(
         window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot, answers: list[str]) -> None:
     item = demo.items.list(demo_id)[4]
     select(window, ITEM, item.id)
@@ -85,7 +85,9 @@ def test_undo_after_another_program_changed_the_same_field_is_refused(
     other.items.update(item.id, None, target="另一程序写的目标")
     window.undo()
     assert demo.items.get(item.id).target == "另一程序写的目标"  # never overwritten
-    assert len(answers) == 1 and answers[0].startswith("warning:内容已被修改")
+    # the conflict dialog shows both; its proposal keeps the other program's text
+    assert len(answers) == 1 and answers[0].startswith("conflict:")
+    assert answers[0].endswith("|另一程序写的目标")
     assert "第 5 项“" in answers[0] and "年度任务目标" in answers[0] and "编号" not in answers[0]
     other.close()
 

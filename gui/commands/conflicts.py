@@ -1,0 +1,43 @@
+"""A field changed elsewhere while the clerk changed it here: what both sides hold, and who
+decides (the conflict dialog in the window; an answer given in advance in tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+# edit: the clerk's typing is being saved; undo/redo: the stack puts a value back
+Action = Literal["edit", "undo", "redo"]
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    kind: str  # item, dimension, assessment, evidence, narrative
+    row_id: int
+    field: str
+    label: str  # the field as the editor names it (落实情况)
+    subject: str  # the row as the clerk sees it (第 3 项“…”)
+    base: Any  # what this window showed before the clerk's change
+    mine: Any  # what this window would write (the typed text, or what an undo puts back)
+    theirs: Any  # what another window or program stored meanwhile
+    action: Action = "edit"
+
+
+# The value to store (mine, theirs, or an edit of both); None: decide later, write nothing.
+Resolver = Callable[[FieldConflict], Any | None]
+
+
+def both(conflict: FieldConflict) -> str:
+    """Mine and theirs kept together, for the clerk to edit (nothing typed is lost)."""
+    mine, theirs = _text(conflict.mine), _text(conflict.theirs)
+    if not theirs or theirs in mine:
+        return mine
+    if not mine or mine in theirs:
+        return theirs
+    joint = "\n" if "\n" in mine + theirs or len(mine) + len(theirs) > 60 else "；"
+    return f"{mine}{joint}{theirs}"
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,177 @@
+"""What another window or program commits shows here within a second: a timer asks the database's
+change feed (model/storage/change_feed.py) whether anything was committed, compares the row
+versions of the assessment shown (model/live_digest.py) and announces the rows that changed
+through the window's change notifier, as its own edits are: the tree, the editor and the panels
+follow, the selection, the scroll position and anything being typed stay."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
+
+from gui.change import Change
+from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE
+from model.errors import ModelError, NotFoundError
+from model.live_digest import Difference, Digest, difference, digest
+from model.storage.change_feed import ChangeFeed, change_feed_for
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+POLL_MS = 200  # data_version is one integer read: five times a second costs nothing
+MANY_ROWS = 300  # more items changed than this: the tree is read again at once
+
+
+class LiveRefresh(QObject):
+    refreshed = Signal(object)  # the Difference shown (tests measure the latency with it)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.feed: ChangeFeed = change_feed_for(window.services.db)
+        self.digest = Digest()
+        self._paused = 0
+        self._keeping: tuple[str, int] | None = None  # the row whose editor stays while reloading
+        self.last_refresh = 0.0  # time.monotonic() of the last refresh that showed something
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    # --- the timer -------------------------------------------------------------------------
+    def start(self) -> None:
+        self.rebase()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.feed.close()
+
+    def pause(self) -> None:
+        """While a dialog decides a conflict: nothing is read again under it."""
+        self._paused += 1
+
+    def resume(self) -> None:
+        self._paused = max(self._paused - 1, 0)
+
+    def rebase(self) -> None:
+        """The window (re)read the assessment itself: what it shows now is the baseline."""
+        try:
+            self.digest = digest(self.window.services.db, self.window.assessment_id)
+        except Exception:
+            self.digest = Digest()
+
+    def poll(self) -> None:
+        if self._paused or not self.feed.changed():
+            return
+        self.refresh()
+
+    # --- showing what changed ----------------------------------------------------------------
+    def refresh(self) -> Difference:
+        """Read the versions again and show every row that changed since the last look."""
+        w = self.window
+        try:
+            after = digest(w.services.db, w.assessment_id)
+        except Exception:
+            return Difference()
+        change = difference(self.digest, after)
+        self.digest = after
+        if change.anything:
+            try:
+                self._show(change)
+            except NotFoundError:  # deleted again meanwhile: the next look shows it
+                self.digest = Digest(after.assessments, after.assessment_id)
+            self.last_refresh = time.monotonic()
+            self.refreshed.emit(change)
+        return change
+
+    def _show(self, change: Difference) -> None:
+        w, services, n = self.window, self.window.services, self.window.notifier
+        if change.gone:
+            w.fill_assessments()
+            return
+        assessment_id = w.assessment_id
+        if assessment_id is None:
+            if change.assessments:
+                w.fill_assessments()
+            return
+        if change.assessments:
+            self._relist()
+        if change.assessment:
+            n.assessment_changed.emit(Change("assessment", "refresh",
+                                             services.assessments.get(assessment_id)))
+        if change.narrative:
+            sections = services.narrative.sections(assessment_id)
+            for key in change.narrative:
+                if key in sections:
+                    n.narrative_changed.emit(Change("narrative", "refresh", sections[key]))
+        if change.structure or len(change.items) > MANY_ROWS:
+            self._reload_tree()
+        else:
+            for dimension_id in change.dimensions:
+                n.dimension_changed.emit(Change("dimension", "refresh",
+                                                services.dimensions.get(dimension_id)))
+            for item_id in change.items:
+                n.item_changed.emit(Change("item", "refresh", services.items.get(item_id)))
+        for item_id in change.evidence_items:
+            n.evidence_changed.emit(Change.evidence(item_id, "refresh"))
+        if change.finance:
+            w.finance_panel.refresh()
+        w.review.schedule_refresh()
+
+    def _relist(self) -> None:
+        """Assessments added, removed or renamed elsewhere: the choice lists them, the one shown
+        stays chosen."""
+        pane, summaries = self.window.left, self.window.services.assessments.list()
+        combo = pane.assessments
+        if [combo.itemData(i) for i in range(combo.count())] == [s.id for s in summaries]:
+            pane.rename_assessments(summaries)
+            return
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            for summary in summaries:
+                combo.addItem(f"{summary.title}（{summary.items}项）", summary.id)
+            combo.setCurrentIndex(max(combo.findData(self.window.assessment_id), 0))
+        finally:
+            combo.blockSignals(False)
+
+    def _reload_tree(self) -> None:
+        """Rows created, deleted or moved elsewhere: the tree is read again; the rows selected,
+        the scroll position and the editor (with what is being typed) stay."""
+        w = self.window
+        tree = w.tree
+        shown = w.left.current_row()
+        selected = [(i.data(KIND_ROLE), i.data(ID_ROLE)) for i in tree.selectionModel().selectedIndexes()]
+        scrolled = tree.verticalScrollBar().value(), tree.horizontalScrollBar().value()
+        self._keeping = shown
+        try:
+            w._reload_keeping_place()
+        finally:
+            self._keeping = None
+        model, selection = w.tree_model, tree.selectionModel()
+        for row in selected:
+            index = model.index_of(*row)
+            if index.isValid() and row != w.left.current_row():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        tree.verticalScrollBar().setValue(scrolled[0])
+        tree.horizontalScrollBar().setValue(scrolled[1])
+        current = w.left.current_row()
+        if current is not None and current == shown:
+            self._refresh_editor(*current)
+
+    def keeps(self, kind: str, row_id: int) -> bool:
+        """True while reloading the tree re-selects the row the editor already shows: the editor
+        keeps its state (cursor, scroll, what is being typed) and is only refreshed."""
+        return self._keeping == (kind, row_id)
+
+    def _refresh_editor(self, kind: str, row_id: int) -> None:
+        w, services = self.window, self.window.services
+        try:
+            if kind == ITEM:
+                w.item_editor.refresh(services.items.get(row_id))
+            elif kind == DIMENSION:
+                w.dimension_editor.refresh(services.dimensions.get(row_id))
+        except ModelError:
+            return
