@@ -42,6 +42,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
 
 
 def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
+    window.follow_screen = False  # the size of a 1366×768 screen, whatever this screen is
     window.resize(*SCREENSHOT_SIZE)
     width = SCREENSHOT_SIZE[0]  # the panes as a first start on that screen divides them
     window.splitter.setSizes([width // 3, width - width // 3])

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
-from gui import in_use, undo_history, window_menus
+from gui import accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
 from gui.commands.base import EditContext
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStacks(self)  # one stack per assessment (gui/undo_history.py)
         self.live = LiveRefresh(self)  # what other windows and programs commit shows here
         self.assessment_id: int | None = None
+        self.follow_screen = True  # kept inside the screen's available area (not for a screenshot)
         self.uses_scores = False
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, opener)
         window_menus.install(self)
         undo_history.install(self)
+        accelerators.assign_all(self)  # the entries added since the menus were built
         self._wire()
         self._mark_in_use()
         self._restore_geometry()
@@ -274,7 +276,11 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # the window manager frames the window after it is shown: then pull the frame on screen
-        QTimer.singleShot(300, lambda: keep_frame_on_screen(self))
+        if self.follow_screen:
+            QTimer.singleShot(300, self, self._keep_on_screen)  # dropped if the window is gone
+
+    def _keep_on_screen(self) -> None:
+        keep_frame_on_screen(self)
 
     def closeEvent(self, event) -> None:
         self.commit_editors()

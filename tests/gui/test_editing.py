@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.accelerators import plain_text
 from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
 from gui.main_window import MainWindow
 from gui.panels.item_editor import item_subject
@@ -212,7 +213,8 @@ def test_conflict_with_another_window_shows_both_versions_and_loses_neither(
     assert stored.startswith(mine) and stored.endswith("另一个窗口写入的内容")
     assert window.item_editor.texts["result"].edit.toPlainText() == stored
     assert window.undo_stack.count() == 1
-    assert window.undo_action.text() == f"撤销 编辑“{label}”（第 1 项）"
+    assert plain_text(window.undo_action.text()) == f"撤销 编辑“{label}”（第 1 项）"
+    assert window.undo_action.toolTip() == f"撤销 编辑“{label}”（第 1 项）"
     window.undo()  # back to what the other window wrote, not to what was there before it
     assert demo.items.get(item.id).result == "另一个窗口写入的内容"
 
