@@ -271,7 +271,6 @@ def _move(session: Session, f: _Field, value: str, result: CollectResult) -> Non
     if before == (value, f.theirs):
         return
     _set_bases(handed, f.code, value, f.theirs)
-    session.flush()
     result.moves.append(BaseMove(handed.id, f.code, before, (value, f.theirs)))
 
 
