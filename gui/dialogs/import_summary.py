@@ -69,6 +69,8 @@ class SummaryPreview(QDialog):
         self.matches.setHeaderLabels([self.tr("采用"), self.tr("自查事项"), self.tr("总结中的段落"),
                                       self.tr("相似度")])
         self.matches.setRootIsDecorated(False)
+        for column, width in enumerate((48, 240, 480)):
+            self.matches.setColumnWidth(column, width)
         for match in read.matches:
             row = QTreeWidgetItem(self.matches, ["", items.get(match.item, str(match.item)),
                                                  _short(match.paragraph), f"{match.score:.0%}"])
