@@ -277,3 +277,37 @@ def test_hostile_files_are_refused_with_their_name(tmp_path: Path) -> None:
         target.writestr("word/media/big.bin", b"\0" * (30 * 1024 * 1024))
     with pytest.raises(ImportFileError, match="压缩炸弹"):
         read_summary(bomb)
+
+
+def test_word_numbering_is_rebuilt_as_printed() -> None:
+    from importers.summary_docx.numbering import format_number, parse_numbering
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = parse_numbering(f"""<w:numbering {w}>
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0">
+          <w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+        <w:lvl w:ilvl="1">
+          <w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+        <w:lvl w:ilvl="2">
+          <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/></w:lvl>
+        <w:lvl w:ilvl="3"><w:isLgl/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%4"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0">
+          <w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/>
+        <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    </w:numbering>""".encode())
+    printed = [numbering.label("1", 0), numbering.label("1", 1), numbering.label("1", 1),
+               numbering.label("1", 2), numbering.label("1", 0), numbering.label("1", 1),
+               numbering.label("2", 0), numbering.label("2", 0), numbering.label("3", 0),
+               numbering.label("9", 0), numbering.label("1", 3)]
+    assert printed == ["一、", "（一）", "（二）", "一.1", "二、", "（一）", "①", "②", "①", "",
+                       "2.1"]
+    assert [format_number(n, "chineseCounting") for n in (10, 11, 21)] == ["十", "十一", "二十一"]
+    assert format_number(3, "upperRoman") == "III" and format_number(2, "ideographTraditional") == "乙"
+    assert parse_numbering(b"<not xml").label("1", 0) == ""
