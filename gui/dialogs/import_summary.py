@@ -77,6 +77,8 @@ class SummaryPreview(QDialog):
             row.setCheckState(0, Qt.CheckState.Checked)
             row.setToolTip(2, match.paragraph)
         self.matches.setVisible(bool(read.matches))
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
         matter = [f"{m.kind}：{m.text}" for m in read.front + read.back]
         self.notes = QPlainTextEdit("\n".join(matter + [self.tr("注意：") + w for w in read.warnings]),
                                     split)
@@ -95,6 +97,13 @@ class SummaryPreview(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(900, 640)
+
+    def _target_changed(self) -> None:
+        """Matches go into the current assessment's items: a new assessment takes none."""
+        into_current = self.target.currentData() is not None
+        self.matches.setEnabled(into_current)
+        self.unit.setEnabled(not into_current)
+        self.year.setEnabled(not into_current)
 
     def _fill_outline(self) -> None:
         parents: list[QTreeWidgetItem | None] = [None]
