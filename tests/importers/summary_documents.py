@@ -122,11 +122,11 @@ def styled_docx(path: Path, title: str, lines: list[str]) -> Path:
     return path
 
 
-def as_doc(docx_path: Path) -> Path:
-    """The same document as Word 97 .doc, saved by LibreOffice."""
+def as_doc(docx_path: Path, *more: Path) -> Path:
+    """The same document(s) as Word 97 .doc, saved by LibreOffice (one run for all)."""
     subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir",
-                    str(docx_path.parent), str(docx_path)], check=True, capture_output=True,
-                   timeout=180)
+                    str(docx_path.parent), str(docx_path), *map(str, more)], check=True,
+                   capture_output=True, timeout=180)
     return docx_path.with_suffix(".doc")
 
 

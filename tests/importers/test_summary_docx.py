@@ -106,9 +106,15 @@ def test_red_head_and_closing_are_front_and_back_matter(tmp_path: Path) -> None:
 def test_a_word_97_doc_reads_like_its_docx(tmp_path: Path) -> None:
     lines = seed_lines("003")[1:]
     numbered = numbered_docx(tmp_path / "numbered.docx", TITLE, lines)
-    doc = as_doc(numbered)
+    red = typed_docx(tmp_path / "red.docx", TITLE, lines, red_head="某区卫生健康局文件",
+                     doc_no="某卫发〔2023〕5号", signature="某区卫生健康局", day="2023年1月10日")
+    doc = as_doc(numbered, red)
     assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")
     assert outline_of(doc) == expected_outline(lines)
+    read = read_summary(red.with_suffix(".doc")).preview()
+    assert [m["kind"] for m in read["front"]] == ["红头", "文号", "标题"]
+    assert [m["kind"] for m in read["back"]] == ["署名", "成文日期"]
+    assert outline_of(red.with_suffix(".doc")) == expected_outline(lines)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REALWORLD.glob("D_*.docx")))
