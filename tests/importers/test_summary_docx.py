@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from docx import Document
 
+import main
 from importers.errors import ImportFileError
 from importers.summary_docx.markers import ends_sentence
 from importers.summary_docx.summary import read_summary
@@ -25,7 +29,21 @@ from tests.importers.summary_documents import (
     styled_docx,
     typed_docx,
 )
-from tests.test_cli import run
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, data_dir: Path) -> Ran:
+    """The command line in this process (the user data folder is the test's own: conftest)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main.main(list(args))
+    return Ran(code, out.getvalue(), err.getvalue())
 
 REALWORLD = Path("/work/shared/realworld")
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,16 +123,16 @@ def test_red_head_and_closing_are_front_and_back_matter(tmp_path: Path) -> None:
 
 def test_a_word_97_doc_reads_like_its_docx(tmp_path: Path) -> None:
     lines = seed_lines("003")[1:]
-    numbered = numbered_docx(tmp_path / "numbered.docx", TITLE, lines)
-    red = typed_docx(tmp_path / "red.docx", TITLE, lines, red_head="某区卫生健康局文件",
-                     doc_no="某卫发〔2023〕5号", signature="某区卫生健康局", day="2023年1月10日")
-    doc = as_doc(numbered, red)
+    numbered = numbered_docx(tmp_path / "numbered.docx", TITLE, lines, red_head="某区卫生健康局文件",
+                             doc_no="某卫发〔2023〕5号", signature="某区卫生健康局",
+                             day="2023年1月10日")
+    doc = as_doc(numbered)
     assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")
-    assert outline_of(doc) == expected_outline(lines)
-    read = read_summary(red.with_suffix(".doc")).preview()
+    read = read_summary(doc).preview()
+    assert [(s["level"], s["marker"], s["heading"]) for s in read["outline"] if s["level"]] == \
+        expected_outline(lines)  # Word's numbers survive Word 97
     assert [m["kind"] for m in read["front"]] == ["红头", "文号", "标题"]
     assert [m["kind"] for m in read["back"]] == ["署名", "成文日期"]
-    assert outline_of(red.with_suffix(".doc")) == expected_outline(lines)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REALWORLD.glob("D_*.docx")))
