@@ -118,6 +118,8 @@ class SummaryPreview(QDialog):
             for paragraph in section.paragraphs:
                 leaf = QTreeWidgetItem(node, [_short(paragraph)])
                 leaf.setToolTip(0, paragraph)
+                for enumerated in section.items(paragraph):  # 一是…二是…: kept in the paragraph
+                    QTreeWidgetItem(leaf, [_short(enumerated)]).setToolTip(0, enumerated)
             parents.append(node)
         self.outline.expandToDepth(1)
 

@@ -228,6 +228,13 @@ def test_a_briefing_with_masthead_issue_and_sign_offs(tmp_path: Path) -> None:
     assert narrative["plans"] == "继续做好监测工作，按时报送相关信息。"
 
 
+def test_an_attachment_mark_before_the_title_is_front_matter(tmp_path: Path) -> None:
+    path = typed_docx(tmp_path / "附件.docx", "附件2", [TITLE, "一、总体情况", "全年完成各项任务。"])
+    read = read_summary(path).preview()
+    assert read["front"] == [{"kind": "附件标记", "text": "附件2"}, {"kind": "标题", "text": TITLE}]
+    assert read["year"] == 2022 and read["outline"][0]["heading"] == "总体情况"
+
+
 def test_enumerated_items_stay_in_their_paragraph() -> None:
     from importers.summary_docx.markers import enumerated_items
 
