@@ -69,12 +69,16 @@ class SummaryPreview(QDialog):
         self.matches.setHeaderLabels([self.tr("采用"), self.tr("自查事项"), self.tr("总结中的段落"),
                                       self.tr("相似度")])
         self.matches.setRootIsDecorated(False)
+        for column, width in enumerate((48, 240, 480)):
+            self.matches.setColumnWidth(column, width)
         for match in read.matches:
             row = QTreeWidgetItem(self.matches, ["", items.get(match.item, str(match.item)),
                                                  _short(match.paragraph), f"{match.score:.0%}"])
             row.setCheckState(0, Qt.CheckState.Checked)
             row.setToolTip(2, match.paragraph)
         self.matches.setVisible(bool(read.matches))
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
         matter = [f"{m.kind}：{m.text}" for m in read.front + read.back]
         self.notes = QPlainTextEdit("\n".join(matter + [self.tr("注意：") + w for w in read.warnings]),
                                     split)
@@ -94,6 +98,13 @@ class SummaryPreview(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 640)
 
+    def _target_changed(self) -> None:
+        """Matches go into the current assessment's items: a new assessment takes none."""
+        into_current = self.target.currentData() is not None
+        self.matches.setEnabled(into_current)
+        self.unit.setEnabled(not into_current)
+        self.year.setEnabled(not into_current)
+
     def _fill_outline(self) -> None:
         parents: list[QTreeWidgetItem | None] = [None]
         for section in self.read.outline:
@@ -107,6 +118,8 @@ class SummaryPreview(QDialog):
             for paragraph in section.paragraphs:
                 leaf = QTreeWidgetItem(node, [_short(paragraph)])
                 leaf.setToolTip(0, paragraph)
+                for enumerated in section.items(paragraph):  # 一是…二是…: kept in the paragraph
+                    QTreeWidgetItem(leaf, [_short(enumerated)]).setToolTip(0, enumerated)
             parents.append(node)
         self.outline.expandToDepth(1)
 

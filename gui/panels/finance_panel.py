@@ -263,7 +263,7 @@ class FinancePanel(QWidget):
             self.context, "indicator", item_id, field, current, new,
             self.tr("编辑“%1”（%2）").replace("%1", self.tr(FIELD_LABELS.get(field, field)))
             .replace("%2", record.content or self.tr("绩效指标")),
-            self.refresh, subject=item_subject(record)))
+            lambda: None, subject=item_subject(record)))  # item_changed repaints the form
         self.refresh()  # also when the service refused the value: the old one comes back
 
     def _save_text(self, field: str, label: str, text: str) -> None:

@@ -88,7 +88,7 @@ class ItemEditor(QWidget):
             self.scores[field] = widget
         self._add_own_fields(form)
         self.last_year = LastYearPanel(context.services, self)  # last year's texts, read-only
-        form.addRow(self.last_year)
+        form.insertRow(form.getWidgetPosition(self.texts["result"])[0] + 1, self.last_year)
         self.binder.bind("status", self.status, self.tr("状态"))
         self.binder.bind("department", self.department, self.tr("责任处室"))
         self._form = form

@@ -3,6 +3,7 @@ sentence; a click copies a sentence."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from model.records import ItemRecord
 from model.services import Services
 from model.year_compare.compare import LastYear, last_year_items
 
+MAX_HEIGHT = 120  # pixels of each list: longer texts scroll
 SENTENCE = re.compile(r"[^。；！？!?;\n]+[。；！？!?;]?")
 
 
@@ -34,7 +36,6 @@ class LastYearPanel(QGroupBox):
             layout.addWidget(QLabel(label, self))
             sentences_list = QListWidget(self)
             sentences_list.setWordWrap(True)
-            sentences_list.setMaximumHeight(110)
             sentences_list.setToolTip(self.tr("单击一句即复制，可粘贴到今年的内容中"))
             sentences_list.itemClicked.connect(self._copy)
             layout.addWidget(sentences_list)
@@ -58,6 +59,16 @@ class LastYearPanel(QGroupBox):
                 entry = QListWidgetItem(text, widget)
                 if not texts:
                     entry.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._fit(widget)
+
+    def _fit(self, widget: QListWidget) -> None:
+        """As tall as its sentences need (wrapped at the list's width), at most MAX_HEIGHT."""
+        metrics = widget.fontMetrics()
+        width = max(widget.viewport().width(), self.width() - 40, 300) - 12
+        lines = sum(max(1, math.ceil(metrics.horizontalAdvance(widget.item(r).text()) / width))
+                    for r in range(widget.count()))
+        widget.setFixedHeight(min(lines * metrics.lineSpacing() + 2 * widget.frameWidth() + 8,
+                                  MAX_HEIGHT))
 
     def forget(self) -> None:
         """Read last year again at the next item (after an import or a new choice)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importers.summary_docx.outline import Section
-from model.text_similarity import containment, similarity
+from model.text_similarity import bigrams
 
 THRESHOLD = 0.5
 NEAR_BEST = 0.8  # an item keeps the paragraphs scoring at least this share of its best one
@@ -41,6 +41,7 @@ def match_items(sections: list[Section], items: list[ItemText], threshold: float
     that score near its best one."""
     if not items:
         return []
+    grams = [(item, bigrams(item.content), bigrams(item.target)) for item in items]
     matches: list[Match] = []
     headings: list[str] = []  # the open headings, by level
     for s_index, section in enumerate(sections):
@@ -49,10 +50,14 @@ def match_items(sections: list[Section], items: list[ItemText], threshold: float
         context = headings[-1] if headings else ""
         if s_index in skip:
             continue
+        by_heading = {item.id: _by_heading(content, bigrams(context), len(context))
+                      for item, content, _target in grams}
         for p_index, paragraph in enumerate(section.paragraphs):
             best: tuple[float, int] | None = None
-            for item in items:
-                score = _score(item, context, paragraph)
+            text = bigrams(paragraph)
+            for item, content, target in grams:
+                score = max(by_heading[item.id], _share(content, text),
+                            _share(target, text) * 0.9)
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, item.id)
             if best is not None:
@@ -63,11 +68,14 @@ def match_items(sections: list[Section], items: list[ItemText], threshold: float
     return [m for m in matches if m.score >= best_of[m.item] * NEAR_BEST]
 
 
-def _score(item: ItemText, heading: str, paragraph: str) -> float:
-    by_heading = similarity(item.content, heading) if heading else 0.0
-    by_heading = max(by_heading, containment(heading, item.content) * 0.9 if len(heading) >= 6
-                     else 0.0)
-    in_paragraph = containment(item.content, paragraph)
-    if item.target:
-        in_paragraph = max(in_paragraph, containment(item.target, paragraph) * 0.9)
-    return max(by_heading, in_paragraph)
+def _by_heading(content: frozenset[str], heading: frozenset[str], length: int) -> float:
+    """The item's content as the paragraph's heading: alike, or the heading within it."""
+    if not heading or not content:
+        return 0.0
+    alike = len(content & heading) / len(content | heading)
+    return max(alike, _share(heading, content) * 0.9 if length >= 6 else 0.0)
+
+
+def _share(part: frozenset[str], whole: frozenset[str]) -> float:
+    """How much of part's character pairs whole holds (0 for an empty part)."""
+    return len(part & whole) / len(part) if part else 0.0

@@ -77,6 +77,8 @@ def split_front(paragraphs: list[Paragraph]) -> tuple[list[Matter], int]:
 def _front_kind(p: Paragraph, text: str, has_title: bool, found: list[Matter]) -> str | None:
     if p.in_table and (SENT.search(text) or SIGNER.search(text)):
         return "签发人" if SIGNER.search(text) else "主送"
+    if not has_title and re.fullmatch(r"附\s*件\s*\d{0,2}", text):
+        return "附件标记"  # "附件2": the summary is itself an attachment of something
     if not has_title:
         if ((p.red or (p.size or 0) >= 26) and len(text) <= 30 and not typed_marker(text)) or \
                 (RED_HEAD.search(text) and len(text) <= 25 and (p.centered or p.red)):

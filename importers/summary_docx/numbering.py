@@ -21,6 +21,7 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     restart: int | None = None  # w:lvlRestart: restart after this level (1-based); None = any higher
+    legal: bool = False  # w:isLgl: every level's number in Arabic digits ("1.1" under "一、")
 
 
 @dataclass
@@ -59,7 +60,8 @@ class Numbering:
         for lvl in range(ilvl, -1, -1):
             shown = levels.get(lvl, Level())
             value = counters[lvl] if counters[lvl] is not None else shown.start
-            text = text.replace(f"%{lvl + 1}", format_number(value or 0, shown.fmt))
+            fmt = "decimal" if level.legal else shown.fmt
+            text = text.replace(f"%{lvl + 1}", format_number(value or 0, fmt))
         return text
 
 
@@ -129,7 +131,8 @@ def _level(lvl: etree._Element) -> Level:
     restart = val("lvlRestart")
     return Level(start=_int(val("start"), 1), fmt=val("numFmt") or "decimal",
                  text=val("lvlText") or "",
-                 restart=None if restart is None else _int(restart, 0))
+                 restart=None if restart is None else _int(restart, 0),
+                 legal=lvl.find(f"{W}isLgl") is not None)
 
 
 def _int(text: str | None, default: int) -> int:

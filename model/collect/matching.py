@@ -121,36 +121,34 @@ class Matcher:
         return matched
 
     def _recorded(self, matched: Matched, uids: list[str], book: ReturnedBook) -> None:
-        """The hand-out this book came from, as the database recorded it: the one of this
-        assessment holding most of the book's rows; on a tie the one the hidden sheet names, then
-        the latest. A book without keys: the hand-out its hidden sheet names. None recorded
-        (handed out before the record was kept): no base, the fields' defaults stand in."""
+        """The hand-out this book came from, as the database recorded it: the record its hidden
+        sheet names (department and time), when there is one; else the one of this assessment
+        holding most of the book's rows (the latest on a tie). The record, never the sheet, says
+        which keys the book may carry and what was handed out. None recorded (handed out before
+        the record was kept): no base, the fields' defaults stand in."""
         assessment_id = matched.items.assessment.id
-        named = (book.department, book.handed_out_at)
-        counts: list[tuple[int, str, datetime, int]] = []
-        if uids:
-            counts = [tuple(r) for r in self.session.execute(  # type: ignore[misc]
-                select(Handout.id, Handout.department, Handout.handed_out_at,
-                       func.count(HandoutItem.id))
+        named = [h for h in self.session.scalars(select(Handout).where(
+            Handout.assessment_id == assessment_id, Handout.department == book.department))
+            if _same_time(h.handed_out_at, book.handed_out_at)] if book.handed_out_at else []
+        handout = max(named, key=lambda h: h.id) if named else None
+        if handout is None and uids:
+            counts = self.session.execute(
+                select(Handout.id, Handout.handed_out_at, func.count(HandoutItem.id))
                 .join(HandoutItem, HandoutItem.handout_id == Handout.id)
                 .where(Handout.assessment_id == assessment_id, HandoutItem.item_uid.in_(uids))
-                .group_by(Handout.id, Handout.department, Handout.handed_out_at)).all()]
-        elif book.handed_out_at is not None:
-            counts = [(h.id, h.department, h.handed_out_at, 0) for h in self.session.scalars(
-                select(Handout).where(Handout.assessment_id == assessment_id,
-                                      Handout.department == book.department))
-                if _same_time(h.handed_out_at, book.handed_out_at)]
-        if not counts:
+                .group_by(Handout.id, Handout.handed_out_at)).all()
+            if counts:
+                best = max(counts, key=lambda r: (r[2], r[1], r[0]))
+                handout = self.session.get_one(Handout, best[0])
+        if handout is None:
             matched.department, matched.handed_out_at = book.department, book.handed_out_at
             return
-        handout_id = max(counts, key=lambda r: (
-            r[3], r[1] == named[0] and _same_time(r[2], named[1]), r[2], r[0]))[0]
-        handout = self.session.get_one(Handout, handout_id)
         matched.handout = handout
         matched.department, matched.handed_out_at = handout.department, handout.handed_out_at
-        matched.recorded = {row.item_uid: row for row in self.session.scalars(
-            select(HandoutItem).where(HandoutItem.handout_id == handout_id)
+        recorded = {row.item_uid: row for row in self.session.scalars(
+            select(HandoutItem).where(HandoutItem.handout_id == handout.id)
             .order_by(HandoutItem.seq, HandoutItem.id))}
+        matched.recorded = recorded or None  # handed out before 0010: its rows were not kept
 
     def _classify(self, matched: Matched, book: ReturnedBook,
                   found: list[tuple[ReturnedRow, CheckItem | None]]) -> None:

@@ -164,25 +164,37 @@ def reapply(database: Database, changes: list[FieldChange], rows: list[NewRow],
     return result.created
 
 
-def _move_to(session: Session, move: BaseMove, state: tuple[str, str | None]) -> None:
+def _move_to(session: Session, move: BaseMove, state: tuple[str | None, str | None]) -> None:
     handed = session.get(HandoutItem, move.handout_item_id)
     if handed is not None:
         _set_bases(handed, move.field, *state)
 
 
 def _bases(handed: HandoutItem | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The row's two bases by field (what is not a JSON object of texts reads as none)."""
     if handed is None:
         return {}, {}
-    return json.loads(handed.base), json.loads(handed.returned) if handed.returned else {}
+    return _json_texts(handed.base), _json_texts(handed.returned)
 
 
-def _set_bases(handed: HandoutItem, code: str, base: str, returned: str | None) -> None:
+def _json_texts(text: str | None) -> dict[str, str]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
+
+def _set_bases(handed: HandoutItem, code: str, base: str | None, returned: str | None) -> None:
+    """None: the field has no such base (the default stands in)."""
     bases, sent = _bases(handed)
-    bases[code] = base
-    if returned is None:
-        sent.pop(code, None)
-    else:
-        sent[code] = returned
+    for values, value in ((bases, base), (sent, returned)):
+        if value is None:
+            values.pop(code, None)
+        else:
+            values[code] = value
     handed.base = json.dumps(bases, ensure_ascii=False)
     handed.returned = json.dumps(sent, ensure_ascii=False) if sent else None
 
@@ -267,11 +279,10 @@ def _move(session: Session, f: _Field, value: str, result: CollectResult) -> Non
     if handed is None:
         return
     bases, sent = _bases(handed)
-    before = (bases.get(f.code, default_of(f.code)), sent.get(f.code))
-    if before == (value, f.theirs):
+    before = (bases.get(f.code), sent.get(f.code))
+    if (bases.get(f.code, default_of(f.code)), before[1]) == (value, f.theirs):
         return
     _set_bases(handed, f.code, value, f.theirs)
-    session.flush()
     result.moves.append(BaseMove(handed.id, f.code, before, (value, f.theirs)))
 
 

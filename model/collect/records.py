@@ -114,7 +114,7 @@ class BaseMove:
 
     handout_item_id: int
     field: str
-    before: tuple[str, str | None]  # (base, returned; None = nothing returned yet)
+    before: tuple[str | None, str | None]  # (base, returned); None: none recorded
     after: tuple[str, str]
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from model.report import report_of
 from model.report_records import ReportItem
 from model.storage.db import Database
-from model.text_similarity import normalised, similarity
+from model.text_similarity import bigrams, normalised, similarity
 from model.year_compare.figures import common_figures
 from model.year_compare.from_summary import items_from_summary
 
 SAME_ITEM = 0.5  # contents at least this alike are the same item in the two years
+MAX_FUZZY_PAIRS = 4_000_000  # (new, dropped) pairs compared by likeness at most
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def pair_items(last: list[ReportItem], this: list[ReportItem]) -> list[ItemPair]
             free.remove(index)
         else:
             unpaired.append(item)
-    candidates = sorted(((similarity(last[i].content, item.content), n, i)
+    if len(unpaired) * len(free) > MAX_FUZZY_PAIRS:  # too many to try each pair: same text only
+        unpaired = []
+    last_grams = {i: bigrams(last[i].content) for i in free}
+    candidates = sorted(((_jaccard(last_grams[i], bigrams(item.content)), n, i)
                          for n, item in enumerate(unpaired) for i in free), reverse=True)
     taken_this: set[int] = set()
     for score, n, i in candidates:
@@ -112,6 +116,10 @@ def pair_items(last: list[ReportItem], this: list[ReportItem]) -> list[ItemPair]
         free.remove(i)
     pairs = [ItemPair(partner.get(item.id), item) for item in this]
     return pairs + [ItemPair(last[i], None) for i in free]
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def _key(item: ReportItem) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from model.report_records import Report, ReportItem
-from model.text_similarity import containment
+from model.text_similarity import bigrams
 
 THRESHOLD = 0.5
 NEAR_BEST = 0.8
@@ -28,11 +28,14 @@ def items_from_summary(last: Report, this: list[ReportItem]) -> list[ReportItem]
                 heading = line
             else:
                 lines.append((heading, line))
+    grams = [(bigrams(above), bigrams(line), line) for above, line in lines]
     made: list[ReportItem] = []
     for n, item in enumerate(this, start=1):
-        scored = [(max(containment(item.content, line),
-                       containment(item.content, above) * 0.9 if above else 0.0), line)
-                  for above, line in lines]
+        content = bigrams(item.content)
+        if not content:
+            continue
+        scored = [(max(len(content & text), len(content & above) * 0.9) / len(content), line)
+                  for above, text, line in grams]
         best = max((s for s, _line in scored), default=0.0)
         if best < THRESHOLD:
             continue

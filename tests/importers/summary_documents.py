@@ -88,12 +88,15 @@ def typed_docx(path: Path, title: str, lines: list[str], *, red_head: str = "", 
     return path
 
 
-def numbered_docx(path: Path, title: str, lines: list[str]) -> Path:
+def numbered_docx(path: Path, title: str, lines: list[str], *, red_head: str = "",
+                  doc_no: str = "", signature: str = "", day: str = "") -> Path:
     """Headings numbered by Word (the numbers are not in the text), the body typed."""
     document = Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
     numbering.append(parse_xml(NUM))
+    if red_head:
+        _red_head(document, red_head, doc_no)
     _title(document, title)
     for line in lines:
         found = level_of(line)
@@ -104,6 +107,8 @@ def numbered_docx(path: Path, title: str, lines: list[str]) -> Path:
         p = document.add_paragraph(line[len(marker):])
         p._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level - 1}"/><w:numId w:val="90"/></w:numPr>'))
+    if signature or day:
+        _closing(document, signature, day, [])
     document.save(str(path))
     return path
 
@@ -122,11 +127,11 @@ def styled_docx(path: Path, title: str, lines: list[str]) -> Path:
     return path
 
 
-def as_doc(docx_path: Path) -> Path:
-    """The same document as Word 97 .doc, saved by LibreOffice."""
+def as_doc(docx_path: Path, *more: Path) -> Path:
+    """The same document(s) as Word 97 .doc, saved by LibreOffice (one run for all)."""
     subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir",
-                    str(docx_path.parent), str(docx_path)], check=True, capture_output=True,
-                   timeout=180)
+                    str(docx_path.parent), str(docx_path), *map(str, more)], check=True,
+                   capture_output=True, timeout=180)
     return docx_path.with_suffix(".doc")
 
 

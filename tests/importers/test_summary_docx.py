@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from docx import Document
 
+import main
 from importers.errors import ImportFileError
 from importers.summary_docx.markers import ends_sentence
 from importers.summary_docx.summary import read_summary
@@ -25,7 +29,21 @@ from tests.importers.summary_documents import (
     styled_docx,
     typed_docx,
 )
-from tests.test_cli import run
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, data_dir: Path) -> Ran:
+    """The command line in this process (the user data folder is the test's own: conftest)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main.main(list(args))
+    return Ran(code, out.getvalue(), err.getvalue())
 
 REALWORLD = Path("/work/shared/realworld")
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,10 +123,16 @@ def test_red_head_and_closing_are_front_and_back_matter(tmp_path: Path) -> None:
 
 def test_a_word_97_doc_reads_like_its_docx(tmp_path: Path) -> None:
     lines = seed_lines("003")[1:]
-    numbered = numbered_docx(tmp_path / "numbered.docx", TITLE, lines)
+    numbered = numbered_docx(tmp_path / "numbered.docx", TITLE, lines, red_head="某区卫生健康局文件",
+                             doc_no="某卫发〔2023〕5号", signature="某区卫生健康局",
+                             day="2023年1月10日")
     doc = as_doc(numbered)
     assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")
-    assert outline_of(doc) == expected_outline(lines)
+    read = read_summary(doc).preview()
+    assert [(s["level"], s["marker"], s["heading"]) for s in read["outline"] if s["level"]] == \
+        expected_outline(lines)  # Word's numbers survive Word 97
+    assert [m["kind"] for m in read["front"]] == ["红头", "文号", "标题"]
+    assert [m["kind"] for m in read["back"]] == ["署名", "成文日期"]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in REALWORLD.glob("D_*.docx")))
@@ -204,6 +228,13 @@ def test_a_briefing_with_masthead_issue_and_sign_offs(tmp_path: Path) -> None:
     assert narrative["plans"] == "继续做好监测工作，按时报送相关信息。"
 
 
+def test_an_attachment_mark_before_the_title_is_front_matter(tmp_path: Path) -> None:
+    path = typed_docx(tmp_path / "附件.docx", "附件2", [TITLE, "一、总体情况", "全年完成各项任务。"])
+    read = read_summary(path).preview()
+    assert read["front"] == [{"kind": "附件标记", "text": "附件2"}, {"kind": "标题", "text": TITLE}]
+    assert read["year"] == 2022 and read["outline"][0]["heading"] == "总体情况"
+
+
 def test_enumerated_items_stay_in_their_paragraph() -> None:
     from importers.summary_docx.markers import enumerated_items
 
@@ -277,3 +308,37 @@ def test_hostile_files_are_refused_with_their_name(tmp_path: Path) -> None:
         target.writestr("word/media/big.bin", b"\0" * (30 * 1024 * 1024))
     with pytest.raises(ImportFileError, match="压缩炸弹"):
         read_summary(bomb)
+
+
+def test_word_numbering_is_rebuilt_as_printed() -> None:
+    from importers.summary_docx.numbering import format_number, parse_numbering
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = parse_numbering(f"""<w:numbering {w}>
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0">
+          <w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+        <w:lvl w:ilvl="1">
+          <w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+        <w:lvl w:ilvl="2">
+          <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/></w:lvl>
+        <w:lvl w:ilvl="3"><w:isLgl/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%4"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0">
+          <w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/>
+        <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    </w:numbering>""".encode())
+    printed = [numbering.label("1", 0), numbering.label("1", 1), numbering.label("1", 1),
+               numbering.label("1", 2), numbering.label("1", 0), numbering.label("1", 1),
+               numbering.label("2", 0), numbering.label("2", 0), numbering.label("3", 0),
+               numbering.label("9", 0), numbering.label("1", 3)]
+    assert printed == ["一、", "（一）", "（二）", "一.1", "二、", "（一）", "①", "②", "①", "",
+                       "2.1"]
+    assert [format_number(n, "chineseCounting") for n in (10, 11, 21)] == ["十", "十一", "二十一"]
+    assert format_number(3, "upperRoman") == "III" and format_number(2, "ideographTraditional") == "乙"
+    assert parse_numbering(b"<not xml").label("1", 0) == ""

@@ -1,8 +1,8 @@
 """The three-way merge as a state machine over repeated rounds: hand-outs, departments filling in
-and re-sending the same workbook (at times with a forged hidden sheet), clerk edits and collects
-in any order; after every step the whole database equals a simple model in which each field has
-two bases that move forward with every collect (the database's: the value taken or kept; the
-department's: what it last sent)."""
+and re-sending the same workbook (at times with a forged hidden sheet, a deleted row or another
+department's row pasted in), clerk edits and collects in any order; after every step the whole
+database equals a simple model in which each field has two bases that move forward with every
+collect (the database's: the value taken or kept; the department's: what it last sent)"""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import select
 
-from exporters.handout_xlsx import INFO_SHEET, INFO_TABLE_ROW
+from exporters.handout_xlsx import INFO_SHEET, INFO_TABLE_ROW, ITEMS_SHEET
 from importers.handout_xlsx import read_returned
 from model.collect.fields import FILL_CODES
 from model.collect.merge import CollectOptions, collect
@@ -74,6 +74,11 @@ class HandoutCollect(RuleBasedStateMachine):
         self.round = 0
         self.pending: dict[str, dict[tuple[str, str], str]] = {}
         self.collects = 0
+        self.deleted: dict[str, set[int]] = {}  # department → its rows deleted from its workbook
+        self.pasted: dict[str, list[int]] = {}  # department → other departments' rows pasted in
+        records = self.services.items.list(self.assessment)
+        self.seq = {i.id: str(i.seq) for i in records}
+        self.content = {i.id: i.content for i in records}
 
     def teardown(self) -> None:
         self.services.close()
@@ -90,6 +95,8 @@ class HandoutCollect(RuleBasedStateMachine):
     def hand_out_all(self) -> None:
         self.round += 1
         self.pending = {}  # edits to the old workbooks are lost with them
+        self.deleted = {d: set() for d in DEPARTMENTS}
+        self.pasted = {d: [] for d in DEPARTMENTS}
         folder = self.folder / f"round{self.round}"
         folder.mkdir()
         self.books = hand_out(self.services, self.assessment, folder)
@@ -113,11 +120,53 @@ class HandoutCollect(RuleBasedStateMachine):
     def clerk_edits(self, mine: list[tuple[int, str, str]]) -> None:
         self.both_edit([], mine, [])
 
+    @rule(pick=st.integers(0, 2))
+    def department_deletes_a_row(self, pick: int) -> None:
+        item = sorted(self.mine)[pick]
+        department = self.department[item]
+        if item in self.deleted[department]:
+            return
+        self.save(department)
+        workbook = openpyxl.load_workbook(self.books[department])
+        sheet = workbook[ITEMS_SHEET]
+        key = next(c.column for c in sheet[1] if c.value == "uid")
+        [row] = [r for r in range(4, sheet.max_row + 1)
+                 if sheet.cell(r, key).value == self.uids[item]]
+        sheet.delete_rows(row)
+        workbook.save(self.books[department])
+        self.deleted[department].add(item)
+
+    @rule(pick=st.integers(0, 2), value=st.sampled_from(("甲", "乙")))
+    def department_pastes_another_departments_row(self, pick: int, value: str) -> None:
+        """A row of another department's item, key and all, filled in: refused, named."""
+        item = sorted(self.mine)[pick]
+        into = DEPARTMENTS[(DEPARTMENTS.index(self.department[item]) + 1) % len(DEPARTMENTS)]
+        if item in self.pasted[into]:
+            return
+        self.save(into)
+        workbook = openpyxl.load_workbook(self.books[into])
+        sheet = workbook[ITEMS_SHEET]
+        columns = {c.value: c.column for c in sheet[1] if c.value}
+        row = sheet.max_row + 1
+        for code, text in (("content", self.content[item]), ("result", value),
+                           ("uid", self.uids[item])):
+            sheet.cell(row, columns[code], text)
+        workbook.save(self.books[into])
+        self.pasted[into].append(item)
+
+    def save(self, department: str) -> None:
+        """The department's pending edits saved into its workbook."""
+        edits = self.pending.pop(department, {})
+        if edits:
+            edit_cells(self.books[department], edits)
+
     def both_edit(self, theirs: list[tuple[int, str, str]], mine: list[tuple[int, str, str]],
                   same: list[tuple[int, str, str]]) -> None:
         for pick, code, value in [*theirs, *((p, "result", t) for p, t, _m in same)]:
             item = sorted(self.mine)[pick]
             department = self.department[item]
+            if item in self.deleted[department]:
+                continue  # the row is gone from its workbook
             self.pending.setdefault(department, {})[(self.uids[item], code)] = value
             self.theirs[item][code] = value
         for pick, code, value in [*mine, *((p, "result", m) for p, _t, m in same)]:
@@ -143,10 +192,17 @@ class HandoutCollect(RuleBasedStateMachine):
         books = [read_returned(self.books[d]) for d in DEPARTMENTS]
         result = collect(self.services.db, books, CollectOptions(prefer=prefer))
         self.collects += 1
-        assert not result.rejected and not result.rejected_rows and result.files == len(DEPARTMENTS)
-        assert result.missing_rows == [] and result.new_rows == []
+        assert not result.rejected and result.files == len(DEPARTMENTS) and result.new_rows == []
+        assert sorted((r.file, r.seq, r.content) for r in result.missing_rows) == sorted(
+            (self.books[d].name, self.seq[i], self.content[i])
+            for d, items in self.deleted.items() for i in items)
+        assert sorted((r.file, r.content) for r in result.rejected_rows) == sorted(
+            (self.books[d].name, self.content[i]) for d, items in self.pasted.items() for i in items)
+        assert all("不在分发给" in r.reason for r in result.rejected_rows)
         expected_applied, expected_conflicts = set(), set()
         for item in self.mine:
+            if item in self.deleted[self.department[item]]:
+                continue  # nothing of it comes back
             for code in FILL_CODES:
                 base, sent = self.base[item][code], self.sent[item][code]
                 mine, theirs = self.mine[item][code], self.theirs[item][code]
