@@ -2,8 +2,10 @@
 folder, with no Python on PATH, no virtualenv and no source tree to import, and checks what each
 command produced (JSON read, the Word and Excel files read back, the screenshot's size).
 
-python packaging/smoke_test.py [dist/jixiao-zicha]   (./dev.sh bundle runs it; so does the Windows
-workflow). The checks themselves use python-docx and openpyxl from the developer's environment.
+python packaging/smoke_test.py [FOLDER]   FOLDER: dist/jixiao-zicha (default), an installed copy or
+the portable zip's folder (with its portable.txt the data is expected beside the program). Run by
+./dev.sh bundle and by the Windows workflow. The checks themselves read the outputs with
+python-docx and openpyxl from the developer's environment.
 """
 
 from __future__ import annotations
@@ -148,6 +150,8 @@ def check_evidence_and_check(bundle: Bundle) -> None:
 
 
 def default_data_dir(bundle: Bundle) -> Path:
+    if (bundle.folder / "portable.txt").is_file():  # the portable zip's folder
+        return bundle.folder / "data"
     home = Path(bundle.env["USERPROFILE" if WINDOWS else "HOME"])
     if WINDOWS:
         return home / "AppData" / "Local" / "jixiao-zicha"
@@ -167,10 +171,11 @@ def check_gui(bundle: Bundle) -> None:
 def check_portable(bundle: Bundle) -> None:
     """With portable.txt beside the executables the data stays in the folder: the first start's
     database, the settings (English chosen here: the shipped catalogue loads) and the backups."""
-    (bundle.folder / "portable.txt").write_text("", encoding="utf-8")
+    if not (bundle.folder / "portable.txt").is_file():
+        (bundle.folder / "portable.txt").write_text("", encoding="utf-8")
     data = bundle.folder / "data"
     settings = data / "settings" / "jixiao-zicha" / "jixiao-zicha.ini"
-    settings.parent.mkdir(parents=True)
+    settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
     bundle.run(GUI, "--screenshot", "portable.png")
     expect(png_size(bundle.work / "portable.png") == SCREENSHOT_SIZE, "portable screenshot: size")
