@@ -61,8 +61,15 @@ translations() {  # the .qm catalogues the app loads, compiled from resources/i1
   "$VENV/bin/python" resources/i18n/release.py
 }
 
+python_library() {  # PyInstaller needs Python's shared library (Debian: the libpython3.X package)
+  "$VENV/bin/python" -c 'from PyInstaller.depend.bindepend import get_python_library_path as f; f()' \
+    >/dev/null 2>&1 && return 0
+  apt_install "libpython$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+}
+
 bundle() {
   local started=$SECONDS
+  python_library
   translations
   "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
     --workpath build/pyinstaller packaging/jixiao-zicha.spec
