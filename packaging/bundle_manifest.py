@@ -57,6 +57,8 @@ QT_PLUGINS = {
 HOST_LIBRARIES = re.compile(
     r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|xcb|xcb-.+|xkbcommon|xkbcommon-x11|fontconfig|"
     r"freetype|dbus-1|glib-2\.0|gobject-2\.0|gio-2\.0|gmodule-2\.0|gthread-2\.0|cups)\.so(\.\d+)*$")
+# Windows: Qt's software OpenGL and shader compiler, used only by OpenGL/Quick windows.
+WINDOWS_UNUSED = ("opengl32sw.dll", "d3dcompiler_47.dll")
 # Packages that open a shared library of their own with ctypes (not linked by anything).
 CTYPES_PACKAGES = ("pypdfium2_raw",)
 # Qt's own translations: only its dialogs' Chinese (and English) catalogues are loaded.
@@ -85,9 +87,12 @@ def excluded_modules() -> list[str]:
 
 
 def keep_file(destination: str) -> bool:
-    """False for the parts of Qt the app never loads (destination: the file's path in the bundle)."""
+    """False for what the app never loads (destination: the file's path in the bundle): Qt plugins
+    and translations it does not use, the host's desktop libraries on Linux, Qt's OpenGL extras."""
     parts = PurePath(destination).parts
     if sys.platform.startswith("linux") and HOST_LIBRARIES.match(parts[-1]):
+        return False
+    if parts[-1].lower() in WINDOWS_UNUSED:
         return False
     if parts[0] != "PySide6" or len(parts) < 3:
         return True

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import shutil
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -219,9 +221,30 @@ def test_every_command_module_is_declared_as_imported_by_name() -> None:
     ("PySide6/translations/qt_ar.qm", False),
     ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
     ("resources/i18n/app_en.qm", True),
+    ("PySide6/opengl32sw.dll", False),
 ])
 def test_qt_parts_kept_and_left_out(destination: str, kept: bool) -> None:
     assert manifest.keep_file(destination) is kept
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None,
+                    reason="the closure is computed on Linux, with objdump")
+def test_a_library_only_a_left_out_plugin_linked_is_left_out_too() -> None:
+    import _ssl
+
+    ssl_ext = Path(_ssl.__file__)
+    linked = manifest.direct_links(str(ssl_ext))
+    assert "libssl.so.3" in linked or not any(n.startswith("libssl") for n in linked)
+    system = Path("/usr/lib/x86_64-linux-gnu")
+    if not (system / "libssl.so.3").is_file() or "libssl.so.3" not in linked:
+        pytest.skip("this Python's _ssl does not link the system's libssl.so.3")
+    entries = [(f"python3.11/lib-dynload/{ssl_ext.name}", str(ssl_ext), "EXTENSION"),
+               ("libssl.so.3", str(system / "libssl.so.3"), "BINARY"),
+               ("libcrypto.so.3", str(system / "libcrypto.so.3"), "BINARY"),
+               ("libunused.so.1", str(system / "libcrypto.so.3"), "BINARY"),
+               ("libunused-link.so.1", "libunused.so.1", "SYMLINK")]
+    kept = [entry[0] for entry in manifest.linked_closure(entries)]
+    assert kept == [entries[0][0], "libssl.so.3", "libcrypto.so.3"]
 
 
 def built_bundle() -> Path:
