@@ -6,11 +6,11 @@ the bundle's cold start must not be slower than the source's.
         (offscreen: start, window shown and painted, grabbed, exit)
 
 Cold: before each cold run the files of that side are dropped from the page cache (posix_fadvise
-DONTNEED on the bundle's files, or on the checkout, the virtualenv's packages and Python's own
-library: only those files, nothing else of the machine's cache), so both read from disk as after
-a reboot; one cold run of each per round, alternated, median of --cold rounds. Warm: the median
-of --runs alternated runs with everything cached. The day's first-open backup is made before
-anything is timed.
+DONTNEED on the bundle's files, or on the checkout, the virtualenv's packages, Python's own
+library and the system's copies of the libraries the bundle carries: only those files, nothing
+else of the machine's cache), so both read from disk as after a reboot; one cold run of each
+per round, alternated, median of --cold rounds. Warm: the median of --runs alternated runs with
+everything cached. The day's first-open backup is made before anything is timed.
 
 python bench/bundle_start.py [--bundle dist/jixiao-zicha] [--runs 5] [--cold 3]
 """
@@ -45,7 +45,7 @@ def evict(folders: list[Path]) -> int:
     """Drop these files' pages from the page cache; returns how many files."""
     count = 0
     for folder in folders:
-        for path in files_under(folder):
+        for path in ([folder] if folder.is_file() else files_under(folder)):
             try:
                 fd = os.open(path, os.O_RDONLY)
             except OSError:
@@ -58,12 +58,21 @@ def evict(folders: list[Path]) -> int:
     return count
 
 
-def source_files() -> list[Path]:
+SYSTEM_LIBRARY_FOLDERS = ("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64",
+                          "/usr/lib/aarch64-linux-gnu", "/usr/lib")
+
+
+def source_files(bundle: Path) -> list[Path]:
+    """What a start from source reads: the checkout, the virtualenv's packages, Python's library,
+    and the system's copies of the libraries the bundle carries its own of (libcrypto, sqlite…)."""
     paths = sysconfig.get_paths()
     libdir = sysconfig.get_config_var("LIBDIR")
     folders = [ROOT, Path(paths["purelib"]), Path(paths["platlib"]), Path(paths["stdlib"])]
     if libdir:
         folders += [Path(libdir, name) for name in os.listdir(libdir) if name.startswith("libpython")]
+    carried = {p.name for p in (bundle / "_internal").glob("lib*.so*")}
+    folders += [Path(folder, name) for folder in SYSTEM_LIBRARY_FOLDERS for name in carried
+                if Path(folder, name).is_file()]
     return sorted(set(folders))
 
 
@@ -116,7 +125,7 @@ def main() -> int:
                     evict([bundle])
                 cold_b.append(timed(ours, env, work))
                 if can_evict:
-                    evict(source_files())
+                    evict(source_files(bundle))
                 cold_s.append(timed(source, env, work))
             warm_b, warm_s = [], []
             for _ in range(args.runs):
