@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cli import argparse_zh
 from cli.format_options import add_options
+from cli.version_option import VersionAction
 from exporters.registry import export_formats
 from importers.registry import import_options
 from model.errors import ModelError
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db；"
                                      "也可写在命令名之后）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令",
                                 metavar="<命令>")
 

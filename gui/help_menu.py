@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,16 +17,7 @@ from PySide6.QtWidgets import (
 import resources
 from gui.menus import add_action
 from model.maintenance import user_data_dir
-
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
-
-
-def app_version() -> str:
-    """The version declared once, in pyproject.toml."""
-    try:
-        return str(tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return "?"
+from model.program import version
 
 
 def build(window: QMainWindow, menu: QMenu) -> None:
@@ -54,7 +42,7 @@ def show_shortcuts(window: QMainWindow) -> None:
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(parent, parent.tr("关于"), parent.tr(
         "<b>绩效自评 — 日常履职考核自查编制工具</b><br>版本 %1<br>数据文件夹：%2<br>"
-        "全部数据保存在本机，不联网。").replace("%1", app_version()).replace(
+        "全部数据保存在本机，不联网。").replace("%1", version()).replace(
             "%2", str(user_data_dir())))
 
 

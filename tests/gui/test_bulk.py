@@ -115,6 +115,7 @@ def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[i
 
 def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from gui import help_menu
+    from model.program import version
 
     bar = window.findChild(QToolBar, "main_toolbar")
     names = [a.objectName() for a in bar.actions() if not a.isSeparator()]
@@ -123,7 +124,7 @@ def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(help_menu.QMessageBox, "about",
                         staticmethod(lambda _p, title, text: shown.append(text)))
     action(window, "about").trigger()
-    assert "版本 0.1.0" in shown[0] and "数据文件夹" in shown[0]
+    assert f"版本 {version()}" in shown[0] and "数据文件夹" in shown[0]
     guide = help_menu.GuideDialog(window)
     assert "Ctrl+Z" in guide.findChild(help_menu.QTextBrowser).toPlainText()
     guide.deleteLater()
