@@ -39,7 +39,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
     clean = TextCleaner()
     layout = with_item_columns(layout, report)  # nothing an item holds is left out
     table = table_data(report, layout, clean)
-    _refuse_oversized(table, layout)
+    _refuse_oversized(table)
 
     def write(temp: Path) -> None:
         workbook = Workbook()
@@ -54,13 +54,13 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
     return ExportResult(Path(out), clean.warnings)
 
 
-def _refuse_oversized(table: TableData, layout: Layout) -> None:
+def _refuse_oversized(table: TableData) -> None:
     """openpyxl would cut a text over Excel's cell limit without a word: refuse instead."""
     for row, cells in enumerate(table.rows):
         for column, text in enumerate(cells):
             if len(text) > EXCEL_CELL_LIMIT:
                 raise ExportError(
-                    f"第{row + 1}项的“{layout.columns[column].header}”有 {len(text)} 个字符，超过 Excel "
+                    f"第{row + 1}项的“{table.headers[column]}”有 {len(text)} 个字符，超过 Excel "
                     f"单元格上限 {EXCEL_CELL_LIMIT}，无法完整导出；请精简后再导出。")
 
 
