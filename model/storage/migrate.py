@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from model.errors import DatabaseRefusedError
 from model.storage.backups import make_backup
-from model.storage.db import Database, sqlite_url
+from model.storage.db import Database
 from model.storage.examine import examine, require_regular_file
 from model.storage.location import is_network_path
 from model.storage.targets import files_dir_for
@@ -100,7 +100,7 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         revision = None
-    database = Database(sqlite_url(path), files_dir_for(path), display_name=str(path))
+    database = Database.for_file(path, files_dir_for(path))
     if revision != head_revision():  # a new or empty file, or an older schema (backed up above)
         _upgrade(database)
     else:
