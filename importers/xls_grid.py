@@ -8,7 +8,7 @@ import xlrd
 
 from importers.cell_text import formatted_text
 from importers.errors import ImportFileError, where
-from importers.grid import Budget, Grid
+from importers.grid import Budget, Grid, check_extent
 
 MAX_XLS_BYTES = 200 * 1024 * 1024
 
@@ -32,7 +32,9 @@ def read_xls_grids(path: Path) -> list[Grid]:
     try:
         for index in range(book.nsheets):
             sheet = book.get_sheet(index)
-            grids.append(_grid(book, sheet, budget))
+            grid = _grid(book, sheet, budget)
+            check_extent(grid, path)
+            grids.append(grid)
             book.unload_sheet(index)
     except ImportFileError:
         raise
