@@ -18,12 +18,12 @@ from tests.importers.workbooks import simple_selfcheck
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
 
 
-class Hung(Exception):
+class HungError(Exception):
     pass
 
 
 def _hung(_signal: int, _frame: object) -> None:
-    raise Hung("blocked on a read")
+    raise HungError("blocked on a read")
 
 
 @pytest.fixture

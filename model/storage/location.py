@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from model.storage.private import private_folder
+
 APP_DIR_NAME = "jixiao-zicha"
 DEFAULT_DB_NAME = "assessments.db"
 # Filesystems on which SQLite's locking is unreliable (see sqlite.org/useovernet.html).
@@ -19,8 +21,7 @@ def user_data_dir() -> Path:
     """The user's data folder; ZICHA_DATA_DIR overrides it (tests, portable installs)."""
     override = os.environ.get("ZICHA_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)  # 0700: the clerk's data, logs and backups are the clerk's
 
 
 def default_database_path() -> Path:

@@ -16,6 +16,7 @@ from model.storage.backups import make_backup
 from model.storage.db import Database
 from model.storage.examine import examine, require_regular_file
 from model.storage.location import is_network_path
+from model.storage.private import create_private_file, private_database
 from model.storage.targets import files_dir_for
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         )
     if path.exists() or path.is_symlink():
         require_regular_file(path)
+        private_database(path)  # one another user of the machine could read is made 0600
         revision = _read_sqlite_revision(path)
         if revision is not None and revision != head_revision():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -99,6 +101,7 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         raise DatabaseRefusedError(f"数据库“{path}”不存在。")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)  # 0600 from the start; SQLite gives -wal/-shm the same mode
         revision = None
     database = Database.for_file(path, files_dir_for(path))
     if revision != head_revision():  # a new or empty file, or an older schema (backed up above)

@@ -11,7 +11,9 @@ from model.errors import DatabaseRefusedError
 SERVER_SCHEMES = ("postgresql", "postgresql+psycopg")
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/@:\s]*:)[^@\s]*@")
+_SECRET_OPTION = re.compile(r"^--?[\w-]*(pass|pwd|pw|secret|token|key)[\w-]*(=|$)", re.I)
+# greedy up to the last "@" of the authority: a password may hold an "@" of its own
+_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/@:\s]*:)[^/\s]*@")
 
 
 def looks_like_url(text: str) -> bool:
@@ -21,6 +23,20 @@ def looks_like_url(text: str) -> bool:
 def masked(text: str) -> str:
     """text with the password of any URL in it replaced by *** (postgresql://user:pw@ → ***)."""
     return _PASSWORD.sub(r"\g<head>***@", text)
+
+
+def masked_argv(argv: list[str]) -> list[str]:
+    """A command line as it may be recorded: passwords in URLs and after password options
+    ("--password X", "--password=X") replaced by ***."""
+    shown: list[str] = []
+    for word in argv:
+        if shown and _SECRET_OPTION.match(shown[-1]) and "=" not in shown[-1]:
+            shown.append("***")
+        elif _SECRET_OPTION.match(word) and "=" in word:
+            shown.append(word.split("=", 1)[0] + "=***")
+        else:
+            shown.append(masked(word))
+    return shown
 
 
 def database_location(db: str | Path) -> Path | str:
