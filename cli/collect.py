@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from exporters.handout_xlsx import handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import handout_file_names
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
 from model.collect.handout import build_handout, department_name, record_handout
@@ -32,9 +33,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
         books = build_handout(services.db, assessment_id, departments=args.department,
                               deadline=args.deadline or "", return_to=args.return_to or "")
         names = handout_file_names(books)
-        for book, name in zip(books, names, strict=True):
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        write_handout_set(books, names, out,  # all or nothing, recorded in the same step
+                          record=lambda: record_handout(services.db, assessment_id, books, names))
     finally:
         services.close()
     _print_json({"files": [{"department": department_name(book.department),

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.errors import ExportCancelled
-from exporters.handout_xlsx import handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import handout_file_names
 from gui.errors import describe
 from gui.workers import run_job
 from model.collect.handout import build_handout, record_handout
@@ -94,11 +94,8 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
         books = build_handout(services.db, assessment_id, departments=chosen, deadline=deadline,
                               return_to=return_to)
         names = handout_file_names(books)
-        for index, (book, name) in enumerate(zip(books, names, strict=True)):
-            if progress(index, len(books)) is False:
-                raise ExportCancelled()
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        write_handout_set(books, names, out, progress=progress,  # all or nothing, recorded with it
+                          record=lambda: record_handout(services.db, assessment_id, books, names))
         return len(books)
 
     count, error = run_job(parent, parent.tr("正在生成各处室的填报表…"), job)
