@@ -102,7 +102,8 @@ def _read_xls(path: Path) -> dict[str, Grid]:
     if "EncryptionInfo".encode("utf-16-le") in data:
         raise ImportFileError(f"{where(path)}设有打开密码，请取消密码后再交回。")
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, on_demand=True,
+                                   ragged_rows=True)  # rows end at their last cell
     except Exception as exc:  # xlrd.XLRDError (also "Workbook is encrypted") and damaged files
         if "encrypted" in str(exc).lower():
             raise ImportFileError(f"{where(path)}设有打开密码，请取消密码后再交回。") from exc

@@ -19,7 +19,8 @@ def read_xls_grids(path: Path) -> list[Grid]:
             f"{where(path)}超过 {MAX_XLS_BYTES // 1024 // 1024} MB，不像是一张自查表，已拒绝。")
     try:
         # formatting_info: the only way xlrd reports merged cells; on_demand: one sheet at a time.
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+                                   ragged_rows=True)  # rows end at their last cell
     except Exception as exc:  # xlrd raises XLRDError, struct errors, … on damaged input
         text = str(exc)
         if "encrypt" in text.lower():

@@ -90,8 +90,8 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         )
     if path.exists() or path.is_symlink():
         require_regular_file(path)
-        private_database(path)  # one another user of the machine could read is made 0600
         revision = _read_sqlite_revision(path)
+        private_database(path)  # ours (a refused file is left as it was): made 0600
         if revision is not None and revision != head_revision():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             # beside the database, where whoever moves the file finds it too

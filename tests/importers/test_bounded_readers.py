@@ -99,3 +99,30 @@ def _rewrite_dimension(path: Path, ref: str) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for part, data in parts.items():
             target.writestr(part, data)
+
+
+def test_an_old_format_workbook_with_far_out_cells_is_read_at_once(returned: Path,
+                                                                    tmp_path: Path) -> None:
+    """xlrd pads every row to the widest one unless told not to: 64 s for two cells."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice makes the .xls")
+    far_out(returned, ITEMS_SHEET)
+    book = openpyxl.load_workbook(returned)
+    del book[ITEMS_SHEET]["A1048576"]
+    book[ITEMS_SHEET]["A65536"], book[ITEMS_SHEET]["IV1"] = "远", "远"  # the .xls format's last
+    del book[ITEMS_SHEET]["XFD1"]
+    book.save(returned)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path), str(returned)],
+                   check=True, capture_output=True, timeout=180)
+    old = tmp_path / returned.with_suffix(".xls").name
+    start = time.perf_counter()
+    assert len(read_returned(old).rows) == 2
+    assert time.perf_counter() - start < 3.0
+    start = time.perf_counter()
+    with pytest.raises(ImportFileError, match="A65536"):
+        read_workbook(old)
+    assert time.perf_counter() - start < 3.0
