@@ -126,3 +126,32 @@ def test_an_old_format_workbook_with_far_out_cells_is_read_at_once(returned: Pat
     with pytest.raises(ImportFileError, match="A65536"):
         read_workbook(old)
     assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ((b'<c r="A2"', b'<c r="A99999999999"'), "超出 Excel 的范围"),
+    ((b'<row r="2"', b'<row r="99999999999"'), "超出 Excel 的范围"),
+    ((b'<c r="A2"', b'<c r="A0"'), "超出 Excel 的范围"),
+    ((b'<c r="A2"', b'<c r="-1"'), "无法解析"),
+])
+def test_impossible_positions_are_refused(tmp_path: Path, change: tuple[bytes, bytes],
+                                          words: str) -> None:
+    import re
+    import zipfile
+
+    path = simple_selfcheck(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    old, new = change
+    assert old in parts[name]
+    parts[name] = parts[name].replace(old, new, 1)
+    if old.startswith(b"<row"):  # its cells say where they are too: let them follow the row
+        parts[name] = re.sub(rb'<c r="([A-Z]+)2"', rb'<c r="\g<1>99999999999"', parts[name])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    start = time.perf_counter()
+    with pytest.raises(ImportFileError, match=words):
+        read_workbook(path)
+    assert time.perf_counter() - start < 1.0
