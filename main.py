@@ -176,11 +176,13 @@ def main(argv: list[str] | None = None) -> int:
         from datetime import datetime
 
         from model.storage.location import log_file_path
+        from model.storage.private import append_private
+        from model.storage.urls import masked, masked_argv
 
-        log = log_file_path()
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")
-            handle.write(traceback.format_exc())
+        log = log_file_path()  # 0600, and never a password: URLs masked, password options too
+        words = masked_argv(sys.argv[1:] if argv is None else argv)
+        append_private(log, f"\n=== {datetime.now().isoformat(timespec='seconds')} {words}\n"
+                            + masked(traceback.format_exc()))
         print(f"程序发生意外错误，详细信息已写入：{log}", file=sys.stderr)
         return EXIT_UNEXPECTED
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from exporters.handout_xlsx import handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import handout_file_names
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
 from model.collect.folder import prepare_folder
@@ -33,10 +35,16 @@ def cmd_handout(args: argparse.Namespace) -> int:
                               deadline=args.deadline or "", return_to=args.return_to or "")
         names = handout_file_names(books)
         # never into the evidence store, never over a (returned) workbook unless --replace
+        created = not out.exists()
         prepare_folder(out, services.db.sqlite_path, names, replace=args.replace)
-        for book, name in zip(books, names, strict=True):
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        try:
+            write_handout_set(books, names, out,  # all or nothing, recorded in the same step
+                              record=lambda: record_handout(services.db, assessment_id, books, names))
+        except BaseException:
+            if created:  # a refusal leaves the disk as it was: no empty folder either
+                with contextlib.suppress(OSError):
+                    out.rmdir()
+            raise
     finally:
         services.close()
     _print_json({"files": [{"department": department_name(book.department),

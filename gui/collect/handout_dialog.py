@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.errors import ExportCancelled
-from exporters.handout_xlsx import file_stem, handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import file_stem, handout_file_names
 from exporters.safe_names import UniqueNames
 from gui.errors import describe
 from gui.workers import run_job
@@ -99,11 +99,8 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
         # created when missing; what the clerk agreed to replace is replaced, nothing else
         prepare_folder(out, services.db.sqlite_path, names,
                        replace=set(existing_workbooks(out, names)) <= set(taken))
-        for index, (book, name) in enumerate(zip(books, names, strict=True)):
-            if progress(index, len(books)) is False:
-                raise ExportCancelled()
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        write_handout_set(books, names, out, progress=progress,  # all or nothing, recorded with it
+                          record=lambda: record_handout(services.db, assessment_id, books, names))
         return len(books)
 
     count, error = run_job(parent, parent.tr("正在生成各处室的填报表…"), job)

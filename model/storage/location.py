@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from model.program import portable_data_dir
+from model.storage.private import private_folder
 
 APP_DIR_NAME = "jixiao-zicha"
 DEFAULT_DB_NAME = "assessments.db"
@@ -23,8 +24,7 @@ def user_data_dir() -> Path:
     override = os.environ.get("ZICHA_DATA_DIR")
     path = Path(override) if override else (
         portable_data_dir() or Path(platformdirs.user_data_dir(APP_DIR_NAME, False)))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)  # 0700: the clerk's data, logs and backups are the clerk's
 
 
 def default_database_path() -> Path:
