@@ -7,7 +7,7 @@ from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand
 from gui.panels.finance_conflict import resolve_conflict
-from gui.panels.finance_indicators import NUMBER_FIELDS, IndicatorTree
+from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
 from model.errors import ModelError
 from model.finance import FinanceService
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
-from model.scoring.form import FormScore
+from model.scoring.form import EXECUTION_LABEL, FormScore
 from model.scoring.target_text import format_number
 
 AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
@@ -185,10 +185,23 @@ class FinancePanel(QWidget):
         for row, fund in enumerate(funds):
             for column, key in enumerate(keys):
                 self.funds.setItem(row, column, self._fund_cell(fund, key, row == 0, base))
+        self._mark_execution(len(keys))
         self.funds.resizeColumnsToContents()
         self.funds.setFixedHeight(self.funds.horizontalHeader().height()
                                   + sum(self.funds.rowHeight(r) for r in range(len(funds))) + 6)
         self._loading = False
+
+    def _mark_execution(self, columns: int) -> None:
+        """The 预算执行率's problem on its row (the total funds row): coloured, the tooltip naming it."""
+        problems = [p.message for p in (self.score.problems if self.score else ())
+                    if p.indicator == EXECUTION_LABEL]
+        if not problems or self.funds.rowCount() == 0:
+            return
+        for column in range(columns):
+            cell = self.funds.item(0, column)
+            if cell is not None:
+                cell.setBackground(QBrush(PROBLEM))
+                cell.setToolTip("\n".join(problems))
 
     def _fund_cell(self, fund: FundRecord, key: str, is_total: bool, base: str) -> QTableWidgetItem:
         execution = self.score.execution if self.score else None
@@ -220,8 +233,11 @@ class FinancePanel(QWidget):
         self.problems.clear()
         for problem in score.problems:
             self.problems.addItem(f"{problem.indicator}：{problem.message}")
-            self.problems.item(self.problems.count() - 1).setForeground(QBrush(QColor("#c0392b")))
-        self.problems.setVisible(bool(score.problems))
+            self.problems.item(self.problems.count() - 1).setForeground(QBrush(RED))
+        for note in score.notes:  # the form's own weights: told, not counted as problems
+            self.problems.addItem(self.tr("说明：") + note.message)
+            self.problems.item(self.problems.count() - 1).setForeground(QBrush(NOTE))
+        self.problems.setVisible(bool(score.problems or score.notes))
         self.rating_changed.emit(self.summary())
 
     def summary(self) -> str:
