@@ -7,7 +7,7 @@ from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -76,6 +77,8 @@ class FinancePanel(QWidget):
         self.total = QLabel(self)
         self.problems = QListWidget(self)
         self.problems.setMaximumHeight(130)
+        self.problems.setToolTip(self.tr("双击或按回车转到问题所在行"))
+        self.problems.itemActivated.connect(self._show_problem)
         top = QHBoxLayout()
         top.addWidget(self.export_button)
         top.addStretch(1)
@@ -232,13 +235,33 @@ class FinancePanel(QWidget):
                            .replace("%3", score.rating).replace("%4", str(len(score.problems))))
         self.problems.clear()
         for problem in score.problems:
-            self.problems.addItem(f"{problem.indicator}：{problem.message}")
-            self.problems.item(self.problems.count() - 1).setForeground(QBrush(RED))
+            self._list_problem(f"{problem.indicator}：{problem.message}", problem.indicator, RED)
         for note in score.notes:  # the form's own weights: told, not counted as problems
-            self.problems.addItem(self.tr("说明：") + note.message)
-            self.problems.item(self.problems.count() - 1).setForeground(QBrush(NOTE))
+            self._list_problem(self.tr("说明：") + note.message, note.indicator, NOTE)
         self.problems.setVisible(bool(score.problems or score.notes))
         self.rating_changed.emit(self.summary())
+
+    def _list_problem(self, text: str, place: str, colour: QColor) -> None:
+        item = QListWidgetItem(text, self.problems)
+        item.setForeground(QBrush(colour))
+        item.setData(Qt.ItemDataRole.UserRole, place)
+
+    def _show_problem(self, item: QListWidgetItem) -> None:
+        """Go to the problem's row: the indicator, its 一级指标, the funds total or the text."""
+        place = item.data(Qt.ItemDataRole.UserRole)
+        row = next((r for r in self.tree._rows.values() if r.text(0) == place), None) \
+            or self.tree.group_for(place)
+        if row is not None:
+            self.tree.setCurrentItem(row)
+            self.tree.scrollToItem(row)
+            self.tree.setFocus()
+        elif place == EXECUTION_LABEL and self.funds.rowCount():
+            self.funds.setCurrentCell(0, 0)
+            self.funds.setFocus()
+        else:
+            field = next((f for f, label in self.layout_data.closing_texts if label == place), "")
+            if field in self.texts:
+                self.texts[field].setFocus()
 
     def summary(self) -> str:
         """The status bar's words: total, rating, problems."""

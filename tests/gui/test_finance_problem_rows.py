@@ -82,3 +82,27 @@ def test_a_weight_the_form_contradicts_colours_its_level1_row(county_window: Mai
         listed(county_window)
     benefit = panel.tree.group_for("效益指标（40分）")
     assert benefit is not None and benefit.background(0).style() == Qt.BrushStyle.NoBrush
+
+
+def test_a_listed_problem_opens_its_row_and_the_funds_row_is_marked(
+        r2_window: MainWindow, qtbot: QtBot) -> None:
+    panel = r2_window.finance_panel
+    box = panel.problems
+    first = next(box.item(i) for i in range(box.count())
+                 if box.item(i).text().startswith("足额保障率(参保率)："))
+    box.setCurrentItem(first)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert panel.tree.currentItem().text(0) == "足额保障率(参保率)"
+    # the clerk clears 调整后预算数: the rate cannot be computed — told on the funds' total row
+    panel.funds.item(0, 1).setText("")
+    tip = "未填写预算数（A），无法计算执行率"
+    qtbot.waitUntil(lambda: panel.funds.item(0, 0).toolTip() == tip)
+    assert [panel.funds.item(0, c).background().color().name()
+            for c in range(panel.funds.columnCount())] == [PROBLEM] * panel.funds.columnCount()
+    assert "预算执行率：" + tip in listed(r2_window)
+    assert panel.funds.item(1, 0).background().style() == Qt.BrushStyle.NoBrush
+    execution = next(box.item(i) for i in range(box.count())
+                     if box.item(i).text().startswith("预算执行率："))
+    box.itemActivated.emit(execution)  # a double-click
+    assert panel.funds.currentRow() == 0
