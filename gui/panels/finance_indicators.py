@@ -16,6 +16,7 @@ COLUMNS = ("content", "indicator_target", "indicator_actual", "score_max", "scor
 NUMBER_FIELDS = ("score_max", "score")
 PROBLEM = QColor("#fde2e1")
 RED = QColor("#c0392b")
+NOTE = QColor("#5d6d7e")
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value a cell shows (what an edit is based on)
 
@@ -38,6 +39,7 @@ class IndicatorTree(QTreeWidget):
                              | QTreeWidget.EditTrigger.SelectedClicked)
         self.setAlternatingRowColors(True)
         self._rows: dict[int, QTreeWidgetItem] = {}
+        self._groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
         self._loading = False
         self.itemChanged.connect(self._changed)
 
@@ -46,7 +48,7 @@ class IndicatorTree(QTreeWidget):
         self._loading = True
         self.clear()
         self._rows.clear()
-        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._groups = groups = {}
         for row in rows:
             parent = self._group(groups, (row.indicator.level1,))
             if row.indicator.level2:
@@ -66,7 +68,30 @@ class IndicatorTree(QTreeWidget):
             item = self._rows.get(row.item_id)
             if item is not None:
                 self._paint_row(item, row, scored)
+        self._paint_groups(score)
         self._loading = False
+
+    def _paint_groups(self, score: FormScore) -> None:
+        """A 一级指标's own problem (its weight) colours its row, the tooltip naming it; a note
+        (the layout's default weight differs) is only told in the tooltip."""
+        weights: dict[str, float] = {}
+        for scored in score.indicators:
+            weights[scored.source.level1] = weights.get(scored.source.level1, 0.0) + scored.points
+        for key, group in self._groups.items():
+            level1 = len(key) == 1
+            problems = [p.message for p in score.problems if level1 and p.indicator == key[0]]
+            notes = [n.message for n in score.notes if level1 and n.indicator == key[0]]
+            tip = "\n".join([*problems, *(self.tr("说明：") + note for note in notes)])
+            for column in range(len(COLUMNS)):
+                group.setBackground(column, QBrush(PROBLEM) if problems else QBrush())
+                group.setToolTip(column, tip)
+            if level1:  # the 一级指标's weight as the form gives it
+                group.setText(3, format_number(weights.get(key[0], 0.0)))
+            colour = RED if problems else NOTE if notes else None
+            group.setForeground(0, QBrush(colour) if colour is not None else QBrush())
+
+    def group_for(self, level1: str) -> QTreeWidgetItem | None:
+        return self._groups.get((level1,))
 
     def _paint_row(self, item: QTreeWidgetItem, row: IndicatorRow, scored: IndicatorScore) -> None:
         source = row.indicator
@@ -81,10 +106,11 @@ class IndicatorTree(QTreeWidget):
             item.setBackground(column, QBrush())
             item.setToolTip(column, "")
         item.setData(4, Qt.ItemDataRole.UserRole, source.score)  # the clerk's own (None: the rules')
-        if scored.problems:
+        if scored.problems:  # the whole row coloured, its tooltip naming every problem
             tip = "\n".join(scored.problems)
             for column in range(len(COLUMNS)):
                 item.setToolTip(column, tip)
+                item.setBackground(column, QBrush(PROBLEM))
             item.setForeground(0, QBrush(RED))
         else:
             item.setForeground(0, QBrush())

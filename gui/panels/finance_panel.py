@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -27,14 +28,14 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand
 from gui.panels.finance_conflict import resolve_conflict
-from gui.panels.finance_indicators import NUMBER_FIELDS, IndicatorTree
+from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
 from model.errors import ModelError
 from model.finance import FinanceService
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
-from model.scoring.form import FormScore
+from model.scoring.form import EXECUTION_LABEL, FormScore
 from model.scoring.target_text import format_number
 
 AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
@@ -76,6 +77,8 @@ class FinancePanel(QWidget):
         self.total = QLabel(self)
         self.problems = QListWidget(self)
         self.problems.setMaximumHeight(130)
+        self.problems.setToolTip(self.tr("双击或按回车转到问题所在行"))
+        self.problems.itemActivated.connect(self._show_problem)
         top = QHBoxLayout()
         top.addWidget(self.export_button)
         top.addStretch(1)
@@ -185,10 +188,23 @@ class FinancePanel(QWidget):
         for row, fund in enumerate(funds):
             for column, key in enumerate(keys):
                 self.funds.setItem(row, column, self._fund_cell(fund, key, row == 0, base))
+        self._mark_execution(len(keys))
         self.funds.resizeColumnsToContents()
         self.funds.setFixedHeight(self.funds.horizontalHeader().height()
                                   + sum(self.funds.rowHeight(r) for r in range(len(funds))) + 6)
         self._loading = False
+
+    def _mark_execution(self, columns: int) -> None:
+        """The 预算执行率's problem on its row (the total funds row): coloured, the tooltip naming it."""
+        problems = [p.message for p in (self.score.problems if self.score else ())
+                    if p.indicator == EXECUTION_LABEL]
+        if not problems or self.funds.rowCount() == 0:
+            return
+        for column in range(columns):
+            cell = self.funds.item(0, column)
+            if cell is not None:
+                cell.setBackground(QBrush(PROBLEM))
+                cell.setToolTip("\n".join(problems))
 
     def _fund_cell(self, fund: FundRecord, key: str, is_total: bool, base: str) -> QTableWidgetItem:
         execution = self.score.execution if self.score else None
@@ -219,10 +235,33 @@ class FinancePanel(QWidget):
                            .replace("%3", score.rating).replace("%4", str(len(score.problems))))
         self.problems.clear()
         for problem in score.problems:
-            self.problems.addItem(f"{problem.indicator}：{problem.message}")
-            self.problems.item(self.problems.count() - 1).setForeground(QBrush(QColor("#c0392b")))
-        self.problems.setVisible(bool(score.problems))
+            self._list_problem(f"{problem.indicator}：{problem.message}", problem.indicator, RED)
+        for note in score.notes:  # the form's own weights: told, not counted as problems
+            self._list_problem(self.tr("说明：") + note.message, note.indicator, NOTE)
+        self.problems.setVisible(bool(score.problems or score.notes))
         self.rating_changed.emit(self.summary())
+
+    def _list_problem(self, text: str, place: str, colour: QColor) -> None:
+        item = QListWidgetItem(text, self.problems)
+        item.setForeground(QBrush(colour))
+        item.setData(Qt.ItemDataRole.UserRole, place)
+
+    def _show_problem(self, item: QListWidgetItem) -> None:
+        """Go to the problem's row: the indicator, its 一级指标, the funds total or the text."""
+        place = item.data(Qt.ItemDataRole.UserRole)
+        row = next((r for r in self.tree._rows.values() if r.text(0) == place), None) \
+            or self.tree.group_for(place)
+        if row is not None:
+            self.tree.setCurrentItem(row)
+            self.tree.scrollToItem(row)
+            self.tree.setFocus()
+        elif place == EXECUTION_LABEL and self.funds.rowCount():
+            self.funds.setCurrentCell(0, 0)
+            self.funds.setFocus()
+        else:
+            field = next((f for f, label in self.layout_data.closing_texts if label == place), "")
+            if field in self.texts:
+                self.texts[field].setFocus()
 
     def summary(self) -> str:
         """The status bar's words: total, rating, problems."""

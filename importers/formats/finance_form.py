@@ -59,7 +59,8 @@ def store(services: Services, form: FinanceImport, into: int | None) -> StoredIm
     if into is not None:
         raise ValidationError("绩效自评表只能导入为新的自评，请去掉 --into。")
     assessment_id, result = store_finance_form(services, form)
-    warnings = (*form.warnings, *(f"{p.indicator}：{p.message}" for p in result.problems))
+    warnings = (*form.warnings, *(f"{p.indicator}：{p.message}" for p in result.problems),
+                *(f"说明：{n.message}" for n in result.notes))
     summary = (f"已导入：工作表“{form.sheet}”（{form.data['assessment']['kind']}绩效自评表，表样 "
                f"{form.layout}），{len(form.data['indicators'])} 项绩效指标 → 自评编号 "
                f"{assessment_id}，总分 {result.total:g}（{result.rating}）")

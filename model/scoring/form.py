@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.scoring.form_weights import form_weights, weight_notes, weight_problems
 from model.scoring.rules import IndicatorInput, IndicatorScore, clamp, score_indicator
 
 EXECUTION_LABEL = "预算执行率"
@@ -20,7 +21,8 @@ class TextLimit:
 
 @dataclass(frozen=True)
 class ScoringRules:
-    """What differs between variants (a layout's data): weights, execution base, limits."""
+    """What differs between variants (a layout's data): weights (defaults: a form's own weights
+    count, a difference is noted), execution base, limits."""
 
     weights: tuple[tuple[str, float], ...] = (("产出指标", 50.0), ("效益指标", 30.0),
                                               ("满意度指标", 10.0))
@@ -39,6 +41,7 @@ class FormInput:
     spent: float | None = None
     execution_reason: str = ""
     texts: tuple[tuple[str, str], ...] = ()  # (field, text) checked against the limits
+    execution_points: float | None = None  # what the form states (None: the layout's default)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class FormScore:
     total: float
     rating: str
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    # Told, not wrong: where the form's own weights differ from the layout's defaults.
+    notes: tuple[Problem, ...] = field(default_factory=tuple)
 
 
 def rating_of(total: float) -> str:
@@ -74,7 +79,7 @@ def rating_of(total: float) -> str:
 def score_execution(form: FormInput, rules: ScoringRules) -> tuple[ExecutionScore, list[Problem]]:
     """rate = B / A; score = rate × 分值, capped at 分值."""
     budget = form.budget_adjusted if rules.execution_base == "adjusted" else form.budget_initial
-    points = rules.execution_points
+    points = rules.execution_points if form.execution_points is None else form.execution_points
     problems: list[Problem] = []
     if budget is None or budget <= 0:
         problems.append(Problem(EXECUTION_LABEL, "未填写预算数（A），无法计算执行率" if budget is None
@@ -101,10 +106,17 @@ def score_form(form: FormInput, rules: ScoringRules) -> FormScore:
     for result in scored:
         label = result.source.name or result.source.level2 or result.source.level1
         problems.extend(Problem(label, message) for message in result.problems)
-    problems.extend(_weight_problems(scored, rules))
+    weights = form_weights(scored, rules.weights)
+    problems.extend(_total_problems(scored, execution))
+    problems.extend(Problem(label, message) for label, message in weight_problems(weights))
     problems.extend(_limit_problems(form, rules))
+    notes = [Problem(label, message) for label, message in weight_notes(weights)]
+    if abs(execution.points - rules.execution_points) > 0.001:
+        notes.append(Problem(EXECUTION_LABEL, f"预算执行率按本表计 {execution.points:g} 分"
+                             f"（表样默认 {rules.execution_points:g} 分）"))
     total = _total(scored, execution)
-    return FormScore(form.kind, execution, scored, total, rating_of(total), tuple(problems))
+    return FormScore(form.kind, execution, scored, total, rating_of(total), tuple(problems),
+                     tuple(notes))
 
 
 def _total(scored: tuple[IndicatorScore, ...], execution: ExecutionScore) -> float:
@@ -117,16 +129,12 @@ def _total(scored: tuple[IndicatorScore, ...], execution: ExecutionScore) -> flo
     return round(min(max(raw, 0.0), 100.0), 2)
 
 
-def _weight_problems(scored: tuple[IndicatorScore, ...], rules: ScoringRules) -> list[Problem]:
-    total = sum(s.points for s in scored) + rules.execution_points
-    problems: list[Problem] = []
+def _total_problems(scored: tuple[IndicatorScore, ...], execution: ExecutionScore) -> list[Problem]:
+    """The form's 分值 (its rows and the execution points) must add up to 100."""
+    total = sum(s.points for s in scored) + execution.points
     if abs(total - 100.0) > 0.001:
-        problems.append(Problem(TOTAL_LABEL, f"各项分值合计 {total:g} 分，应为 100 分"))
-    for level1, weight in rules.weights:
-        points = sum(s.points for s in scored if s.source.level1 == level1)
-        if any(s.source.level1 == level1 for s in scored) and abs(points - weight) > 0.001:
-            problems.append(Problem(level1, f"{level1}分值合计 {points:g} 分，本表样为 {weight:g} 分"))
-    return problems
+        return [Problem(TOTAL_LABEL, f"各项分值合计 {total:g} 分，应为 100 分")]
+    return []
 
 
 def _limit_problems(form: FormInput, rules: ScoringRules) -> list[Problem]:

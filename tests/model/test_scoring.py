@@ -210,14 +210,17 @@ def test_not_applicable_indicators_are_left_out_and_the_total_rescaled() -> None
     assert [p.message for p in result.problems] == []
 
 
-def test_points_must_add_up_to_100_and_match_the_layout_weights() -> None:
+def test_points_must_add_up_to_100_and_the_layout_weights_are_only_noted() -> None:
     short = (IndicatorInput("产出指标", "数量指标", "a", "≥1个", "1个", 40), *FULL[1:])
-    messages = [p.message for p in score_form(form(*short), ScoringRules()).problems]
-    assert "各项分值合计 90 分，应为 100 分" in messages
-    assert "产出指标分值合计 40 分，本表样为 50 分" in messages
+    result = score_form(form(*short), ScoringRules())
+    assert [p.message for p in result.problems] == ["各项分值合计 90 分，应为 100 分"]
+    assert [(n.indicator, n.message) for n in result.notes] == [
+        ("产出指标", "产出指标按本表计 40 分（表样默认 50 分）")]
     county = ScoringRules(weights=(("产出指标", 70.0), ("效益指标", 20.0), ("满意度指标", 10.0)))
-    assert any("本表样为 70 分" in m for m in
-               [p.message for p in score_form(form(*FULL), county).problems])
+    full = score_form(form(*FULL), county)
+    assert full.problems == ()
+    assert [n.message for n in full.notes] == ["产出指标按本表计 50 分（表样默认 70 分）",
+                                               "效益指标按本表计 30 分（表样默认 20 分）"]
 
 
 def test_length_limits() -> None:
