@@ -25,6 +25,7 @@ COM_APPS = (("Word.Application", "Microsoft Word"), ("Kwps.Application", "WPS �
             ("wps.Application", "WPS 文字"))
 TIMEOUT_SECONDS = 600
 MAX_PARAGRAPH_CHARS = 50_000  # LibreOffice converts a paragraph this long in about 5 s
+MAX_DOCUMENT_CHARS = 300_000  # and 400,000 characters in 40 paragraphs in about a minute
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WD_FORMAT_PDF = 17
 MISSING = ("没有找到可把文档转换为 PDF 的程序：请安装 LibreOffice（https://zh-cn.libreoffice.org，"
@@ -68,11 +69,12 @@ def convert(source: Path, out: Path) -> Path:
 
 
 def refuse_long_paragraphs(docx: Path) -> None:
-    """Refuse up front a document with a paragraph over MAX_PARAGRAPH_CHARS: the converters'
-    line breaking grows with the square of a paragraph's length (200,000 characters take
-    LibreOffice over a minute, 1,000,000 half an hour)."""
+    """Refuse up front a document with a paragraph over MAX_PARAGRAPH_CHARS (the converters'
+    line breaking grows with the square of a paragraph's length: 200,000 characters take
+    LibreOffice over a minute, 1,000,000 half an hour) or over MAX_DOCUMENT_CHARS in all."""
     from lxml import etree
 
+    total = 0
     try:
         with zipfile.ZipFile(docx) as package, package.open("word/document.xml") as stream:
             for _event, paragraph in etree.iterparse(stream, tag=f"{W}p", huge_tree=True,
@@ -83,6 +85,11 @@ def refuse_long_paragraphs(docx: Path) -> None:
                         f"文档中有一段长 {len(text):,} 字（“{text[:12]}…”），超过转换 PDF 时单段 "
                         f"{MAX_PARAGRAPH_CHARS:,} 字的上限，未生成 PDF；请把这段分成几段后再导出，"
                         "或导出 Word 文档。")
+                total += len(text)
+                if total > MAX_DOCUMENT_CHARS:
+                    raise ExportError(
+                        f"文档超过 {MAX_DOCUMENT_CHARS:,} 字（约 200 页），超过转换 PDF 的上限，未生成 PDF；"
+                        "请导出 Word 文档，再用 Word 或 WPS 另存为 PDF。")
                 paragraph.clear()
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise ExportError(f"无法读取“{docx.name}”，未生成 PDF：{exc}") from exc

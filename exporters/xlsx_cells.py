@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from copy import copy
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -45,6 +45,7 @@ def set_packed_style(cell: Cell | MergedCell, style: StyleArray | None) -> None:
 
 # What makes a spreadsheet read a typed or imported text as a formula (CSV/DDE injection).
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+_LEAD_CHARS = frozenset("".join(FORMULA_LEADS))
 
 
 def set_raw_text(cell: Cell, text: str) -> None:
@@ -75,14 +76,15 @@ def texts_only(workbook: Workbook) -> None:
     for sheet in workbook.worksheets:
         if not isinstance(sheet, Worksheet):
             continue
-        for cell in sheet._cells.values():
-            if not isinstance(cell, Cell):
-                continue
-            value = cast(_RawCell, cell)._value
-            if cell.data_type in ("f", "e"):
-                put_text(cell, str(value))
-            elif isinstance(value, str) and value.startswith(FORMULA_LEADS) and not cell.quotePrefix:
-                _quote_prefix(cell)
+        cells: Any = sheet._cells.values()  # once over every cell: kept to plain lookups
+        for cell in cells:
+            kind = cell.data_type
+            if kind == "s":
+                value = cell._value  # a MergedCell is "n": only real cells get here
+                if value and value[0] in _LEAD_CHARS and not cell.quotePrefix:
+                    _quote_prefix(cell)
+            elif kind in ("f", "e") and isinstance(cell, Cell):
+                put_text(cell, str(cast(_RawCell, cell)._value))
 
 
 def save_workbook(workbook: Workbook, path: Path | str) -> None:

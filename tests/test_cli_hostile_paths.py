@@ -80,7 +80,7 @@ def test_salvage_out_with_a_question_mark(cli, tmp_path: Path) -> None:
     code, _out, err = cli("check", "--db", broken, "--salvage", "--out", tmp_path / "new?x.db")
     assert code == 0, err
     assert items_in(tmp_path / "new?x.db") == 40
-    assert listing(tmp_path) - before - {"broken.db-wal", "broken.db-shm"} <= {"new?x.db"}
+    assert listing(tmp_path) - before <= {"new?x.db"}  # nothing beside the damaged file either
     assert not list(tmp_path.glob(".~*"))
 
 

@@ -66,6 +66,7 @@ def test_import_refuses_a_400_digit_number_naming_the_cell(tmp_path: Path, cell:
     (-480, 456, "预算数（A）为负数（-480）"),
     (480, -5, "执行数（B）为负数（-5）"),
     (0, 456, "预算数（A）为 0"),
+    (1e-300, 1e11, "预算数（A）1e-300 过小"),
 ])
 def test_a_negative_budget_or_amount_is_reported_as_negative(tmp_path: Path, budget: float,
                                                              spent: float, message: str) -> None:
@@ -78,6 +79,9 @@ def test_a_negative_budget_or_amount_is_reported_as_negative(tmp_path: Path, bud
     database.dispose()
     done = run("score", "--db", str(db), "--assessment", str(assessment_id), data_dir=tmp_path)
     assert done.returncode == 0, done.stderr
-    messages = [p["message"] for p in json.loads(done.stdout)["problems"]]
+    data = json.loads(done.stdout, parse_constant=lambda name: pytest.fail(name))
+    if spent >= 0:  # the budget is what is wrong: no rate, no points
+        assert data["execution"]["rate"] is None and data["execution"]["score"] == 0
+    messages = [p["message"] for p in data["problems"]]
     assert any(message in m for m in messages), messages
     assert not any("未填写" in m and "预算" in m for m in messages), messages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from model.scoring.form_weights import form_weights, weight_notes, weight_problems
@@ -92,6 +93,9 @@ def score_execution(form: FormInput, rules: ScoringRules) -> tuple[ExecutionScor
     if form.spent < 0:  # counted as 0 spent, and said
         problems.append(Problem(EXECUTION_LABEL, f"执行数（B）为负数（{form.spent:g}），请核对"))
     rate = max(form.spent, 0.0) / budget
+    if not math.isfinite(rate):  # a budget of 1e-300: no rate, and never Infinity in the JSON
+        problems.append(Problem(EXECUTION_LABEL, f"预算数（A）{budget:g} 过小，无法计算执行率，请核对"))
+        return ExecutionScore(budget, form.spent, None, points, 0.0), problems
     score = clamp(rate * points, points)
     if rules.reason_below_rate is not None and rate < rules.reason_below_rate \
             and not form.execution_reason.strip():

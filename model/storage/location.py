@@ -24,6 +24,8 @@ def user_data_dir() -> Path:
     override = os.environ.get("ZICHA_DATA_DIR")
     path = Path(override) if override else (
         portable_data_dir() or Path(platformdirs.user_data_dir(APP_DIR_NAME, False)))
+    if override and path.is_dir():
+        return path  # a folder the user chose and made (even /tmp): its modes are the user's
     return private_folder(path)  # 0700: the clerk's data, logs and backups are the clerk's
 
 

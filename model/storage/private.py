@@ -13,12 +13,13 @@ POSIX = sys.platform != "win32"
 
 
 def make_private(path: Path, mode: int) -> None:
-    """Give path mode when it lets anyone but its owner in (best effort: a file of another
-    user, or on a filesystem without modes, is left as it is)."""
+    """Give path mode when it differs (best effort: a file of another user, or on a filesystem
+    without modes, is left as it is)."""
     if not POSIX:
         return
     try:
-        if os.stat(path).st_mode & 0o777 != mode:
+        info = os.stat(path)
+        if info.st_uid == os.getuid() and info.st_mode & 0o777 != mode:  # never another's file
             os.chmod(path, mode)
     except OSError:
         pass

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine
 from model.errors import DatabaseRefusedError
 from model.storage.db import sqlite_url
 from model.storage.disk import disk_error
-from model.storage.examine import examine, require_regular_file
+from model.storage.examine import examine, remove_empty_sidecars, require_regular_file
 from model.storage.filestore import FileStore
 from model.storage.reference import normalise_sql, reference_schema
 from model.storage.targets import files_dir_for, refuse_live_target
@@ -43,6 +43,8 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
     refuse_live_target(out, damaged)
     if out.exists():
         raise DatabaseRefusedError(f"“{out}”已存在；抢救结果只写入新文件，请换一个文件名。")
+    sidecars = [Path(f"{damaged}{suffix}") for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in sidecars]
     source = sqlite3.connect(f"{damaged.absolute().as_uri()}?mode=ro", uri=True)
     try:
         revision, tables = _readable_schema(source, damaged)
@@ -64,6 +66,7 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
             temp.unlink(missing_ok=True)
     finally:
         source.close()
+        remove_empty_sidecars(sidecars, existed)  # the damaged file is left as it was
     return report
 
 

@@ -10,7 +10,7 @@ from model.errors import DatabaseRefusedError
 
 SERVER_SCHEMES = ("postgresql", "postgresql+psycopg")
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
-URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # one letter is a drive (C://x.db)
 _SECRET_OPTION = re.compile(r"^--?[\w-]*(pass|pwd|pw|secret|token|key)[\w-]*(=|$)", re.I)
 # greedy up to the last "@" of the authority: a password may hold an "@" of its own
 _PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/@:\s]*:)[^/\s]*@")

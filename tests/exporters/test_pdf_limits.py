@@ -11,7 +11,7 @@ from docx import Document
 
 import main
 from exporters.errors import ExportError
-from exporters.pdf import MAX_PARAGRAPH_CHARS, refuse_long_paragraphs
+from exporters.pdf import MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_CHARS, refuse_long_paragraphs
 from model.storage.opening import create_demo_database
 
 
@@ -47,4 +47,13 @@ def test_the_limit_is_per_paragraph(tmp_path: Path, length: int, refused: bool) 
         with pytest.raises(ExportError, match="上限"):
             refuse_long_paragraphs(tmp_path / "d.docx")
     else:
+        refuse_long_paragraphs(tmp_path / "d.docx")
+
+
+def test_the_whole_document_has_a_limit_too(tmp_path: Path) -> None:
+    document = Document()
+    for _ in range(MAX_DOCUMENT_CHARS // 40_000 + 1):
+        document.add_paragraph("字" * 40_000)
+    document.save(str(tmp_path / "d.docx"))
+    with pytest.raises(ExportError, match=f"{MAX_DOCUMENT_CHARS:,}"):
         refuse_long_paragraphs(tmp_path / "d.docx")

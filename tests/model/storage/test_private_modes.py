@@ -24,13 +24,26 @@ def mode(path: Path) -> int:
 
 def test_the_data_folder_is_private_even_when_it_was_not(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o755)
+    import platformdirs
+
+    folder = tmp_path / "share" / "jixiao-zicha"
+    folder.mkdir(parents=True)
     folder.chmod(0o755)
-    monkeypatch.setenv("ZICHA_DATA_DIR", str(folder))
+    monkeypatch.delenv("ZICHA_DATA_DIR")
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *_args: str(folder))
     assert user_data_dir() == folder and mode(folder) == 0o700
+
+
+def test_a_data_folder_given_is_made_private_when_new_and_left_alone_when_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ZICHA_DATA_DIR", str(tmp_path / "new" / "data"))
     assert mode(user_data_dir()) == 0o700
+    shared = tmp_path / "shared"  # e.g. ZICHA_DATA_DIR=/tmp: never made 0700
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("ZICHA_DATA_DIR", str(shared))
+    assert user_data_dir() == shared
+    assert stat.S_IMODE(os.stat(shared).st_mode) == 0o1777
 
 
 def test_a_new_database_and_its_wal_are_private(tmp_path: Path) -> None:

@@ -35,6 +35,11 @@ def test_unsupported_locations_are_refused(url: str) -> None:
     assert "pw" not in refused.value.message
 
 
+def test_a_drive_letter_is_no_scheme() -> None:
+    assert database_location("C://数据/自评.db") == Path("C://数据/自评.db")
+    assert database_location(r"D:\\自评.db") == Path(r"D:\\自评.db")
+
+
 def test_server_urls_are_kept() -> None:
     for url in ("postgresql://u@h/x", "postgresql+psycopg://u:pw@h:5432/x"):
         assert database_location(url) == url
