@@ -14,8 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
 from gui.change import Change
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE
 from model.errors import ModelError, NotFoundError
-from model.live_digest import Difference, Digest, difference, digest
-from model.storage.change_feed import ChangeFeed, change_feed_for
+from model.live_digest import Difference, Digest, change_feed, difference, digest
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -30,7 +29,7 @@ class LiveRefresh(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.feed: ChangeFeed = change_feed_for(window.services.db)
+        self.feed = change_feed(window.services.db)
         self.digest = Digest()
         self._paused = 0
         self._keeping: tuple[str, int] | None = None  # the row whose editor stays while reloading
