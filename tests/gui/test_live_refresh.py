@@ -102,7 +102,7 @@ def test_typing_while_the_other_window_saves_keeps_the_words_and_asks(
     b.commit_editors()  # B's pause in typing: the save finds A's text and shows both
     assert len(answers) == 1 and answers[0].startswith("conflict:")
     stored = demo.items.get(item.id).result
-    assert item.result + "（B 正在输入）" in stored and item.result + "（A 已保存）" in stored
+    assert stored.startswith(item.result) and "（B 正在输入）" in stored and "（A 已保存）" in stored
     assert edit_b.toPlainText() == stored
     qtbot.waitUntil(lambda: a.item_editor.texts["result"].edit.toPlainText() == stored, timeout=1000)
     b.undo()  # B's undo puts back A's text, not the text before A's
