@@ -47,6 +47,8 @@ class EditFieldCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.stored_new = self._write(self.new, expected=self.stored_old)
+        if self.resolved and self.stored_new == self.stored_old:  # theirs kept: no step to undo
+            self.setObsolete(True)
 
     def revert(self) -> None:
         self.stored_old = self._write(self.old, expected=self.stored_new)
