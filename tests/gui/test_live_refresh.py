@@ -182,3 +182,30 @@ def test_report_latency() -> None:
                           "max_ms": round(max(LATENCIES) * 1000)}))
         assert max(LATENCIES) < 1.0
 
+
+
+def test_undoing_an_import_into_a_new_assessment_goes_back(qtbot: QtBot, window: MainWindow,
+                                                           demo: Services, demo_id: int,
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from gui.dialogs.import_excel import ImportPreview
+
+    workbook = clerk_tables.doubled_category_tasks(tmp_path / "任务.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(workbook), "")))
+
+    def new_assessment(dialog: ImportPreview) -> int:
+        dialog.unit.setText(dialog.unit.text() or "市发展改革委")
+        dialog.year.setValue(dialog.year.value() or 2024)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ImportPreview, "exec", new_assessment)
+    window.files.import_excel()
+    created = window.assessment_id
+    assert created != demo_id and len(demo.assessments.list()) == 2
+    assert window.undo_action.text().startswith("撤销 导入“任务.xlsx”（")
+    window.undo()  # the assessment it made is gone; the window shows the one the clerk came from
+    assert [s.id for s in demo.assessments.list()] == [demo_id]
+    assert window.assessment_id == demo_id
