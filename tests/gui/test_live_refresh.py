@@ -209,3 +209,25 @@ def test_undoing_an_import_into_a_new_assessment_goes_back(qtbot: QtBot, window:
     window.undo()  # the assessment it made is gone; the window shows the one the clerk came from
     assert [s.id for s in demo.assessments.list()] == [demo_id]
     assert window.assessment_id == demo_id
+
+
+def test_narrative_and_dimension_typed_over_a_change_elsewhere_ask_too(
+        qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    window.show_assessment_editor()
+    overview = window.assessment_editor.texts["overview"].edit
+    type_into(qtbot, overview, "（本窗口补充）")
+    other.narrative.set_text(demo_id, "overview", "另一窗口改写的总体情况。")
+    window.commit_editors()
+    stored = demo.narrative.sections(demo_id)["overview"].text
+    assert "（本窗口补充）" in stored and "另一窗口改写的总体情况。" in stored
+    assert overview.toPlainText() == stored
+    dimension = demo.dimensions.list(demo_id)[0]
+    window.select("dimension", dimension.id)
+    type_into(qtbot, window.dimension_editor.heading, "本窗口的标题")
+    other.dimensions.update(dimension.id, None, report_heading="另一窗口的标题")
+    window.commit_editors()
+    assert [a.split(":")[0] for a in answers] == ["conflict", "conflict"]
+    heading = demo.dimensions.get(dimension.id).report_heading
+    assert "本窗口的标题" in heading and "另一窗口的标题" in heading
+    other.close()
