@@ -123,12 +123,12 @@
         <translation>Done %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="135" />
+        <location filename="../../gui/commands/fields.py" line="148" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="136" />
+        <location filename="../../gui/commands/fields.py" line="149" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -902,18 +902,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="115" />
-        <location filename="../../gui/undo_history.py" line="121" />
+        <location filename="../../gui/undo_history.py" line="108" />
+        <location filename="../../gui/undo_history.py" line="114" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="117" />
+        <location filename="../../gui/undo_history.py" line="110" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="120" />
+        <location filename="../../gui/undo_history.py" line="113" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1850,37 +1850,37 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="30" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="31" />
         <source>您撤销或重做时，%1的“%2”已被其他窗口或程序修改。请选择保留哪一个，或两者都保留后编辑：</source>
         <translation>While you undid or redid, “%2” of %1 was changed by another window or program. Choose which to keep, or keep both and edit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="32" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="33" />
         <source>您输入时，%1的“%2”已被其他窗口或程序修改。您输入的内容仍在，请选择保留哪一个，或两者都保留后编辑：</source>
         <translation>While you were typing, “%2” of %1 was changed by another window or program. What you typed is still here; choose which to keep, or keep both and edit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="35" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="36" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="46" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
         <source>保留我输入的</source>
         <translation>Keep what I typed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="46" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
         <source>采用对方保存的</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="46" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
         <source>两者都保留（可编辑）</source>
         <translation>Keep both (editable)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/text_conflict.py" line="56" />
+        <location filename="../../gui/dialogs/text_conflict.py" line="57" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -2307,18 +2307,23 @@
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="68" />
-        <location filename="../../gui/commands/fields.py" line="74" />
+        <location filename="../../gui/commands/fields.py" line="67" />
+        <source>您输入的内容已复制到剪贴板。</source>
+        <translation> What you typed has been copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="81" />
+        <location filename="../../gui/commands/fields.py" line="87" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="121" />
+        <location filename="../../gui/commands/fields.py" line="134" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="125" />
+        <location filename="../../gui/commands/fields.py" line="138" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
@@ -2392,17 +2397,17 @@
         <translation>Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="89" />
+        <location filename="../../gui/undo_history.py" line="82" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="89" />
+        <location filename="../../gui/undo_history.py" line="82" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="92" />
+        <location filename="../../gui/undo_history.py" line="85" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>

@@ -287,6 +287,7 @@ ENGLISH.update({
     "本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：":
         "Every change to this assessment in this window (click a step to undo or redo to it):",
     "确定": "OK", "采用对方保存的": "Take theirs", "（%1）": " (%1)",
+    "您输入的内容已复制到剪贴板。": " What you typed has been copied to the clipboard.",
 })
 
 

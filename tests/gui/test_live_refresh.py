@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import ID_ROLE, ITEM, RECORD_ROLE
@@ -230,4 +231,18 @@ def test_narrative_and_dimension_typed_over_a_change_elsewhere_ask_too(
     assert [a.split(":")[0] for a in answers] == ["conflict", "conflict"]
     heading = demo.dimensions.get(dimension.id).report_heading
     assert "本窗口的标题" in heading and "另一窗口的标题" in heading
+    other.close()
+
+
+def test_typing_into_an_item_deleted_elsewhere_keeps_the_words_on_the_clipboard(
+        qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
+    item = demo.items.list(demo_id)[6]
+    select(window, ITEM, item.id)
+    type_into(qtbot, window.item_editor.texts["result"].edit, "刚写的一段话")
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    other.items.delete(item.id)
+    window.commit_editors()
+    assert len(answers) == 1 and answers[0].endswith("您输入的内容已复制到剪贴板。")
+    assert "第 7 项" in answers[0]
+    assert QApplication.clipboard().text() == item.result + "刚写的一段话"
     other.close()
