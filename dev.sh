@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up (first time) and run: `./dev.sh app [ARGS…]` opens the app; `./dev.sh test` runs every
-# check: ruff, mypy (model, exporters, importers), a smoke run of the benchmark, the whole test
-# suite (pytest's summary comes last).
+# check: ruff, mypy (model, exporters, importers), a smoke run of the benchmark, the bundle and its
+# smoke test, the whole test suite (pytest's summary comes last); `./dev.sh bundle` builds the
+# program folder for this machine (dist/jixiao-zicha/, PyInstaller) and smoke-tests it.
 # Works on a fresh Debian/Ubuntu or macOS with Python 3.11+; installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -35,6 +36,11 @@ QT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libd
 # What the tests use besides Python: LibreOffice to render reports, poppler to read PDFs,
 # PostgreSQL for the server-database tests (started by the tests themselves).
 TEST_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql)
+# What the bundle build needs besides Python: objdump (PyInstaller, packaging/bundle_manifest.py)
+# and makensis, which compiles packaging/installer.nsi here to check it (the installer itself is
+# built on Windows: .github/workflows/windows.yml).
+BUNDLE_PACKAGES=(binutils nsis)
+BUNDLE_LIMIT_MB=160
 
 setup_venv() {
   local python; python=$(find_python)
@@ -51,24 +57,59 @@ setup_venv() {
   fi
 }
 
+translations() {  # the .qm catalogues the app loads, compiled from resources/i18n/*.ts
+  "$VENV/bin/python" resources/i18n/release.py
+}
+
+python_library() {  # PyInstaller needs Python's shared library (Debian: the libpython3.X package)
+  "$VENV/bin/python" -c 'from PyInstaller.depend.bindepend import get_python_library_path as f; f()' \
+    >/dev/null 2>&1 && return 0
+  apt_install "libpython$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+}
+
+bundle() {
+  local started=$SECONDS
+  python_library
+  translations
+  "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+    --workpath build/pyinstaller packaging/jixiao-zicha.spec
+  local size_mb; size_mb=$(du -sm dist/jixiao-zicha | cut -f1)
+  echo "bundle: dist/jixiao-zicha $(du -sh dist/jixiao-zicha | cut -f1), $(find dist/jixiao-zicha -type f | wc -l) files, built in $((SECONDS - started)) s"
+  if [ "$size_mb" -gt "$BUNDLE_LIMIT_MB" ]; then
+    echo "bundle: ${size_mb} MB is over the limit of ${BUNDLE_LIMIT_MB} MB" >&2; exit 1
+  fi
+  if command -v makensis >/dev/null 2>&1; then  # the installer script compiles (dummy payload)
+    "$VENV/bin/python" packaging/check_installer.py
+  fi
+  "$VENV/bin/python" packaging/smoke_test.py dist/jixiao-zicha
+  echo "bundle: built and smoke-tested in $((SECONDS - started)) s"
+}
+
 case "${1:-app}" in
   app)
     shift || true
     apt_install "${QT_PACKAGES[@]}"
     setup_venv
+    translations
     exec "$VENV/bin/python" main.py "$@"
     ;;
   test)
     shift || true
-    apt_install "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    apt_install "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BUNDLE_PACKAGES[@]}"
     setup_venv
     "$VENV/bin/python" -m ruff check .
     "$VENV/bin/python" -m mypy model exporters importers
+    bundle  # the program folder a clerk gets, built and smoke-tested with no Python around it
     # Smoke run of the benchmark (figures printed, never asserted; the committed results stay).
     QT_QPA_PLATFORM=offscreen "$VENV/bin/python" bench/run.py --quick --runs 1 \
       --out "${TMPDIR:-/tmp}/zicha-bench-smoke.json"
     QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  bundle)
+    apt_install "${QT_PACKAGES[@]}" "${BUNDLE_PACKAGES[@]}"
+    setup_venv
+    bundle
+    ;;
   *)
-    echo "用法：./dev.sh app [--db 文件] | ./dev.sh test" >&2; exit 2 ;;
+    echo "用法：./dev.sh app [--db 文件] | ./dev.sh test | ./dev.sh bundle" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cli import argparse_zh
 from cli.format_options import add_options
+from cli.version_option import VersionAction
 from exporters.registry import export_formats
 from importers.registry import import_options
 from model.errors import ModelError
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db；"
                                      "也可写在命令名之后）")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令",
                                 metavar="<命令>")
 
@@ -54,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     check_content = add("review", "cli.review:cmd_review", "体检：导出前检查内容（JSON）")
     check_content.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
     add_import_arguments(add("import-xlsx", "cli.imports:cmd_import_xlsx", "从 Excel 表格导入自查事项"))
+    summary = add("import-docx", "cli.summary:cmd_import_docx",
+                  "导入上年工作总结（Word：.docx/.doc/.wps/.rtf/.odt）")
+    summary.add_argument("file", help="工作总结文件")
+    summary.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
+    summary.add_argument("--year", type=int, help="年度（标题中没有时）")
+    summary.add_argument("--unit", help="单位名称（标题中没有时）")
+    summary.add_argument("--dry-run", action="store_true", help="只以 JSON 显示将导入的内容，不写入")
+    against = add("compare", "cli.year_compare:cmd_compare", "与上年对比：逐项比较落实情况与数字（JSON）")
+    against.add_argument("--assessment", type=int, required=True, help="今年的自评编号")
+    against.add_argument("--with", dest="with_id", type=int,
+                         help="上年的自评编号（默认：复制来源，或同单位上一年度的自评）")
     attach = add("attach", "cli.evidence:cmd_attach", "为自查事项添加证明材料文件")
     attach.add_argument("--item", type=int, required=True, help="自查事项编号")
     attach.add_argument("files", nargs="+", help="文件或文件夹")
@@ -79,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     restoring.add_argument("backup", help="备份文件")
     handout = add("handout", "cli.collect:cmd_handout", "把自查事项按责任处室分发为 Excel 填报表")
     handout.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
-    handout.add_argument("--out", required=True, help="输出文件夹")
+    handout.add_argument("--out", required=True, help="输出文件夹（不存在时新建）")
+    handout.add_argument("--replace", action="store_true",
+                         help="文件夹中已有同名填报表（可能已交回）时替换它们")
     handout.add_argument("--department", action="append", help="只分发给这些处室（可重复）")
     handout.add_argument("--deadline", help="截止时间，如 2021年12月20日")
     handout.add_argument("--return-to", help="交回给谁，如 综合处张三 6xxxxxxx")
@@ -161,11 +176,13 @@ def main(argv: list[str] | None = None) -> int:
         from datetime import datetime
 
         from model.storage.location import log_file_path
+        from model.storage.private import append_private
+        from model.storage.urls import masked, masked_argv
 
-        log = log_file_path()
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {sys.argv}\n")
-            handle.write(traceback.format_exc())
+        log = log_file_path()  # 0600, and never a password: URLs masked, password options too
+        words = masked_argv(sys.argv[1:] if argv is None else argv)
+        append_private(log, f"\n=== {datetime.now().isoformat(timespec='seconds')} {words}\n"
+                            + masked(traceback.format_exc()))
         print(f"程序发生意外错误，详细信息已写入：{log}", file=sys.stderr)
         return EXIT_UNEXPECTED
 

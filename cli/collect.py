@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
 
 from cli.commands import pick_assessment
-from exporters.handout_xlsx import handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import handout_file_names
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
+from model.collect.folder import prepare_folder
 from model.collect.handout import build_handout, department_name, record_handout
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import Rejection, ReturnedBook
 from model.storage.backups import make_backup
 from model.storage.opening import open_services
-from model.storage.targets import refuse_live_folder
 
 
 def _print_json(value: object) -> None:
@@ -25,16 +27,24 @@ def _print_json(value: object) -> None:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    out = refuse_live_folder(Path(args.out), Path(args.db))  # never into the evidence store
+    out = Path(args.out)
     services = open_services(args.db)
     try:
         assessment_id = pick_assessment(services, args.assessment)
         books = build_handout(services.db, assessment_id, departments=args.department,
                               deadline=args.deadline or "", return_to=args.return_to or "")
         names = handout_file_names(books)
-        for book, name in zip(books, names, strict=True):
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        # never into the evidence store, never over a (returned) workbook unless --replace
+        created = not out.exists()
+        prepare_folder(out, services.db.sqlite_path, names, replace=args.replace)
+        try:
+            write_handout_set(books, names, out,  # all or nothing, recorded in the same step
+                              record=lambda: record_handout(services.db, assessment_id, books, names))
+        except BaseException:
+            if created:  # a refusal leaves the disk as it was: no empty folder either
+                with contextlib.suppress(OSError):
+                    out.rmdir()
+            raise
     finally:
         services.close()
     _print_json({"files": [{"department": department_name(book.department),
@@ -69,6 +79,9 @@ def cmd_collect(args: argparse.Namespace) -> int:
     result.files = len(args.files)
     result.rejected[:0] = unreadable
     _print_json(result.as_json())
+    for row in result.rejected_rows:
+        print(f"文件“{row.file}”第 {row.row} 行（序号 {row.seq}“{row.content}”）：{row.reason}。",
+              file=sys.stderr)
     if result.rejected:
         first = result.rejected[0]
         more = f"（另有 {len(result.rejected) - 1} 个文件被拒绝）" if len(result.rejected) > 1 else ""

@@ -17,7 +17,7 @@ from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.numbering import short_heading
 from exporters.safe_names import UniqueNames
-from exporters.xlsx_cells import active_sheet
+from exporters.xlsx_cells import active_sheet, save_workbook
 from exporters.xmltext import TextCleaner
 from model.errors import ModelError
 from model.records import EvidenceRecord
@@ -133,5 +133,5 @@ def _write_index(plan: list[PackedEvidence], path: Path, clean: TextCleaner) -> 
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    workbook.save(str(path))
+    save_workbook(workbook, path)  # a title "=…" or "#N/A" stays the clerk's text
 

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult
-from exporters.xlsx_cells import active_sheet, fit_to_page, set_footer_center
+from exporters.xlsx_cells import active_sheet, fit_to_page, put_value, save_workbook, set_footer_center
 from exporters.xmltext import TextCleaner
 from model.finance_layouts import (
     FUND_KEYWORDS,
@@ -53,9 +53,7 @@ class _Writer:
         cell = self.sheet.cell(row=row, column=column)
         if isinstance(value, str):
             value = self.clean(value, f"第 {row} 行")
-        cell.value = value
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"  # a text that looks like a formula stays text
+        put_value(cell, value)  # a text that looks like a formula stays text
         name, size = self.layout.fonts[style]
         font = Font(name=name, size=size, bold=style == "header")
         alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
@@ -82,7 +80,7 @@ def export_finance_xlsx(sheet: FinanceSheet, layout: FinanceLayout, out: Path) -
         writer.sheet.title = layout.title[:31]
         _write_form(writer, sheet)
         _page_setup(writer)
-        workbook.save(temp)
+        save_workbook(workbook, temp)
 
     write_atomically(out, write)
     return ExportResult(out, clean.warnings)

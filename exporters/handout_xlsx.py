@@ -18,7 +18,15 @@ from openpyxl.writer.excel import ExcelWriter
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError
 from exporters.safe_names import UniqueNames
-from exporters.xlsx_cells import active_sheet, fit_to_page, packed_style, set_packed_style, set_raw_text
+from exporters.xlsx_cells import (
+    active_sheet,
+    fit_to_page,
+    packed_style,
+    put_text,
+    put_value,
+    set_packed_style,
+    texts_only,
+)
 from exporters.xmltext import clean
 from model.collect.records import HandoutBook, HandoutRow
 from model.collect.vocabulary import (
@@ -66,6 +74,7 @@ def write_handout(book: HandoutBook, out: Path) -> Path:
         _write_items(workbook.create_sheet(ITEMS_SHEET), book, styles)
         _write_info(workbook.create_sheet(INFO_SHEET), book)
         workbook.active = 1
+        texts_only(workbook)  # no text of the clerk's or a department's becomes a formula
         # Fast deflate: 30 workbooks of repetitive XML; level 1 is 3-4× faster, a little larger.
         with ZipFile(temp, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1) as archive:
             ExcelWriter(workbook, archive).save()
@@ -135,8 +144,8 @@ def _write_guide(sheet: Worksheet, book: HandoutBook) -> None:
         ("保存", "可用 Excel 或 WPS 保存为 .xlsx（或 .xls），文件名可以改。"),
     ]
     for row, (label, text) in enumerate(lines, start=1):
-        sheet.cell(row, 1, _text(label))
-        sheet.cell(row, 2, _text(text))
+        put_text(sheet.cell(row, 1), _text(label))
+        put_text(sheet.cell(row, 2), _text(text))
         sheet.cell(row, 1).alignment = Alignment(vertical="top")
         sheet.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[row].height = max(1, wrapped_lines(text, 80)) * 15 + 4
@@ -156,13 +165,15 @@ def _write_items(sheet: Worksheet, book: HandoutBook, styles: dict[str, NamedSty
     locked, fill = _packed(sheet, "分发锁定"), _packed(sheet, "分发填写")
     header_style = _packed(sheet, "分发表头")
     for index, column in enumerate(columns, start=1):
-        sheet.cell(KEY_ROW, index, column.code)
-        header = sheet.cell(HEADER_ROW, index, column.label)
+        put_text(sheet.cell(KEY_ROW, index), column.code)
+        header = sheet.cell(HEADER_ROW, index)
+        put_text(header, column.label)
         set_packed_style(header, header_style)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.row_dimensions[KEY_ROW].hidden = True  # the field of each column, whatever its header
     sheet.column_dimensions[last].hidden = True
-    title = sheet.cell(TITLE_ROW, 1, _text(f"{book.assessment_title}（{file_stem(book.department)}）"))
+    title = sheet.cell(TITLE_ROW, 1)
+    put_text(title, _text(f"{book.assessment_title}（{file_stem(book.department)}）"))
     title.font = Font(name="方正小标宋简体", size=16)
     title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
@@ -220,10 +231,8 @@ def _put(sheet: Worksheet, row: int, column: int, value: str | int | None) -> Ce
     """A cell straight into the sheet (what Worksheet.cell does, without its lookups); a text
     is stored as text even when it looks like a formula or a number."""
     cell = Cell(sheet, row=row, column=column)
-    if isinstance(value, str):
-        set_raw_text(cell, value)
-    elif value is not None:
-        cell.value = value
+    if value is not None:
+        put_value(cell, value)
     sheet._cells[(row, column)] = cell
     return cell
 
@@ -241,13 +250,12 @@ def _write_info(sheet: Worksheet, book: HandoutBook) -> None:
         ("fields", ",".join(book.fields)),
     ]
     for row, (key, value) in enumerate(facts, start=1):
-        sheet.cell(row, 1, key)
-        cell = sheet.cell(row, 2, value)
-        cell.data_type = "s"
+        put_text(sheet.cell(row, 1), key)
+        put_text(sheet.cell(row, 2), value)
     # 序号 and content are not repeated here: the database has them, the items sheet shows them
     header = [UID_CODE, *book.fields]
     for column, code in enumerate(header, start=1):
-        sheet.cell(INFO_TABLE_ROW, column, code)
+        put_text(sheet.cell(INFO_TABLE_ROW, column), code)
     for offset, item in enumerate(book.rows, start=1):
         values = [item.uid, *(item.values.get(c, "") for c in book.fields)]
         for column, value in enumerate(values, start=1):

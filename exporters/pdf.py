@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from exporters.atomic import write_atomically
@@ -23,6 +24,8 @@ SOFFICE_PLACES = (
 COM_APPS = (("Word.Application", "Microsoft Word"), ("Kwps.Application", "WPS 文字"),
             ("wps.Application", "WPS 文字"))
 TIMEOUT_SECONDS = 600
+MAX_PARAGRAPH_CHARS = 50_000  # LibreOffice converts a paragraph this long in about 5 s
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WD_FORMAT_PDF = 17
 MISSING = ("没有找到可把文档转换为 PDF 的程序：请安装 LibreOffice（https://zh-cn.libreoffice.org，"
            "安装后 soffice 可用），或在 Windows 上安装 Microsoft Word 或 WPS Office。")
@@ -47,6 +50,8 @@ def converter_name() -> str | None:
 def convert(source: Path, out: Path) -> Path:
     """Write out (PDF) from source (.docx, or .xlsx with LibreOffice)."""
     source, out = Path(source), Path(out)
+    if source.suffix == ".docx":
+        refuse_long_paragraphs(source)
     com = _com_app() if sys.platform == "win32" and source.suffix == ".docx" else None
     soffice = find_soffice()
     if com is None and soffice is None:
@@ -60,6 +65,27 @@ def convert(source: Path, out: Path) -> Path:
 
     write_atomically(out, write)
     return out
+
+
+def refuse_long_paragraphs(docx: Path) -> None:
+    """Refuse up front a document with a paragraph over MAX_PARAGRAPH_CHARS: the converters'
+    line breaking grows with the square of a paragraph's length (200,000 characters take
+    LibreOffice over a minute, 1,000,000 half an hour)."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(docx) as package, package.open("word/document.xml") as stream:
+            for _event, paragraph in etree.iterparse(stream, tag=f"{W}p", huge_tree=True,
+                                                     resolve_entities=False, no_network=True):
+                text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+                if len(text) > MAX_PARAGRAPH_CHARS:
+                    raise ExportError(
+                        f"文档中有一段长 {len(text):,} 字（“{text[:12]}…”），超过转换 PDF 时单段 "
+                        f"{MAX_PARAGRAPH_CHARS:,} 字的上限，未生成 PDF；请把这段分成几段后再导出，"
+                        "或导出 Word 文档。")
+                paragraph.clear()
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise ExportError(f"无法读取“{docx.name}”，未生成 PDF：{exc}") from exc
 
 
 def _convert_with_soffice(soffice: str, source: Path, target: Path) -> None:

@@ -34,8 +34,9 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
                                       year=report.year, period=report.period,
                                       total=len(report.items)), "表格标题")
     fields = [c.field for c in layout.columns]
-    rows = [[clean(item.field(f), f"第{item.seq}项（{_label(layout, f)}）") for f in fields]
-            for item in report.items]
+    headers = layout.headers(report.period)  # as shown: "{period_label}" filled in
+    rows = [[clean(item.field(f), f"第{item.seq}项（{header}）")
+             for f, header in zip(fields, headers, strict=True)] for item in report.items]
     # Merge keys come from the item's dimension path, so equal names under different parents
     # never merge, and a merged cell never spans two dimensions; a column merged `within` another
     # field also breaks where that field's value changes.
@@ -45,7 +46,7 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
     for index, column in enumerate(layout.columns):
         if column.merge == "vertical":
             merges.extend(_runs(keys, index))
-    return TableData(clean(title, "表格标题"), layout.headers(report.period), rows, merges,
+    return TableData(clean(title, "表格标题"), headers, rows, merges,
                      [item.id for item in report.items])
 
 
@@ -63,10 +64,6 @@ def with_item_columns(layout: Layout, report: Report) -> Layout:
     added += [Column(field=EXTRA_PREFIX + name, header=f"{name}（附加）" if name in headers else name,
                      variants=(name,), width=EXTRA_WIDTH) for name in names]
     return replace(layout, columns=(*layout.columns, *added)) if added else layout
-
-
-def _label(layout: Layout, field: str) -> str:
-    return next(c.header for c in layout.columns if c.field == field)
 
 
 def _merge_key(item, field: str) -> tuple[str, ...]:

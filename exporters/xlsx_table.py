@@ -18,7 +18,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.table_rows import Merge, TableData, split_merges, table_data, with_item_columns
-from exporters.xlsx_cells import active_sheet, fit_to_page, packed_style, set_footer_center, set_packed_style
+from exporters.xlsx_cells import (
+    active_sheet,
+    fit_to_page,
+    packed_style,
+    put_text,
+    save_workbook,
+    set_footer_center,
+    set_packed_style,
+)
 from exporters.xlsx_pages import MARGINS, PagePlan, plan_pages
 from exporters.xmltext import TextCleaner
 from model.layouts import PAPER_SIZES, Layout
@@ -39,7 +47,7 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
     clean = TextCleaner()
     layout = with_item_columns(layout, report)  # nothing an item holds is left out
     table = table_data(report, layout, clean)
-    _refuse_oversized(table, layout)
+    _refuse_oversized(table)
 
     def write(temp: Path) -> None:
         workbook = Workbook()
@@ -48,19 +56,19 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
         sheet.title = layout.sheet_title
         _write_table(sheet, table, layout, styles, progress)
         _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
-        workbook.save(str(temp))
+        save_workbook(workbook, temp)
 
     write_atomically(Path(out), write)
     return ExportResult(Path(out), clean.warnings)
 
 
-def _refuse_oversized(table: TableData, layout: Layout) -> None:
+def _refuse_oversized(table: TableData) -> None:
     """openpyxl would cut a text over Excel's cell limit without a word: refuse instead."""
     for row, cells in enumerate(table.rows):
         for column, text in enumerate(cells):
             if len(text) > EXCEL_CELL_LIMIT:
                 raise ExportError(
-                    f"第{row + 1}项的“{layout.columns[column].header}”有 {len(text)} 个字符，超过 Excel "
+                    f"第{row + 1}项的“{table.headers[column]}”有 {len(text)} 个字符，超过 Excel "
                     f"单元格上限 {EXCEL_CELL_LIMIT}，无法完整导出；请精简后再导出。")
 
 
@@ -92,13 +100,16 @@ def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dic
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     last_column = get_column_letter(len(columns))
-    title = sheet.cell(TITLE_ROW, 1, table.title)
+    title = sheet.cell(TITLE_ROW, 1)
     title.style = styles["表格标题"]
+    put_text(title, table.title)  # a title "=…" is a title, not a formula
     sheet.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
     title_height = layout.fonts["title"][1] * 2.2
     sheet.row_dimensions[TITLE_ROW].height = title_height
     for index, header in enumerate(table.headers, start=1):
-        sheet.cell(HEADER_ROW, index, header).style = styles["表头"]
+        cell = sheet.cell(HEADER_ROW, index)
+        cell.style = styles["表头"]
+        put_text(cell, header)  # an extra field's name is the clerk's text
     header_height = row_height(max(wrapped_lines(h, w) for h, w in zip(table.headers, widths,
                                                                        strict=True)),
                                layout.fonts["header"][1])
@@ -182,9 +193,7 @@ def _style_array(sheet: Worksheet, style_name: str) -> StyleArray | None:
 
 def _set_text(cell, text: str) -> None:
     # Excel reads "_xHHHH_" as an escaped character: a clerk's literal one is escaped as Excel does
-    cell.value = ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text
-    if text.startswith("="):
-        cell.data_type = "s"  # a text that looks like a formula stays text
+    put_text(cell, ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text)
 
 
 def _merged_away(merges: list[Merge]) -> set[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui import translations
@@ -14,6 +14,7 @@ from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.errors import ModelError
 from model.maintenance import open_default_with_demo, open_services
+from model.program import portable_data_dir
 
 # what a first start shows on a clerk's usual PC: a 1366×768 screen less a 40 px taskbar
 SCREENSHOT_SIZE = first_geometry(QRect(0, 0, 1366, 768 - 40)).size().toTuple()
@@ -23,6 +24,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("jixiao-zicha")
     app.setOrganizationName("jixiao-zicha")
+    keep_settings_beside_portable_data()
     settings = Settings()
     translations.install(app, settings.language())
     try:
@@ -41,7 +43,18 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
     return code
 
 
+def keep_settings_beside_portable_data() -> None:
+    """A portable copy writes nothing outside its folder: its settings go to an .ini file in its
+    data folder (data/settings/), not to the registry or ~/.config."""
+    folder = portable_data_dir()
+    if folder is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(folder / "settings"))
+
+
 def _screenshot(app: QApplication, window: MainWindow, out: Path) -> int:
+    window.follow_screen = False  # the size of a 1366×768 screen, whatever this screen is
     window.resize(*SCREENSHOT_SIZE)
     width = SCREENSHOT_SIZE[0]  # the panes as a first start on that screen divides them
     window.splitter.setSizes([width // 3, width - width // 3])

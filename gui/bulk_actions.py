@@ -54,7 +54,11 @@ class BulkActions(QObject):
         items = self.selected_items()
         if not items:
             return
-        names = self.context.services.items.departments(items[0].assessment_id)
+        # starts with the selection's common 处室, else empty: never an unrelated one
+        common = {item.department for item in items}
+        start = common.pop() if len(common) == 1 else ""
+        names = [start, *(n for n in self.context.services.items.departments(
+            items[0].assessment_id) if n != start)]
         name, ok = QInputDialog.getItem(self.window, self.tr("设置责任处室"),
                                         self.tr("%1 项的责任处室：").replace("%1", str(len(items))),
                                         names, 0, True)

@@ -43,6 +43,7 @@ class EditorPages(QStackedWidget):
         for binder in (self.item_editor.binder, self.dimension_editor.binder,
                        self.assessment_editor.fields, self.assessment_editor.sections):
             binder.commit()
+        self.evidence.commit()
 
     def show_assessment(self, assessment_id: int) -> None:
         self.assessment_editor.show_assessment(self.services.assessments.get(assessment_id),

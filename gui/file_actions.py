@@ -66,6 +66,7 @@ class FileActions(QObject):
             QMessageBox.critical(w, self.tr("无法打开数据库"), exc.message)
             return
         self.settings.add_recent_file(path)
+        self.settings.set_last_folder(str(Path(path).parent))
         window = type(w)(services, self.settings, self.opener)
         window.show()
         w.close()
@@ -108,6 +109,24 @@ class FileActions(QObject):
             came_from = w.assessment_id
             w.fill_assessments(select=received)
             store.push(w, came_from)
+
+    def import_summary(self) -> None:
+        from gui.dialogs.import_summary import import_summary
+
+        w = self.window
+        received = import_summary(w, self.services, w.assessment_id, self.settings.last_folder())
+        if received is not None:
+            w.fill_assessments(select=received)
+
+    def choose_last_year(self) -> None:
+        from gui.dialogs.choose_previous import choose_last_year
+
+        w = self.window
+        if choose_last_year(w, self.services, w.assessment_id):
+            panel, shown = w.item_editor.last_year, w.item_editor.record
+            panel.forget()
+            if shown is not None:
+                panel.show_item(shown)
 
     def export(self, name: str) -> None:
         """File → 导出… for the format of the registry named name."""

@@ -46,6 +46,7 @@ class FrameworkPane(QWidget):
         self.tree = self._build_tree()
         self.assessments.setAccessibleName(self.tr("自评"))
         self.filter_bar.changed.connect(self._filter)
+        self.filter_bar.go_to_first.connect(self.go_to_first_match)
         top = QHBoxLayout()
         top.addWidget(self.assessments, 1)
         top.addWidget(self.info_button)
@@ -157,6 +158,19 @@ class FrameworkPane(QWidget):
             self.current_row_changed.emit(index.data(KIND_ROLE), index.data(ID_ROLE))
 
     # --- finding ------------------------------------------------------------------------------
+    def go_to_first_match(self) -> None:
+        """The first item the filter shows becomes current, and the keyboard goes on in the tree."""
+        index = self.tree_model.index(0, 0) if self.tree_model.rowCount() else QModelIndex()
+        while index.isValid() and index.data(KIND_ROLE) != ITEM:
+            if not self.tree.isExpanded(index) and self.tree_model.rowCount(index):
+                self.tree.expand(index)
+            index = self.tree.indexBelow(index)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+        self.tree.setFocus()
+
     def focus_filter(self) -> None:
         self.filter_bar.text.setFocus()
         self.filter_bar.text.selectAll()

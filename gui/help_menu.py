@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,28 +17,32 @@ from PySide6.QtWidgets import (
 import resources
 from gui.menus import add_action
 from model.maintenance import user_data_dir
-
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
-
-
-def app_version() -> str:
-    """The version declared once, in pyproject.toml."""
-    try:
-        return str(tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return "?"
+from model.program import version
 
 
 def build(window: QMainWindow, menu: QMenu) -> None:
     add_action(menu, window, window.tr("使用说明"), lambda: GuideDialog(window).exec(), "F1",
                name="guide")
+    add_action(menu, window, window.tr("快捷键"), lambda: show_shortcuts(window), name="shortcuts")
     add_action(menu, window, window.tr("关于"), lambda: show_about(window), name="about")
+
+
+def show_shortcuts(window: QMainWindow) -> None:
+    """The shortcut sheet: every key of the window's actions, read off the actions themselves."""
+    from gui.accelerators import shortcut_rows
+
+    rows = "".join(f"<tr><td>{entry}</td><td>&nbsp;&nbsp;{keys}</td></tr>"
+                   for entry, keys in shortcut_rows(window))
+    extra = window.tr("在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；"
+                      "体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。")
+    QMessageBox.information(window, window.tr("快捷键"),
+                            f"<table>{rows}</table><p>{extra}</p>")
 
 
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(parent, parent.tr("关于"), parent.tr(
         "<b>绩效自评 — 日常履职考核自查编制工具</b><br>版本 %1<br>数据文件夹：%2<br>"
-        "全部数据保存在本机，不联网。").replace("%1", app_version()).replace(
+        "全部数据保存在本机，不联网。").replace("%1", version()).replace(
             "%2", str(user_data_dir())))
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
-from gui import in_use, undo_history, window_menus
+from gui import accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
 from gui.commands.base import EditContext
@@ -19,7 +19,7 @@ from gui.editor_pages import EditorPages
 from gui.errors import describe
 from gui.file_actions import FileActions, Opener
 from gui.framework_pane import FrameworkPane
-from gui.geometry import place
+from gui.geometry import keep_frame_on_screen, place
 from gui.item_models.framework_tree import ITEM
 from gui.live_refresh import LiveRefresh
 from gui.notifier import ChangeNotifier
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStacks(self)  # one stack per assessment (gui/undo_history.py)
         self.live = LiveRefresh(self)  # what other windows and programs commit shows here
         self.assessment_id: int | None = None
+        self.follow_screen = True  # kept inside the screen's available area (not for a screenshot)
         self.uses_scores = False
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
         self.assessment_editor, self.dimension_editor, self.item_page = (
             r.assessment_editor, r.dimension_editor, r.item_page)
         self.tree_filter, self.info_button = self.left.tree_filter, self.left.info_button
-        self.evidence.folder_used.connect(self.settings.set_last_folder)
+        self.evidence.last_folder = self.settings.evidence_folder()
+        self.evidence.folder_used.connect(self.settings.set_evidence_folder)
         self.finance_panel.rating_changed.connect(self.completion.setText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, opener)
         window_menus.install(self)
         undo_history.install(self)
+        accelerators.assign_all(self)  # the entries added since the menus were built
         self._wire()
         self._mark_in_use()
         self._restore_geometry()
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tree_model.move_requested.connect(self.committed(self.structure.move_to))
         self.tree_model.items_dropped.connect(self.committed(self.bulk.drop))
         self.review.item_chosen.connect(lambda item_id: self.select(ITEM, item_id))
+        self.review.section_chosen.connect(self.show_section)
         n.item_changed.connect(self._item_changed)
         n.dimension_changed.connect(self._dimension_changed)
         n.assessment_changed.connect(self._assessment_changed)
@@ -139,6 +143,14 @@ class MainWindow(QMainWindow):
             self.commit_editors()
             self.tree.clearSelection()
             self.right.show_assessment(self.assessment_id)
+
+    def show_section(self, key: str) -> None:
+        """A narrative problem chosen in 体检: the summary's section, cursor at its end."""
+        self.show_assessment_editor()
+        widget = self.assessment_editor.texts.get(key)
+        if widget is not None:
+            widget.edit.setFocus()
+            widget.edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def _show_row(self, kind: str, row_id: int) -> None:
         """The editor follows the current row (the last one clicked, also in a multi-selection)."""
@@ -254,17 +266,26 @@ class MainWindow(QMainWindow):
                 "另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。"), 30000)
 
     def _restore_geometry(self) -> None:
-        place(self, self.settings.geometry("main"))
+        place(self, *self.settings.window_rect("main"))
         state = self.settings.geometry("main_splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
             self.splitter.setSizes([self.width() // 3, self.width() - self.width() // 3])
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # the window manager frames the window after it is shown: then pull the frame on screen
+        if self.follow_screen:
+            QTimer.singleShot(300, self, self._keep_on_screen)  # dropped if the window is gone
+
+    def _keep_on_screen(self) -> None:
+        keep_frame_on_screen(self)
+
     def closeEvent(self, event) -> None:
         self.commit_editors()
         self.live.stop()
         in_use.closed(self.services.db.sqlite_path)
-        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.set_window_rect("main", self.normalGeometry(), self.isMaximized())
         self.settings.set_geometry("main_splitter", self.splitter.saveState())
         super().closeEvent(event)

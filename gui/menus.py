@@ -54,6 +54,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         ("save_copy", QT_TRANSLATE_NOOP("MainWindow", "另存副本为…"), None),
         "-",
         ("import", QT_TRANSLATE_NOOP("MainWindow", "导入 Excel 表格…"), None),
+        ("import_summary", QT_TRANSLATE_NOOP("MainWindow", "导入上年工作总结…"), None),
         "@exports",
         ("previews", QT_TRANSLATE_NOOP("MainWindow", "打印预览"), (
             ("preview_summary", QT_TRANSLATE_NOOP("MainWindow", "工作总结"), QKeySequence.StandardKey.Print),
@@ -80,6 +81,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "工具(&T)"), (
         ("review", QT_TRANSLATE_NOOP("MainWindow", "体检"), "Ctrl+Shift+R"),
+        ("last_year", QT_TRANSLATE_NOOP("MainWindow", "选择上年的自评…"), None),
         ("check", QT_TRANSLATE_NOOP("MainWindow", "检查数据库与证明材料…"), None),
         ("restore", QT_TRANSLATE_NOOP("MainWindow", "从备份恢复…"), None),
         ("preferences", QT_TRANSLATE_NOOP("MainWindow", "首选项…"), None),

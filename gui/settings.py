@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
@@ -28,8 +29,35 @@ class Settings:
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self._store.setValue(f"geometry/{key}", value)
 
+    def window_rect(self, key: str) -> tuple[QRect | None, bool]:
+        """A window's saved client rectangle (x, y, width, height) and whether it was maximised."""
+        value = str(self._store.value(f"window/{key}", ""))
+        try:
+            *numbers, maximized = (int(part) for part in value.split(","))
+            x, y, width, height = numbers
+        except ValueError:
+            return None, False
+        rect = QRect(x, y, width, height)
+        return (rect if rect.isValid() else None), bool(maximized)
+
+    def set_window_rect(self, key: str, rect: QRect, maximized: bool) -> None:
+        self._store.setValue(f"window/{key}", ",".join(
+            str(n) for n in (*rect.getRect(), int(maximized))))
+
     def last_folder(self) -> str:
-        return str(self._store.value("paths/last_folder", ""))
+        """Where open, import and export dialogs start: the folder last opened from or exported
+        to, else Documents (never the program's folder, never where evidence was picked from)."""
+        folder = str(self._store.value("paths/last_folder", ""))
+        if folder and Path(folder).is_dir():
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def evidence_folder(self) -> str:
+        """Where the clerk last picked evidence files (kept apart from the documents' folder)."""
+        return str(self._store.value("paths/evidence_folder", ""))
+
+    def set_evidence_folder(self, folder: str) -> None:
+        self._store.setValue("paths/evidence_folder", folder)
 
     def set_last_folder(self, folder: str) -> None:
         self._store.setValue("paths/last_folder", folder)

@@ -3,36 +3,20 @@ own dialogs (qtbase_*.qm shipped with PySide6) in the chosen language."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
-from model.maintenance import user_data_dir
+from model.app_log import log_line
+
+CHINESE = "zh_CN"  # the source strings' language: what the UI falls back to
 
 
-def compiled_catalogue(language: str) -> Path | None:
-    """The .qm of a language: shipped beside the .ts, or compiled once into the data folder."""
-    source = resources.path(f"i18n/app_{language}.ts")
-    shipped = source.with_suffix(".qm")
-    if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
-        return shipped
-    if not source.exists():
-        return None
-    cached = user_data_dir() / "i18n" / shipped.name
-    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
-        return cached
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    try:
-        subprocess.run([tool, str(source), "-qm", str(cached)], check=True, capture_output=True,
-                       timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return cached
+def catalogue(language: str) -> Path:
+    """The compiled catalogue of a language, shipped in resources/i18n/ (built from the .ts by
+    resources/i18n/release.py: by ./dev.sh and the bundle build, never by the running app)."""
+    return resources.path(f"i18n/app_{language}.qm")
 
 
 # Qt's own Chinese catalogue lags behind its sources: strings Qt renamed are missing there and
@@ -65,23 +49,28 @@ class GapTranslator(QTranslator):
         return not self.table
 
 
-def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install the translators for language; returns them (kept alive by the application)."""
+def install(app: QCoreApplication, language: str,
+            catalogue_file: Path | None = None) -> list[QTranslator]:
+    """Install the translators for language; returns them (kept alive by the application).
+    The app's catalogue is loaded as shipped, whatever its file time; a missing or damaged one
+    leaves the UI in Chinese, with one line in the log."""
+    ours = None
+    if language != CHINESE:
+        path = catalogue_file or catalogue(language)
+        ours = QTranslator(app)
+        if not ours.load(str(path)):
+            log_line(f"界面翻译文件缺失或已损坏，界面改用中文：{path}")
+            ours, language = None, CHINESE
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{language}", qt_dir)]
-    if language != "zh_CN":
-        catalogue = compiled_catalogue(language)
-        if catalogue is not None:
-            candidates.append((catalogue.stem, str(catalogue.parent)))
-    for name, folder in candidates:
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
+    qt_dialogs = QTranslator(app)
+    if qt_dialogs.load(f"qtbase_{language}",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_dialogs)
+    if ours is not None:
+        installed.append(ours)
     if language in QT_GAPS:
-        gaps = GapTranslator(QT_GAPS[language], app)
-        app.installTranslator(gaps)
-        installed.append(gaps)
+        installed.append(GapTranslator(QT_GAPS[language], app))
+    for translator in installed:
+        app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
     return installed

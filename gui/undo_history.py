@@ -4,6 +4,7 @@ toolbar's tooltip and the undo history view (编辑 → 撤销历史)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -75,11 +76,14 @@ def install(window: MainWindow) -> None:
 
     def name(action: QAction, verb: str, text: str) -> None:
         label = f"{verb} {text}" if text else verb
-        action.setText(label)
+        marked = f"{verb}{marks[action]} {text}" if text else f"{verb}{marks[action]}"
+        action.setText(marked)  # the menu keeps its accelerator letter
         action.setToolTip(label)
         action.setStatusTip(label)
 
     undo_verb, redo_verb = window.tr("撤销"), window.tr("重做")
+    marks = {action: (found.group(0) if (found := re.search(r"\(&\w\)", action.text())) else "")
+             for action in (undo, redo)}
     stacks.undoTextChanged.connect(lambda text: name(undo, undo_verb, text))
     stacks.redoTextChanged.connect(lambda text: name(redo, redo_verb, text))
     history = QAction(window.tr("撤销历史…"), window)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
@@ -36,6 +36,13 @@ class GrowingTextEdit(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # reached by Tab or a shortcut: the cursor goes to the end, so typing adds, never prepends
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self.moveCursor(QTextCursor.MoveOperation.End)
 
     def _text_height(self) -> float:
         """The laid-out height of the text (CJK fallback fonts make lines taller than the

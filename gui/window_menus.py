@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from exporters.registry import export_formats
-from gui import help_menu
+from gui import accelerators, help_menu
 from gui.collect.wiring import install as install_collect
 from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
@@ -51,6 +51,7 @@ def install(w: MainWindow) -> None:
     slots: dict[str, Callable[[], object]] = {
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
+        "import_summary": f.import_summary,
         "preview_summary": lambda: f.print_preview("summary"),
         "preview_selfcheck": lambda: f.print_preview("selfcheck"),
         "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,
@@ -59,7 +60,7 @@ def install(w: MainWindow) -> None:
         "delete": w.delete, "up": w.committed(s.move_up), "down": w.committed(s.move_down),
         "find": w.left.focus_filter, "review": w.review.show_review,
         "check": lambda: _check(w),
-        "restore": f.restore_backup, "preferences": lambda: _preferences(w),
+        "restore": f.restore_backup, "last_year": f.choose_last_year, "preferences": lambda: _preferences(w),
     }
     parts = {"exports": lambda menu: add_export_entries(w, menu),
              "bulk": lambda menu: add_bulk_entries(w, menu),
@@ -75,6 +76,7 @@ def install(w: MainWindow) -> None:
     f.fill_recent(w.recent_menu)
     add_toolbar(w, [find_action(w, name) for name in TOOLBAR])
     _tree_keys(w)
+    accelerators.assign_all(w)  # last: every entry is in its menu now
     w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
 
 
@@ -88,6 +90,7 @@ def add_export_entries(w: MainWindow, menu: QMenu) -> None:
 def add_bulk_entries(w: MainWindow, menu: QMenu) -> None:
     """设置状态 / 责任处室, 移到, for every selected item (the Edit menu and the context menu)."""
     statuses = menu.addMenu(w.tr("设置状态"))
+    statuses.setObjectName("status")
     for status in STATUS_NAMES:
         statuses.addAction(status).triggered.connect(
             lambda _c=False, s=status: w.committed(w.bulk.set_status)(s))
@@ -115,6 +118,8 @@ def tree_menu(w: MainWindow, point: QPoint) -> QMenu:
             add_bulk_entries(w, menu)
         else:
             menu.addAction(find_action(w, name))
+    accelerators.assign_all(menu)
+    accelerators.assign(menu)
     menu.popup(w.tree.viewport().mapToGlobal(point))
     w.tree_menu = menu  # kept for tests and screenshots
     return menu

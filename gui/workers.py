@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QStatusBar, QWidget
 
+BUSY_AFTER_MS = 400  # work longer than this shows the busy dialog and a status-bar message
 # A job receives progress(done, total) -> bool; False means the user cancelled.
 JobFunction = Callable[[Callable[[int, int], bool]], Any]
 
@@ -55,11 +56,30 @@ class _Receiver(QObject):
         self.loop.quit()
 
 
+def _status_bar(parent: QWidget | None) -> QStatusBar | None:
+    window = parent.window() if parent is not None else None
+    return window.statusBar() if isinstance(window, QMainWindow) else None
+
+
+def _show_busy(parent: QWidget | None, dialog: QProgressDialog, label: str) -> None:
+    if not dialog.wasCanceled():
+        dialog.show()
+    bar = _status_bar(parent)
+    if bar is not None:
+        bar.showMessage(label)
+
+
+def _clear_busy(parent: QWidget | None, label: str) -> None:
+    bar = _status_bar(parent)
+    if bar is not None and bar.currentMessage() == label:
+        bar.clearMessage()
+
+
 def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[Any, Exception | None]:
     """Run function on a worker thread while a modal progress dialog shows; (result, error)."""
     dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(BUSY_AFTER_MS)
     job = _Job(function)
     thread = QThread()
     job.moveToThread(thread)
@@ -69,10 +89,18 @@ def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[
     job.done.connect(receiver.finished, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
     thread.started.connect(job.run)
+    # a job that reports no progress (a PDF made by LibreOffice) would never show the dialog:
+    # Qt shows it only from setValue; so show it, and say so in the status bar, after a moment
+    shown = QTimer(dialog)
+    shown.setSingleShot(True)
+    shown.timeout.connect(lambda: _show_busy(parent, dialog, label))
+    shown.start(BUSY_AFTER_MS)
     thread.start()
     loop.exec()  # the result arrives queued, so it is always after exec() has started
+    shown.stop()
     thread.quit()
     thread.wait()
     dialog.reset()
     dialog.close()
+    _clear_busy(parent, label)
     return receiver.outcome.get("result"), receiver.outcome.get("error")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Merge
@@ -16,6 +18,7 @@ from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
 from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, NOT_APPLICABLE, column_key
+from model.scoring.target_text import number_too_large, too_large_message
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
@@ -298,6 +301,10 @@ class _Reader:
             actual = ""
         elif unit and _is_number(actual):
             actual += unit
+        for key, label, text in (("target", "年度指标值", target), ("actual", "实际完成值", actual)):
+            if number_too_large(text):  # would score as Infinity, which no JSON nor form holds
+                cell = f"{get_column_letter(by_key[key])}{row}" if key in by_key else ""
+                raise self.fail(row, f"单元格 {cell} 的{too_large_message(label, text)}")
         score = None
         if "score" in by_key and applicable:
             score = self._number(row, by_key["score"], "得分", strict=False)

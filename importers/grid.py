@@ -11,6 +11,10 @@ from importers.errors import ImportFileError, where
 
 MAX_CELLS = 5_000_000  # filled cells per workbook: far beyond any clerk's table
 MAX_SECONDS = 180.0
+# A used range this large must be filled: a few cells far out (A1048576, XFD1) would make every
+# reader walk millions of empty cells.
+MAX_SPARSE_AREA = 2_000_000
+SPARSE_RATIO = 20  # used range ÷ cells holding text
 Merge = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based)
 
 
@@ -75,6 +79,25 @@ def cell_name(row: int, column: int) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return f"{letters}{row}"
+
+
+def check_extent(grid: Grid, path: Path) -> None:
+    """Refuse a sheet whose used range (up to its last cell holding text) is far larger than
+    what it holds, or whose merged ranges cover more cells than any table: reading it would
+    cost time out of all proportion to its content."""
+    area = grid.max_row * grid.max_col
+    if area > MAX_SPARSE_AREA and len(grid.values) * SPARSE_RATIO < area:
+        far = sorted({cell_name(r, c) for r, c in grid.values
+                      if r == grid.max_row or c == grid.max_col})[:4]
+        raise ImportFileError(
+            f"{where(path, grid.title)}：单元格 {'、'.join(far)} 远离表格的其余内容（用到 "
+            f"{cell_name(grid.max_row, grid.max_col)} 为止，却只有 {len(grid.values)} 个单元格有内容），"
+            "请删除这些单元格后再导入。")
+    merged = sum((min(r1, grid.max_row) - r0 + 1) * (min(c1, grid.max_col) - c0 + 1)
+                 for c0, r0, c1, r1 in grid.merges if r0 <= grid.max_row and c0 <= grid.max_col)
+    if merged > MAX_CELLS:
+        raise ImportFileError(f"{where(path, grid.title)}：合并单元格覆盖的范围过大（{merged:,} 个单元格），"
+                              "不像是一张自查表，已停止。")
 
 
 class Budget:

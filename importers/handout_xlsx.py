@@ -19,7 +19,9 @@ import xlrd
 from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.formulas import scan_sheet
-from importers.xlsx_safety import OLE2_SIGNATURE, check_xlsx
+from importers.grid import Budget
+from importers.present_cells import present_cells
+from importers.xlsx_safety import OLE2_SIGNATURE, check_xlsx, require_regular_workbook
 from model.collect.fields import FILL_CODES
 from model.collect.records import BaseRow, ReturnedBook, ReturnedRow
 from model.collect.vocabulary import BY_CODE, BY_LABEL, FORMAT_TAG, UID_CODE, UID_LABEL
@@ -34,6 +36,7 @@ CONTENT_LABEL = header_key(BY_CODE["content"].label)
 def read_returned(path: Path) -> ReturnedBook:
     """The returned workbook at path; ImportFileError naming file/sheet/row when it cannot."""
     path = Path(path)
+    require_regular_workbook(path)  # a FIFO would block the first read forever
     sheets = _read_xls(path) if _is_ole2(path) else _read_xlsx(path)
     info = next((grid for grid in sheets.values() if _is_info(grid)), None)
     title, items = _items_sheet(path, sheets)
@@ -67,16 +70,15 @@ def _read_xlsx(path: Path) -> dict[str, Grid]:
     except Exception as exc:  # openpyxl raises many kinds on damaged input
         raise ImportFileError(f"{where(path)}无法解析：{type(exc).__name__}: {exc}") from exc
     sheets: dict[str, Grid] = {}
+    budget = Budget(path)
     try:
         for sheet in workbook.worksheets:
             if not hasattr(sheet, "reset_dimensions"):
                 continue  # a chart sheet
-            sheet.reset_dimensions()
             grid: Grid = {}
-            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                for c, value in enumerate(row, start=1):
-                    if value is not None and (text := cell_text(value)) != "":
-                        grid[(r, c)] = text
+            for cell in present_cells(sheet, path, budget.spend):  # never the empty ones between
+                if (text := cell_text(cell.value)) != "":
+                    grid[(cell.row, cell.column)] = text
             uncached = scan_sheet(path, sheet.title).uncached_formulas
             if uncached:
                 raise ImportFileError(
@@ -100,7 +102,8 @@ def _read_xls(path: Path) -> dict[str, Grid]:
     if "EncryptionInfo".encode("utf-16-le") in data:
         raise ImportFileError(f"{where(path)}设有打开密码，请取消密码后再交回。")
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, on_demand=True,
+                                   ragged_rows=True)  # rows end at their last cell
     except Exception as exc:  # xlrd.XLRDError (also "Workbook is encrypted") and damaged files
         if "encrypted" in str(exc).lower():
             raise ImportFileError(f"{where(path)}设有打开密码，请取消密码后再交回。") from exc
@@ -218,12 +221,15 @@ def _base_rows(grid: Grid) -> list[BaseRow]:
                       None)
     if header_row is None:
         return []
-    max_col = max(c for (_r, c) in grid)
-    codes = {c: grid.get((header_row, c), "") for c in range(1, max_col + 1)}
-    max_row = max(r for (r, _c) in grid)
+    # only the cells present: two far-out cells must not make a walk over the whole sheet
+    codes = {c: text for (r, c), text in grid.items() if r == header_row}
+    by_row: dict[int, dict[str, str]] = {}
+    for (r, c), text in grid.items():
+        if r > header_row and c in codes:
+            by_row.setdefault(r, {})[codes[c]] = text
     base = []
-    for r in range(header_row + 1, max_row + 1):
-        values = {codes[c]: grid.get((r, c), "") for c in codes}
+    for r in sorted(by_row):
+        values = {code: by_row[r].get(code, "") for code in codes.values()}
         if UID.match(values.get(UID_CODE, "")):
             base.append(BaseRow(values[UID_CODE], values.get("seq", ""), values.get("content", ""),
                                 {code: values.get(code, "") for code in FILL_CODES if code in values}))

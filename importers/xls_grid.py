@@ -8,7 +8,7 @@ import xlrd
 
 from importers.cell_text import formatted_text
 from importers.errors import ImportFileError, where
-from importers.grid import Budget, Grid
+from importers.grid import Budget, Grid, check_extent
 
 MAX_XLS_BYTES = 200 * 1024 * 1024
 
@@ -19,7 +19,8 @@ def read_xls_grids(path: Path) -> list[Grid]:
             f"{where(path)}超过 {MAX_XLS_BYTES // 1024 // 1024} MB，不像是一张自查表，已拒绝。")
     try:
         # formatting_info: the only way xlrd reports merged cells; on_demand: one sheet at a time.
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+                                   ragged_rows=True)  # rows end at their last cell
     except Exception as exc:  # xlrd raises XLRDError, struct errors, … on damaged input
         text = str(exc)
         if "encrypt" in text.lower():
@@ -32,7 +33,9 @@ def read_xls_grids(path: Path) -> list[Grid]:
     try:
         for index in range(book.nsheets):
             sheet = book.get_sheet(index)
-            grids.append(_grid(book, sheet, budget))
+            grid = _grid(book, sheet, budget)
+            check_extent(grid, path)
+            grids.append(grid)
             book.unload_sheet(index)
     except ImportFileError:
         raise

@@ -9,7 +9,8 @@ import openpyxl
 from importers.cell_text import decode_excel_escapes, formatted_text
 from importers.errors import ImportFileError, where
 from importers.formulas import scan_sheet
-from importers.grid import Budget, Grid
+from importers.grid import Budget, Grid, check_extent
+from importers.present_cells import present_cells
 
 
 def read_xlsx_grids(path: Path) -> list[Grid]:
@@ -23,18 +24,16 @@ def read_xlsx_grids(path: Path) -> list[Grid]:
         for sheet in workbook.worksheets:
             if not hasattr(sheet, "reset_dimensions"):
                 continue  # a chart sheet
-            sheet.reset_dimensions()  # the stored dimension may be wrong: read every row
             grid = Grid(sheet.title)
-            for row_index, row in enumerate(sheet.iter_rows(), start=1):
-                budget.spend(len(row) or 1)
-                for col_index, cell in enumerate(row, start=1):
-                    value = cell.value
-                    if value is not None:  # a percent-formatted number as shown: 0.98 → "98%"
-                        text = formatted_text(value, getattr(cell, "number_format", None))
-                        grid.put(row_index, col_index,
-                                 decode_excel_escapes(text) if isinstance(value, str) else text)
+            # only the cells the file holds (its stored dimension is never trusted)
+            for cell in present_cells(sheet, path, budget.spend):
+                value = cell.value  # a percent-formatted number as shown: 0.98 → "98%"
+                text = formatted_text(value, getattr(cell, "number_format", None))
+                grid.put(cell.row, cell.column,
+                         decode_excel_escapes(text) if isinstance(value, str) else text)
             scan = scan_sheet(path, sheet.title)
             grid.merges, grid.uncached_formulas = scan.merges, scan.uncached_formulas
+            check_extent(grid, path)
             grids.append(grid)
     except ImportFileError:
         raise

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl.xml
 
 from importers.errors import ImportFileError, where
+from model.input_files import not_a_regular_file
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -27,10 +28,7 @@ def check_xlsx(path: Path) -> str:
     """Refuse what is not a sound workbook before a byte of it is parsed; "xlsx", or "xls" for
     the old binary format (.xls, WPS .et), which xlrd reads."""
     require_defusedxml()
-    if path.is_dir():
-        raise ImportFileError(f"“{path.name}”是文件夹，请选择 Excel 工作簿文件。")
-    if not path.is_file():
-        raise ImportFileError(f"{where(path)}不存在。")
+    require_regular_workbook(path)
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE2_SIGNATURE):
@@ -53,6 +51,13 @@ def check_xlsx(path: Path) -> str:
     except Exception as exc:  # zlib errors, unsupported compression…: a damaged file all the same
         raise ImportFileError(f"{where(path)}已损坏（{type(exc).__name__}），请重新保存或重新拷贝。") from exc
     return "xlsx"
+
+
+def require_regular_workbook(path: Path) -> None:
+    """Before a byte is read: a FIFO, a device or a folder is refused with the reason."""
+    problem = not_a_regular_file(path, "Excel 工作簿文件")
+    if problem is not None:
+        raise ImportFileError(problem)
 
 
 def _encrypted(path: Path) -> bool:

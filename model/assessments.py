@@ -16,6 +16,7 @@ from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.tree import dimension_order
 from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS
+from model.year_compare.previous import record_copy
 
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
 RESULT_FIELDS = RESULT_TEXT_FIELDS
@@ -87,6 +88,7 @@ class AssessmentService:
             session.flush()
             _copy_framework(session, source.id, copy.id)
             copy_finance(session, source.id, copy.id)
+            record_copy(session, copy.id, source.id)
             return to_record(copy, AssessmentRecord)
 
 

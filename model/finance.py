@@ -24,6 +24,7 @@ from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension
 from model.scoring.form import FormInput, FormScore, score_form
 from model.scoring.rules import IndicatorInput
+from model.scoring.target_text import number_too_large, too_large_message
 from model.storage.db import Database
 from model.tree import dimension_order
 
@@ -241,6 +242,9 @@ def _add_indicators(session: Session, assessment_id: int, rows: list[dict[str, A
         actual = str(row.get("actual") or "").strip()
         applicable = row.get("applicable", True) and actual != NOT_APPLICABLE
         actual = actual if applicable else ""
+        for label, text in (("年度指标值", str(row.get("target") or "")), ("实际完成值", actual)):
+            if number_too_large(text):
+                raise ValidationError(f"指标“{row.get('name') or ''}”的{too_large_message(label, text)}")
         status = NOT_APPLICABLE if not applicable else ("已完成" if actual else "未开始")
         session.add(CheckItem(
             assessment_id=assessment_id, dimension_id=parent.id,

@@ -105,7 +105,7 @@ def _whole_assessment(session: Session, assessment_id: int) -> tuple[RowSnapshot
         if not keys:
             continue
         result = session.execute(select(table).where(table.c[column].in_(keys))
-                                 .order_by(table.c.id)).mappings().all()
+                                 .order_by(*table.primary_key.columns)).mappings().all()
         if table.name == "handout":
             handout_ids = [row["id"] for row in result]
         found += [RowSnapshot(table.name, tuple(dict(row).items())) for row in result]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import math
 from typing import Any
 
 from sqlalchemy import case, delete, func, select
@@ -207,6 +208,8 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
                 clean[key] = float(clean[key])
             except (TypeError, ValueError) as exc:
                 raise ValidationError(f"分值/得分必须是数字：“{clean[key]}”。") from exc
+            if not math.isfinite(clean[key]):  # "1e400", "nan": no form nor JSON holds them
+                raise ValidationError(f"分值/得分必须是有限的数字：“{values[key]}”。")
         elif key in clean:
             clean[key] = None
     return clean

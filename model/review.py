@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
 from model.layouts import Layout, layout_names, load_layout
 from model.report import build_report
-from model.report_records import Report, ReportItem
+from model.report_records import Report, ReportDimension, ReportItem
 from model.schema import CheckItem, Evidence
 from model.services import Services
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
@@ -18,11 +18,13 @@ from model.vocabulary import DONE_STATUSES as DONE
 from model.vocabulary import NOT_STARTED, is_applicable
 
 KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "number_mismatch",
-         "duplicate", "too_long")
+         "duplicate", "too_long", "copied_from_last_year")
+COPIED = 0.9  # this year's 落实情况 at least this alike last year's reads as copied
 # Counts a narrative states about the items: "共41项", "21项市级绩效任务全部完成", "完成21项".
 _TOTAL = re.compile(r"共(?:有|计)?(\d+)项")
 _ALL_DONE = re.compile(r"(\d+)项[^，。；,;！!]{0,20}?全部(?:完成|落实)")
 _DONE = re.compile(r"(?<![未无])(?:已)?完成(?:了)?(\d+)项")
+_SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
 _NOT_PUNCT = re.compile(r"[\s，。、；：,.;:！!？?“”\"'（）()]")
 
 
@@ -33,6 +35,7 @@ class Problem:
     seq: int | None
     dimension: tuple[str, ...]  # the item's dimension path (empty for the narrative)
     message: str
+    section: str = ""  # the narrative section a number problem sits in (its key)
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "item": self.item, "seq": self.seq,
@@ -54,7 +57,7 @@ def review(services: Services, assessment_id: int) -> list[Problem]:
         if key and key in first_of:
             problems.append(_problem("duplicate", item, f"自查内容与第{first_of[key].seq}项相同。"))
         first_of.setdefault(key, item)
-    return problems + _numbers(report)
+    return problems + _copied(services, assessment_id) + _numbers(report)
 
 
 def counts(problems: list[Problem]) -> dict[str, int]:
@@ -111,24 +114,98 @@ def _too_long(item: ReportItem, layouts: list[Layout]) -> list[Problem]:
     return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What a sentence's count may talk about: the whole table or one dimension's items."""
+    name: str  # "全表" or the dimension's name
+    sizes: frozenset[int]  # its item counts: all, and those that apply
+    done: int
+    applicable: int
+def _copied(services: Services, assessment_id: int) -> list[Problem]:
+    """Items whose 落实情况 is last year's, word for word or nearly (the reviewer's first question)."""
+    from model.year_compare.compare import compare
+    from model.year_compare.previous import previous_assessment
+
+    last_id = previous_assessment(services.db, assessment_id)
+    if last_id is None:
+        return []
+    year = services.assessments.get(last_id).year
+    found: list[Problem] = []
+    for pair in compare(services.db, assessment_id, last_id).pairs:
+        if pair.last is None or pair.this is None or not pair.this.result.strip():
+            continue
+        score = pair.similarity or 0.0
+        if score >= COPIED:
+            how = "与上年相同" if pair.unchanged else f"与上年几乎相同（相似度 {score:.0%}）"
+            where = f"{year}年第{pair.last.seq}项" if pair.last.id > 0 else f"{year}年工作总结"
+            found.append(_problem("copied_from_last_year", pair.this,
+                                  f"落实情况{how}（{where}），请写明今年的进展。"))
+    return found
+
+
 def _numbers(report: Report) -> list[Problem]:
-    """Counts stated in the narrative that differ from the table's."""
-    total, done = len(report.items), report.counts.done
-    applicable = report.counts.total
+    """Counts stated in the narrative that differ from the table's. A count is compared with the
+    items of the scope its sentence talks about: the whole table, or a dimension whose items it
+    counts ("21项市级绩效任务全部完成" may count one dimension's tasks); a mismatch names both."""
+    whole = _scope_of("全表", report.items)
+    dimensions = _dimension_scopes(report.dimensions)
     found: list[Problem] = []
     for key, text in report.sections.items():
         where = report.section_title(key)
-        for match in _TOTAL.finditer(text):
-            if int(match.group(1)) not in (total, applicable):
-                found.append(_narrative(where, match.group(0), f"表中共 {total} 项"))
-        for match in _ALL_DONE.finditer(text):
-            if int(match.group(1)) != done or done != applicable:
-                found.append(_narrative(where, match.group(0),
-                                        f"表中共 {applicable} 项，已完成 {done} 项"))
-        for match in _DONE.finditer(text):
-            if int(match.group(1)) != done:
-                found.append(_narrative(where, match.group(0), f"表中已完成 {done} 项"))
+        for sentence in _SENTENCE.split(text):
+            found += [replace(p, section=key)
+                      for p in _sentence_problems(where, sentence, [whole, *dimensions])]
     return found
+
+
+def _sentence_problems(where: str, sentence: str, scopes: list[_Scope]) -> list[Problem]:
+    found: list[Problem] = []
+    for match in _TOTAL.finditer(sentence):
+        stated = int(match.group(1))
+        if not any(stated in s.sizes for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "total")))
+    for match in _ALL_DONE.finditer(sentence):
+        stated = int(match.group(1))
+        if not any(stated == s.done == s.applicable for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "all_done")))
+    for match in _DONE.finditer(sentence):
+        if not any(int(match.group(1)) == s.done for s in scopes):
+            found.append(_narrative(where, match.group(0), _actual(scopes, "done")))
+    return found
+
+
+def _actual(scopes: list[_Scope], what: str) -> str:
+    """What the table says, for the scope the sentence is compared with (the first one)."""
+    scope = scopes[0]
+    others = "及各考评维度" if len(scopes) > 1 else ""
+    if what == "total":
+        return f"{scope.name}{others}的项数均不是此数；{scope.name}共 {max(scope.sizes)} 项"
+    if what == "all_done":
+        return f"{scope.name}共 {scope.applicable} 项，已完成 {scope.done} 项"
+    return f"{scope.name}已完成 {scope.done} 项"
+
+
+def _scope_of(name: str, items: tuple[ReportItem, ...] | list[ReportItem]) -> _Scope:
+    applicable = [i for i in items if is_applicable(i.status)]
+    sizes = {len(items), len(applicable)}
+    return _Scope(name, frozenset(sizes), sum(i.status in DONE for i in applicable),
+                  len(applicable))
+
+
+def _dimension_scopes(dimensions: tuple[ReportDimension, ...]) -> list[_Scope]:
+    scopes: list[_Scope] = []
+    for dimension in dimensions:
+        items = _items_under(dimension)
+        if dimension.items:  # its own items, and with its sub-dimensions' when it has any
+            scopes.append(_scope_of(dimension.name, dimension.items))
+        if len(items) > len(dimension.items):
+            scopes.append(_scope_of(dimension.name, items))
+        scopes += _dimension_scopes(dimension.children)
+    return scopes
+
+
+def _items_under(dimension: ReportDimension) -> list[ReportItem]:
+    return [*dimension.items, *(i for c in dimension.children for i in _items_under(c))]
 
 
 def _narrative(where: str, stated: str, actual: str) -> Problem:

@@ -254,6 +254,10 @@ class HandoutItem(Base):
     seq: Mapped[int] = mapped_column(Integer, nullable=False)
     content: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     base: Mapped[str] = mapped_column(Text, nullable=False)  # JSON object: field code → value
+    # after a collect: base = the values taken or kept, returned = what the department sent
+    # (JSON object; None until its first return), so a re-sent workbook applies only what changed
+    returned: Mapped[str | None] = mapped_column(Text, nullable=True)
+    added_row: Mapped[int | None] = mapped_column(Integer, nullable=True)  # added from this sheet row
 
 
 class HandoutReturn(Base):
@@ -274,8 +278,13 @@ class HandoutReturn(Base):
     conflicts: Mapped[int] = mapped_column(Integer, nullable=False)
     new_rows: Mapped[int] = mapped_column(Integer, nullable=False)
     missing_rows: Mapped[int] = mapped_column(Integer, nullable=False)
+    # the rows its workbook no longer held: JSON list of {"seq", "content"}
+    missing: Mapped[str] = mapped_column(Text, nullable=False, default="[]", server_default="[]")
 
 
 # The finance forms' tables (issue #15) live in their own module; imported here so that the
 # metadata (and the migrations' comparison with it) always holds them.
 from model import finance_schema  # noqa: E402, F401
+
+# Last year's assessment of each assessment (issue #28), likewise.
+from model.year_compare import schema as year_schema  # noqa: E402, F401

@@ -13,8 +13,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from model.services import Services  # noqa: E402
-from model.storage.migrate import open_sqlite  # noqa: E402
-from model.storage.opening import create_demo_database  # noqa: E402
+from tests.db_templates import demo_services, empty_services  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +28,7 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture
 def services(tmp_path: Path):
     """Services over a new, empty database file."""
-    bundle = Services.over(open_sqlite(tmp_path / "test.db"))
+    bundle = empty_services(tmp_path / "test.db")
     yield bundle
     bundle.close()
 
@@ -37,7 +36,7 @@ def services(tmp_path: Path):
 @pytest.fixture
 def demo(tmp_path: Path):
     """Services over a new database holding the demo assessment."""
-    bundle = create_demo_database(tmp_path / "demo.db")
+    bundle = demo_services(tmp_path / "demo.db")
     yield bundle
     bundle.close()
 

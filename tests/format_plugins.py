@@ -18,6 +18,7 @@ import csv
 from exporters.atomic import write_atomically
 from exporters.errors import ExportResult, report_progress
 from exporters.registry import ExportFormat
+from exporters.xlsx_cells import csv_text
 from model.format_options import Option
 from model.report import report_of
 
@@ -32,7 +33,7 @@ def run(request):
             out.writerow(fields)
             for n, item in enumerate(report.items, 1):
                 report_progress(request.progress, n, len(report.items))
-                out.writerow([getattr(item, f) for f in fields])
+                out.writerow([csv_text(str(getattr(item, f))) for f in fields])
 
     write_atomically(request.out, write)
     return ExportResult(request.out)

@@ -542,9 +542,10 @@ def test_handout_into_the_evidence_store_is_refused(cli, db: Path, tmp_path: Pat
     for out in (store, subfolder):
         refused(cli("handout", "--db", db, "--out", out), "正在使用的数据库")
         assert tree_state(db.parent) == before
-    refused(cli("handout", "--db", db, "--out", tmp_path / "missing"), "不存在")
-    (tmp_path / "h").mkdir()
-    assert cli("handout", "--db", db, "--out", tmp_path / "h")[0] == 0
+    refused(cli("handout", "--db", db, "--out", store / "new" / "sub"), "正在使用的数据库")
+    assert tree_state(db.parent) == before
+    assert cli("handout", "--db", db, "--out", tmp_path / "missing")[0] == 0  # created (#24)
+    assert (tmp_path / "missing").is_dir()
 
 
 def test_importing_a_folder_says_it_is_a_folder(cli, db: Path, tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from model.errors import ModelError
 from model.maintenance import backup_before
 from model.services import Services
 
+MAX_NAMED = 30  # rows named in the summary; the 汇总进度 panel and the CLI list every one
+
 
 class CollectCommand(ServiceCommand):
     """One undo step for a whole collect: undo puts every field back and removes added items."""
@@ -42,12 +44,13 @@ class CollectCommand(ServiceCommand):
             self.result = result
         else:
             self.result.created = reapply(self.services.db, self.result.applied,
-                                          self.options.add_new)
+                                          self.options.add_new, self.result.moves)
         self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
 
     def revert(self) -> None:
         assert self.result is not None
-        revert(self.services.db, self.result.applied, self.result.created, self.result.returns)
+        revert(self.services.db, self.result.applied, self.result.created, self.result.returns,
+               self.result.moves)
         self.result.returns = []
         self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
 
@@ -102,12 +105,32 @@ def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
     if command.failed or command.result is None:
         return None
     result = command.result
-    done = parent.tr("已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。")
-    QMessageBox.information(parent, parent.tr("汇总完成"), done
-        .replace("%1", str(len(books))).replace("%2", str(len(result.applied)))
-        .replace("%3", str(len(result.conflicts))).replace("%4", str(len(result.created)))
-        .replace("%5", str(len(result.missing_rows))))
+    QMessageBox.information(parent, parent.tr("汇总完成"), summary(parent, len(books), result))
     return result
+
+
+def summary(parent: QWidget, files: int, result: CollectResult) -> str:
+    """What the collect did, naming the rows a workbook no longer held and the rows refused."""
+    done = parent.tr("已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。")
+    text = (done.replace("%1", str(files)).replace("%2", str(len(result.applied)))
+            .replace("%3", str(len(result.conflicts))).replace("%4", str(len(result.created)))
+            .replace("%5", str(len(result.missing_rows))))
+    if result.missing_rows:
+        text += "\n\n" + parent.tr("工作簿中被删除的行（数据库中的事项未删除）：")
+        text += "".join(parent.tr("\n%1：序号 %2“%3”").replace("%1", row.file)
+                        .replace("%2", row.seq).replace("%3", row.content)
+                        for row in result.missing_rows[:MAX_NAMED])
+        if len(result.missing_rows) > MAX_NAMED:
+            text += "\n…"
+    if result.rejected_rows:
+        text += "\n\n" + parent.tr("未汇总的行：")
+        text += "".join(parent.tr("\n%1 第 %2 行（序号 %3“%4”）：%5").replace("%1", row.file)
+                        .replace("%2", str(row.row)).replace("%3", row.seq)
+                        .replace("%4", row.content).replace("%5", row.reason)
+                        for row in result.rejected_rows[:MAX_NAMED])
+        if len(result.rejected_rows) > MAX_NAMED:
+            text += "\n…"
+    return text
 
 
 def _backup(services: Services) -> Callable[[], Path] | None:

@@ -1,5 +1,6 @@
 """The collect's conflicts side by side (分发时 / 现值 / 处室填报, per field): the clerk chooses or edits;
-and the rows departments added, offered as new items (never added unless ticked)."""
+every changed field of a row with a conflict is shown with it (状态 beside 落实情况), so nothing
+changes silently; and the rows departments added, offered as new items (never added unless ticked)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from model.collect.fields import label_of
 from model.collect.merge import Resolutions
-from model.collect.records import CollectResult, NewRow
+from model.collect.records import CollectResult, FieldChange, NewRow
 
 MINE, THEIRS, EDITED = 0, 1, 2
 CHOICE_COLUMN, RESULT_COLUMN = 6, 7
@@ -35,26 +36,39 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = self.tr("以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：")
         layout.addWidget(QLabel(intro, self))
-        self.table = QTableWidget(len(result.conflicts), RESULT_COLUMN + 1, self)
+        self.entries = rows_shown(result)  # (change, is a conflict)
+        self.table = QTableWidget(len(self.entries), RESULT_COLUMN + 1, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("序号"), self.tr("事项"), self.tr("字段"), self.tr("分发时"), self.tr("现值"),
             self.tr("处室填报"), self.tr("采用"), self.tr("采用结果")])
         self.table.setWordWrap(True)
         self.choices: list[QComboBox] = []
-        for row, conflict in enumerate(result.conflicts):
-            texts = [str(conflict.seq), contents.get(conflict.item_id, ""),
-                     self.tr(label_of(conflict.field)), conflict.base, conflict.mine,
-                     conflict.theirs]
+        first_of_item: dict[tuple[int, str], int] = {}
+        for row, (change, conflict) in enumerate(self.entries):
+            label = self.tr(label_of(change.field))
+            if not conflict:
+                label = self.tr("%1（仅处室改动）").replace("%1", label)
+            texts = [str(change.seq), contents.get(change.item_id, ""), label, change.base,
+                     change.mine, change.theirs]
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, cell)
-            self.table.setItem(row, RESULT_COLUMN, QTableWidgetItem(conflict.mine))
+            self.table.setItem(row, RESULT_COLUMN,
+                               QTableWidgetItem(change.mine if conflict else change.theirs))
             choice = QComboBox(self.table)
             choice.addItems([self.tr("保留现值"), self.tr("采用处室填报"), self.tr("自行编辑")])
+            choice.setCurrentIndex(MINE if conflict else THEIRS)
             choice.currentIndexChanged.connect(lambda index, r=row: self._chosen(r, index))
             self.table.setCellWidget(row, CHOICE_COLUMN, choice)
             self.choices.append(choice)
+            key = (change.item_id, change.file)
+            if key in first_of_item:  # one row of the workbook: 序号 and 事项 span its fields
+                first = first_of_item[key]
+                for column in (0, 1):
+                    self.table.setSpan(first, column, row - first + 1, 1)
+            else:
+                first_of_item[key] = row
         widths = {0: 40, 1: 150, 2: 80, 3: 170, 4: 170, 5: 170, CHOICE_COLUMN: 120}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
@@ -86,7 +100,7 @@ class ConflictDialog(QDialog):
         return self.table.item(row, RESULT_COLUMN)
 
     def _chosen(self, row: int, index: int) -> None:
-        conflict = self.result.conflicts[row]
+        conflict = self.entries[row][0]
         if index in (MINE, THEIRS):
             self.table.blockSignals(True)
             self.result_cell(row).setText(conflict.mine if index == MINE else conflict.theirs)
@@ -95,21 +109,37 @@ class ConflictDialog(QDialog):
     def _edited(self, cell: QTableWidgetItem) -> None:
         if cell.column() == RESULT_COLUMN:
             choice = self.choices[cell.row()]
-            conflict = self.result.conflicts[cell.row()]
+            conflict = self.entries[cell.row()][0]
             index = {conflict.mine: MINE, conflict.theirs: THEIRS}.get(cell.text(), EDITED)
             choice.blockSignals(True)
             choice.setCurrentIndex(index)
             choice.blockSignals(False)
 
     def resolutions(self) -> Resolutions:
-        """(item, field) → the value chosen, for every conflict not kept as it is."""
+        """(item, field) → the value chosen: every conflict (kept or not, it is settled and not
+        asked again), and every other field shown that the clerk did not take as the department
+        sent it."""
         chosen: Resolutions = {}
-        for row, conflict in enumerate(self.result.conflicts):
+        for row, (change, conflict) in enumerate(self.entries):
             text = self.result_cell(row).text()
-            if text != conflict.mine:
-                chosen[(conflict.item_id, conflict.field)] = text
+            if conflict or text != change.theirs:
+                chosen[(change.item_id, change.field)] = text
         return chosen
 
     def accepted_rows(self) -> list[NewRow]:
         return [new for index, new in enumerate(self.result.new_rows)
                 if self.new_rows.item(index).checkState() == Qt.CheckState.Checked]
+
+
+def rows_shown(result: CollectResult) -> list[tuple[FieldChange, bool]]:
+    """Each conflict with every other field the same workbook row changes, row by row."""
+    conflicted = {(c.item_id, c.file) for c in result.conflicts}
+    conflict_keys = {(c.item_id, c.file, c.field) for c in result.conflicts}
+    order: dict[tuple[int, str], list[tuple[FieldChange, bool]]] = {}
+    for change in result.conflicts:
+        order.setdefault((change.item_id, change.file), []).append((change, True))
+    for change in result.applied:
+        key = (change.item_id, change.file)
+        if key in conflicted and (*key, change.field) not in conflict_keys:
+            order[key].append((change, False))
+    return [entry for entries in order.values() for entry in entries]

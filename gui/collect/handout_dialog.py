@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.errors import ExportCancelled
-from exporters.handout_xlsx import handout_file_names, write_handout
+from exporters.handout_set import write_handout_set
+from exporters.handout_xlsx import file_stem, handout_file_names
+from exporters.safe_names import UniqueNames
 from gui.errors import describe
 from gui.workers import run_job
+from model.collect.folder import existing_workbooks, prepare_folder
 from model.collect.handout import build_handout, record_handout
 from model.collect.progress import handout_progress
+from model.collect.vocabulary import UNASSIGNED
 from model.services import Services
 
 
@@ -81,24 +84,23 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
     dialog = HandoutDialog(parent, departments, folder)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_departments():
         return None
-    out = Path(dialog.folder.text())
-    if not out.is_dir():
-        QMessageBox.warning(parent, parent.tr("无法分发"), parent.tr("文件夹不存在。"))
-        return None
-
+    out = Path(dialog.folder.text().strip())
     # read the widgets here, on the GUI thread; the job only gets plain values
     chosen, deadline = dialog.chosen_departments(), dialog.deadline.text().strip()
     return_to = dialog.return_to.text().strip()
+    taken = existing_workbooks(out, planned_file_names(chosen)) if out.is_dir() else []
+    if taken and not _replace_asked(parent, out, taken):
+        return None
 
     def job(progress: Callable[[int, int], bool]) -> int:
         books = build_handout(services.db, assessment_id, departments=chosen, deadline=deadline,
                               return_to=return_to)
         names = handout_file_names(books)
-        for index, (book, name) in enumerate(zip(books, names, strict=True)):
-            if progress(index, len(books)) is False:
-                raise ExportCancelled()
-            write_handout(book, out / name)
-        record_handout(services.db, assessment_id, books, names)
+        # created when missing; what the clerk agreed to replace is replaced, nothing else
+        prepare_folder(out, services.db.sqlite_path, names,
+                       replace=set(existing_workbooks(out, names)) <= set(taken))
+        write_handout_set(books, names, out, progress=progress,  # all or nothing, recorded with it
+                          record=lambda: record_handout(services.db, assessment_id, books, names))
         return len(books)
 
     count, error = run_job(parent, parent.tr("正在生成各处室的填报表…"), job)
@@ -109,3 +111,21 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
     done = done.replace("%1", str(out)).replace("%2", str(count))
     QMessageBox.information(parent, parent.tr("已分发"), done)
     return out
+
+
+def planned_file_names(departments: list[str]) -> list[str]:
+    """The workbook names a hand-out to these departments (as the dialog lists them) writes."""
+    names = UniqueNames()
+    return [names.take(file_stem("" if d == UNASSIGNED else d), ".xlsx") for d in departments]
+
+
+def _replace_asked(parent: QWidget, out: Path, taken: list[str]) -> bool:
+    """The folder holds workbooks of the same names (perhaps returned, filled in): replace them?"""
+    shown = "\n".join(taken[:10]) + ("\n…" if len(taken) > 10 else "")
+    question = parent.tr("文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：\n%2\n\n"
+                         "重新分发将替换它们（其中填写的内容会丢失，除非已汇总）。是否替换？")
+    answer = QMessageBox.question(
+        parent, parent.tr("替换已有的填报表？"), question.replace("%1", str(out)).replace("%2", shown),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

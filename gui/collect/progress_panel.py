@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 from model.collect.progress import DepartmentProgress, handout_progress
 from model.services import Services
 
+MISSING_COLUMN = 7
+
 
 class ProgressPanel(QDockWidget):
     def __init__(self, parent: QWidget, services: Services) -> None:
@@ -23,10 +25,10 @@ class ProgressPanel(QDockWidget):
         self.assessment_id: int | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.table = QTableWidget(0, 7, body)
+        self.table = QTableWidget(0, 8, body)
         self.table.setHorizontalHeaderLabels([
             self.tr("处室"), self.tr("事项"), self.tr("分发时间"), self.tr("交回时间"),
-            self.tr("已改字段"), self.tr("冲突"), self.tr("待填写")])
+            self.tr("已改字段"), self.tr("冲突"), self.tr("待填写"), self.tr("工作簿中删除的行")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
         refresh = QPushButton(self.tr("刷新"), body)
@@ -40,7 +42,9 @@ class ProgressPanel(QDockWidget):
         self.table.setRowCount(len(rows))
         for row, progress in enumerate(rows):
             for column, text in enumerate(self._texts(progress)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text.replace("；", "\n") if column == MISSING_COLUMN else "")
+                self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
 
     def _texts(self, p: DepartmentProgress) -> list[str]:
@@ -50,5 +54,7 @@ class ProgressPanel(QDockWidget):
         returned = when(p.returned_at) if p.handed_out_at else self.tr("未分发")
         if p.handed_out_at and not p.returned_at:
             returned = self.tr("未交回")
+        missing = "；".join(self.tr("序号 %1“%2”").replace("%1", seq).replace("%2", content)
+                           for seq, content in p.missing)
         return [p.department, str(p.items), when(p.handed_out_at), returned, str(p.changed),
-                str(p.conflicts), str(p.outstanding)]
+                str(p.conflicts), str(p.outstanding), missing]

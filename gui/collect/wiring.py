@@ -12,7 +12,11 @@ from gui.menus import add_action
 def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
     """window: the MainWindow (services, context, undo_stack, settings, assessment_id)."""
     panel = ProgressPanel(window, window.services)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    # one dock with tabs beside 体检: two docks stacked would crush the editor at 1366×768
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    review = getattr(window, "review", None)
+    if review is not None:
+        window.tabifyDockWidget(review, panel)
     panel.hide()
 
     def hand_out() -> None:

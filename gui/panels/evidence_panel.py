@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,7 @@ class EvidencePanel(QWidget):
         layout.addLayout(buttons)
         self.setAcceptDrops(True)
         self.last_folder = ""
+        self._pending: list[tuple[int, str, object]] = []  # cell edits waiting for the editor to close
         context.notifier.evidence_changed.connect(self._on_changed)
 
     def show_item(self, item_id: int | None) -> None:
@@ -164,6 +165,18 @@ class EvidencePanel(QWidget):
         self.stack.push(command)
 
     def _edit(self, evidence_id: int, field: str, value: object) -> None:
+        # after the view has closed its cell editor: the save reloads the rows, and a reload
+        # under an open editor makes the view commit an editor that no longer belongs to it
+        self._pending.append((evidence_id, field, value))
+        QTimer.singleShot(0, self.commit)
+
+    def commit(self) -> None:
+        """Cell edits not yet saved are saved now (the window calls this before other work)."""
+        pending, self._pending = self._pending, []
+        for evidence_id, field, value in pending:
+            self._save_edit(evidence_id, field, value)
+
+    def _save_edit(self, evidence_id: int, field: str, value: object) -> None:
         record = self.model.record_by_id(evidence_id)
         self.stack.push(EditFieldCommand(
             self.context, "evidence", evidence_id, field, getattr(record, field), value, visit=0,
@@ -231,6 +244,16 @@ def open_in_viewer(parent: QWidget, stored: Path, file_name: str | None) -> Path
         QMessageBox.information(parent, parent.tr("不直接打开程序"), parent.tr(
             "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。").replace("%1", copy.name))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy.parent)))
-    else:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+    elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+        _offer_folder(parent, copy)
     return copy
+
+
+def _offer_folder(parent: QWidget, copy: Path) -> None:
+    """No program on this computer opens the file: say so, and offer its folder instead."""
+    answer = QMessageBox.question(parent, parent.tr("没有可打开此文件的程序"), parent.tr(
+        "这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？").replace("%1", copy.name))
+    if answer == QMessageBox.StandardButton.Yes and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(copy.parent))):
+        QMessageBox.information(parent, parent.tr("文件位置"), parent.tr(
+            "文件的副本在：%1").replace("%1", str(copy)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from model.vocabulary import STATUS_NAMES as STATUSES
@@ -10,6 +11,7 @@ from model.vocabulary import STATUS_NAMES as STATUSES
 
 class FilterBar(QWidget):
     changed = Signal(str, str, str)  # text, status ("" = any), department ("" = any)
+    go_to_first = Signal()  # Enter or Down in the find box: the first match, focus in the tree
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +33,8 @@ class FilterBar(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.department)
         self.text.textChanged.connect(self._emit)
+        self.text.returnPressed.connect(self.go_to_first)
+        self.text.installEventFilter(self)
         self.status.currentIndexChanged.connect(self._emit)
         self.department.currentIndexChanged.connect(self._emit)
 
@@ -44,6 +48,13 @@ class FilterBar(QWidget):
         index = self.department.findData(current)
         self.department.setCurrentIndex(max(index, 0))
         self.department.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.text and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
+            self.go_to_first.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.text.text(), self.status.currentData() or "",

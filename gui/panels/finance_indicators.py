@@ -17,10 +17,12 @@ NUMBER_FIELDS = ("score_max", "score")
 PROBLEM = QColor("#fde2e1")
 RED = QColor("#c0392b")
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value a cell shows (what an edit is based on)
 
 
 class IndicatorTree(QTreeWidget):
-    """Edits go out as edit_requested(item id, field, old, new); show() paints the scores."""
+    """Edits go out as edit_requested(item id, field, shown, new), shown being the stored value
+    the cell showed before the clerk typed; show() paints the scores."""
 
     edit_requested = Signal(int, str, object, object)
 
@@ -70,9 +72,12 @@ class IndicatorTree(QTreeWidget):
         source = row.indicator
         points = "" if source.points is None else format_number(source.points)
         shown_score = format_number(scored.score) if source.applicable else self.tr("不适用")
+        stored = (source.name, source.target, source.actual, source.points, source.score,
+                  source.reason)
         for column, text in enumerate((source.name, source.target, source.actual, points,
                                        shown_score, source.reason)):
             item.setText(column, text)
+            item.setData(column, SHOWN_ROLE, stored[column])
             item.setBackground(column, QBrush())
             item.setToolTip(column, "")
         item.setData(4, Qt.ItemDataRole.UserRole, source.score)  # the clerk's own (None: the rules')
@@ -113,7 +118,7 @@ class IndicatorTree(QTreeWidget):
         new: object = text
         if field in NUMBER_FIELDS:
             new = _number(text)
-        self.edit_requested.emit(item_id, field, None, new)
+        self.edit_requested.emit(item_id, field, item.data(column, SHOWN_ROLE), new)
 
     def item_for(self, item_id: int) -> QTreeWidgetItem | None:
         return self._rows.get(item_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import count
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands.base import EditContext
-from gui.commands.finance import FinanceEditCommand, IndicatorEditCommand
-from gui.panels.finance_indicators import IndicatorTree
+from gui.commands.finance import FinanceEditCommand
+from gui.panels.finance_conflict import resolve_conflict
+from gui.panels.finance_indicators import NUMBER_FIELDS, IndicatorTree
 from gui.panels.item_editor import item_subject
 from model.errors import ModelError
 from model.finance import FinanceService
+from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
 from model.scoring.form import FormScore
@@ -86,6 +88,7 @@ class FinancePanel(QWidget):
             layout.addWidget(widget)
         layout.setStretchFactor(self.tree, 1)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._text_visits: dict[str, int] = {}  # field → the visit (focus) its saves belong to
         context.notifier.item_changed.connect(lambda _change: self.refresh())
         # indicators added, moved or deleted in the framework tree: the form's tree follows
         context.notifier.structure_changed.connect(lambda _change: self.refresh(rebuild=True))
@@ -158,8 +161,16 @@ class FinancePanel(QWidget):
             widget.editingFinished.connect(
                 lambda w=widget, f=field, lab=label: self._save_text(f, lab, w.text()))
         widget.setProperty("saved", value)
+        widget.setProperty("field", field)
+        widget.installEventFilter(self)
         self.texts[field] = widget
         return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A field visit starts when a text gets the focus: its saves until then merge."""
+        if event.type() == QEvent.Type.FocusIn and watched.property("field"):
+            self._text_visits[watched.property("field")] = next(self._visits)
+        return super().eventFilter(watched, event)
 
     def _fill_funds(self, funds: list[FundRecord]) -> None:
         self._loading = True
@@ -230,37 +241,62 @@ class FinancePanel(QWidget):
                 self.context.notifier.failed.emit(exc)
 
     # --- editing -------------------------------------------------------------------------------
-    def _edit_item(self, item_id: int, field: str, _old: object, new: object) -> None:
+    def _edit_item(self, item_id: int, field: str, shown: object, new: object) -> None:
+        """An indicator cell: written while it still holds what the tree showed (shown); else
+        the clerk sees both versions and chooses."""
         try:
             record = self.context.services.items.get(item_id)
         except ModelError as exc:
             self.context.notifier.failed.emit(exc)
             return
-        old = getattr(record, field)
-        if old == new:
+        current = getattr(record, field)
+        if not same_value(current, shown):
+            chosen = self._resolve(field, _text_of(new), _text_of(current))
+            if chosen is None:
+                self.refresh()
+                return
+            new = _number_or_text(chosen) if field in NUMBER_FIELDS else chosen
+        if same_value(current, new):
+            self.refresh()
             return
-        self.stack.push(IndicatorEditCommand(
-            self.context, "item", item_id, field, old, new, visit=next(self._visits),
-            label=self.tr("绩效指标"), subject=item_subject(record)))
+        self.stack.push(FinanceEditCommand(
+            self.context, "indicator", item_id, field, current, new,
+            self.tr("编辑“%1”（%2）").replace("%1", self.tr(FIELD_LABELS.get(field, field)))
+            .replace("%2", record.content or self.tr("绩效指标")),
+            lambda: None, subject=item_subject(record)))  # item_changed repaints the form
         self.refresh()  # also when the service refused the value: the old one comes back
 
     def _save_text(self, field: str, label: str, text: str) -> None:
         widget = self.texts.get(field)
         if widget is None or self.assessment_id is None or widget.property("saved") == text.strip():
             return
-        old = widget.property("saved")
-        widget.setProperty("saved", text.strip())
-        self.stack.push(FinanceEditCommand(self.context, "form", self.assessment_id, field, old,
-                                           text.strip(), self.tr("编辑“%1”").replace("%1", label),
-                                           self._texts_changed))
+        shown = widget.property("saved")
+        form = FinanceService(self.context.services.db).form(self.assessment_id)
+        current = getattr(form, field) if form is not None else shown
+        visit: int | None = self._text_visits.get(field)
+        new = text.strip()
+        if current != shown:  # changed elsewhere since this window showed it
+            chosen = self._resolve(field, new, current, label)
+            visit = None  # a settled conflict is a step of its own
+            if chosen is None or chosen.strip() == current:
+                self._texts_changed()
+                return
+            new = chosen.strip()
+        widget.setProperty("saved", new)
+        self.stack.push(FinanceEditCommand(self.context, "form", self.assessment_id, field, current,
+                                           new, self.tr("编辑“%1”").replace("%1", label),
+                                           self._texts_changed, visit=visit))
 
     def _texts_changed(self) -> None:
         form = FinanceService(self.context.services.db).form(self.assessment_id or 0)
         if form is not None:
             for field, widget in self.texts.items():
                 value = getattr(form, field)
-                widget.setProperty("saved", value)
                 current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+                typing = widget.hasFocus() and current.strip() != widget.property("saved")
+                if typing:
+                    continue  # never overwrite what the clerk is typing (saved when they leave)
+                widget.setProperty("saved", value)
                 if current != value:
                     widget.setPlainText(value) if isinstance(widget, QPlainTextEdit) \
                         else widget.setText(value)
@@ -268,12 +304,43 @@ class FinancePanel(QWidget):
 
     def _fund_changed(self, item: QTableWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
-        if self._loading or not data:
+        if self._loading or not data or self.assessment_id is None:
             return
-        fund_id, key, old = data
+        fund_id, key, shown = data
         text = item.text().strip()
         # refreshed after this signal returns: the table's items are rebuilt
         later = lambda: QTimer.singleShot(0, self.refresh)  # noqa: E731
-        self.stack.push(FinanceEditCommand(self.context, "fund", fund_id, key, old, text or None,
-                                           self.tr("编辑资金"), later))
+        funds = FinanceService(self.context.services.db).funds(self.assessment_id)
+        fund = next((f for f in funds if f.id == fund_id), None)
+        current = getattr(fund, key) if fund is not None else shown
+        if not same_value(current, shown):
+            chosen = self._resolve(key, text, _text_of(current))
+            if chosen is None or same_value(_number_or_text(chosen), current):
+                later()
+                return
+            text = chosen.strip()
+        self.stack.push(FinanceEditCommand(
+            self.context, "fund", fund_id, key, current, text or None,
+            self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key))), later))
         later()
+
+    def _resolve(self, field: str, mine: str, theirs: str, label: str = "") -> str | None:
+        """Both versions shown; the text to store, or None to keep theirs as it is."""
+        label = label or self.tr(FIELD_LABELS.get(field, field))
+        chosen = resolve_conflict(self, label, mine, theirs)
+        return None if chosen == theirs else chosen
+
+
+def _text_of(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def _number_or_text(text: str) -> object:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return text

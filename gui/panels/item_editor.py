@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
+from gui.panels.last_year import LastYearPanel
 from gui.widgets import CountedText
 from model.records import ItemRecord
 from model.vocabulary import ITEM_EDITABLE_FIELDS
@@ -86,6 +87,8 @@ class ItemEditor(QWidget):
             form.addRow(label, widget)
             self.scores[field] = widget
         self._add_own_fields(form)
+        self.last_year = LastYearPanel(context.services, self)  # last year's texts, read-only
+        form.insertRow(form.getWidgetPosition(self.texts["result"])[0] + 1, self.last_year)
         self.binder.bind("status", self.status, self.tr("状态"))
         self.binder.bind("department", self.department, self.tr("责任处室"))
         self._form = form
@@ -119,6 +122,7 @@ class ItemEditor(QWidget):
         for field in SCORE_FIELDS:
             self._form.setRowVisible(self.scores[field], uses_scores)
         self._show_extras(record)
+        self.last_year.show_item(record)
         self.binder.load(record.id, _values(record), item_subject(record))
 
     def refresh(self, record: ItemRecord) -> None:

@@ -25,6 +25,7 @@ REFRESH_DELAY_MS = 600  # after the last edit: the review reads the whole assess
 
 class ReviewPanel(QDockWidget):
     item_chosen = Signal(int)  # the id of the item a problem is about
+    section_chosen = Signal(str)  # the key of the narrative section a problem is about
 
     def __init__(self, services: Services, assessment: Callable[[], int | None],
                  parent: QWidget | None = None) -> None:
@@ -36,7 +37,7 @@ class ReviewPanel(QDockWidget):
             "empty_result": self.tr("无落实情况"), "status_mismatch": self.tr("状态与内容不符"),
             "no_evidence": self.tr("缺证明材料"), "reason_missing": self.tr("缺原因说明"),
             "number_mismatch": self.tr("数字与表格不符"), "duplicate": self.tr("内容重复"),
-            "too_long": self.tr("内容过长")}
+            "too_long": self.tr("内容过长"), "copied_from_last_year": self.tr("照抄上年")}
         body = QWidget(self)
         self.summary = QLabel(body)
         self.list = QTreeWidget(body)
@@ -51,7 +52,7 @@ class ReviewPanel(QDockWidget):
         self.detail.setWordWrap(True)
         self.list.currentItemChanged.connect(
             lambda row, _old: self.detail.setText(row.text(2) if row else ""))
-        self.list.itemDoubleClicked.connect(self._chosen)
+        self.list.itemActivated.connect(self._chosen)  # Enter or double-click
         again = QPushButton(self.tr("重新检查"), body)
         again.clicked.connect(self.refresh)
         layout = QVBoxLayout(body)
@@ -76,13 +77,14 @@ class ReviewPanel(QDockWidget):
                                    problem.message])
             row.setToolTip(2, problem.message)
             row.setData(0, Qt.ItemDataRole.UserRole, problem.item)
+            row.setData(1, Qt.ItemDataRole.UserRole, problem.section)
             self.list.addTopLevelItem(row)
         if self.problems:
             self.list.setCurrentItem(self.list.topLevelItem(0))
         else:
             self.detail.clear()
         self.summary.setText(self.tr("没有发现问题。") if not self.problems else
-                             self.tr("发现 %1 个问题；双击一行可定位到该事项。").replace(
+                             self.tr("发现 %1 个问题；双击或按回车可定位到该处。").replace(
                                  "%1", str(len(self.problems))))
 
     def schedule_refresh(self, *_args: object) -> None:
@@ -94,11 +96,15 @@ class ReviewPanel(QDockWidget):
         self.show()
         self.raise_()
         self.refresh()
+        self.list.setFocus()  # the keyboard goes on in the list: arrows, Enter opens a problem
 
     def _chosen(self, row: QTreeWidgetItem, _column: int) -> None:
         item_id = row.data(0, Qt.ItemDataRole.UserRole)
+        section = row.data(1, Qt.ItemDataRole.UserRole)
         if item_id is not None:
             self.item_chosen.emit(int(item_id))
+        elif section:
+            self.section_chosen.emit(str(section))
 
 
 def offer_review(parent: QWidget, panel: ReviewPanel) -> bool:

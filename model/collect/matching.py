@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,8 +9,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from model.collect.handout import PATH_SEPARATOR, dimension_paths, evidence_notes
-from model.collect.records import BaseRow, MissingRow, ReturnedBook, ReturnedRow
+from model.collect.handout import (
+    PATH_SEPARATOR,
+    department_name,
+    dimension_paths,
+    evidence_notes,
+)
+from model.collect.records import MissingRow, RejectedRow, ReturnedBook, ReturnedRow
 from model.schema import Assessment, CheckItem, Handout, HandoutItem
 
 
@@ -36,7 +40,9 @@ class Matched:
     pairs: list[tuple[ReturnedRow, CheckItem]] = field(default_factory=list)
     unmatched: list[ReturnedRow] = field(default_factory=list)
     missing: list[MissingRow] = field(default_factory=list)
-    base: list[BaseRow] | None = None  # the values handed out: the hidden sheet's, else recorded
+    rejected: list[RejectedRow] = field(default_factory=list)
+    handout: Handout | None = None  # the hand-out record this book came from (the authority)
+    recorded: dict[str, HandoutItem] | None = None  # item uid → as handed out; None: not recorded
     department: str = ""
     handed_out_at: datetime | None = None
 
@@ -63,24 +69,17 @@ class Matcher:
         return self._match_with_keys(book, self.load(assessment))
 
     def _match_with_keys(self, book: ReturnedBook, items: AssessmentItems) -> Matched:
-        matched = Matched(items, base=book.base, department=book.department,
-                          handed_out_at=book.handed_out_at)
-        seen: set[str] = set()
-        base_uids = {row.uid for row in book.base or ()}
+        """Rows by key. Which hand-out the book is, and so which keys it may carry and the base,
+        come from the database's record, never from the workbook's hidden sheet."""
+        matched = Matched(items)
+        self._recorded(matched, [row.uid for row in book.rows if row.uid], book)
+        found: list[tuple[ReturnedRow, CheckItem | None]] = []
         for row in book.rows:
             item = items.by_uid.get(row.uid) if row.uid else None
-            if item is not None and row.uid not in seen:
-                seen.add(row.uid)
-                matched.pairs.append((row, item))
-            elif row.uid and row.uid in base_uids and row.uid not in seen:
-                seen.add(row.uid)
-                matched.missing.append(MissingRow(book.file.name, None, row.seq, row.content,
-                                                  "数据库中已删除该事项，未汇总此行"))
-            elif row.uid and row.uid not in seen and self._elsewhere(row.uid):
+            if row.uid and item is None and self._elsewhere(row.uid):
                 raise BookRefused(f"第 {row.sheet_row} 行的事项属于另一个自评，工作簿可能被拼接过，未汇总。")
-            else:
-                matched.unmatched.append(row)
-        _deleted_rows(matched, book, seen)
+            found.append((row, item))
+        self._classify(matched, book, found)
         return matched
 
     def _elsewhere(self, uid: str) -> bool:
@@ -117,41 +116,85 @@ class Matcher:
             raise BookRefused(f"隐藏的“分发信息”工作表已被删除，且{reason}，无法确定归属，未汇总。")
         items = self.load(self.session.get_one(Assessment, assessment_ids.pop()))
         matched = Matched(items)
-        seen: set[int] = set()
-        for row, item in found:
-            if item is None or item.id in seen:
-                matched.unmatched.append(row)
-            else:
-                seen.add(item.id)
-                matched.pairs.append((row, item))
-        self._recorded_base(matched)
-        _deleted_rows(matched, book, {item.uid for _row, item in matched.pairs})
+        self._recorded(matched, [item.uid for _row, item in found if item is not None], book)
+        self._classify(matched, book, found)
         return matched
 
-    def _recorded_base(self, matched: Matched) -> None:
-        """The hand-out this book came from, as recorded when it was written: the one of this
-        assessment holding most of the rows matched (the latest on a tie). None recorded (handed
-        out before the record was kept): no base, the fields' defaults stand in for it."""
-        uids = [item.uid for _row, item in matched.pairs]
-        if not uids:
+    def _recorded(self, matched: Matched, uids: list[str], book: ReturnedBook) -> None:
+        """The hand-out this book came from, as the database recorded it: the record its hidden
+        sheet names (department and time), when there is one; else the one of this assessment
+        holding most of the book's rows (the latest on a tie). The record, never the sheet, says
+        which keys the book may carry and what was handed out. None recorded (handed out before
+        the record was kept): no base, the fields' defaults stand in."""
+        assessment_id = matched.items.assessment.id
+        named = [h for h in self.session.scalars(select(Handout).where(
+            Handout.assessment_id == assessment_id, Handout.department == book.department))
+            if _same_time(h.handed_out_at, book.handed_out_at)] if book.handed_out_at else []
+        handout = max(named, key=lambda h: h.id) if named else None
+        if handout is None and uids:
+            counts = self.session.execute(
+                select(Handout.id, Handout.handed_out_at, func.count(HandoutItem.id))
+                .join(HandoutItem, HandoutItem.handout_id == Handout.id)
+                .where(Handout.assessment_id == assessment_id, HandoutItem.item_uid.in_(uids))
+                .group_by(Handout.id, Handout.handed_out_at)).all()
+            if counts:
+                best = max(counts, key=lambda r: (r[2], r[1], r[0]))
+                handout = self.session.get_one(Handout, best[0])
+        if handout is None:
+            matched.department, matched.handed_out_at = book.department, book.handed_out_at
             return
-        counts = self.session.execute(
-            select(Handout.id, Handout.department, Handout.handed_out_at)
-            .join(HandoutItem, HandoutItem.handout_id == Handout.id)
+        matched.handout = handout
+        matched.department, matched.handed_out_at = handout.department, handout.handed_out_at
+        recorded = {row.item_uid: row for row in self.session.scalars(
+            select(HandoutItem).where(HandoutItem.handout_id == handout.id)
+            .order_by(HandoutItem.seq, HandoutItem.id))}
+        matched.recorded = recorded or None  # handed out before 0010: its rows were not kept
+
+    def _classify(self, matched: Matched, book: ReturnedBook,
+                  found: list[tuple[ReturnedRow, CheckItem | None]]) -> None:
+        """Each row: collected (paired with its item), reported (rejected, or its item deleted),
+        or offered as a new row. A key is accepted only from the hand-out it went out in."""
+        recorded = matched.recorded
+        added = {content_key(row.content): row for row in (recorded or {}).values()
+                 if row.added_row is not None}
+        seen: set[str] = set()
+        name = book.file.name
+        for row, item in found:
+            if item is None and not row.uid and content_key(row.content) in added:
+                item = matched.items.by_uid.get(added[content_key(row.content)].item_uid)
+            if item is None:
+                if row.uid and recorded and row.uid in recorded and row.uid not in seen:
+                    seen.add(row.uid)
+                    matched.missing.append(MissingRow(name, None, row.seq, row.content,
+                                                      "数据库中已删除该事项，未汇总此行"))
+                else:
+                    matched.unmatched.append(row)
+                continue
+            if item.uid in seen:
+                matched.unmatched.append(row)
+                continue
+            seen.add(item.uid)
+            if recorded is not None and item.uid not in recorded:
+                matched.rejected.append(RejectedRow(
+                    name, row.sheet_row, row.seq, row.content, self._not_handed_out(matched, item)))
+            elif row.uid and not _same_content(row.content, item, recorded):
+                matched.rejected.append(RejectedRow(
+                    name, row.sheet_row, row.seq, row.content,
+                    f"该行的自查内容与其编号对应的事项（第 {matched.items.seq[item.id]} 项"
+                    f"“{_short(item.content)}”）不一致，编号可能被调换，未汇总此行"))
+            else:
+                matched.pairs.append((row, item))
+        _deleted_rows(matched, book, seen)
+
+    def _not_handed_out(self, matched: Matched, item: CheckItem) -> str:
+        department = self.session.scalar(
+            select(Handout.department).join(HandoutItem, HandoutItem.handout_id == Handout.id)
             .where(Handout.assessment_id == matched.items.assessment.id,
-                   HandoutItem.item_uid.in_(uids))
-            .add_columns(func.count(HandoutItem.id))
-            .group_by(Handout.id, Handout.department, Handout.handed_out_at)).all()
-        if not counts:
-            return
-        handout_id, department, handed_out_at, _n = max(
-            counts, key=lambda r: (r[3], r[2], r[0]))
-        rows = self.session.scalars(select(HandoutItem).where(
-            HandoutItem.handout_id == handout_id).order_by(HandoutItem.seq)).all()
-        matched.base = [BaseRow(row.item_uid, str(row.seq), row.content, json.loads(row.base))
-                        for row in rows]
-        matched.department = department
-        matched.handed_out_at = handed_out_at
+                   HandoutItem.item_uid == item.uid)
+            .order_by(Handout.handed_out_at.desc(), Handout.id.desc()).limit(1))
+        whose = f"分发给了“{department_name(department)}”" if department is not None else "未分发过"
+        return (f"该事项不在分发给“{department_name(matched.department)}”的填报表中（{whose}），"
+                "只接受分发给本处室的事项，未汇总此行")
 
     def _by_seq_and_content(self, row: ReturnedRow, candidates: list[CheckItem]) -> CheckItem | None:
         if len(candidates) <= 1:
@@ -166,16 +209,38 @@ class Matcher:
             f"数据库中 {len(candidates)} 个事项相同，无法唯一对应，未汇总。")
 
 
+def _same_time(recorded: datetime, written: datetime | None) -> bool:
+    """The hidden sheet writes the hand-out time to the second."""
+    return written is not None and recorded.replace(microsecond=0) == written.replace(microsecond=0)
+
+
+def content_key(text: str) -> str:
+    """Text compared without spaces, line breaks or control characters (Excel and WPS rewrap)."""
+    return "".join(ch for ch in (text or "") if ch.isprintable() and not ch.isspace())
+
+
+def _same_content(content: str, item: CheckItem, recorded: dict[str, HandoutItem] | None) -> bool:
+    """The visible 自查内容 is the item's now or as it was handed out."""
+    key = content_key(content)
+    handed = recorded.get(item.uid) if recorded else None
+    return key in (content_key(item.content), content_key(handed.content) if handed else None)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _deleted_rows(matched: Matched, book: ReturnedBook, seen: set[str]) -> None:
     """Rows handed out that the workbook no longer holds (the database's items are kept)."""
     items = matched.items
-    for base in matched.base or ():
-        if base.uid not in seen:
-            item = items.by_uid.get(base.uid)
+    for uid, handed in (matched.recorded or {}).items():
+        if uid not in seen:
+            item = items.by_uid.get(uid)
             matched.missing.append(MissingRow(
                 book.file.name, item.id if item else None,
-                str(items.seq[item.id]) if item else base.seq,
-                item.content if item else base.content,
+                str(items.seq[item.id]) if item else str(handed.seq),
+                item.content if item else handed.content,
                 "工作簿中删除了此行，数据库中的事项未删除"))
 
 

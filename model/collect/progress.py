@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +22,7 @@ class DepartmentProgress:
     changed: int  # fields applied from its returns since the last hand-out
     conflicts: int  # conflicts in its latest return
     outstanding: int  # its items whose 落实情况 is still empty
+    missing: tuple[tuple[str, str], ...] = ()  # (序号, 自查内容) its latest return no longer held
 
 
 def handout_progress(database: Database, assessment_id: int) -> list[DepartmentProgress]:
@@ -46,5 +48,14 @@ def handout_progress(database: Database, assessment_id: int) -> list[DepartmentP
             department=department or UNASSIGNED, items=items.get(department, 0),
             handed_out_at=since, returned_at=mine[-1].returned_at if mine else None,
             changed=sum(r.applied for r in mine), conflicts=mine[-1].conflicts if mine else 0,
-            outstanding=empty.get(department, 0)))
+            outstanding=empty.get(department, 0),
+            missing=_missing(mine[-1].missing) if mine else ()))
     return rows
+
+
+def _missing(text: str) -> tuple[tuple[str, str], ...]:
+    try:
+        rows = json.loads(text or "[]")
+        return tuple((str(row.get("seq", "")), str(row.get("content", ""))) for row in rows)
+    except (ValueError, AttributeError, TypeError):
+        return ()

@@ -84,6 +84,7 @@ class NewRow:
     content: str
     values: dict[str, str]
     department: str
+    handout_id: int | None = None  # the hand-out it came back in: once added, not offered again
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,28 @@ class MissingRow:
     seq: str
     content: str
     reason: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row not collected: its key was handed out to another department, or its visible
+    自查内容 no longer matches its key's item (a swapped key)."""
+
+    file: str
+    row: int
+    seq: str
+    content: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BaseMove:
+    """One field of one handed-out row moved forward by a collect (undo puts it back)."""
+
+    handout_item_id: int
+    field: str
+    before: tuple[str | None, str | None]  # (base, returned); None: none recorded
+    after: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ class CollectResult:
     new_rows: list[NewRow] = field(default_factory=list)
     missing_rows: list[MissingRow] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    rejected_rows: list[RejectedRow] = field(default_factory=list)
+    moves: list[BaseMove] = field(default_factory=list)  # the bases moved forward (for undo)
     written: bool = False
     backup: Path | None = None
     created: list[int] = field(default_factory=list)  # ids of the new items the clerk accepted
@@ -129,4 +154,6 @@ class CollectResult:
                               "content": r.content, "reason": r.reason}
                              for r in self.missing_rows],
             "rejected": [{"file": r.file, "reason": r.reason} for r in self.rejected],
+            "rejected_rows": [{"file": r.file, "row": r.row, "seq": r.seq, "content": r.content,
+                               "reason": r.reason} for r in self.rejected_rows],
         }

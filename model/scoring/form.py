@@ -77,11 +77,15 @@ def score_execution(form: FormInput, rules: ScoringRules) -> tuple[ExecutionScor
     points = rules.execution_points
     problems: list[Problem] = []
     if budget is None or budget <= 0:
-        problems.append(Problem(EXECUTION_LABEL, "未填写预算数（A），无法计算执行率"))
+        problems.append(Problem(EXECUTION_LABEL, "未填写预算数（A），无法计算执行率" if budget is None
+                                else f"预算数（A）为负数（{budget:g}），无法计算执行率" if budget < 0
+                                else "预算数（A）为 0，无法计算执行率"))
         return ExecutionScore(budget, form.spent, None, points, 0.0), problems
     if form.spent is None:
         problems.append(Problem(EXECUTION_LABEL, "未填写执行数（B）"))
         return ExecutionScore(budget, None, None, points, 0.0), problems
+    if form.spent < 0:  # counted as 0 spent, and said
+        problems.append(Problem(EXECUTION_LABEL, f"执行数（B）为负数（{form.spent:g}），请核对"))
     rate = max(form.spent, 0.0) / budget
     score = clamp(rate * points, points)
     if rules.reason_below_rate is not None and rate < rules.reason_below_rate \

@@ -9,8 +9,10 @@ from model.scoring.target_text import (
     Quantity,
     Reading,
     format_number,
+    number_too_large,
     read_actual,
     read_target,
+    too_large_message,
     units_match,
 )
 
@@ -62,6 +64,8 @@ def score_indicator(item: IndicatorInput) -> IndicatorScore:
         return _result(item, reading, None, points, 0.0, False, problems)
     if not item.target.strip():
         problems.append("未填写年度指标值")
+    elif number_too_large(item.target):
+        problems.append(too_large_message("年度指标值", item.target))
     elif reading.unreadable:
         problems.append(f"年度指标值“{item.target}”无法识别（应如“≥50个”“≤90万元”“100%”或定性表述）")
     if not item.actual.strip():
@@ -100,6 +104,9 @@ def rule_score(target: Quantity, actual: float, points: float) -> float | None:
 def _quantitative(item: IndicatorInput, target: Quantity, points: float,
                   problems: list[str]) -> tuple[float | str, float]:
     actual = read_actual(item.actual)
+    if actual is None and number_too_large(item.actual):
+        problems.append(too_large_message("实际完成值", item.actual))
+        return item.actual.strip(), _clerks(item, points, problems)
     if actual is None:
         problems.append(f"实际完成值“{item.actual}”应为数字（年度指标值为“{item.target}”）")
         return item.actual.strip(), _clerks(item, points, problems)

@@ -18,6 +18,7 @@ DIRECTION_WORDS = (
 SUFFIX_WORDS = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
 DIRECTIONS = ("≥", "≤", "=", ">", "<")
 MAX_UNIT_CHARS = 6
+MAX_NUMBER = 1e15  # beyond any count, amount or rate a form holds; a 400-digit one is Infinity
 _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(.*)$")
 _RANGE = re.compile(r"\d\s*[-~～—至到]\s*\d")
 _TIME_WORDS = ("年", "月", "日", "前", "底", "季度")
@@ -73,10 +74,21 @@ def read_actual(text: str) -> Quantity | None:
     return parse_quantity(normalise(text), default_direction="=")
 
 
+def number_too_large(text: str) -> bool:
+    """The number a target or actual text starts with is beyond MAX_NUMBER (or not finite)."""
+    match = _NUMBER.match(_strip_direction(normalise(text))[1])
+    return match is not None and not abs(float(match.group(1))) <= MAX_NUMBER
+
+
+def too_large_message(label: str, text: str) -> str:
+    shown = text.strip() if len(text.strip()) <= 20 else text.strip()[:20] + "…"
+    return f"{label}“{shown}”数值过大（不能超过 1000 万亿），请核对"
+
+
 def parse_quantity(clean: str, *, default_direction: str) -> Quantity | None:
     direction, rest = _strip_direction(clean)
     match = _NUMBER.match(rest)
-    if not match:
+    if not match or not abs(float(match.group(1))) <= MAX_NUMBER:
         return None
     unit = match.group(2)
     for word, suffix_direction in SUFFIX_WORDS:

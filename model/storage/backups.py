@@ -81,8 +81,10 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
 
 def daily_backup(database: Path) -> Path | None:
     """The first open of each day makes a backup; later opens that day do nothing."""
-    today = datetime.now().strftime("%Y%m%d")
-    if any(today in path.name for path in _files(backup_folder(Path(database)))):
+    today = datetime.now().date()
+    # the date in each backup's stamp, never anywhere in its name (the database's own name may
+    # hold today's date)
+    if any(_parse(path)[0].date() == today for path in _files(backup_folder(Path(database)))):
         return None
     return make_backup(Path(database), reason="daily")
 

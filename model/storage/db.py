@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from model.errors import ConflictError
 
@@ -34,7 +35,11 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"{SQLITE_PREFIX}{path}"
+    """The URL of the SQLite file at path, built by SQLAlchemy itself (never by formatting: "%",
+    "?" and "#" in the name stay characters of the name)."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def make_engine(url: str) -> Engine:
@@ -51,22 +56,35 @@ def make_engine(url: str) -> Engine:
 
 
 def _plain_sqlite_file(url: str) -> Path | None:
-    """The file of an SQLite URL as sqlite_url writes it, when SQLAlchemy would read the same
-    path from it (no "%" it would unquote, no "?" it would take for options); else None."""
+    """The file of an SQLite URL, read as SQLAlchemy reads it (its name unquoted), when the URL
+    has no options ("?"); else None."""
     path = url[len(SQLITE_PREFIX):] if url.startswith(SQLITE_PREFIX) else ""
-    return Path(path) if path and not any(c in path for c in "%?") else None
+    return Path(unquote(path)) if path and "?" not in path else None
 
 
 class Database:
     """An open assessment database: its engine, its evidence folder, one session per action."""
 
-    def __init__(self, url: str, files_dir: Path, *, display_name: str = "") -> None:
-        self.url = url
+    def __init__(self, url: str, files_dir: Path, *, display_name: str = "",
+                 sqlite_file: Path | None = None) -> None:
+        self._url = url
+        self._file = sqlite_file  # a file's URL is made only when an engine is (SQLAlchemy loads)
         self.files_dir = files_dir
-        self.display_name = display_name or url
+        self.display_name = display_name or url or str(sqlite_file)
         self._engine: Engine | None = None
         self._sessions: Any = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def for_file(cls, path: Path, files_dir: Path) -> Database:
+        """The SQLite database in the file at path (always that path, whatever its name holds)."""
+        return cls("", files_dir, display_name=str(path), sqlite_file=path)
+
+    @property
+    def url(self) -> str:
+        if not self._url and self._file is not None:
+            self._url = sqlite_url(self._file)
+        return self._url
 
     @property
     def engine(self) -> Engine:
@@ -79,11 +97,11 @@ class Database:
 
     @property
     def is_sqlite(self) -> bool:
-        return self.url.split(":", 1)[0].split("+", 1)[0] == "sqlite"
+        return self._file is not None or self.url.split(":", 1)[0].split("+", 1)[0] == "sqlite"
 
     @property
     def sqlite_path(self) -> Path | None:
-        plain = _plain_sqlite_file(self.url)
+        plain = self._file or _plain_sqlite_file(self.url)
         if plain is not None:
             return plain
         database = self.engine.url.database
@@ -93,7 +111,7 @@ class Database:
     def read(self) -> Iterator[Any]:
         """A DB-API connection to read with plain SQL (model.queries), in one transaction: for
         an SQLite file sqlite3's own (never creating the file), else one of the engine's."""
-        path = _plain_sqlite_file(self.url)
+        path = self._file or _plain_sqlite_file(self.url)
         connection: Any
         if path is None or str(path) == ":memory:":
             connection = self.engine.raw_connection()

@@ -3,13 +3,12 @@ revision, exactly our schema, and (when asked) intact. Nothing is written to the
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import DatabaseRefusedError
+from model.input_files import not_a_regular_file
 from model.storage.disk import sqlite_disk_message
 from model.storage.reference import read_schema, reference_schema, schema_differences
 
@@ -54,16 +53,9 @@ _TITLES = {"empty": "不是有效的数据库", "foreign": "不是本程序的�
 
 def require_regular_file(path: Path, what: str = "数据库") -> None:
     """Refuse what is missing, a folder, a device, a FIFO… (a FIFO would block a read forever)."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise DatabaseRefusedError(f"{what}文件“{path}”不存在。") from None
-    except OSError as exc:
-        raise DatabaseRefusedError(f"无法读取{what}文件“{path}”：{exc.strerror}。") from None
-    if stat.S_ISDIR(mode):
-        raise DatabaseRefusedError(f"“{path}”是文件夹，不是{what}文件。")
-    if not stat.S_ISREG(mode):
-        raise DatabaseRefusedError(f"“{path}”不是普通文件（设备或管道），不能作为{what}。")
+    problem = not_a_regular_file(path, f"{what}文件")
+    if problem is not None:
+        raise DatabaseRefusedError(problem)
 
 
 def read_header(path: Path) -> bytes:

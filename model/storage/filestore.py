@@ -12,6 +12,7 @@ from pathlib import Path
 from model.errors import EvidenceFileError
 from model.storage.disk import FULL
 from model.storage.hashes import CHUNK, file_sha256, is_sha256, require_sha256
+from model.storage.private import STORED_FILE, private_folder
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # Opened without following a link and without blocking (a FIFO would wait for a writer forever).
@@ -62,7 +63,7 @@ class FileStore:
     def _store_into(self, source: Path, src, made: list[Path]) -> tuple[str, int, bool]:
         try:
             made += reversed([p for p in (self.root, *self.root.parents) if not p.exists()])
-            self.root.mkdir(parents=True, exist_ok=True)
+            private_folder(self.root)
             handle, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         except OSError as exc:
             raise _write_error(exc, self.root) from exc
@@ -86,7 +87,7 @@ class FileStore:
                     made.append(target.parent)
                 target.parent.mkdir(exist_ok=True)
                 os.replace(temp_name, target)
-                target.chmod(0o444)
+                target.chmod(STORED_FILE)  # its owner's only, and never changed in place
             return sha256, size, created
         except OSError as exc:
             raise _write_error(exc, self.root) from exc

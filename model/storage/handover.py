@@ -20,6 +20,7 @@ from model.storage.db import Database
 from model.storage.disk import disk_error
 from model.storage.examine import examine, require_regular_file
 from model.storage.hashes import CHUNK, file_sha256, is_sha256
+from model.storage.private import PRIVATE_FILE
 from model.storage.snapshot import snapshot
 from model.storage.targets import files_dir_for, refuse_live_target
 
@@ -208,7 +209,9 @@ def _extract_verified(package: zipfile.ZipFile, name: str, sha256: str, folder: 
     target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     try:
-        with package.open(name) as source, open(target, "wb") as sink:
+        # 0600: the clerk's data is the clerk's (SQLite gives -wal/-shm the database's mode)
+        sink_fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with package.open(name) as source, os.fdopen(sink_fd, "wb") as sink:
             while chunk := source.read(CHUNK):
                 digest.update(chunk)
                 sink.write(chunk)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import platformdirs
 
+from model.program import portable_data_dir
+from model.storage.private import private_folder
+
 APP_DIR_NAME = "jixiao-zicha"
 DEFAULT_DB_NAME = "assessments.db"
 # Filesystems on which SQLite's locking is unreliable (see sqlite.org/useovernet.html).
@@ -16,11 +19,12 @@ NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs
 
 
 def user_data_dir() -> Path:
-    """The user's data folder; ZICHA_DATA_DIR overrides it (tests, portable installs)."""
+    """The user's data folder: ZICHA_DATA_DIR when set (tests), <program folder>/data for a
+    portable copy (a portable.txt beside the executables), else the platform's per-user folder."""
     override = os.environ.get("ZICHA_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    path = Path(override) if override else (
+        portable_data_dir() or Path(platformdirs.user_data_dir(APP_DIR_NAME, False)))
+    return private_folder(path)  # 0700: the clerk's data, logs and backups are the clerk's
 
 
 def default_database_path() -> Path:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from model.errors import DatabaseRefusedError
 from model.storage.backups import make_backup
-from model.storage.db import Database, sqlite_url
+from model.storage.db import Database
 from model.storage.examine import examine, require_regular_file
 from model.storage.location import is_network_path
+from model.storage.private import create_private_file, private_database
 from model.storage.targets import files_dir_for
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
     if path.exists() or path.is_symlink():
         require_regular_file(path)
         revision = _read_sqlite_revision(path)
+        private_database(path)  # ours (a refused file is left as it was): made 0600
         if revision is not None and revision != head_revision():
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             # beside the database, where whoever moves the file finds it too
@@ -99,8 +101,9 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
         raise DatabaseRefusedError(f"数据库“{path}”不存在。")
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)  # 0600 from the start; SQLite gives -wal/-shm the same mode
         revision = None
-    database = Database(sqlite_url(path), files_dir_for(path), display_name=str(path))
+    database = Database.for_file(path, files_dir_for(path))
     if revision != head_revision():  # a new or empty file, or an older schema (backed up above)
         _upgrade(database)
     else:

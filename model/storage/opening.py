@@ -15,6 +15,7 @@ from model.storage.backups import daily_backup
 from model.storage.db import Database
 from model.storage.location import default_database_path, user_data_dir
 from model.storage.migrate import open_sqlite, open_url
+from model.storage.urls import database_location, local_path, looks_like_url
 
 if TYPE_CHECKING:  # the services (and the ORM) load only for the commands that use them
     from model.services import Services
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # the services (and the ORM) load only for the commands that 
 
 def is_url(db: str) -> bool:
     """A server database ("postgresql+psycopg://user@host/name"), not a file path (C:\\ is a path)."""
-    return re.match(r"^[a-z][a-z0-9+]*://", db) is not None
+    return looks_like_url(db)
 
 
 def open_services(db: str | None, *, create: bool = False) -> Services:
@@ -36,9 +37,10 @@ def open_services(db: str | None, *, create: bool = False) -> Services:
 
 def open_database(db: str | None, *, create: bool = False) -> Database:
     """The database at db opened as open_services does, for commands that only read it."""
-    if db and is_url(str(db)):
-        return open_url(str(db), server_files_dir(str(db)))
-    path = Path(db) if db else default_database_path()
+    location = database_location(db) if db else default_database_path()
+    if isinstance(location, str):
+        return open_url(location, server_files_dir(location))
+    path = location
     database = open_sqlite(path, create=create)
     try:
         daily_backup(path)
@@ -75,8 +77,8 @@ def create_demo_database(path: Path) -> Services:
     from model.bulk import create_assessment_tree
     from model.services import Services
 
-    path = Path(path)
-    if path.exists():
+    path = local_path(path)
+    if path.exists() or path.is_symlink():
         raise DatabaseRefusedError(f"文件“{path}”已存在，为避免覆盖数据，请换一个文件名。")
     try:
         services = Services.over(open_sqlite(path, create=True))

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from model.errors import DatabaseRefusedError
+from model.storage.db import sqlite_url
 from model.storage.disk import disk_error
 from model.storage.examine import examine, require_regular_file
 from model.storage.filestore import FileStore
@@ -86,7 +87,7 @@ def _fill(temp: Path, source: sqlite3.Connection, revision: str, readable: dict[
           report: SalvageReport) -> None:
     from model.storage.reference import build_schema
 
-    engine = create_engine(f"sqlite:///{temp}")
+    engine = create_engine(sqlite_url(temp))
     try:
         build_schema(engine, revision)
     finally:

@@ -275,52 +275,52 @@
         <translation>Set %1 items to “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="58" />
+        <location filename="../../gui/bulk_actions.py" line="62" />
         <source>设置责任处室</source>
         <translation>Set department</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="59" />
+        <location filename="../../gui/bulk_actions.py" line="63" />
         <source>%1 项的责任处室：</source>
         <translation>Department of %1 items:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="64" />
+        <location filename="../../gui/bulk_actions.py" line="68" />
         <source>设置 %1 项的责任处室</source>
         <translation>Set the department of %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="72" />
+        <location filename="../../gui/bulk_actions.py" line="76" />
         <source>移到考评维度</source>
         <translation>Move to dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="73" />
+        <location filename="../../gui/bulk_actions.py" line="77" />
         <source>把 %1 项移到：</source>
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="88" />
+        <location filename="../../gui/bulk_actions.py" line="92" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="95" />
+        <location filename="../../gui/bulk_actions.py" line="99" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="97" />
+        <location filename="../../gui/bulk_actions.py" line="101" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="98" />
+        <location filename="../../gui/bulk_actions.py" line="102" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="102" />
+        <location filename="../../gui/bulk_actions.py" line="106" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -341,87 +341,92 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="32" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="33" />
         <source>汇总：处理冲突与新增事项</source>
         <translation>Collect: conflicts and new rows</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="36" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="37" />
         <source>以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：</source>
         <translation>Both the department and you changed these fields after the hand-out. Choose one for each, or edit the result:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>分发时</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="40" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="42" />
         <source>现值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>处室填报</source>
         <translation>Department's value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="41" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="43" />
         <source>采用结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="50" />
+        <source>%1（仅处室改动）</source>
+        <translation>%1 (changed by the department only)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>保留现值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>采用处室填报</source>
         <translation>Use the department's value</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="54" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="60" />
         <source>自行编辑</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="66" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="80" />
         <source>处室新增的行（勾选的将作为新事项加入所属维度）：</source>
         <translation>Rows the departments added (ticked ones become new items under their dimension):</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="69" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="83" />
         <source>%1 第 %2 行：%3（%4）</source>
         <translation>%1 row %2: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="71" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="85" />
         <source>维度未知</source>
         <translation>dimension unknown</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/conflict_dialog.py" line="80" />
+        <location filename="../../gui/collect/conflict_dialog.py" line="94" />
         <source>汇总</source>
         <translation>Collect</translation>
     </message>
@@ -429,7 +434,7 @@
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="76" />
+        <location filename="../../gui/widgets.py" line="83" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -437,17 +442,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../gui/widgets.py" line="85" />
+        <location filename="../../gui/widgets.py" line="92" />
         <source>如 2021年3月5日，可不填</source>
         <translation>e.g. 2021-03-05 (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="87" />
+        <location filename="../../gui/widgets.py" line="94" />
         <source>日历…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="88" />
+        <location filename="../../gui/widgets.py" line="95" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
@@ -510,42 +515,42 @@
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="92" />
+        <location filename="../../gui/panels/evidence_panel.py" line="93" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="103" />
+        <location filename="../../gui/panels/evidence_panel.py" line="104" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="106" />
+        <location filename="../../gui/panels/evidence_panel.py" line="107" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="122" />
+        <location filename="../../gui/panels/evidence_panel.py" line="123" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="147" />
+        <location filename="../../gui/panels/evidence_panel.py" line="148" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="152" />
+        <location filename="../../gui/panels/evidence_panel.py" line="153" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="162" />
+        <location filename="../../gui/panels/evidence_panel.py" line="163" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="175" />
+        <location filename="../../gui/panels/evidence_panel.py" line="188" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -638,6 +643,49 @@
     </message>
 </context>
 <context>
+    <name>FieldConflictDialog</name>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="22" />
+        <source>内容冲突：%1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="27" />
+        <source>“%1”在您修改期间已被其他窗口或程序改为右侧的内容。请选择保留哪一个，或在下方改写后采用：</source>
+        <translation>While you were editing, another window or program changed “%1” to the text on the right. Choose which to keep, or write a merge below and use it:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="32" />
+        <source>我的（本窗口输入的）</source>
+        <translation>Mine (typed in this window)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="33" />
+        <source>对方的（已保存的）</source>
+        <translation>Theirs (saved)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="38" />
+        <source>采用结果（可改写）</source>
+        <translation>Result (you may edit it)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="42" />
+        <source>采用我的</source>
+        <translation>Use mine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="43" />
+        <source>保留对方的</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_conflict.py" line="44" />
+        <source>采用改写结果</source>
+        <translation>Use the edited result</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../gui/file_actions.py" line="59" />
@@ -655,7 +703,7 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="79" />
+        <location filename="../../gui/file_actions.py" line="80" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
@@ -663,33 +711,33 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="17" />
+        <location filename="../../gui/panels/filter_bar.py" line="19" />
         <source>查找（Ctrl+F）：任意文字</source>
         <translation>Find (Ctrl+F): any text</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="20" />
+        <location filename="../../gui/panels/filter_bar.py" line="22" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="24" />
-        <location filename="../../gui/panels/filter_bar.py" line="41" />
+        <location filename="../../gui/panels/filter_bar.py" line="26" />
+        <location filename="../../gui/panels/filter_bar.py" line="45" />
         <source>全部处室</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="25" />
+        <location filename="../../gui/panels/filter_bar.py" line="27" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="26" />
+        <location filename="../../gui/panels/filter_bar.py" line="28" />
         <source>按状态筛选</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/filter_bar.py" line="27" />
+        <location filename="../../gui/panels/filter_bar.py" line="29" />
         <source>按处室筛选</source>
         <translation>Filter by department</translation>
     </message>
@@ -697,64 +745,69 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="61" />
+        <location filename="../../gui/panels/finance_panel.py" line="63" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="63" />
+        <location filename="../../gui/panels/finance_panel.py" line="65" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="67" />
+        <location filename="../../gui/panels/finance_panel.py" line="69" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="72" />
+        <location filename="../../gui/panels/finance_panel.py" line="74" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="83" />
+        <location filename="../../gui/panels/finance_panel.py" line="85" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="84" />
+        <location filename="../../gui/panels/finance_panel.py" line="86" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="142" />
+        <location filename="../../gui/panels/finance_panel.py" line="145" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="206" />
+        <location filename="../../gui/panels/finance_panel.py" line="217" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="220" />
+        <location filename="../../gui/panels/finance_panel.py" line="231" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="244" />
+        <location filename="../../gui/panels/finance_panel.py" line="264" />
+        <source>编辑“%1”（%2）</source>
+        <translation>Edit “%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="265" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="254" />
+        <location filename="../../gui/panels/finance_panel.py" line="287" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="278" />
-        <source>编辑资金</source>
-        <translation>Edit funds</translation>
+        <location filename="../../gui/panels/finance_panel.py" line="324" />
+        <source>编辑资金“%1”</source>
+        <translation>Edit funds “%1”</translation>
     </message>
 </context>
 <context>
@@ -818,7 +871,7 @@
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="69" />
+        <location filename="../../gui/framework_pane.py" line="70" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -839,8 +892,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="53" />
-        <location filename="../../gui/help_menu.py" line="55" />
+        <location filename="../../gui/help_menu.py" line="54" />
+        <location filename="../../gui/help_menu.py" line="56" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -848,53 +901,53 @@
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="35" />
+        <location filename="../../gui/collect/handout_dialog.py" line="38" />
         <source>分发给各处室</source>
         <translation>Hand out to departments</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="39" />
+        <location filename="../../gui/collect/handout_dialog.py" line="42" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="44" />
+        <location filename="../../gui/collect/handout_dialog.py" line="47" />
         <source>处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="46" />
+        <location filename="../../gui/collect/handout_dialog.py" line="49" />
         <source>如 2021年12月20日前</source>
         <translation>e.g. by 20 December 2021</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="47" />
+        <location filename="../../gui/collect/handout_dialog.py" line="50" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="49" />
+        <location filename="../../gui/collect/handout_dialog.py" line="52" />
         <source>如 综合处 张某，电话 6xxxxxxx</source>
         <translation>e.g. General Office, Zhang, tel. 6xxxxxxx</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="50" />
+        <location filename="../../gui/collect/handout_dialog.py" line="53" />
         <source>交回给</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="52" />
+        <location filename="../../gui/collect/handout_dialog.py" line="55" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="57" />
-        <location filename="../../gui/collect/handout_dialog.py" line="66" />
+        <location filename="../../gui/collect/handout_dialog.py" line="60" />
+        <location filename="../../gui/collect/handout_dialog.py" line="69" />
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="60" />
+        <location filename="../../gui/collect/handout_dialog.py" line="63" />
         <source>分发</source>
         <translation>Hand out</translation>
     </message>
@@ -902,18 +955,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="108" />
-        <location filename="../../gui/undo_history.py" line="114" />
+        <location filename="../../gui/undo_history.py" line="112" />
+        <location filename="../../gui/undo_history.py" line="118" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="110" />
+        <location filename="../../gui/undo_history.py" line="114" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="113" />
+        <location filename="../../gui/undo_history.py" line="117" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1069,43 +1122,43 @@
 <context>
     <name>IndicatorTree</name>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="30" />
+        <location filename="../../gui/panels/finance_indicators.py" line="32" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="31" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="72" />
+        <location filename="../../gui/panels/finance_indicators.py" line="74" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="88" />
-        <location filename="../../gui/panels/finance_indicators.py" line="111" />
+        <location filename="../../gui/panels/finance_indicators.py" line="93" />
+        <location filename="../../gui/panels/finance_indicators.py" line="116" />
         <source>须填写偏差原因</source>
         <translation>Reason for deviation required</translation>
     </message>
@@ -1113,141 +1166,179 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="53" />
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="90" />
+        <location filename="../../gui/panels/item_editor.py" line="54" />
+        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="93" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="89" />
+        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="92" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <location filename="../../gui/panels/item_editor.py" line="62" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="66" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="98" />
-        <location filename="../../gui/panels/item_editor.py" line="102" />
+        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="105" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="100" />
-        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="103" />
+        <location filename="../../gui/panels/item_editor.py" line="104" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="104" />
-        <location filename="../../gui/panels/item_editor.py" line="105" />
+        <location filename="../../gui/panels/item_editor.py" line="107" />
+        <location filename="../../gui/panels/item_editor.py" line="108" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <location filename="../../gui/panels/item_editor.py" line="112" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="113" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="143" />
+        <location filename="../../gui/panels/item_editor.py" line="147" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
 </context>
 <context>
+    <name>LastYearPanel</name>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="35" />
+        <source>上年年度任务目标</source>
+        <translation>Last year's annual target</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="35" />
+        <source>上年落实情况</source>
+        <translation>Last year's result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="39" />
+        <source>单击一句即复制，可粘贴到今年的内容中</source>
+        <translation>Click a sentence to copy it, then paste it into this year's text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="53" />
+        <source>上年（%1年）同一事项</source>
+        <translation>The same item last year (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="58" />
+        <source>（上年没有此事项）</source>
+        <translation>(no such item last year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="58" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/last_year.py" line="80" />
+        <source>已复制：%1</source>
+        <translation>Copied: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50" />
+        <location filename="../../gui/main_window.py" line="51" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1287,107 +1378,117 @@
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58" />
+        <location filename="../../gui/menus.py" line="57" />
+        <source>导入上年工作总结…</source>
+        <translation>Import last year's work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="59" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="62" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64" />
+        <location filename="../../gui/menus.py" line="65" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
+        <location filename="../../gui/menus.py" line="67" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/menus.py" line="69" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="71" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75" />
+        <location filename="../../gui/menus.py" line="76" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="80" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="82" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83" />
+        <location filename="../../gui/menus.py" line="84" />
+        <source>选择上年的自评…</source>
+        <translation>Choose last year's assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="85" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="89" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1471,37 +1572,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="187" />
+        <location filename="../../gui/panels/evidence_panel.py" line="200" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="193" />
+        <location filename="../../gui/panels/evidence_panel.py" line="206" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="194" />
+        <location filename="../../gui/panels/evidence_panel.py" line="207" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="195" />
+        <location filename="../../gui/panels/evidence_panel.py" line="208" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="196" />
+        <location filename="../../gui/panels/evidence_panel.py" line="209" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="197" />
+        <location filename="../../gui/panels/evidence_panel.py" line="210" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="211" />
+        <location filename="../../gui/panels/evidence_panel.py" line="224" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1560,59 +1661,69 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>分发时间</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="28" />
+        <location filename="../../gui/collect/progress_panel.py" line="30" />
         <source>交回时间</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>已改字段</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="29" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
         <source>待填写</source>
         <translation>Still empty</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="32" />
+        <location filename="../../gui/collect/progress_panel.py" line="31" />
+        <source>工作簿中删除的行</source>
+        <translation>Rows deleted in the workbook</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="34" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="48" />
+        <location filename="../../gui/collect/progress_panel.py" line="52" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="50" />
+        <location filename="../../gui/collect/progress_panel.py" line="54" />
         <source>未分发</source>
         <translation>Not handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="52" />
+        <location filename="../../gui/collect/progress_panel.py" line="56" />
         <source>未交回</source>
         <translation>Not returned</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="57" />
+        <source>序号 %1“%2”</source>
+        <translation>No. %1 “%2”</translation>
     </message>
 </context>
 <context>
@@ -1661,74 +1772,79 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="31" />
+        <location filename="../../gui/panels/review_panel.py" line="32" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <location filename="../../gui/panels/review_panel.py" line="37" />
         <source>无落实情况</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="36" />
+        <location filename="../../gui/panels/review_panel.py" line="37" />
         <source>状态与内容不符</source>
         <translation>Status does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>缺证明材料</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>缺原因说明</source>
         <translation>No reason given</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>数字与表格不符</source>
         <translation>Numbers differ from the table</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>内容重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="39" />
+        <location filename="../../gui/panels/review_panel.py" line="40" />
         <source>内容过长</source>
         <translation>Too long</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="40" />
+        <source>照抄上年</source>
+        <translation>Copied from last year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="43" />
+        <location filename="../../gui/panels/review_panel.py" line="44" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="55" />
+        <location filename="../../gui/panels/review_panel.py" line="56" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="84" />
+        <location filename="../../gui/panels/review_panel.py" line="86" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="85" />
-        <source>发现 %1 个问题；双击一行可定位到该事项。</source>
-        <translation>%1 problems found; double-click a row to open its item.</translation>
+        <location filename="../../gui/panels/review_panel.py" line="87" />
+        <source>发现 %1 个问题；双击或按回车可定位到该处。</source>
+        <translation>%1 problems found; double-click or press Enter to go to one.</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1916,89 @@
         <location filename="../../gui/structure_actions.py" line="134" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPreview</name>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="46" />
+        <source>导入上年工作总结 — 预览</source>
+        <translation>Import last year's work summary — preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="51" />
+        <source>新建一个自评</source>
+        <translation>A new assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="53" />
+        <source>导入到当前自评</source>
+        <translation>The current assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="55" />
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="57" />
+        <source>单位名称</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="60" />
+        <source>（未识别，请填写）</source>
+        <translation>(not found, please enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="62" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="66" />
+        <source>提纲与正文</source>
+        <translation>Outline and text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>自查事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <source>总结中的段落</source>
+        <translation>Paragraph of the summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="70" />
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="83" />
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="89" />
+        <source>提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。</source>
+        <translation>%1 headings; %2 paragraphs can become items' results (tick to use them); the rest becomes the summary's text.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="95" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="114" />
+        <source>（正文开头）</source>
+        <translation>(beginning of the text)</translation>
     </message>
 </context>
 <context>
@@ -1888,7 +2087,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="33" />
+        <location filename="../../gui/app.py" line="35" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -1996,11 +2195,26 @@
         <source>绩效自评表（项目支出/部门整体）</source>
         <translation>a performance self-assessment form (project / department)</translation>
     </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="11" />
+        <source>上年的自评</source>
+        <translation>Last year's assessment</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="48" />
+        <source>导出同比表（与上年对比）…</source>
+        <translation>Export year-on-year table…</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/formats/year_compare.py" line="50" />
+        <source>正在导出同比表…</source>
+        <translation>Exporting the year-on-year table…</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="60" />
+        <location filename="../../gui/workers.py" line="80" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2051,6 +2265,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="380" />
+        <location filename="../../gui/dialogs/import_summary.py" line="180" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -2076,6 +2291,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="454" />
+        <location filename="../../gui/dialogs/import_summary.py" line="160" />
+        <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -2152,19 +2369,39 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="228" />
+        <location filename="../../gui/panels/evidence_panel.py" line="241" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="231" />
+        <location filename="../../gui/panels/evidence_panel.py" line="244" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="232" />
+        <location filename="../../gui/panels/evidence_panel.py" line="245" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="254" />
+        <source>没有可打开此文件的程序</source>
+        <translation>No program opens this file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="255" />
+        <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
+        <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="258" />
+        <source>文件位置</source>
+        <translation>File location</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/evidence_panel.py" line="259" />
+        <source>文件的副本在：%1</source>
+        <translation>A copy of the file is at: %1</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/finance_export.py" line="23" />
@@ -2172,12 +2409,12 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="42" />
+        <location filename="../../gui/help_menu.py" line="43" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="43" />
+        <location filename="../../gui/help_menu.py" line="44" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
@@ -2207,96 +2444,170 @@
         <translation>Cannot show the print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="110" />
+        <location filename="../../gui/panels/review_panel.py" line="116" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="111" />
+        <location filename="../../gui/panels/review_panel.py" line="117" />
         <source>体检发现 %1 个问题（如未填写落实情况、数字与表格不符）。先查看问题，还是仍然导出？</source>
         <translation>The review found %1 problems (such as missing results or numbers that differ from the table). Look at them first, or export anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="114" />
+        <location filename="../../gui/panels/review_panel.py" line="120" />
         <source>查看问题</source>
         <translation>Show problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="115" />
+        <location filename="../../gui/panels/review_panel.py" line="121" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="69" />
+        <location filename="../../gui/collect/collect_flow.py" line="72" />
         <source>选择各处室交回的填报表</source>
         <translation>Choose the returned workbooks</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="70" />
+        <location filename="../../gui/collect/collect_flow.py" line="73" />
         <source>Excel 工作簿 (*.xlsx *.xls)</source>
         <translation>Excel workbooks (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="82" />
+        <location filename="../../gui/collect/collect_flow.py" line="85" />
         <source>正在读取交回的填报表…</source>
         <translation>Reading the returned workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="84" />
-        <location filename="../../gui/collect/collect_flow.py" line="89" />
+        <location filename="../../gui/collect/collect_flow.py" line="87" />
+        <location filename="../../gui/collect/collect_flow.py" line="92" />
         <source>无法汇总</source>
         <translation>Cannot collect</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="90" />
+        <location filename="../../gui/collect/collect_flow.py" line="93" />
         <source>以下文件被拒绝，数据库未改动：</source>
         <translation>These files were refused; the database is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="100" />
+        <location filename="../../gui/collect/collect_flow.py" line="103" />
         <source>汇总 %1 个文件</source>
         <translation>Collect %1 files</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="105" />
+        <location filename="../../gui/collect/collect_flow.py" line="114" />
         <source>已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。</source>
         <translation>Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, %5 rows deleted in the workbooks.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="106" />
+        <location filename="../../gui/collect/collect_flow.py" line="119" />
+        <source>工作簿中被删除的行（数据库中的事项未删除）：</source>
+        <translation>Rows deleted in the workbooks (the items stay in the database):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="120" />
+        <source>
+%1：序号 %2“%3”</source>
+        <translation>
+%1: No. %2 “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="126" />
+        <source>未汇总的行：</source>
+        <translation>Rows not collected:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="127" />
+        <source>
+%1 第 %2 行（序号 %3“%4”）：%5</source>
+        <translation>
+%1 row %2 (No. %3 “%4”): %5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/collect_flow.py" line="108" />
         <source>汇总完成</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="86" />
-        <location filename="../../gui/collect/handout_dialog.py" line="106" />
+        <location filename="../../gui/collect/handout_dialog.py" line="108" />
         <source>无法分发</source>
         <translation>Cannot hand out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="86" />
-        <source>文件夹不存在。</source>
-        <translation>The folder does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="104" />
+        <location filename="../../gui/collect/handout_dialog.py" line="106" />
         <source>正在生成各处室的填报表…</source>
         <translation>Writing the departments' workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="108" />
+        <location filename="../../gui/collect/handout_dialog.py" line="110" />
         <source>已在“%1”生成 %2 个处室的填报表。</source>
         <translation>Wrote the workbooks of %2 departments in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="110" />
+        <location filename="../../gui/collect/handout_dialog.py" line="112" />
         <source>已分发</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/progress_panel.py" line="20" />
+        <location filename="../../gui/collect/handout_dialog.py" line="125" />
+        <source>文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：
+%2
+
+重新分发将替换它们（其中填写的内容会丢失，除非已汇总）。是否替换？</source>
+        <translation>The folder “%1” already holds these workbooks, perhaps returned and filled in by the departments:
+%2
+
+Handing out again replaces them (what was filled in is lost unless collected). Replace them?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/handout_dialog.py" line="128" />
+        <source>替换已有的填报表？</source>
+        <translation>Replace the existing workbooks?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/collect/progress_panel.py" line="22" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="144" />
+        <source>导入上年工作总结</source>
+        <translation>Import last year's work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="145" />
+        <source>Word 文档 (%1);;所有文件 (*)</source>
+        <translation>Word documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="157" />
+        <source>正在读取工作总结…</source>
+        <translation>Reading the work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="185" />
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="18" />
+        <source>（自动：复制来源或同单位上一年度）</source>
+        <translation>(automatic: the copy's source or the unit's previous year)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="22" />
+        <source>选择上年的自评</source>
+        <translation>Choose last year's assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="23" />
+        <source>与哪一个自评对比（上年）：</source>
+        <translation>Compare with which assessment (last year):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/choose_previous.py" line="30" />
+        <source>无法选择</source>
+        <translation>Cannot choose</translation>
     </message>
 </context>
 <context>
@@ -2331,17 +2642,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="90" />
+        <location filename="../../gui/window_menus.py" line="92" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="94" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="99" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2362,14 +2673,25 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/help_menu.py" line="24" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
+        <location filename="../../gui/help_menu.py" line="26" />
         <location filename="../../gui/help_menu.py" line="38" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="27" />
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="36" />
+        <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
+        <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="29" />
@@ -2377,17 +2699,17 @@
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="40" />
+        <location filename="../../gui/collect/wiring.py" line="44" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="41" />
+        <location filename="../../gui/collect/wiring.py" line="45" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="43" />
+        <location filename="../../gui/collect/wiring.py" line="47" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
@@ -2397,17 +2719,17 @@
         <translation>Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="82" />
+        <location filename="../../gui/undo_history.py" line="84" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="82" />
+        <location filename="../../gui/undo_history.py" line="84" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="85" />
+        <location filename="../../gui/undo_history.py" line="89" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>

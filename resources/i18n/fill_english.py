@@ -267,8 +267,65 @@ ENGLISH = {
         "Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, "
         "%5 rows deleted in the workbooks.",
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
+    # collect, second round (issue 24)
+    "\n%1 第 %2 行（序号 %3“%4”）：%5": "\n%1 row %2 (No. %3 “%4”): %5",
+    "\n%1：序号 %2“%3”": "\n%1: No. %2 “%3”", "%1（仅处室改动）": "%1 (changed by the department only)",
+    "工作簿中删除的行": "Rows deleted in the workbook",
+    "工作簿中被删除的行（数据库中的事项未删除）：":
+        "Rows deleted in the workbooks (the items stay in the database):",
+    "序号 %1“%2”": "No. %1 “%2”", "未汇总的行：": "Rows not collected:",
+    "替换已有的填报表？": "Replace the existing workbooks?",
+    "文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：\n%2\n\n重新分发将替换它们（其中填写的内容会丢失，除非已汇总）。是否替换？":
+        "The folder “%1” already holds these workbooks, perhaps returned and filled in by the "
+        "departments:\n%2\n\nHanding out again replaces them (what was filled in is lost unless "
+        "collected). Replace them?",
+    # the finance form's conflicts (issue 24)
+    "内容冲突：%1": "Conflict: %1",
+    "“%1”在您修改期间已被其他窗口或程序改为右侧的内容。请选择保留哪一个，或在下方改写后采用：":
+        "While you were editing, another window or program changed “%1” to the text on the "
+        "right. Choose which to keep, or write a merge below and use it:",
+    "我的（本窗口输入的）": "Mine (typed in this window)", "对方的（已保存的）": "Theirs (saved)",
+    "采用结果（可改写）": "Result (you may edit it)", "采用我的": "Use mine",
+    "保留对方的": "Keep theirs", "采用改写结果": "Use the edited result",
+    "编辑“%1”（%2）": "Edit “%1” (%2)", "编辑资金“%1”": "Edit funds “%1”",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
+    # the walkthrough's findings (#31)
+    "发现 %1 个问题；双击或按回车可定位到该处。":
+        "%1 problems found; double-click or press Enter to go to one.",
+    "在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；"
+    "体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。":
+        "In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter "
+        "or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter "
+        "opens a menu, then the underlined letter picks an entry.",
+    "快捷键": "Keyboard shortcuts", "文件位置": "File location",
+    "文件的副本在：%1": "A copy of the file is at: %1",
+    "没有可打开此文件的程序": "No program opens this file",
+    "这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？":
+        "No program on this computer opens “%1”. Open the folder it is in?",
+    # last year's summary and this year against last year (#28)
+    "Word 文档 (%1);;所有文件 (*)": "Word documents (%1);;All files (*)",
+    "上年年度任务目标": "Last year's annual target", "上年的自评": "Last year's assessment",
+    "上年落实情况": "Last year's result", "上年（%1年）同一事项": "The same item last year (%1)",
+    "单击一句即复制，可粘贴到今年的内容中":
+        "Click a sentence to copy it, then paste it into this year's text",
+    "导入": "Import", "导入上年工作总结": "Import last year's work summary",
+    "导入上年工作总结 — 预览": "Import last year's work summary — preview",
+    "导入上年工作总结…": "Import last year's work summary…",
+    "导出同比表（与上年对比）…": "Export year-on-year table…", "已复制：%1": "Copied: %1",
+    "已导入": "Imported", "总结中的段落": "Paragraph of the summary",
+    "提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。":
+        "%1 headings; %2 paragraphs can become items' results (tick to use them); the rest "
+        "becomes the summary's text.",
+    "提纲与正文": "Outline and text", "正在导出同比表…": "Exporting the year-on-year table…",
+    "正在读取工作总结…": "Reading the work summary…", "注意：": "Note: ",
+    "照抄上年": "Copied from last year", "相似度": "Similarity", "自查事项": "Item",
+    "（上年没有此事项）": "(no such item last year)", "（未识别，请填写）": "(not found, please enter)",
+    "（正文开头）": "(beginning of the text)", "（空）": "(empty)",
+    "选择上年的自评…": "Choose last year's assessment…", "选择上年的自评": "Choose last year's assessment",
+    "（自动：复制来源或同单位上一年度）": "(automatic: the copy's source or the unit's previous year)",
+    "与哪一个自评对比（上年）：": "Compare with which assessment (last year):",
+    "无法选择": "Cannot choose",
 }
 # issue 24: live refresh between windows, the conflict dialog for a field, undo per assessment
 ENGLISH.update({

@@ -1,7 +1,7 @@
 """Regenerates resources/i18n/app_en.ts from the gui/ sources (pyside6-lupdate) and fills its English.
 
 python resources/i18n/update.py — run after adding or changing a tr() string in gui/ or a
-format's label in exporters/formats/ or importers/formats/.
+format's label in exporters/formats/ or importers/formats/ (it also compiles the .qm).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from resources.i18n.fill_english import TS, fill  # noqa: E402
+from resources.i18n.release import release  # noqa: E402
 
 # gui/, and the formats' labels (declared Qt-free with QT_TRANSLATE_NOOP("formats", …)).
 UI_FOLDERS = ("gui", "exporters/formats", "importers/formats")
@@ -33,3 +34,4 @@ def lupdate(target: Path) -> None:
 if __name__ == "__main__":
     lupdate(TS)
     print(f"translated {fill()} strings")
+    release(force=True)  # the .qm the app loads

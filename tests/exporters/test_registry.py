@@ -27,7 +27,8 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
 def test_the_formats_and_their_contract_commands() -> None:
     assert [(f.name, f.command, f.suffix) for f in export_formats()] == [
         ("word", "export-docx", ".docx"), ("pdf", "export-pdf", ".pdf"),
-        ("excel", "export-xlsx", ".xlsx"), ("evidence", "export-evidence", ".zip")]
+        ("excel", "export-xlsx", ".xlsx"), ("yoy", "export-yoy", ".xlsx"),
+        ("evidence", "export-evidence", ".zip")]
 
 
 @pytest.mark.parametrize("name", ["word", "pdf", "excel", "evidence"])
@@ -77,7 +78,8 @@ def test_a_new_format_is_one_module(tmp_path: Path, capsys: pytest.CaptureFixtur
     db = tmp_path / "demo.db"
     assert main.main(["demo", "--db", str(db)]) == 0
     with plugged_in(tmp_path / "plugins"):
-        assert [f.name for f in export_formats()] == ["word", "pdf", "excel", "csv", "evidence"]
+        assert [f.name for f in export_formats()] == ["word", "pdf", "excel", "csv", "yoy",
+                                                      "evidence"]
         out = tmp_path / "事项.csv"
         assert main.main(["export-csv", "--db", str(db), "--out", str(out), "--with-results"]) == 0
         with open(out, encoding="utf-8-sig", newline="") as handle:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QToolBar
 from pytestqt.qtbot import QtBot
 
 from gui import window_menus
+from gui.accelerators import plain_text
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from model.services import Services
@@ -39,8 +40,8 @@ def test_set_status_of_several_items_is_one_step(window: MainWindow, demo: Servi
                                                  picked: list[int]) -> None:
     before = database_state(demo.db.sqlite_path)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "编辑(&E)")
-    statuses = next(a.menu() for a in menu.actions() if a.text() == "设置状态")
-    next(a for a in statuses.actions() if a.text() == "推进中").trigger()
+    statuses = next(a.menu() for a in menu.actions() if plain_text(a.text()) == "设置状态")
+    next(a for a in statuses.actions() if plain_text(a.text()) == "推进中").trigger()
     assert [demo.items.get(i).status for i in picked] == ["推进中"] * 3
     assert window.completion.text() == "已完成 37 / 40 · 推进中 3"
     assert window.undo_stack.count() == 1
@@ -106,7 +107,7 @@ def test_ctrl_a_selects_the_items_of_the_dimension(qtbot: QtBot, window: MainWin
 
 def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[int]) -> None:
     window_menus.tree_menu(window, QPoint(5, 5))
-    texts = [a.text() for a in window.tree_menu.actions() if not a.isSeparator()]
+    texts = [plain_text(a.text()) for a in window.tree_menu.actions() if not a.isSeparator()]
     assert texts == ["新建自查事项", "新建考评维度", "新建下级维度", "设置状态", "设置责任处室…",
                      "移到考评维度…", "删除…"]
     window.tree_menu.close()
@@ -114,6 +115,7 @@ def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[i
 
 def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from gui import help_menu
+    from model.program import version
 
     bar = window.findChild(QToolBar, "main_toolbar")
     names = [a.objectName() for a in bar.actions() if not a.isSeparator()]
@@ -122,7 +124,7 @@ def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(help_menu.QMessageBox, "about",
                         staticmethod(lambda _p, title, text: shown.append(text)))
     action(window, "about").trigger()
-    assert "版本 0.1.0" in shown[0] and "数据文件夹" in shown[0]
+    assert f"版本 {version()}" in shown[0] and "数据文件夹" in shown[0]
     guide = help_menu.GuideDialog(window)
     assert "Ctrl+Z" in guide.findChild(help_menu.QTextBrowser).toPlainText()
     guide.deleteLater()
@@ -141,3 +143,25 @@ def test_dragging_several_items_onto_a_dimension_moves_them_together(
     assert window.undo_stack.count() == 1
     window.undo()
     assert database_state(demo.db.sqlite_path) == before
+
+
+def test_set_department_starts_with_the_common_value_or_empty(
+        window: MainWindow, demo: Services, demo_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = demo.items.list(demo_id)
+    for ids, name in (([items[0].id, items[1].id], "办公室"), ([items[2].id], "规划发展处")):
+        monkeypatch.setattr(QInputDialog, "getItem",
+                            staticmethod(lambda *a, name=name, **k: (name, True)))
+        select_items(window, ids)
+        action(window, "bulk_department").trigger()
+    offered: list[str] = []
+
+    def cancel(_parent, _title, _label, names, current, *args, **kwargs):
+        offered.append(names[current])
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(cancel))
+    select_items(window, [items[0].id, items[1].id])
+    action(window, "bulk_department").trigger()
+    select_items(window, [items[1].id, items[2].id])
+    action(window, "bulk_department").trigger()
+    assert offered == ["办公室", ""]

@@ -115,3 +115,88 @@ def test_hand_out_from_the_file_menu_writes_the_chosen_departments(
     rows = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
             for r in range(panel.table.rowCount())}
     assert rows["法规处"] == "未交回" and rows["医政医管处"] == "未分发"
+
+
+def test_every_changed_field_of_a_conflicted_row_is_shown_together_and_chosen(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[str]) -> None:
+    """落实情况 conflicts while 状态 of the same row changed only in the workbook: both rows are in
+    the dialog; the clerk keeps the status, so nothing changes silently. Deleted rows are named
+    in the summary and in the 汇总进度 panel; a re-send is not asked about again."""
+    import openpyxl
+
+    from exporters.handout_xlsx import ITEMS_SHEET
+
+    services = window.services
+    assessment = window.assessment_id
+    x, gone = services.items.list(assessment)[:2]
+    for item in (x, gone):
+        services.items.update(item.id, department="法规处")
+    books = hand_out(services, assessment, tmp_path)
+    uid = dict(_uids(services))
+    status = "推进中" if x.status != "推进中" else "未完成"
+    edit_cells(books["法规处"], {(uid[x.id], "result"): "处室写的", (uid[x.id], "status"): status})
+    workbook = openpyxl.load_workbook(books["法规处"])
+    sheet = workbook[ITEMS_SHEET]
+    columns = {c.value: c.column for c in sheet[1] if c.value}
+    [row] = [r for r in range(4, sheet.max_row + 1)
+             if sheet.cell(r, columns["uid"]).value == uid[gone.id]]
+    sheet.delete_rows(row)
+    workbook.save(books["法规处"])
+    services.items.update(x.id, result="综合处写的")
+    status_before = services.items.get(x.id).status
+    monkeypatch.setattr(collect_flow.QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(books["法规处"])], "")))
+    shown: list[list[str]] = []
+
+    def clerk(dialog: ConflictDialog) -> int:
+        table = dialog.table
+        shown.extend([table.item(r, 2).text(), table.item(r, 5).text(),
+                      table.cellWidget(r, CHOICE_COLUMN).currentText()]
+                     for r in range(table.rowCount()))
+        status_row = next(r for r in range(table.rowCount()) if "状态" in table.item(r, 2).text())
+        dialog.choices[status_row].setCurrentIndex(0)  # keep the status as it is
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConflictDialog, "exec", clerk)
+    window.findChild(QAction, "collect").trigger()
+    assert shown == [["落实情况", "处室写的", "保留现值"],
+                     ["状态（仅处室改动）", status, "采用处室填报"]]
+    stored = services.items.get(x.id)
+    assert (stored.result, stored.status) == ("综合处写的", status_before)
+    summary = answers[-1]
+    assert f"序号 {gone.seq}“{gone.content}”" in summary
+    panel = window.collect_panel
+    [cells] = [[panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
+               for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "法规处"]
+    assert cells[7] == f"序号 {gone.seq}“{gone.content}”"
+    # the same workbook sent again: both choices stand, nothing is asked
+    shown.clear()
+    window.findChild(QAction, "collect").trigger()
+    assert shown == []
+    assert services.items.get(x.id).status == status_before
+
+
+def test_hand_out_into_a_folder_holding_a_returned_workbook_asks_first(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: list[str]) -> None:
+    returned = tmp_path / "新文件夹" / "法规处.xlsx"
+
+    def clerk(dialog: HandoutDialog) -> int:
+        for index in range(dialog.departments.count()):
+            entry = dialog.departments.item(index)
+            if not entry.text().startswith("法规处"):
+                entry.setCheckState(Qt.CheckState.Unchecked)
+        dialog.folder.setText(str(returned.parent))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HandoutDialog, "exec", clerk)
+    window.findChild(QAction, "handout").trigger()  # the folder is created
+    assert returned.exists() and not any(a.startswith("question") for a in answers)
+    returned.write_bytes(b"filled in by the department")
+    monkeypatch.setattr(collect_flow.QMessageBox, "question",
+                        staticmethod(lambda *a, **k: answers.append("question:" + a[2])
+                                     or collect_flow.QMessageBox.StandardButton.No))
+    window.findChild(QAction, "handout").trigger()
+    assert "法规处.xlsx" in answers[-1] and answers[-1].startswith("question")
+    assert returned.read_bytes() == b"filled in by the department"  # No: left as it was

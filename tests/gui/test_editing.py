@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.accelerators import plain_text
 from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
 from gui.main_window import MainWindow
 from gui.panels.item_editor import item_subject
@@ -211,7 +213,8 @@ def test_conflict_with_another_window_shows_both_versions_and_loses_neither(
     assert stored.startswith(mine) and stored.endswith("另一个窗口写入的内容")
     assert window.item_editor.texts["result"].edit.toPlainText() == stored
     assert window.undo_stack.count() == 1
-    assert window.undo_action.text() == f"撤销 编辑“{label}”（第 1 项）"
+    assert plain_text(window.undo_action.text()) == f"撤销 编辑“{label}”（第 1 项）"
+    assert window.undo_action.toolTip() == f"撤销 编辑“{label}”（第 1 项）"
     window.undo()  # back to what the other window wrote, not to what was there before it
     assert demo.items.get(item.id).result == "另一个窗口写入的内容"
 
@@ -230,3 +233,27 @@ def _visible_items(window: MainWindow) -> list[str]:
 
     walk(QModelIndex())
     return found
+
+
+@pytest.mark.qt_log_level_fail("WARNING")
+def test_editing_an_evidence_date_in_place_is_clean(qtbot: QtBot, window: MainWindow,
+                                                    demo: Services, demo_id: int) -> None:
+    """Typed into the 日期 cell and Enter: saved, and no Qt warning (the editor closes first)."""
+    item = demo.items.list(demo_id)[2]
+    select(window, ITEM, item.id)
+    from gui.commands.evidence import AddEvidenceCommand
+
+    window.undo_stack.push(AddEvidenceCommand(window.context, item.id, "文字", title="会议纪要",
+                                              note="见档案"))
+    table = window.evidence.table
+    index = window.evidence.model.index(0, 2)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index) or table.focusWidget()
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2021-03-05")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(demo.evidence.list(item.id)[0].issued_on) == "2021-03-05",
+                    timeout=3000)
+    QApplication.processEvents()

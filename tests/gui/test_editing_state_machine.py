@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from model.storage.opening import create_demo_database
 from model.vocabulary import STATUS_NAMES as STATUSES
+from tests.db_templates import demo_services
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, type_into
 
@@ -48,7 +48,7 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.folder = tempfile.TemporaryDirectory()
-            self.services = create_demo_database(Path(self.folder.name) / "demo.db")
+            self.services = demo_services(Path(self.folder.name) / "demo.db")
             self.path = self.services.db.sqlite_path
             self.assessment_id = self.services.assessments.list()[0].id
             self.services.assessments.update(self.assessment_id, uses_scores=True)  # score rows
@@ -72,7 +72,8 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
         def type_in_a_field(self, n: int, field: str, text: str) -> None:
             self.show(n)
             editor = self.window.item_editor
-            counted = editor.texts[field] if field in editor.texts else editor.scores[field]
+            counted = (editor.note if field == "note" else
+                   editor.texts[field] if field in editor.texts else editor.scores[field])
             type_into(qtbot, counted.edit, text)
 
         @rule(n=ITEMS, field=st.sampled_from(LINES), text=LINE_WORDS)

@@ -85,7 +85,8 @@ def test_export_dialog_widgets_do_not_overlap(qtbot, window: MainWindow, name: s
     dialog.show()
     qtbot.waitExposed(dialog)
     shown = [w for w in dialog.findChildren(QWidget) if w.isVisible() and w.parent() is dialog]
-    assert {n for n, w in dialog.widgets.items() if w in shown} == {o.name for o in fmt.options}
+    assert {n for n, w in dialog.widgets.items() if w in shown} == {
+        o.name for o in fmt.options if o.in_dialog}
     for n, first in enumerate(shown):
         for second in shown[n + 1:]:
             assert not first.geometry().intersects(second.geometry()), (first, second)

@@ -37,3 +37,19 @@ def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.Mon
         assert connection.execute("SELECT count(*) FROM check_item").fetchone()[0] == 40
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
+
+
+def test_dialogs_start_in_documents_not_where_evidence_came_from(tmp_path) -> None:
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from gui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert settings.last_folder() == documents
+    settings.set_evidence_folder(str(tmp_path))
+    assert settings.last_folder() == documents
+    settings.set_last_folder(str(tmp_path))
+    assert settings.last_folder() == str(tmp_path)
+    settings.set_last_folder(str(tmp_path / "gone"))
+    assert settings.last_folder() == documents

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exporters.registry import export_formats
+from gui.accelerators import plain_text
 from gui.dialogs import exports, import_excel
 from gui.dialogs.print_preview import SOURCES
 from gui.main_window import MainWindow
@@ -28,8 +29,9 @@ def file_menu_entries(window: MainWindow) -> list[str]:
 def test_the_file_menu_has_an_entry_per_export_format(window: MainWindow) -> None:
     names = [f.name for f in export_formats()]
     entries = file_menu_entries(window)
-    assert [e for e in entries if e in names] == names == ["word", "pdf", "excel", "evidence"]
-    texts = {a.objectName(): a.text() for a in window.findChildren(QAction)}
+    assert [e for e in entries if e in names] == names == ["word", "pdf", "excel", "yoy",
+                                                               "evidence"]
+    texts = {a.objectName(): plain_text(a.text()) for a in window.findChildren(QAction)}
     assert texts["pdf"] == "导出工作总结（PDF）…" and texts["evidence"] == "导出证明材料包…"
     assert {name for name, _options in SOURCES.values()} <= set(names)
 

@@ -13,7 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from gui.geometry import clamped, first_geometry, place
+from gui.geometry import FRAME_ALLOWANCE, clamped, first_geometry, place, restored
+from gui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,10 +82,9 @@ def test_a_saved_place_off_every_screen_is_brought_back(qtbot: QtBot) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     window.setGeometry(QRect(2400, 1500, 1600, 1000))  # on a monitor that is gone now
-    saved = window.saveGeometry()
     again = QMainWindow()
     qtbot.addWidget(again)
-    place(again, saved)
+    place(again, window.geometry())
     available = QGuiApplication.primaryScreen().availableGeometry()
     assert available.contains(again.geometry())
 
@@ -93,3 +93,29 @@ def test_clamped_moves_and_shrinks() -> None:
     available = QRect(0, 0, 1366, 728)
     assert clamped(QRect(1000, 500, 800, 600), available) == QRect(566, 128, 800, 600)
     assert clamped(QRect(-50, -20, 2000, 900), available) == available
+
+
+def test_the_window_opens_in_the_same_place_every_time(qtbot: QtBot, tmp_path: Path) -> None:
+    """Five starts in a row: the saved client rectangle comes back exactly (no drift)."""
+    from PySide6.QtCore import QSettings
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    first = QRect(available.left() + 41, available.top() + 57,
+                  available.width() - 120, available.height() - 140)
+    settings.set_window_rect("main", first, False)
+    for _start in range(5):
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        place(window, *settings.window_rect("main"))
+        window.show()
+        settings.set_window_rect("main", window.normalGeometry(), window.isMaximized())
+        window.close()
+    rect, maximized = settings.window_rect("main")
+    assert (rect.getRect() if rect else None, maximized) == (first.getRect(), False)
+
+
+def test_a_saved_place_under_the_taskbar_is_lifted() -> None:
+    available = QRect(0, 0, 1366, 728)  # 768 less a 40 px taskbar
+    rect = restored(QRect(200, 300, 1200, 700), available)
+    assert rect.bottom() + FRAME_ALLOWANCE.bottom() <= available.bottom()
+    assert rect.top() - FRAME_ALLOWANCE.top() >= available.top()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import print_preview
@@ -24,6 +24,7 @@ def test_review_panel_lists_problems_and_selects_the_item(
         window: MainWindow, demo: Services, demo_id: int, qtbot: QtBot) -> None:
     item = demo.items.list(demo_id)[4]
     demo.items.update(item.id, result="")
+    demo.narrative.set_text(demo_id, "problems", "共41项任务。")
     action = next(a for a in window.findChildren(type(window.undo_action))
                   if a.objectName() == "review")
     action.trigger()
@@ -32,8 +33,12 @@ def test_review_panel_lists_problems_and_selects_the_item(
     rows = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
     texts = [(r.text(0), r.text(1)) for r in rows]
     assert ("无落实情况", "5") in texts and ("数字与表格不符", "") in texts
+    # by keyboard: the focus is in the list; Down to the row, Enter opens the item
+    assert panel.list.hasFocus() or QApplication.focusWidget() is panel.list
     row = next(r for r in rows if r.text(1) == "5")
-    panel.list.itemDoubleClicked.emit(row, 0)
+    while panel.list.currentItem() is not row:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     current = window.tree.currentIndex()
     assert window.tree_model.data(current, Qt.ItemDataRole.DisplayRole).startswith("5")
     # fixed in the editor: the problem leaves the list after the pause
@@ -41,6 +46,14 @@ def test_review_panel_lists_problems_and_selects_the_item(
     window.item_editor.binder.commit()
     qtbot.waitUntil(lambda: all(panel.list.topLevelItem(i).text(1) != "5"
                                 for i in range(panel.list.topLevelItemCount())), timeout=5000)
+    # a narrative problem opens its text, cursor at the end
+    narrative = next(panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())
+                     if panel.list.topLevelItem(i).text(0) == "数字与表格不符")
+    panel.list.setCurrentItem(narrative)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    edit = window.assessment_editor.texts["problems"].edit
+    assert edit.hasFocus() or QApplication.focusWidget() is edit
+    assert edit.textCursor().atEnd()
 
 
 def test_review_is_offered_before_an_export(window: MainWindow,
@@ -53,7 +66,10 @@ def test_review_is_offered_before_an_export(window: MainWindow,
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", look_first)
-    assert not offer_review(window, window.review)  # the demo's narrative says 21 of 40
+    assert offer_review(window, window.review)  # the demo has no problem: nothing asked
+    assert asked == []
+    window.services.narrative.set_text(window.assessment_id, "overview", "共41项任务。")
+    assert not offer_review(window, window.review)
     assert "体检发现 1 个问题" in asked[0] and window.review.isVisible()
 
     def export_anyway(box: QMessageBox) -> int:

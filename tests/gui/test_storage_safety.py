@@ -126,3 +126,22 @@ def test_exporting_onto_the_live_database_is_refused(window: MainWindow, demo: S
         action.trigger()
     assert sum("正在使用的数据库" in a for a in answers) == 2
     assert live.read_bytes() == before
+
+
+def test_no_program_for_the_file_says_so_and_offers_its_folder(
+        window: MainWindow, tmp_path: Path, answers: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop finds no application for the file (openUrl fails): a message, then the folder."""
+    asked: list[str] = []
+
+    def no_viewer(url: QUrl) -> bool:
+        asked.append(QUrl(url).toLocalFile())
+        return Path(asked[-1]).is_dir()  # a folder opens; the file has no program
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_viewer))
+    stored = tmp_path / "stored"
+    stored.write_bytes(b"scan")
+    copy = open_in_viewer(window, stored, "扫描件.xyz")
+    assert copy is not None
+    assert asked == [str(copy), str(copy.parent)]
+    assert any("没有能打开“扫描件.xyz”的程序" in a for a in answers)

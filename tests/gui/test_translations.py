@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import shutil
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -9,6 +15,12 @@ from gui import translations
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
+from resources.i18n.release import release
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalogues() -> None:
+    release()  # what ./dev.sh and the bundle build do before the app runs: .ts → .qm
 
 
 def menu_titles(window: MainWindow) -> list[str]:
@@ -60,3 +72,60 @@ def test_qt_file_dialog_speaks_chinese(qtbot: QtBot) -> None:
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def english_menus(qtbot: QtBot, demo: Services, catalogue: Path) -> tuple[list[str], list]:
+    app = QApplication.instance()
+    installed = translations.install(app, "en", catalogue_file=catalogue)
+    try:
+        window = MainWindow(demo, Settings())
+        qtbot.addWidget(window)
+        return menu_titles(window), installed
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def log_lines(data_dir: Path) -> list[str]:
+    log = data_dir / "error.log"
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def test_the_shipped_catalogue_loads_whatever_its_file_time(qtbot: QtBot, demo: Services,
+                                                            tmp_path: Path,
+                                                            isolated_data_dir: Path) -> None:
+    """In a bundle the .qm may look older than the .ts beside it: it is loaded as shipped."""
+    shipped = tmp_path / "app_en.qm"
+    shutil.copy(translations.catalogue("en"), shipped)
+    (tmp_path / "app_en.ts").write_text("<TS/>", encoding="utf-8")
+    os.utime(shipped, (1_000_000_000, 1_000_000_000))  # 2001: far older than the .ts
+    menus, _ = english_menus(qtbot, demo, shipped)
+    assert menus == ["&File", "&Edit", "&Tools", "&Help"]
+    assert log_lines(isolated_data_dir) == []
+    assert not (isolated_data_dir / "i18n").exists()  # nothing compiled into the data folder
+
+
+@pytest.mark.parametrize("damage", ["missing", "empty", "garbage", "truncated"])
+def test_a_missing_or_damaged_catalogue_falls_back_to_chinese(qtbot: QtBot, demo: Services,
+                                                              tmp_path: Path,
+                                                              isolated_data_dir: Path,
+                                                              damage: str) -> None:
+    catalogue = tmp_path / "app_en.qm"
+    good = translations.catalogue("en").read_bytes()
+    contents = {"empty": b"", "garbage": b"not a Qt catalogue" * 100, "truncated": good[:40]}
+    if damage != "missing":
+        catalogue.write_bytes(contents[damage])
+    menus, installed = english_menus(qtbot, demo, catalogue)
+    assert menus == ["文件(&F)", "编辑(&E)", "工具(&T)", "帮助(&H)"]
+    assert len(installed) == 2  # Qt's own dialogs in Chinese too, and the strings Qt lacks
+    [line] = log_lines(isolated_data_dir)
+    assert "界面改用中文" in line and str(catalogue) in line
+    assert not (isolated_data_dir / "i18n").exists()
+
+
+def test_translations_never_compile_at_run_time() -> None:
+    tree = ast.parse(Path(translations.__file__).read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"subprocess", "shutil", "resources.i18n.release"}

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
-from model.storage.opening import create_demo_database
+from tests.db_templates import demo_services
 from tests.importers import workbooks
 
 FUZZ_CASES = 150
@@ -31,7 +31,7 @@ def seed_files(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("fuzzdb") / "a.db"
-    create_demo_database(path).close()
+    demo_services(path).close()
     return path
 
 

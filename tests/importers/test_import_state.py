@@ -15,8 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from importers.store import store_tables
 from importers.xlsx_table import ImportedItem, ImportedWorkbook, read_workbook
 from model.errors import ModelError
-from model.services import Services
-from model.storage.migrate import open_sqlite
+from tests.db_templates import empty_services
 from tests.importers import clerk_tables
 
 FOLDER = Path(tempfile.mkdtemp(prefix="import-state-"))
@@ -51,7 +50,7 @@ class ImportsIntoExistingData(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.path = Path(tempfile.mkdtemp(dir=FOLDER)) / "a.db"
-        self.services = Services.over(open_sqlite(self.path))
+        self.services = empty_services(self.path)
         self.expected: dict[int, list[tuple]] = {}
 
     def teardown(self) -> None:

@@ -14,9 +14,8 @@ from importers.xlsx_table import read_table
 from model.bulk import create_assessment_tree
 from model.layouts import load_layout
 from model.report import build_report
-from model.services import Services
-from model.storage.migrate import open_sqlite
 from model.text_rules import clean_line
+from tests.db_templates import empty_services
 
 # Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters
 # included, so that the cleaning is exercised.
@@ -77,7 +76,7 @@ def expected_rows(dimensions: list[dict]) -> list[tuple]:
 def shared(tmp_path_factory: pytest.TempPathFactory):
     """One database for all examples (each example adds its own assessment): migrations once."""
     folder = tmp_path_factory.mktemp("round-trip")
-    services = Services.over(open_sqlite(folder / "a.db"))
+    services = empty_services(folder / "a.db")
     yield services, folder
     services.close()
 

@@ -18,7 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from model.bulk import append_tree
 from model.errors import ModelError
 from model.services import Services
-from model.storage.opening import create_demo_database
+from tests.db_templates import demo_services
 
 NAMES = ["全面依法", "全面提升", "新增维度", "法治政府建设", "其他"]
 TEXTS = st.text(alphabet="推进落实完成情况项目年度AB1 ", min_size=1, max_size=12)
@@ -50,7 +50,7 @@ class AppendMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="append-state-"))
         self.path = self.folder / "a.db"
-        self.services: Services = create_demo_database(self.path)
+        self.services: Services = demo_services(self.path)
         self.assessment = self.services.assessments.list()[0].id
         self.expected = self._paths_and_contents()  # the model: (dimension path, contents in order)
 

@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from model.errors import ModelError
 from model.services import Services
 from model.storage.filestore import FileStore
-from model.storage.opening import create_demo_database
+from tests.db_templates import demo_services
 
 CONTENTS = [f"材料 {n}".encode() * (n + 1) for n in range(6)]
 
@@ -25,7 +25,7 @@ class AttachMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="attach-state-"))
-        self.services: Services = create_demo_database(self.folder / "a.db")
+        self.services: Services = demo_services(self.folder / "a.db")
         self.item = self.services.items.list(self.services.assessments.list()[0].id)[0].id
         self.attached: list[int] = []  # evidence ids, in order
 

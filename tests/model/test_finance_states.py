@@ -15,8 +15,7 @@ import resources
 from model.errors import ModelError
 from model.finance import FinanceService
 from model.finance_schema import FORM_TEXT_FIELDS
-from model.services import Services
-from model.storage.migrate import open_sqlite
+from tests.db_templates import empty_services
 
 AMOUNTS = st.one_of(st.none(), st.floats(min_value=-100, max_value=1e6, allow_nan=False),
                     st.sampled_from(["很多", "1e400", "nan"]))
@@ -28,7 +27,7 @@ class FinanceForms(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
-        self.services = Services.over(open_sqlite(Path(self.folder.name) / "s.db"))
+        self.services = empty_services(Path(self.folder.name) / "s.db")
         self.finance = FinanceService(self.services.db)
         self.form_id = self.finance.create(resources.demo_project_form())
         self.funds = {f.id: {k: getattr(f, k) for k in ("budget_initial", "budget_adjusted", "spent")}

@@ -109,3 +109,11 @@ def test_cli_prints_the_contract(clean: tuple[Services, int, int], tmp_path: Pat
                                  "seq": 3, "dimension": ["依法行政"],
                                  "message": "第3项：没有填写落实情况。"}]
     assert data["counts"] == {**dict.fromkeys(KINDS, 0), "empty_result": 1}
+
+
+def test_a_count_of_one_dimension_is_no_false_alarm(demo: Services, demo_id: int) -> None:
+    """The demo's "21项市级绩效任务全部完成" counts the 21 items of 全面依法, not the table's 40."""
+    assert [p for p in review(demo, demo_id) if p.kind == "number_mismatch"] == []
+    demo.narrative.set_text(demo_id, "overview", "22项市级绩效任务全部完成。")
+    [problem] = [p for p in review(demo, demo_id) if p.kind == "number_mismatch"]
+    assert "22项市级绩效任务全部完成" in problem.message and "全表共 40 项" in problem.message

@@ -1,0 +1,26 @@
+"""compare: this year's items beside last year's, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.commands import pick_assessment, print_json
+from model.errors import NotFoundError
+from model.storage.opening import open_services
+from model.year_compare.compare import compare
+from model.year_compare.previous import previous_assessment
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    services = open_services(args.db)
+    try:
+        this_id = pick_assessment(services, args.assessment)
+        last_id = pick_assessment(services, args.with_id) if args.with_id is not None else \
+            previous_assessment(services.db, this_id)
+        if last_id is None:
+            raise NotFoundError(f"没有找到自评（编号 {this_id}）上一年度的自评，"
+                                "请用 --with 指定要比较的自评。")
+        print_json(compare(services.db, this_id, last_id).as_json())
+    finally:
+        services.close()
+    return 0

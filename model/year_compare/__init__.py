@@ -1,0 +1,1 @@
+"""This year against last year: which assessment is last year's, and what changed item by item."""

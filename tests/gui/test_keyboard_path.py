@@ -1,0 +1,65 @@
+"""The main path by keyboard alone: find an item, edit its 落实情况, set its status, run 体检."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.item_models.framework_tree import ID_ROLE, ITEM, KIND_ROLE
+from gui.main_window import MainWindow
+from model.services import Services
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Chinese arrives as an input method's commit, as from a real IME (not as key codes)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def tab_until(qtbot: QtBot, target: QWidget, limit: int = 40) -> None:
+    for _ in range(limit):
+        if focused() is target:
+            return
+        qtbot.keyClick(focused() or QApplication.activeWindow(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target!r}; stuck at {focused()!r}")
+
+
+def test_find_edit_and_review_without_the_mouse(qtbot: QtBot, window: MainWindow,
+                                                demo: Services, demo_id: int) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is window.filter_bar.text
+    target = demo.items.list(demo_id)[6]
+    type_chinese(window.filter_bar.text, target.content[:6])
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Return)
+    current = window.tree.currentIndex()
+    assert focused() is window.tree
+    assert (current.data(KIND_ROLE), current.data(ID_ROLE)) == (ITEM, target.id)
+    result = window.item_editor.texts["result"].edit
+    tab_until(qtbot, result)
+    assert result.textCursor().atEnd()  # typing adds to the text, never prepends
+    qtbot.keyClick(result, Qt.Key.Key_Space)
+    type_chinese(result, "另补一句。")
+    window.commit_editors()
+    assert demo.items.get(target.id).result.endswith("另补一句。")
+    qtbot.keyClick(window, Qt.Key.Key_R,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.review.isVisible()
+    assert focused() is window.review.list  # arrows and Enter go to the list, not the text
+
+
+def test_down_in_the_find_box_goes_to_the_first_match(qtbot: QtBot, window: MainWindow) -> None:
+    window.filter_bar.text.setFocus()
+    type_chinese(window.filter_bar.text, "执法")
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Down)
+    current = window.tree.currentIndex()
+    assert focused() is window.tree and current.data(KIND_ROLE) == ITEM
+    assert "执法" in window.item_editor.texts["content"].edit.toPlainText() + \
+        window.item_editor.texts["result"].edit.toPlainText()
