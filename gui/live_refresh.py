@@ -2,20 +2,23 @@
 change feed (model/storage/change_feed.py) whether anything was committed, compares the row
 versions of the assessment shown (model/live_digest.py) and announces the rows that changed
 through the window's change notifier, as its own edits are: the tree, the editor and the panels
-follow, the selection, the scroll position and anything being typed stay."""
+follow, the selection, the scroll position and anything being typed stay. The versions are read
+on a thread of their own (a city-wide assessment's 100,000 rows take a while): the window only
+shows the rows that changed."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 
 from gui.change import Change
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE
 from model.errors import ModelError, NotFoundError
-from model.live_digest import Difference, Digest, difference, digest
-from model.storage.change_feed import ChangeFeed, change_feed_for
+from model.live_digest import Difference, Digest, change_feed, difference, digest
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -26,15 +29,20 @@ MANY_ROWS = 300  # more items changed than this: the tree is read again at once
 
 class LiveRefresh(QObject):
     refreshed = Signal(object)  # the Difference shown (tests measure the latency with it)
+    _read = Signal(object, object, int)  # from the reading thread: Digest, Difference, generation
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.feed: ChangeFeed = change_feed_for(window.services.db)
+        self.feed = change_feed(window.services.db)
         self.digest = Digest()
         self._paused = 0
         self._keeping: tuple[str, int] | None = None  # the row whose editor stays while reloading
         self.last_refresh = 0.0  # time.monotonic() of the last refresh that showed something
+        self._generation = 0  # a read started before the window re-read everything is dropped
+        self._reading = 0  # reads under way
+        self._stopped = False
+        self._read.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -45,6 +53,7 @@ class LiveRefresh(QObject):
         self.timer.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self.timer.stop()
         self.feed.close()
 
@@ -56,35 +65,64 @@ class LiveRefresh(QObject):
         self._paused = max(self._paused - 1, 0)
 
     def rebase(self) -> None:
-        """The window (re)read the assessment itself: what it shows now is the baseline."""
-        try:
-            self.digest = digest(self.window.services.db, self.window.assessment_id)
-        except Exception:
-            self.digest = Digest()
+        """The window (re)read the assessment itself: what it shows now is the baseline (read on
+        the thread; until it arrives, nothing is compared)."""
+        self._generation += 1
+        self._start_read(compare=False)
 
     def poll(self) -> None:
-        if self._paused or not self.feed.changed():
+        if self._paused or self._reading or self._stopped or not self.feed.changed():
             return
-        self.refresh()
+        self._start_read(compare=True)
+
+    def _start_read(self, compare: bool) -> None:
+        database, assessment_id = self.window.services.db, self.window.assessment_id
+        generation, base = self._generation, self.digest
+        self._reading += 1
+
+        def read() -> None:
+            try:
+                after: Digest | None = digest(database, assessment_id)
+                change = difference(base, after) if compare and after is not None else None
+            except Exception:
+                after, change = None, None
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._read.emit(after, change, generation)
+
+        threading.Thread(target=read, name="live-refresh", daemon=True).start()
+
+    def _arrived(self, after: Digest | None, change: Difference | None, generation: int) -> None:
+        self._reading -= 1
+        if self._stopped or after is None or generation != self._generation:
+            return
+        self.digest = after
+        if change is not None:
+            self._apply(change, after)
 
     # --- showing what changed ----------------------------------------------------------------
     def refresh(self) -> Difference:
-        """Read the versions again and show every row that changed since the last look."""
+        """Read the versions again now (on this thread) and show every row that changed since
+        the last look."""
         w = self.window
         try:
             after = digest(w.services.db, w.assessment_id)
         except Exception:
             return Difference()
+        self._generation += 1  # a read under way compares with an older baseline: dropped
         change = difference(self.digest, after)
         self.digest = after
-        if change.anything:
-            try:
-                self._show(change)
-            except NotFoundError:  # deleted again meanwhile: the next look shows it
-                self.digest = Digest(after.assessments, after.assessment_id)
-            self.last_refresh = time.monotonic()
-            self.refreshed.emit(change)
+        self._apply(change, after)
         return change
+
+    def _apply(self, change: Difference, after: Digest) -> None:
+        if not change.anything:
+            return
+        try:
+            self._show(change)
+        except NotFoundError:  # deleted again meanwhile: the next look shows it
+            self.digest = Digest(after.assessments, after.assessment_id)
+        self.last_refresh = time.monotonic()
+        self.refreshed.emit(change)
 
     def _show(self, change: Difference) -> None:
         w, services, n = self.window, self.window.services, self.window.notifier

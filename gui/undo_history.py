@@ -35,13 +35,6 @@ class UndoStacks(QUndoGroup):
         self.setActiveStack(stack)
         return stack
 
-    def forget(self, assessment_id: int) -> None:
-        """An assessment that is gone (deleted, its import undone elsewhere): its history too."""
-        stack = self._stacks.pop(assessment_id, None)
-        if stack is not None and stack is not self.activeStack():
-            self.removeStack(stack)
-            stack.deleteLater()
-
     def stacks(self) -> list[QUndoStack]:
         return list(self._stacks.values())
 

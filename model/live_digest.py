@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from model.storage.change_feed import ChangeFeed, change_feed_for
 from model.storage.db import Database
 
 
@@ -40,6 +41,11 @@ class Difference:
         return bool(self.assessments or self.assessment or self.gone or self.structure
                     or self.dimensions or self.items or self.narrative or self.evidence_items
                     or self.finance)
+
+
+def change_feed(database: Database) -> ChangeFeed:
+    """What a window polls to learn that anyone committed (model/storage/change_feed.py)."""
+    return change_feed_for(database)
 
 
 def digest(database: Database, assessment_id: int | None) -> Digest:

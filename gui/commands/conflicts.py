@@ -29,14 +29,25 @@ Resolver = Callable[[FieldConflict], Any | None]
 
 
 def both(conflict: FieldConflict) -> str:
-    """Mine and theirs kept together, for the clerk to edit (nothing typed is lost)."""
+    """Mine and theirs kept together, for the clerk to edit (nothing typed is lost): the
+    sentences they start with once, then what each wrote after them (two clerks adding to one
+    text is the usual case)."""
     mine, theirs = _text(conflict.mine), _text(conflict.theirs)
     if not theirs or theirs in mine:
         return mine
     if not mine or mine in theirs:
         return theirs
-    joint = "\n" if "\n" in mine + theirs or len(mine) + len(theirs) > 60 else "；"
-    return f"{mine}{joint}{theirs}"
+    start = 0
+    while start < min(len(mine), len(theirs)) and mine[start] == theirs[start]:
+        start += 1
+    while start and mine[start - 1] not in SENTENCE_ENDS:  # never split a sentence or a word
+        start -= 1
+    mine_part, theirs_part = mine[start:], theirs[start:]
+    joint = "" if mine_part[-1:] in SENTENCE_ENDS else "\n" if "\n" in mine + theirs else "；"
+    return mine[:start] + mine_part + joint + theirs_part
+
+
+SENTENCE_ENDS = set("。；;，,.!！?？ \n）)")
 
 
 def _text(value: Any) -> str:

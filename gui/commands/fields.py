@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QGuiApplication
+
 from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.conflicts import FieldConflict
@@ -47,12 +49,23 @@ class EditFieldCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.stored_new = self._write(self.new, expected=self.stored_old)
+        if self.resolved and self.stored_new == self.stored_old:  # theirs kept: no step to undo
+            self.setObsolete(True)
 
     def revert(self) -> None:
         self.stored_old = self._write(self.old, expected=self.stored_new)
 
     def _write(self, value: Any, expected: Any) -> Any:
-        current, version = self._current()
+        try:
+            current, version = self._current()
+        except NotFoundError as exc:
+            if self.origin != "edit" or not isinstance(value, str) or not value.strip():
+                raise
+            # deleted elsewhere while the clerk typed: the words go to the clipboard, not away
+            QGuiApplication.clipboard().setText(value)
+            self.subject = ""  # the message names the row already
+            raise NotFoundError(exc.message + self.notifier.tr("您输入的内容已复制到剪贴板。"),
+                                table=exc.table, row_id=exc.row_id) from exc
         if current != expected:
             value = self._resolve(value, expected, current)
             if value == current:  # theirs kept: nothing to write

@@ -36,8 +36,9 @@ def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> N
 def hashes_in_undo_history(stack: QUndoStack) -> set[str]:
     """Stored files that an undo or redo could bring back: never removed while the window lives."""
     keep: set[str] = set()
-    for index in range(stack.count()):
-        command = stack.command(index)
+    stacks = stack.stacks() if hasattr(stack, "stacks") else [stack]  # every assessment's history
+    commands = [s.command(index) for s in stacks for index in range(s.count())]
+    for command in commands:
         for candidate in (command, *(command.child(i) for i in range(command.childCount()))):
             deleted = getattr(candidate, "deleted", None)
             if isinstance(deleted, DeletedRows):

@@ -24,8 +24,9 @@ class TextConflictDialog(ConflictDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("序号"), self.tr("内容"), self.tr("字段"), self.tr("原来"), self.tr("我输入的"),
             self.tr("其他窗口/程序保存的"), self.tr("采用"), self.tr("采用结果")])
-        if not _seq(conflict):
-            self.table.setColumnHidden(0, True)
+        self.table.setColumnHidden(0, True)  # the row is named above the table
+        self.table.setColumnHidden(1, True)
+        self.table.setColumnWidth(2, 110)
         if conflict.action != "edit":
             intro = self.tr("您撤销或重做时，%1的“%2”已被其他窗口或程序修改。请选择保留哪一个，或两者都保留后编辑：")  # noqa: E501
         else:
@@ -55,7 +56,7 @@ class TextConflictDialog(ConflictDialog):
         if buttons is not None:  # a choice is required: the clerk's words are not dropped by Esc
             buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
             buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        self.resize(1000, 360)
+        self.resize(1100, 380)
 
     def _edit_both(self, index: int) -> None:
         if index == EDITED:

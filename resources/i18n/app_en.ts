@@ -122,6 +122,21 @@
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="148" />
+        <source>编辑“%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="149" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/imports.py" line="48" />
+        <source>导入“%1”（%2 项）</source>
+        <translation>Import “%1” (%2 items)</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentEditor</name>
@@ -798,47 +813,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="309" />
+        <location filename="../../gui/dialogs/import_excel.py" line="310" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="313" />
+        <location filename="../../gui/dialogs/import_excel.py" line="314" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <location filename="../../gui/dialogs/import_excel.py" line="320" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_excel.py" line="321" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="321" />
+        <location filename="../../gui/dialogs/import_excel.py" line="322" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="322" />
+        <location filename="../../gui/dialogs/import_excel.py" line="323" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="325" />
+        <location filename="../../gui/dialogs/import_excel.py" line="326" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="330" />
+        <location filename="../../gui/dialogs/import_excel.py" line="331" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="333" />
+        <location filename="../../gui/dialogs/import_excel.py" line="334" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -877,8 +892,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="66" />
-        <location filename="../../gui/help_menu.py" line="68" />
+        <location filename="../../gui/help_menu.py" line="54" />
+        <location filename="../../gui/help_menu.py" line="56" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -938,149 +953,168 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/undo_history.py" line="112" />
+        <location filename="../../gui/undo_history.py" line="118" />
+        <source>撤销历史</source>
+        <translation>Undo history</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_history.py" line="114" />
+        <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
+        <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_history.py" line="117" />
+        <source>&lt;打开时&gt;</source>
+        <translation>&lt;when opened&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="69" />
+        <location filename="../../gui/dialogs/import_excel.py" line="70" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="91" />
+        <location filename="../../gui/dialogs/import_excel.py" line="92" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="85" />
+        <location filename="../../gui/dialogs/import_excel.py" line="86" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="107" />
+        <location filename="../../gui/dialogs/import_excel.py" line="108" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="110" />
+        <location filename="../../gui/dialogs/import_excel.py" line="111" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="111" />
+        <location filename="../../gui/dialogs/import_excel.py" line="112" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="113" />
+        <location filename="../../gui/dialogs/import_excel.py" line="114" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="115" />
+        <location filename="../../gui/dialogs/import_excel.py" line="116" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="197" />
+        <location filename="../../gui/dialogs/import_excel.py" line="198" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="198" />
+        <location filename="../../gui/dialogs/import_excel.py" line="199" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="233" />
+        <location filename="../../gui/dialogs/import_excel.py" line="234" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="237" />
+        <location filename="../../gui/dialogs/import_excel.py" line="238" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="239" />
+        <location filename="../../gui/dialogs/import_excel.py" line="240" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="258" />
+        <location filename="../../gui/dialogs/import_excel.py" line="259" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="270" />
+        <location filename="../../gui/dialogs/import_excel.py" line="271" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="283" />
+        <location filename="../../gui/dialogs/import_excel.py" line="284" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="287" />
+        <location filename="../../gui/dialogs/import_excel.py" line="288" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="291" />
+        <location filename="../../gui/dialogs/import_excel.py" line="292" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="293" />
+        <location filename="../../gui/dialogs/import_excel.py" line="294" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_excel.py" line="299" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="299" />
+        <location filename="../../gui/dialogs/import_excel.py" line="300" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="136" />
+        <location filename="../../gui/dialogs/import_excel.py" line="137" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_excel.py" line="94" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="94" />
+        <location filename="../../gui/dialogs/import_excel.py" line="95" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="97" />
+        <location filename="../../gui/dialogs/import_excel.py" line="98" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_excel.py" line="100" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_excel.py" line="102" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="103" />
+        <location filename="../../gui/dialogs/import_excel.py" line="104" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="104" />
+        <location filename="../../gui/dialogs/import_excel.py" line="105" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1246,37 +1280,37 @@
 <context>
     <name>LastYearPanel</name>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="33" />
+        <location filename="../../gui/panels/last_year.py" line="35" />
         <source>上年年度任务目标</source>
         <translation>Last year's annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="33" />
+        <location filename="../../gui/panels/last_year.py" line="35" />
         <source>上年落实情况</source>
         <translation>Last year's result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="38" />
+        <location filename="../../gui/panels/last_year.py" line="39" />
         <source>单击一句即复制，可粘贴到今年的内容中</source>
         <translation>Click a sentence to copy it, then paste it into this year's text</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="52" />
+        <location filename="../../gui/panels/last_year.py" line="53" />
         <source>上年（%1年）同一事项</source>
         <translation>The same item last year (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="57" />
+        <location filename="../../gui/panels/last_year.py" line="58" />
         <source>（上年没有此事项）</source>
         <translation>(no such item last year)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="57" />
+        <location filename="../../gui/panels/last_year.py" line="58" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/last_year.py" line="69" />
+        <location filename="../../gui/panels/last_year.py" line="80" />
         <source>已复制：%1</source>
         <translation>Copied: %1</translation>
     </message>
@@ -1284,27 +1318,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="43" />
+        <location filename="../../gui/main_window.py" line="51" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1947,40 +1981,115 @@
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="79" />
+        <location filename="../../gui/dialogs/import_summary.py" line="83" />
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="85" />
+        <location filename="../../gui/dialogs/import_summary.py" line="89" />
         <source>提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。</source>
         <translation>%1 headings; %2 paragraphs can become items' results (tick to use them); the rest becomes the summary's text.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="91" />
+        <location filename="../../gui/dialogs/import_summary.py" line="95" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="103" />
+        <location filename="../../gui/dialogs/import_summary.py" line="114" />
         <source>（正文开头）</source>
         <translation>(beginning of the text)</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>TextConflictDialog</name>
     <message>
-        <location filename="../../gui/app.py" line="33" />
-        <source>无法打开数据库</source>
-        <translation>Cannot open database</translation>
+        <location filename="../../gui/dialogs/text_conflict.py" line="23" />
+        <source>内容已被其他窗口或程序修改</source>
+        <translation>Changed by another window or program</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="25" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="25" />
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="25" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="25" />
+        <source>原来</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="25" />
+        <source>我输入的</source>
+        <translation>What I typed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="26" />
+        <source>其他窗口/程序保存的</source>
+        <translation>Saved by another window/program</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="26" />
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="26" />
+        <source>采用结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="31" />
+        <source>您撤销或重做时，%1的“%2”已被其他窗口或程序修改。请选择保留哪一个，或两者都保留后编辑：</source>
+        <translation>While you undid or redid, “%2” of %1 was changed by another window or program. Choose which to keep, or keep both and edit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="33" />
+        <source>您输入时，%1的“%2”已被其他窗口或程序修改。您输入的内容仍在，请选择保留哪一个，或两者都保留后编辑：</source>
+        <translation>While you were typing, “%2” of %1 was changed by another window or program. What you typed is still here; choose which to keep, or keep both and edit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="36" />
+        <source>该内容</source>
+        <translation>This content</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
+        <source>保留我输入的</source>
+        <translation>Keep what I typed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
+        <source>采用对方保存的</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="47" />
+        <source>两者都保留（可编辑）</source>
+        <translation>Keep both (editable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/text_conflict.py" line="57" />
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
-    <name>context.notifier</name>
+    <name>app</name>
     <message>
-        <location filename="../../gui/commands/fields.py" line="25" />
-        <source>编辑“%1”</source>
-        <translation>Edit “%1”</translation>
+        <location filename="../../gui/app.py" line="35" />
+        <source>无法打开数据库</source>
+        <translation>Cannot open database</translation>
     </message>
 </context>
 <context>
@@ -2145,45 +2254,45 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="364" />
+        <location filename="../../gui/dialogs/import_excel.py" line="366" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="390" />
+        <location filename="../../gui/dialogs/import_excel.py" line="393" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="376" />
-        <location filename="../../gui/dialogs/import_summary.py" line="167" />
+        <location filename="../../gui/dialogs/import_excel.py" line="380" />
+        <location filename="../../gui/dialogs/import_summary.py" line="180" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="399" />
+        <location filename="../../gui/dialogs/import_excel.py" line="402" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="436" />
+        <location filename="../../gui/dialogs/import_excel.py" line="439" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="438" />
+        <location filename="../../gui/dialogs/import_excel.py" line="441" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="439" />
+        <location filename="../../gui/dialogs/import_excel.py" line="442" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="451" />
-        <location filename="../../gui/dialogs/import_summary.py" line="147" />
-        <location filename="../../gui/dialogs/import_summary.py" line="169" />
+        <location filename="../../gui/dialogs/import_excel.py" line="454" />
+        <location filename="../../gui/dialogs/import_summary.py" line="160" />
+        <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -2300,12 +2409,12 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="55" />
+        <location filename="../../gui/help_menu.py" line="43" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="56" />
+        <location filename="../../gui/help_menu.py" line="44" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
@@ -2420,27 +2529,27 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="111" />
+        <location filename="../../gui/collect/handout_dialog.py" line="108" />
         <source>无法分发</source>
         <translation>Cannot hand out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="109" />
+        <location filename="../../gui/collect/handout_dialog.py" line="106" />
         <source>正在生成各处室的填报表…</source>
         <translation>Writing the departments' workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="113" />
+        <location filename="../../gui/collect/handout_dialog.py" line="110" />
         <source>已在“%1”生成 %2 个处室的填报表。</source>
         <translation>Wrote the workbooks of %2 departments in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="115" />
+        <location filename="../../gui/collect/handout_dialog.py" line="112" />
         <source>已分发</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="128" />
+        <location filename="../../gui/collect/handout_dialog.py" line="125" />
         <source>文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：
 %2
 
@@ -2451,7 +2560,7 @@
 Handing out again replaces them (what was filled in is lost unless collected). Replace them?</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="131" />
+        <location filename="../../gui/collect/handout_dialog.py" line="128" />
         <source>替换已有的填报表？</source>
         <translation>Replace the existing workbooks?</translation>
     </message>
@@ -2461,22 +2570,22 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="131" />
+        <location filename="../../gui/dialogs/import_summary.py" line="144" />
         <source>导入上年工作总结</source>
         <translation>Import last year's work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="132" />
+        <location filename="../../gui/dialogs/import_summary.py" line="145" />
         <source>Word 文档 (%1);;所有文件 (*)</source>
         <translation>Word documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="144" />
+        <location filename="../../gui/dialogs/import_summary.py" line="157" />
         <source>正在读取工作总结…</source>
         <translation>Reading the work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="172" />
+        <location filename="../../gui/dialogs/import_summary.py" line="185" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
@@ -2504,22 +2613,28 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>self.notifier</name>
     <message>
-        <location filename="../../gui/commands/base.py" line="66" />
+        <location filename="../../gui/commands/base.py" line="68" />
         <source>%1已不存在（可能已在其他窗口中删除）。</source>
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="53" />
+        <location filename="../../gui/commands/fields.py" line="67" />
+        <source>您输入的内容已复制到剪贴板。</source>
+        <translation> What you typed has been copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="81" />
+        <location filename="../../gui/commands/fields.py" line="87" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="93" />
+        <location filename="../../gui/commands/fields.py" line="134" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="97" />
+        <location filename="../../gui/commands/fields.py" line="138" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
@@ -2558,23 +2673,23 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/help_menu.py" line="24" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
+        <location filename="../../gui/help_menu.py" line="26" />
         <location filename="../../gui/help_menu.py" line="38" />
-        <location filename="../../gui/help_menu.py" line="50" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="39" />
+        <location filename="../../gui/help_menu.py" line="27" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="48" />
+        <location filename="../../gui/help_menu.py" line="36" />
         <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
@@ -2597,6 +2712,26 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <location filename="../../gui/collect/wiring.py" line="47" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/imports.py" line="71" />
+        <source>Excel 表格</source>
+        <translation>Excel table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_history.py" line="84" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_history.py" line="84" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/undo_history.py" line="89" />
+        <source>撤销历史…</source>
+        <translation>Undo history…</translation>
     </message>
 </context>
 </TS>

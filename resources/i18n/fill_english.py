@@ -327,6 +327,25 @@ ENGLISH = {
     "与哪一个自评对比（上年）：": "Compare with which assessment (last year):",
     "无法选择": "Cannot choose",
 }
+# issue 24: live refresh between windows, the conflict dialog for a field, undo per assessment
+ENGLISH.update({
+    "<打开时>": "<when opened>", "Excel 表格": "Excel table",
+    "两者都保留（可编辑）": "Keep both (editable)", "保留我输入的": "Keep what I typed",
+    "其他窗口/程序保存的": "Saved by another window/program",
+    "内容已被其他窗口或程序修改": "Changed by another window or program", "原来": "Before",
+    "导入“%1”（%2 项）": "Import “%1” (%2 items)",
+    "您撤销或重做时，%1的“%2”已被其他窗口或程序修改。请选择保留哪一个，或两者都保留后编辑：":
+        "While you undid or redid, “%2” of %1 was changed by another window or program. "
+        "Choose which to keep, or keep both and edit:",
+    "您输入时，%1的“%2”已被其他窗口或程序修改。您输入的内容仍在，请选择保留哪一个，或两者都保留后编辑：":
+        "While you were typing, “%2” of %1 was changed by another window or program. What you "
+        "typed is still here; choose which to keep, or keep both and edit:",
+    "我输入的": "What I typed", "撤销历史": "Undo history", "撤销历史…": "Undo history…",
+    "本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：":
+        "Every change to this assessment in this window (click a step to undo or redo to it):",
+    "确定": "OK", "采用对方保存的": "Take theirs", "（%1）": " (%1)",
+    "您输入的内容已复制到剪贴板。": " What you typed has been copied to the clipboard.",
+})
 
 
 def fill() -> int:
