@@ -81,8 +81,8 @@ class _Reader:
                 self._add_item(group, cells, category)
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
-        for reason, rows in self.skipped.items():
-            self.warn(f"第 {_ranges(rows)} 行{reason}，未导入。")
+        for reason, skipped in self.skipped.items():
+            self.warn(f"第 {_ranges(skipped)} 行{reason}，未导入。")
         if len(self.out.warnings) > MAX_WARNINGS:  # listed up to a screenful, the rest counted
             more = len(self.out.warnings) - MAX_WARNINGS
             self.out.warnings[MAX_WARNINGS:] = [f"……另有 {more} 条同类提示未逐条列出。"]

@@ -221,7 +221,7 @@ def _check_options(options: ImportOptions) -> None:
 def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable | SheetProblem:
     plan = find_header(grid, options.mapping, options.header_rows.get(grid.title, options.header_row))
     numbered = numbered_grid(plan) if plan is not None else ""
-    if numbered and options.header_rows.get(grid.title, options.header_row) is None \
+    if plan is not None and numbered and options.header_rows.get(grid.title, options.header_row) is None \
             and not options.mapping:
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头是编号"
                             f"（“{numbered}”…），是座次图或对照矩阵，不是事项表格，未导入。",
