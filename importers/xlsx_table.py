@@ -16,6 +16,7 @@ from importers.errors import ImportFileError, where
 from importers.grid import Grid
 from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header, numbered_grid
 from importers.sheet_rows import ImportedItem, read_items
+from importers.template_marks import refuse_templates
 from importers.title import period_of, title_facts
 from importers.vocabulary import EXTRA, FIELD_LABELS
 from importers.xls_grid import read_xls_grids
@@ -63,6 +64,8 @@ class ImportedTable:
     warnings: list[str] = field(default_factory=list)
     sample: list[tuple[int, list[str]]] = field(default_factory=list)  # first rows: (row, cells)
     doubt: str = ""  # the refusal of a real import when the proposal is not safe ("" = safe)
+    unit_source: str = ""  # where the unit and the year were read ("标题", "第 2 行", "文件名")
+    year_source: str = ""
 
     @property
     def dimension_count(self) -> int:
@@ -114,6 +117,13 @@ class ImportedWorkbook:
                 f"{where(self.file)}有 {len(self.tables)} 个工作表含有表格：{names}；请用 --sheet 名称 "
                 f"选择一个（可重复），或用 --sheet {ALL_SHEETS} 全部导入（每个工作表成为一个维度）。")
         return _safe(list(self.tables))
+
+    def needs(self) -> list[str]:
+        """The options a new assessment from this workbook still needs ("year", "unit")."""
+        return [name for name, value in (("year", self.year), ("unit", self.unit)) if not value]
+
+    def skipped_sheets(self) -> list[dict[str, str]]:
+        return [{"name": p.sheet, "reason": p.message} for p in self.problems]
 
     def items_of(self, tables: list[ImportedTable]) -> tuple[list[ImportedItem], list[str]]:
         """The items of the chosen tables; several tables: each under its sheet's name."""
@@ -179,6 +189,7 @@ def load_grids(path: Path) -> list[Grid]:
     grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
     if not any(grid.values for grid in grids):
         raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
+    refuse_templates(path, grids)
     return grids
 
 
@@ -246,7 +257,9 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         title=facts.title or path.stem, unit=facts.unit if options.unit is None else options.unit,
         year=facts.year if options.year is None else options.year, period=period,
         items=rows.items, sample=_sample(grid, plan),
-        doubt=_no_header_message(path, grid, plan, options, plan.doubt) if plan.doubt else "")
+        doubt=_no_header_message(path, grid, plan, options, plan.doubt) if plan.doubt else "",
+        unit_source="--unit" if options.unit is not None else facts.unit_source,
+        year_source="--year" if options.year is not None else facts.year_source)
     table.warnings.extend(_above_header(grid, plan))
     table.warnings.extend(rows.warnings)
     table.warnings.extend(_cleaned(grid))
@@ -357,9 +370,11 @@ def tree_of(items: list[ImportedItem]) -> list[dict[str, Any]]:
     return roots
 
 
-def column_summary(table: ImportedTable) -> list[dict[str, str]]:
-    """The dry-run's columns: header and the field it fills (extra / skip included)."""
-    return [{"header": c.header, "field": c.field} for c in table.columns]
+def column_summary(table: ImportedTable | SheetProblem) -> list[dict[str, str]]:
+    """The dry-run's columns: header, the field it fills (extra / skip included), how sure the
+    proposal is and why."""
+    return [{"header": c.header, "field": c.field, "confidence": c.confidence, "reason": c.reason}
+            for c in table.columns]
 
 
 def normalised_mapping(pairs: list[str]) -> dict[str, str]:

@@ -73,14 +73,19 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     from importers.xlsx_table import column_summary
 
     workbook, tables = read_tables.workbook, read_tables.tables
-    sheets = [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
-               "items": len(t.items), "dimensions": t.dimension_count, "warnings": list(t.warnings)}
+    sheets = [{"name": t.sheet, "header_row": t.header_row, "header_rows": t.header_height,
+               "columns": column_summary(t), "items": len(t.items),
+               "dimensions": t.dimension_count, "warnings": list(t.warnings),
+               **({"refused": t.doubt} if t.doubt else {})}
               for t in tables]
     if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
-        sheets += [{"name": p.sheet, "header_row": p.header_row,
-                    "columns": [{"header": c.header, "field": c.field} for c in p.columns],
+        sheets += [{"name": p.sheet, "header_row": p.header_row, "columns": column_summary(p),
                     "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
-    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year}
+    first = tables[0] if tables else None
+    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year,
+            "unit_source": (first.unit_source if first and workbook.unit else None),
+            "year_source": (first.year_source if first and workbook.year else None),
+            "needs": workbook.needs(), "skipped_sheets": workbook.skipped_sheets()}
 
 
 def store(services: Services, read_tables: TableImport, into: int | None) -> StoredImport:

@@ -159,14 +159,17 @@ def test_cli_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path, capsy
                                "--year", "2024"], capsys)
     assert code == 0 and not db.exists()
     preview = json.loads(out)
-    assert list(preview) == ["sheets", "unit", "year"]
-    assert (preview["unit"], preview["year"]) == (None, 2024)
+    assert list(preview) == ["sheets", "unit", "year", "unit_source", "year_source", "needs",
+                             "skipped_sheets"]
+    assert (preview["unit"], preview["year"], preview["year_source"]) == (None, 2024, "--year")
     first = preview["sheets"][0]
-    assert list(first) == ["name", "header_row", "columns", "items", "dimensions", "warnings"]
+    assert list(first) == ["name", "header_row", "header_rows", "columns", "items", "dimensions",
+                           "warnings"]
     assert (first["name"], first["header_row"], first["items"], first["dimensions"]) == ("会前准备", 2, 2, 1)
-    assert first["columns"][:3] == [{"header": "环节", "field": "dimension_1"},
-                                    {"header": "工作事项", "field": "content"},
-                                    {"header": "具体内容", "field": "extra"}]
+    assert [(c["header"], c["field"], c["confidence"]) for c in first["columns"][:3]] == [
+        ("环节", "dimension_1", "high"), ("工作事项", "content", "high"), ("具体内容", "extra", "low")]
+    assert all(c["reason"] for c in first["columns"])
+    assert (preview["needs"], preview["skipped_sheets"]) == (["unit"], [])
     assert [s["name"] for s in preview["sheets"]] == ["会前准备", "会中服务", "会后落实"]
 
 
@@ -174,10 +177,11 @@ def test_cli_asks_for_the_year_and_unit_then_imports_every_sheet(tmp_path: Path,
     path = clerk_tables.meeting_workflow(tmp_path / "流程.xlsx")
     db = tmp_path / "a.db"
     code, _out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all"], capsys)
-    assert code == 2 and "标题“市卫生健康委会议工作流程清单（会前准备）”中没有年度，请用 --year 指定" in err
+    assert code == 2 and ("标题“市卫生健康委会议工作流程清单（会前准备）”、标题下的各行和文件名中都没有"
+                          "年度（--year，如 --year 2023）和单位名称（--unit，如 --unit 市卫生健康委）") in err
     code, _out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all",
                                "--year", "2024"], capsys)
-    assert code == 2 and "请用 --unit 指定" in err
+    assert code == 2 and "都没有单位名称（--unit" in err
     code, out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all",
                               "--year", "2024", "--unit", "市卫生健康委"], capsys)
     assert code == 0, err
