@@ -237,6 +237,9 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头是编号"
                             f"（“{numbered}”…），是座次图或对照矩阵，不是事项表格，未导入。",
                             plan.columns, plan.row, _sample(grid, plan))
+    if grid.max_col == 1 and (plan is None or not options.mapping):
+        return SheetProblem(grid.title, f"{where(path, grid.title)}只有一列文字（说明或备注），"
+                            "不是表格，未导入。")
     if plan is None or not plan.has_content():
         return SheetProblem(grid.title, _no_header_message(path, grid, plan, options),
                             plan.columns if plan else (), plan.row if plan else 0,
