@@ -12,7 +12,7 @@ from importers.header_finder import HeaderPlan, PlannedColumn
 from importers.vocabulary import DIMENSION_FIELDS, EXTRA, FIELD_LABELS, SKIP
 
 CLERK = "按 --map 指定"
-NOT_FOR_NUMBERS = ("content", "owner", "department", "target", "deadline", "status",
+NOT_FOR_NUMBERS = ("content", "owner", "department", "target", "status",
                    *DIMENSION_FIELDS)
 NUMBER_FIELDS = ("score_max", "score", "progress_q1", "progress_q2", "progress_q3", "progress_q4")
 SWAP_FACTOR = 1.5  # another column's texts must look this much more like the content to take it

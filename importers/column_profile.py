@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from importers.grid import Grid
 
 NUMERIC = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)*\s*(?:%|分|万元|元|个|次|项|件)?\s*$")
+DATE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?"
+                  r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 RANGE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[-~～—]\s*\d+(?:\.\d+)?\s*(?:分)?\s*$")
 PROFILE_ROWS = 200  # enough rows to see what a column holds
 CONTENT_MIN_LENGTH = 2.0  # a content column holds texts, not single marks
@@ -54,7 +56,7 @@ class ColumnProfile:
 
 
 def is_figure(text: str) -> bool:
-    return bool(NUMERIC.match(text) or RANGE.match(text))
+    return bool(NUMERIC.match(text) or RANGE.match(text) or DATE.match(text))
 
 
 def profiles(grid: Grid, first_row: int, columns: list[int]) -> dict[int, ColumnProfile]:

@@ -194,6 +194,8 @@ def _shape(grid: Grid, row: int, height: int, names: dict[int, str]) -> float:
         score -= 3  # the header begins above: merged down into this row
     if height >= 2 and _merged_down(grid, row, height):
         score += 3  # headers merged down over the band beside the group: a grouped header
+    if height == 1 and _split_below(grid, row):
+        score -= 4  # a group's name read as a column's: its sub-headers are in the next row
     if height >= 2 and all("/" in t for t in distinct):
         score -= 5  # a line over every column (单位、日期 under the title) is no group header
     if below:
@@ -240,6 +242,17 @@ def _merged_down(grid: Grid, row: int, height: int = 2) -> bool:
     return any(min_row == row and max_row == row + height - 1
                and max_col - min_col + 1 < grid.max_col
                for min_col, min_row, max_col, max_row in grid.merges)
+
+
+def _split_below(grid: Grid, row: int) -> bool:
+    """A cell of this row merged across columns with two or more short labels under it."""
+    for min_col, min_row, max_col, max_row in grid.merges:
+        if min_row == row == max_row and max_col > min_col and _group_like(grid.text(row, min_col)):
+            labels = [t for c in range(min_col, max_col + 1) if (t := grid.text(row + 1, c).strip())]
+            if len(set(labels)) >= 2 and all(len(t) <= MAX_HEADER_CHARS and not is_figure(t)
+                                             for t in labels):
+                return True
+    return False
 
 
 def two_row_possible(grid: Grid, row: int) -> bool:
