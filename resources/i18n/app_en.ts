@@ -1878,12 +1878,12 @@
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="101" />
+        <location filename="../../importers/formats/clerk_table.py" line="106" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/finance_form.py" line="70" />
+        <location filename="../../importers/formats/finance_form.py" line="79" />
         <source>绩效自评表（项目支出/部门整体）</source>
         <translation>a performance self-assessment form (project / department)</translation>
     </message>
@@ -2216,17 +2216,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="90" />
+        <location filename="../../gui/window_menus.py" line="92" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="94" />
+        <location filename="../../gui/window_menus.py" line="96" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="98" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2275,6 +2275,37 @@
         <location filename="../../gui/collect/wiring.py" line="43" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="25" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="43" />
+        <source>删除自评…</source>
+        <translation>Delete assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="47" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="63" />
+        <source>删除自评“%1”？
+
+将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
+删除前会先备份数据库；关闭窗口之前可以用 编辑 → 撤销删除自评 恢复。</source>
+        <translation>Delete the assessment “%1”?
+
+%2 dimensions, %3 items and %4 evidence records will be deleted (the evidence files stay in the evidence folder).
+The database is backed up first; until the window is closed, Edit → Undo delete assessment brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="68" />
+        <source>删除自评</source>
+        <translation>Delete assessment</translation>
     </message>
 </context>
 </TS>

@@ -269,6 +269,14 @@ ENGLISH = {
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
+    "删除自评“%1”": "Delete assessment “%1”", "删除自评…": "Delete assessment…",
+    "删除自评": "Delete assessment",
+    "删除自评“%1”？\n\n将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录"
+    "（证明材料文件仍保留在材料文件夹中）。\n删除前会先备份数据库；"
+    "关闭窗口之前可以用 编辑 → 撤销删除自评 恢复。":
+        "Delete the assessment “%1”?\n\n%2 dimensions, %3 items and %4 evidence records will be deleted "
+        "(the evidence files stay in the evidence folder).\nThe database is backed up first; until the "
+        "window is closed, Edit → Undo delete assessment brings it back.",
 }
 
 
