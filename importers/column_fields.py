@@ -12,8 +12,8 @@ from importers.header_finder import HeaderPlan, PlannedColumn
 from importers.vocabulary import DIMENSION_FIELDS, EXTRA, FIELD_LABELS, SKIP
 
 CLERK = "按 --map 指定"
-NOT_FOR_NUMBERS = ("content", "owner", "department", "target", "status",
-                   *DIMENSION_FIELDS)
+NOT_FOR_NUMBERS = ("content", "owner", "department", "target", "status")
+MIN_VALUES = 3  # figures in fewer cells say little about a column
 NUMBER_FIELDS = ("score_max", "score", "progress_q1", "progress_q2", "progress_q3", "progress_q4")
 SWAP_FACTOR = 1.5  # another column's texts must look this much more like the content to take it
 MAX_DIMENSION_LENGTH = 20.0  # a dimension's name is short
@@ -47,6 +47,7 @@ def _numbers_are_numbers(columns: dict[int, PlannedColumn], data: dict[int, Colu
     """A column of figures is a score, a points value or an extra, never a name (分值 as 责任人)."""
     for index, column in list(columns.items()):
         if (index in fixed or column.field not in NOT_FOR_NUMBERS or not data[index].numeric
+                or data[index].values < MIN_VALUES
                 or column.confidence == "high"):  # the header says it in so many words
             continue
         label = FIELD_LABELS[column.field]
