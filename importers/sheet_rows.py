@@ -83,6 +83,7 @@ class _Reader:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
         for reason, skipped in self.skipped.items():
             self.warn(f"第 {_ranges(skipped)} 行{reason}，未导入。")
+        self.out.warnings = collapsed(self.out.warnings)
         if len(self.out.warnings) > MAX_WARNINGS:  # listed up to a screenful, the rest counted
             more = len(self.out.warnings) - MAX_WARNINGS
             self.out.warnings[MAX_WARNINGS:] = [f"……另有 {more} 条同类提示未逐条列出。"]
@@ -339,6 +340,33 @@ def _joined(old: str, new: str) -> str:
 def _excerpt(text: str, limit: int = 30) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+CELL_WARNING = re.compile(r"^单元格 ([A-Z]+\d+) ")
+CELL_VALUE = re.compile(r"“[^”]*”(?=无法识别)|（“[^”]*”）")
+SHOWN_CELLS = 5
+
+
+def collapsed(warnings: list[str]) -> list[str]:
+    """The same remark about many cells (“不是数字”, a status not understood) once, with the
+    cells and their count, where the first of them stood."""
+    groups: dict[str, list[int]] = {}
+    for index, warning in enumerate(warnings):
+        if CELL_WARNING.match(warning):
+            key = CELL_VALUE.sub("", CELL_WARNING.sub("", warning))
+            groups.setdefault(key, []).append(index)
+    result = []
+    for index, warning in enumerate(warnings):
+        match = CELL_WARNING.match(warning)
+        group = groups.get(CELL_VALUE.sub("", CELL_WARNING.sub("", warning))) if match else None
+        if group is None or len(group) < 3:
+            result.append(warning)
+        elif group[0] == index:
+            cells = [CELL_WARNING.match(warnings[i]).group(1) for i in group]  # type: ignore[union-attr]
+            shown = "、".join(cells[:SHOWN_CELLS]) + ("等" if len(cells) > SHOWN_CELLS else "")
+            rest = CELL_VALUE.sub("", CELL_WARNING.sub("", warning))
+            result.append(f"单元格 {shown} 共 {len(cells)} 处{rest}")
+    return result
 
 
 def _ranges(rows: list[int]) -> str:

@@ -314,11 +314,26 @@
     <name>ColumnTable</name>
     <message>
         <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握大</source>
+        <translation>Sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握一般</source>
+        <translation>Fairly sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握小，请核对</source>
+        <translation>Unsure, please check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="55" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="56" />
+        <location filename="../../gui/dialogs/import_columns.py" line="61" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
     </message>
@@ -745,47 +760,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="309" />
+        <location filename="../../gui/dialogs/import_excel.py" line="313" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="313" />
+        <location filename="../../gui/dialogs/import_excel.py" line="317" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="319" />
+        <location filename="../../gui/dialogs/import_excel.py" line="323" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_excel.py" line="324" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="321" />
+        <location filename="../../gui/dialogs/import_excel.py" line="325" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="322" />
+        <location filename="../../gui/dialogs/import_excel.py" line="326" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="325" />
+        <location filename="../../gui/dialogs/import_excel.py" line="329" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="330" />
+        <location filename="../../gui/dialogs/import_excel.py" line="334" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="333" />
+        <location filename="../../gui/dialogs/import_excel.py" line="337" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -927,67 +942,72 @@
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="197" />
+        <location filename="../../gui/dialogs/import_excel.py" line="198" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="198" />
+        <source>%1（%2 项，请核对各列字段）</source>
+        <translation>%1 (%2 items, please check the columns' fields)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="199" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="233" />
+        <location filename="../../gui/dialogs/import_excel.py" line="237" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="237" />
+        <location filename="../../gui/dialogs/import_excel.py" line="241" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="239" />
+        <location filename="../../gui/dialogs/import_excel.py" line="243" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="258" />
+        <location filename="../../gui/dialogs/import_excel.py" line="262" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="270" />
+        <location filename="../../gui/dialogs/import_excel.py" line="274" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="283" />
+        <location filename="../../gui/dialogs/import_excel.py" line="287" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="287" />
+        <location filename="../../gui/dialogs/import_excel.py" line="291" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="291" />
+        <location filename="../../gui/dialogs/import_excel.py" line="295" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="293" />
+        <location filename="../../gui/dialogs/import_excel.py" line="297" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_excel.py" line="302" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="299" />
+        <location filename="../../gui/dialogs/import_excel.py" line="303" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
@@ -1931,42 +1951,42 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="364" />
+        <location filename="../../gui/dialogs/import_excel.py" line="368" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="390" />
+        <location filename="../../gui/dialogs/import_excel.py" line="394" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="376" />
+        <location filename="../../gui/dialogs/import_excel.py" line="380" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="399" />
+        <location filename="../../gui/dialogs/import_excel.py" line="403" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="436" />
+        <location filename="../../gui/dialogs/import_excel.py" line="440" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="438" />
+        <location filename="../../gui/dialogs/import_excel.py" line="442" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="439" />
+        <location filename="../../gui/dialogs/import_excel.py" line="443" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="451" />
+        <location filename="../../gui/dialogs/import_excel.py" line="455" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>

@@ -277,6 +277,8 @@ ENGLISH = {
         "Delete the assessment “%1”?\n\n%2 dimensions, %3 items and %4 evidence records will be deleted "
         "(the evidence files stay in the evidence folder).\nThe database is backed up first; until the "
         "window is closed, Edit → Undo delete assessment brings it back.",
+    "把握大": "Sure", "把握一般": "Fairly sure", "把握小，请核对": "Unsure, please check",
+    "%1（%2 项，请核对各列字段）": "%1 (%2 items, please check the columns' fields)",
 }
 
 
