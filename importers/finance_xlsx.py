@@ -144,7 +144,7 @@ def _find(grids: list[_Grid], sheet: str | None = None
                 skipped.append({"name": grid.title, "reason": "没有绩效指标表（“三级指标”表头）"})
             continue
         other = _other_form(grid, header)
-        if other and sheet is None:
+        if other:  # named or not, a 申报表/执行监控表 is read as the plain table it is
             skipped.append({"name": grid.title, "reason": other})
             continue
         found.append((0 if "自评" in grid.title + _title_of(grid, header) else 1, grid, header))
