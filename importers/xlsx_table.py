@@ -263,6 +263,8 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         doubt=_no_header_message(path, grid, plan, options, plan.doubt) if plan.doubt else "",
         unit_source="--unit" if options.unit is not None else facts.unit_source,
         year_source="--year" if options.year is not None else facts.year_source)
+    table.warnings.extend(f"“{c.header}”列按数据选为事项内容：{c.reason}。" for c in plan.columns
+                          if c.field == "content" and c.confidence == "low")
     table.warnings.extend(_above_header(grid, plan))
     table.warnings.extend(rows.warnings)
     table.warnings.extend(_cleaned(grid))

@@ -140,3 +140,16 @@ def bracket_template(path: Path) -> Path:
     sheet.append([1, "[姓名]", "[单位]", "[工作任务]"])
     book.save(path)
     return path
+
+
+def merged_header_over_two_columns(path: Path) -> Path:
+    """工作任务 merged over B:C, each row's task merged over B:C too: one column, not two."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "工作任务", None, "完成情况"])
+    sheet.merge_cells("B1:C1")
+    for n, (task, result) in enumerate((("编制年度计划。", "已印发。"), ("开展专项检查。", "已完成。")), 2):
+        sheet.append([n - 1, task, None, result])
+        sheet.merge_cells(f"B{n}:C{n}")
+    book.save(path)
+    return path

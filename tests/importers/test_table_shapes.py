@@ -86,3 +86,9 @@ def test_the_clerks_header_row_still_wins(tmp_path: Path) -> None:
     path = shape_tables.sub_labels_in_first_data_row(tmp_path / "推进.xlsx")
     table = read_table(path, options=ImportOptions(header_row=2, mapping={"重点工作": "content"}))
     assert table.header_row == 2
+
+
+def test_a_header_merged_over_two_columns_is_one_column(tmp_path: Path) -> None:
+    table = read_table(shape_tables.merged_header_over_two_columns(tmp_path / "任务.xlsx"))
+    assert fields(table) == {"序号": "seq", "工作任务": "content", "完成情况": "result"}
+    assert table.items[0].values == {"content": "编制年度计划。", "result": "已印发。"}
