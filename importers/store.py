@@ -29,7 +29,7 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
         raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”、"
                               f"标题下的各行和文件名中都没有{'和'.join(missing)}；请用这些选项指定，"
                               "或用 --into 导入到已有的自评。")
-    first = tables[0]
+    first = max(tables, key=lambda t: len(t.items))  # the main table names the assessment
     scored = any(k in item.values for item in items for k in SCORE_FIELDS)
     data = {"assessment": {"unit_name": workbook.unit, "year": workbook.year,
                            "period": first.period, "title": first.title, "uses_scores": scored},

@@ -204,9 +204,10 @@ def analyse(path: Path, grids: list[Grid], options: ImportOptions) -> ImportedWo
             problems.append(table)
         else:
             tables.append(table)
-    first = tables[0] if tables else None
-    unit = options.unit if options.unit is not None else (first.unit if first else "")
-    year = options.year if options.year is not None else (first.year if first else None)
+    # the unit and year of the first sheet that names them (a plan sheet before the table may not)
+    unit = options.unit if options.unit is not None else next((t.unit for t in tables if t.unit), "")
+    year = options.year if options.year is not None else next(
+        (t.year for t in tables if t.year is not None), None)
     return ImportedWorkbook(path, tables, problems, unit, year)
 
 

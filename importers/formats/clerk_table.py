@@ -81,11 +81,19 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
         sheets += [{"name": p.sheet, "header_row": p.header_row, "columns": column_summary(p),
                     "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
-    first = tables[0] if tables else None
+    unit_from = next((t for t in workbook.tables if t.unit == workbook.unit and workbook.unit), None)
+    year_from = next((t for t in workbook.tables if t.year == workbook.year and workbook.year), None)
     return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year,
-            "unit_source": (first.unit_source if first and workbook.unit else None),
-            "year_source": (first.year_source if first and workbook.year else None),
+            "unit_source": _source(unit_from, unit_from.unit_source if unit_from else ""),
+            "year_source": _source(year_from, year_from.year_source if year_from else ""),
             "needs": workbook.needs(), "skipped_sheets": workbook.skipped_sheets()}
+
+
+def _source(table: ImportedTable | None, where: str) -> str | None:
+    """Where a value was read: "--unit", or "工作表“X”标题" and the like."""
+    if table is None or not where:
+        return None
+    return where if where.startswith("--") or where == "文件名" else f"工作表“{table.sheet}”{where}"
 
 
 def store(services: Services, read_tables: TableImport, into: int | None) -> StoredImport:

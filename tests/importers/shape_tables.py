@@ -153,3 +153,17 @@ def merged_header_over_two_columns(path: Path) -> Path:
         sheet.merge_cells(f"B{n}:C{n}")
     book.save(path)
     return path
+
+
+def year_under_the_title(path: Path) -> Path:
+    """The year on the line under the title, the unit on a 填报单位 line."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["重点工作推进台账"])
+    sheet.append(["（2019年度）"])
+    sheet.append(["填报单位：XX局办公室", None, "填报日期：  年  月  日"])
+    sheet.append(["序号", "工作任务", "完成情况"])
+    sheet.append([1, "完成年度计划。", "已完成。"])
+    book.save(path)
+    return path

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+import main
 from importers.errors import ImportFileError
 from importers.xlsx_table import ALL_SHEETS, ImportOptions, read_table, read_workbook
 from tests.importers import shape_tables
@@ -92,3 +94,19 @@ def test_a_header_merged_over_two_columns_is_one_column(tmp_path: Path) -> None:
     table = read_table(shape_tables.merged_header_over_two_columns(tmp_path / "任务.xlsx"))
     assert fields(table) == {"序号": "seq", "工作任务": "content", "完成情况": "result"}
     assert table.items[0].values == {"content": "编制年度计划。", "result": "已印发。"}
+
+
+def test_year_and_unit_from_the_lines_under_the_title_and_the_file_name(tmp_path: Path, capsys) -> None:
+    path = shape_tables.year_under_the_title(tmp_path / "台账.xlsx")
+    assert main.main(["import-xlsx", str(path), "--db", str(tmp_path / "a.db"), "--dry-run"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert (preview["year"], preview["year_source"]) == (2019, "工作表“台账”第 2 行")
+    assert (preview["unit"], preview["unit_source"]) == ("XX局办公室", "工作表“台账”第 3 行“填报单位”")
+    assert preview["needs"] == []
+    named = shape_tables.sub_labels_in_first_data_row(tmp_path / "2021年推进表.xlsx")
+    table = read_table(named)
+    assert table.year == 2024  # the title's year first
+    plain = shape_tables.points_under_a_person_header(tmp_path / "2021年任务.xlsx")
+    assert main.main(["import-xlsx", str(plain), "--db", str(tmp_path / "a.db"), "--dry-run"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert (preview["year"], preview["year_source"], preview["needs"]) == (2021, "文件名", ["unit"])
