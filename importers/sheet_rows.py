@@ -193,7 +193,8 @@ class _Reader:
     def _section(self, cells: dict[int, str], text: str) -> bool:
         """A row holding one short text (in the first or the content column) inside a table whose
         rows fill several cells: a section heading ("与集团签订的合同"), not an item."""
-        if self._typical_fill() < SECTION_FILL or len(text) > NOTE_LENGTH:
+        if (self._typical_fill() < SECTION_FILL or len(text) > NOTE_LENGTH
+                or text.rstrip().endswith(("。", "；", ";", "."))):  # a sentence is an item's text
             return False
         column = next(i for i, t in cells.items() if t)
         first = min(c.index for c in self.columns)
