@@ -23,8 +23,7 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
     if into is not None:
         services.assessments.get(into)  # a clear message when it does not exist
         return into, append_tree(services.db, into, tree)
-    missing = ["年度（--year，如 --year 2023）" if name == "year" else
-               "单位名称（--unit，如 --unit 市卫生健康委）" for name in workbook.needs()]
+    missing = missing_options(workbook)
     if missing:  # every missing option at once, not one per attempt
         raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”、"
                               f"标题下的各行和文件名中都没有{'和'.join(missing)}；请用这些选项指定，"
@@ -35,6 +34,12 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
                            "period": first.period, "title": first.title, "uses_scores": scored},
             "dimensions": tree}
     return create_assessment_tree(services.db, data), len(items)
+
+
+def missing_options(workbook: ImportedWorkbook) -> list[str]:
+    """The options a new assessment still needs, as the clerk reads them."""
+    return ["年度（--year，如 --year 2023）" if name == "year" else
+            "单位名称（--unit，如 --unit 市卫生健康委）" for name in workbook.needs()]
 
 
 def store_table(services: Services, table: ImportedTable, into: int | None) -> tuple[int, int]:

@@ -59,13 +59,23 @@ def import_options_of(options: Options) -> ImportOptions:
 def read(path: Path, options: Options) -> TableImport:
     """Every sheet read and checked; the sheets chosen (a dry run shows them all when none is
     named, an import insists on a choice when several sheets hold tables)."""
+    from importers.errors import ImportFileError
     from importers.xlsx_table import read_workbook
 
     chosen = import_options_of(options)
     workbook = read_workbook(Path(path), chosen)
     if options.get("dry_run") and not chosen.sheets:
         return TableImport(workbook, list(workbook.tables))
-    return TableImport(workbook, workbook.chosen(chosen.sheets))
+    try:
+        return TableImport(workbook, workbook.chosen(chosen.sheets))
+    except ImportFileError as refused:  # several sheets: every other missing option said too
+        from importers.store import missing_options
+
+        missing = missing_options(workbook) if options.get("into") is None else []
+        if len(workbook.tables) > 1 and not chosen.sheets and missing:
+            raise ImportFileError(f"{refused.message}另外，文件中没有{'和'.join(missing)}，"
+                                  "请一并指定。") from None
+        raise
 
 
 def preview(read_tables: TableImport) -> dict[str, Any]:
@@ -86,7 +96,9 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year,
             "unit_source": _source(unit_from, unit_from.unit_source if unit_from else ""),
             "year_source": _source(year_from, year_from.year_source if year_from else ""),
-            "needs": workbook.needs(), "skipped_sheets": workbook.skipped_sheets()}
+            "needs": workbook.needs() + (["sheet"] if len(workbook.tables) > 1 and len(tables) > 1
+                                          else []),
+            "skipped_sheets": workbook.skipped_sheets()}
 
 
 def _source(table: ImportedTable | None, where: str) -> str | None:

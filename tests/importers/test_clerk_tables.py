@@ -169,7 +169,7 @@ def test_cli_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path, capsy
     assert [(c["header"], c["field"], c["confidence"]) for c in first["columns"][:3]] == [
         ("环节", "dimension_1", "high"), ("工作事项", "content", "high"), ("具体内容", "extra", "low")]
     assert all(c["reason"] for c in first["columns"])
-    assert (preview["needs"], preview["skipped_sheets"]) == (["unit"], [])
+    assert (preview["needs"], preview["skipped_sheets"]) == (["unit", "sheet"], [])
     assert [s["name"] for s in preview["sheets"]] == ["会前准备", "会中服务", "会后落实"]
 
 

@@ -124,3 +124,12 @@ def test_a_plain_import_of_r3_after_its_own_proposal(tmp_path: Path, capsys) -> 
 def test_options_still_override_the_data(capsys) -> None:
     table = read_table(real("R3"), options=ImportOptions(mapping={"增加分值/增分因素": "content"}))
     assert next(c for c in table.columns if c.field == "content").header == "增加分值/增分因素"
+
+
+def test_x2_import_asks_for_the_sheet_and_every_missing_option_at_once(tmp_path: Path, capsys) -> None:
+    path = real("X2b")
+    assert dry_run(path, capsys)["needs"] == ["year", "unit", "sheet"]
+    assert main.main(["import-xlsx", str(path), "--db", str(tmp_path / "a.db")]) == 2
+    err = capsys.readouterr().err
+    assert "请用 --sheet 名称 选择一个" in err and "年度（--year" in err and "单位名称（--unit" in err
+    assert not (tmp_path / "a.db").exists()
