@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
 from model.errors import ModelError
+from model.maintenance import backup_before
 from model.records import DeletedRows
-from model.storage.backups import make_backup
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -73,7 +73,7 @@ def confirm_and_delete(window: MainWindow) -> bool:
     try:
         path = window.services.db.sqlite_path
         if path is not None:
-            make_backup(path, reason="before-delete")  # verified before it counts
+            backup_before(path, "before-delete")  # verified before it counts
         window.deleted_assessments.push(  # type: ignore[attr-defined]
             DeleteAssessment(window, assessment_id, size.title))
     except ModelError as exc:

@@ -1898,7 +1898,7 @@
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="106" />
+        <location filename="../../importers/formats/clerk_table.py" line="126" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
