@@ -50,7 +50,7 @@ def preview(form: FinanceImport) -> dict[str, Any]:
     indicators = data["indicators"]
     levels = {(i["level1"],) for i in indicators} | {(i["level1"], i["level2"]) for i in indicators}
     sheet = {"name": form.sheet, "header_row": form.header_row,
-             "columns": [{"header": h, "field": f} for h, f in form.columns],
+             "columns": [{"header": h, "field": f, **_sure(f)} for h, f in form.columns],
              "items": len(indicators), "dimensions": len(levels), "warnings": list(form.warnings)}
     return {"sheets": [sheet], "unit": data["assessment"]["unit_name"] or None,
             "year": data["assessment"]["year"], "kind": "finance",
@@ -60,6 +60,13 @@ def preview(form: FinanceImport) -> dict[str, Any]:
                         "form": {k: v for k, v in data["form"].items() if v},
                         "funds": [f["label"] for f in data["funds"]],
                         "indicators": [i["name"] for i in indicators]}}
+
+
+def _sure(field: str) -> dict[str, str]:
+    """A form's column is one of its own (sure) or one it has no place for (named, not stored)."""
+    if field == "skip":
+        return {"confidence": "high", "reason": "不是自评表的栏目，不导入"}
+    return {"confidence": "high", "reason": "自评表的栏目"}
 
 
 def store(services: Services, form: FinanceImport, into: int | None) -> StoredImport:

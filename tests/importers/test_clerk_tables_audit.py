@@ -145,9 +145,8 @@ def test_the_dry_run_of_a_finance_form_says_it_is_one_and_what_it_imports(tmp_pa
     assert list(sheet) == ["name", "header_row", "columns", "items", "dimensions", "warnings"]
     assert (sheet["name"], sheet["header_row"], sheet["items"], sheet["dimensions"]) == (
         "项目支出绩效自评表", 14, 5, 7)
-    assert sheet["columns"][:3] == [{"header": "一级指标", "field": "level1"},
-                                    {"header": "二级指标", "field": "level2"},
-                                    {"header": "三级指标", "field": "name"}]
+    assert [(c["header"], c["field"], c["confidence"]) for c in sheet["columns"][:3]] == [
+        ("一级指标", "level1", "high"), ("二级指标", "level2", "high"), ("三级指标", "name", "high")]
     finance = preview["finance"]
     assert (finance["layout"], finance["title"]) == ("project", "基本公共卫生服务2023年度项目支出绩效自评")
     assert finance["form"]["project_name"] == "基本公共卫生服务"
