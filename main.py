@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     unpacking.set_defaults(handler="cli.evidence:cmd_unpack")
     score = add("score", "cli.finance:cmd_score", "计算项目支出/部门整体绩效自评表的得分并检查（JSON）")
     score.add_argument("--assessment", type=int, help="自评编号（默认第一个）")
+    removing = add("delete-assessment", "cli.assessments:cmd_delete_assessment",
+                   "删除一个自评及其全部维度、事项和证明材料记录（先备份并校验）")
+    removing.add_argument("--assessment", type=int, required=True, help="自评编号")
     backup = add("backup", "cli.commands:cmd_backup", "备份数据库（SQLite 在线备份，并校验）")
     backup.add_argument("--out", help="备份文件（默认：用户数据目录 backups/）")
     restoring = add("restore", "cli.commands:cmd_restore", "从备份恢复（先备份当前状态）")

@@ -50,9 +50,36 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
                      [item.id for item in report.items])
 
 
+DIMENSION_HEADERS = {"dimension_1": "一级维度", "dimension_2": "二级维度", "dimension_3": "三级维度"}
+
+
+def with_dimension_levels(layout: Layout, report: Report) -> Layout:
+    """A layout of dimension label columns (T1 考评维度｜考评内容) with a merged label column for
+    every further level an item has (a third level), after its last dimension column."""
+    columns = list(layout.columns)
+    levels = [i for i, c in enumerate(columns) if c.field.startswith("dimension_")]
+    if len(levels) < 2:  # a layout of one label column (T2 主要职责) keeps its official shape
+        return layout
+    depth = max((len(item.path) for item in report.items), default=0)
+    have = {c.field for c in columns}
+    at = levels[-1] + 1
+    for level in range(len(levels) + 1, depth + 1):
+        field = f"dimension_{level}"
+        if field in have or field not in DIMENSION_HEADERS:
+            continue
+        previous = columns[at - 1]
+        columns.insert(at, Column(field=field, header=DIMENSION_HEADERS[field],
+                                  variants=(DIMENSION_HEADERS[field],), width=previous.width,
+                                  merge="vertical", within=previous.field, align=previous.align))
+        at += 1
+    return replace(layout, columns=tuple(columns)) if len(columns) > len(layout.columns) else layout
+
+
 def with_item_columns(layout: Layout, report: Report) -> Layout:
-    """The layout with a column for each field its columns lack that some item holds: 责任人,
-    时限, 备注, then the extra named fields kept from an imported table (in their first order)."""
+    """The layout with a column for each field its columns lack that some item holds: deeper
+    dimension levels, 责任人, 时限, 备注, then the extra named fields kept from an imported table
+    (in their first order, each once)."""
+    layout = with_dimension_levels(layout, report)
     have = {c.field for c in layout.columns}
     added = [Column(field=name, header=label, variants=(label,), width=EXTRA_WIDTH)
              for name, label in OWN_COLUMNS

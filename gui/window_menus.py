@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from exporters.registry import export_formats
 from gui import accelerators, help_menu
+from gui.assessment_delete import install as install_assessment_delete
 from gui.collect.wiring import install as install_collect
 from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
@@ -68,6 +69,7 @@ def install(w: MainWindow) -> None:
     menus = build_menus(w, slots, parts)
     w.recent_menu = menus["recent"]
     w.collect_panel = install_collect(w, menus["文件(&F)"])  # 分发 / 汇总 / 汇总进度
+    install_assessment_delete(w, menus["编辑(&E)"])  # 删除自评… / 撤销删除自评
     w.undo_action, w.redo_action = find_action(w, "undo"), find_action(w, "redo")
     for action, signal in ((w.undo_action, w.undo_stack.canUndoChanged),
                            (w.redo_action, w.undo_stack.canRedoChanged)):

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Merge
+from importers.template_marks import refuse_templates
 from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
@@ -52,6 +53,19 @@ class FinanceImport:
     warnings: list[str] = field(default_factory=list)
     header_row: int = 0  # the indicator header's row
     columns: tuple[tuple[str, str], ...] = ()  # the indicator header: (header, what it holds)
+    skipped_sheets: list[dict[str, str]] = field(default_factory=list)  # {"name", "reason"}
+    stated: dict[str, tuple[int, float]] = field(default_factory=dict)  # the form's 合计: key → (row, value)
+
+    def total_problems(self, points: float, total: float) -> list[str]:
+        """The form's own 合计/总分 against the computed ones (every 分值 with the execution's;
+        the scored total), each difference as a problem to check."""
+        problems = []
+        for key, label, computed in (("points", "分值", points), ("score", "得分", total)):
+            if key in self.stated and abs(self.stated[key][1] - computed) > 0.05:
+                row, value = self.stated[key]
+                problems.append(f"工作表“{self.sheet}”第 {row} 行的{label}合计 {value:g} 与计算的 "
+                                f"{computed:g} 不一致，请核对（以计算的为准）。")
+        return problems
 
 
 @dataclass
@@ -78,22 +92,25 @@ class _Grid:
         return max((r for r, _ in self.cells), default=0)
 
 
-def is_finance_form(path: Path) -> bool:
-    """A quick look: does a sheet hold a 绩效自评表 (an indicator header with 三级指标)?"""
+def is_finance_form(path: Path, sheet: str | None = None) -> bool:
+    """A quick look: does a sheet (the named one) hold a 绩效自评表 (an indicator header with
+    三级指标)?"""
     try:
-        return _find(_read_grids(Path(path))) is not None
+        return _find(_read_grids(Path(path)), sheet)[0] is not None
     except Exception:  # not readable as a form: the generic importer says what is wrong
         return False
 
 
-def read_finance_form(path: Path) -> FinanceImport:
+def read_finance_form(path: Path, sheet: str | None = None) -> FinanceImport:
     """Every value of the form, or ImportFileError naming file/sheet/row (nothing is written)."""
     path = Path(path)
-    found = _find(_read_grids(path))
+    found, skipped = _find(_read_grids(path), sheet)
     if found is None:
-        raise ImportFileError(f"{where(path)}中没有找到绩效自评表（“三级指标”表头）。")
+        raise ImportFileError(f"{where(path, sheet)}中没有找到绩效自评表（“三级指标”表头）。")
     grid, header_row = found
-    return _Reader(path, grid, header_row).read()
+    form = _Reader(path, grid, header_row).read()
+    form.skipped_sheets = skipped
+    return form
 
 
 def _read_grids(path: Path) -> list[_Grid]:
@@ -101,21 +118,66 @@ def _read_grids(path: Path) -> list[_Grid]:
     percent-formatted number as shown), then cut to the size a form can have."""
     kind = check_xlsx(path)
     grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
+    refuse_templates(path, grids)
     return [_Grid(grid.title, {(r, c): text for (r, c), text in grid.values.items()
                                if r <= MAX_ROWS and c <= MAX_COLUMNS}, list(grid.merges))
             for grid in grids]
 
 
-def _find(grids: list[_Grid]) -> tuple[_Grid, int] | None:
+OTHER_FORMS = (("执行监控", "执行监控表（预算执行中的监控，不是年终自评表）"),
+               ("监控", "执行监控表（预算执行中的监控，不是年终自评表）"),
+               ("申报", "申报表（年初申报的绩效目标，不是自评表）"),
+               ("计划", "计划表（预算或项目计划，不是自评表）"),
+               ("目标表", "绩效目标表（年初目标，不是自评表）"))
+
+
+def _find(grids: list[_Grid], sheet: str | None = None
+          ) -> tuple[tuple[_Grid, int] | None, list[dict[str, str]]]:
     """The sheet and row of the form's indicator header (一级指标 … 三级指标) under the form's
-    header block; an indicator table without that block is a plain table (the generic importer)."""
+    header block, the 自评表 chosen among 申报表/执行监控/计划 sheets; an indicator table without
+    that block is a plain table (the generic importer). Also the sheets passed over, and why."""
+    found: list[tuple[int, _Grid, int]] = []
+    skipped: list[dict[str, str]] = []
     for grid in grids:
-        for (row, _column), value in sorted(grid.cells.items()):
-            if "三级指标" in header_key(cell_text(value)) and any(
-                    "一级指标" in header_key(t) for t in grid.row_texts(row).values()) and \
-                    _has_header_block(grid, row):
-                return grid, row
+        if sheet is not None and grid.title != sheet:
+            continue
+        header = _indicator_header(grid)
+        if header is None:
+            if grid.cells and sheet is None:
+                skipped.append({"name": grid.title, "reason": "没有绩效指标表（“三级指标”表头）"})
+            continue
+        other = _other_form(grid, header)
+        if other:  # named or not, a 申报表/执行监控表 is read as the plain table it is
+            skipped.append({"name": grid.title, "reason": other})
+            continue
+        found.append((0 if "自评" in grid.title + _title_of(grid, header) else 1, grid, header))
+    if not found:
+        return None, skipped
+    found.sort(key=lambda t: t[0])
+    _rank, grid, header = found[0]
+    skipped += [{"name": g.title, "reason": "另一张自评表；请用 --sheet 选择"} for _r, g, _h in found[1:]]
+    return (grid, header), skipped
+
+
+def _indicator_header(grid: _Grid) -> int | None:
+    for (row, _column), value in sorted(grid.cells.items()):
+        if "三级指标" in header_key(cell_text(value)) and any(
+                "一级指标" in header_key(t) for t in grid.row_texts(row).values()) and \
+                _has_header_block(grid, row):
+            return row
     return None
+
+
+def _title_of(grid: _Grid, header_row: int) -> str:
+    return "".join(t for r in range(1, min(header_row, 4)) for t in grid.row_texts(r).values())
+
+
+def _other_form(grid: _Grid, header_row: int) -> str:
+    """Why a sheet with an indicator table is not the 自评表 (a 申报表, a 执行监控表 …), or ""."""
+    text = grid.title + _title_of(grid, header_row)
+    if "自评" in text:
+        return ""
+    return next((why for word, why in OTHER_FORMS if word in text), "")
 
 
 BLOCK_LABELS = ("项目名称", "主管部门", "实施单位", "部门（单位）名称", "部门(单位)名称", "部门名称")
@@ -140,6 +202,7 @@ class _Reader:
     def __init__(self, path: Path, grid: _Grid, header_row: int) -> None:
         self.path, self.grid, self.header_row = path, grid, header_row
         self.warnings: list[str] = []
+        self.stated: dict[str, tuple[int, float]] = {}
 
     def fail(self, row: int, message: str) -> ImportFileError:
         return ImportFileError(f"{where(self.path, self.grid.title, row)}：{message}")
@@ -150,6 +213,7 @@ class _Reader:
         kind = "部门整体" if "部门整体" in title else "项目支出"
         indicators, end_row = self._indicators()
         fund_header, funds, reason = self._funds()
+        self._check_totals(end_row, indicators, fund_header)
         layout = self._layout(kind, fund_header)
         form = {"layout": layout, **self._labelled(range(1, self.header_row), ("project_name",
                                                    "competent_dept", "implementer")),
@@ -165,7 +229,8 @@ class _Reader:
                 "form": form, "funds": funds, "indicators": indicators}
         columns = tuple((t, column_key(t, INDICATOR_KEYWORDS) or "skip")
                         for _c, t in sorted(self.grid.row_texts(self.header_row).items()))
-        return FinanceImport(self.grid.title, layout, data, self.warnings, self.header_row, columns)
+        return FinanceImport(self.grid.title, layout, data, self.warnings, self.header_row, columns,
+                             stated=dict(self.stated))
 
     def _year(self) -> int:
         for row in range(1, self.header_row):
@@ -193,8 +258,13 @@ class _Reader:
                     for label in HEADER_VARIANTS[name]:
                         if name in found or not key.startswith(header_key(label)):
                             continue
-                        rest = key[len(header_key(label)):].lstrip(":：")
-                        value = rest or next((t for c, t in sorted(texts.items()) if c > column), "")
+                        rest = STAMP.sub("", key[len(header_key(label)):]).lstrip(":：")
+                        value = rest or next((t for c, t in sorted(texts.items())
+                                              if c > column and not _is_label(t)), "")
+                        if _instruction(value):
+                            self.warnings.append(f"第 {row} 行“{label}”只有填写说明"
+                                                 f"（“{value[:20]}…”），按未填写处理。")
+                            value = ""
                         found[name] = self._text(row, value)
         return found
 
@@ -239,17 +309,31 @@ class _Reader:
     def _goals(self) -> dict[str, str]:
         for row in range(1, self.header_row):
             texts = self.grid.row_texts(row)
-            expected = next((c for c, t in texts.items() if header_key(t) in GOAL_EXPECTED), None)
-            actual = next((c for c, t in texts.items() if header_key(t) in GOAL_ACTUAL), None)
+            expected = next((c for c, t in sorted(texts.items())
+                             if header_key(t).endswith(GOAL_EXPECTED)), None)
+            actual = next((c for c, t in sorted(texts.items()) if expected is not None
+                           and c > expected and (header_key(t) in GOAL_ACTUAL
+                                                 or header_key(t).endswith("完成情况"))), None)
             if expected is not None and actual is not None:
-                below = range(row + 1, self.header_row)
+                end = next((r for r in range(row + 1, self.header_row)
+                            if any(c < expected for c in self.grid.row_texts(r))
+                            or self._fund_header(r)), self.header_row)
+                below = range(row + 1, end)  # up to the next block's label (2.项目实施内容…)
                 return {"goal_expected": self._column_text(below, expected, actual),
                         "goal_actual": self._column_text(below, actual, MAX_COLUMNS + 1)}
         return {}
 
     def _column_text(self, rows: range, start: int, stop: int) -> str:
-        parts = [t for r in rows for c, t in sorted(self.grid.row_texts(r).items()) if start <= c < stop]
-        return self._text(rows.start, "\n".join(parts))
+        parts = [t for r in rows if not self._fund_header(r)
+                 for c, t in sorted(self.grid.row_texts(r).items()) if start <= c < stop]
+        kept = [t for t in parts if not _instruction(t)]
+        if len(kept) < len(parts):
+            self.warnings.append(f"第 {rows.start} 行起的年度目标中有填写说明（“…字以内”），按未填写处理。")
+        return self._text(rows.start, "\n".join(kept))
+
+    def _fund_header(self, row: int) -> bool:
+        keys = {column_key(t, FUND_KEYWORDS) for t in self.grid.row_texts(row).values()}
+        return "spent" in keys
 
     def _indicators(self) -> tuple[list[dict[str, Any]], int]:
         columns = {c: k for c, t in self.grid.row_texts(self.header_row).items()
@@ -275,6 +359,21 @@ class _Reader:
             row += 1
         self._unread_columns(columns, row)
         return rows, row
+
+    def _check_totals(self, end_row: int, indicators: list[dict[str, Any]],
+                      fund_header: dict[int, str]) -> None:
+        """The form's own 合计/总分 row: what it states, compared after scoring (store) and, for
+        the points, here: a difference is named, never silently replaced."""
+        texts = self.grid.row_texts(end_row)
+        if not any(header_key(t) in ("总分", "合计") for t in texts.values()):
+            return
+        columns = {k: c for c, t in self.grid.row_texts(self.header_row).items()
+                   if (k := column_key(t, INDICATOR_KEYWORDS)) in ("points", "score")}
+        for key in ("points", "score"):
+            column = columns.get(key)
+            stated = self._number(end_row, column, "合计", strict=False) if column else None
+            if stated is not None:
+                self.stated[key] = (end_row, stated)
 
     def _unread_columns(self, columns: dict[int, str], end_row: int) -> None:
         """A column of the indicator table the form has no place for (完成时间, 备注 …) is named."""
@@ -330,6 +429,23 @@ class _Reader:
         if not math.isfinite(number) or abs(number) > 1e12:
             raise self.fail(row, f"{label}“{value}”不合理")
         return number
+
+
+STAMP = re.compile(r"^\s*[(（]\s*(?:盖章|签字|签章|公章|盖章\s*/\s*签字)\s*[)）]")
+INSTRUCTION = re.compile(r"[(（]\s*\d+\s*字以内\s*[)）]\s*[。.]?$")
+LABEL_WORDS = tuple(header_key(w) for words in HEADER_VARIANTS.values() for w in words)
+
+
+def _is_label(text: str) -> bool:
+    """Another label of the form ("财务负责人:", "(盖章)"), never a value."""
+    key = header_key(text)
+    return (key.endswith((":", "：")) or bool(STAMP.fullmatch(text.strip()))
+            or any(key.startswith(w) and len(key) <= len(w) + 6 for w in LABEL_WORDS))
+
+
+def _instruction(text: str) -> bool:
+    """The form's own instruction left in a cell ("…说明项目自评总分…(200字以内)")."""
+    return bool(INSTRUCTION.search(text.strip()))
 
 
 def _is_number(text: str) -> bool:

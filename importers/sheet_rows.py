@@ -20,7 +20,10 @@ CATEGORY_MARK = re.compile(
 NOTE_MARK = re.compile(r"^\s*(注|备注|说明|填表说明|填表人|填报人|审核人|制表人|联系人|联系电话|"
                        r"单位负责人|负责人|分管领导|填报日期|日期)\s*[:：]")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*分?\s*$")
-TOTAL_MARK = re.compile(r"^(合计|小计|总计)(?:$|[:：（(])")  # a 合计 row sums the items above
+TOTAL_MARK = re.compile(r"^(合计|小计|总计|总分)(?:$|[:：（(])")  # a 合计 row sums the items above
+PLACEHOLDER = re.compile(r"保留格式|勿删|请勿删除|此行(?:为)?示例|示例行|（?以下空白）?$")
+NOTE_LENGTH = 30  # a text merged across the table this long is a note, not a category name
+SECTION_FILL = 3  # rows of a table filling this many cells: a row with one text is a section
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
 MAX_WARNINGS = 50
@@ -39,13 +42,20 @@ class RowsRead:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_items(grid: Grid, plan: HeaderPlan, filled_status: str | None = None) -> RowsRead:
-    return _Reader(grid, plan, filled_status).read()
+def read_items(grid: Grid, plan: HeaderPlan, filled_status: str | None = None,
+               dimension: str | None = None) -> RowsRead:
+    """The items; `dimension` names the one dimension of a table without any (the sheet's name
+    when None)."""
+    return _Reader(grid, plan, filled_status, dimension).read()
 
 
 class _Reader:
-    def __init__(self, grid: Grid, plan: HeaderPlan, filled_status: str | None) -> None:
+    def __init__(self, grid: Grid, plan: HeaderPlan, filled_status: str | None,
+                 dimension: str | None = None) -> None:
         self.grid, self.plan, self.filled_status = grid, plan, filled_status
+        self.dimension = dimension or grid.title
+        self.skipped: dict[str, list[int]] = {}  # reason → rows, warned once as ranges
+        self._fill: int | None = None
         self.columns = [c for c in plan.columns if c.field != SKIP]
         self.names = {c.index: c.header for c in plan.columns}
         self.dimension_columns = sorted((c.field, c.index) for c in self.columns
@@ -71,6 +81,9 @@ class _Reader:
                 self._add_item(group, cells, category)
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
+        for reason, skipped in self.skipped.items():
+            self.warn(f"第 {_ranges(skipped)} 行{reason}，未导入。")
+        self.out.warnings = collapsed(self.out.warnings)
         if len(self.out.warnings) > MAX_WARNINGS:  # listed up to a screenful, the rest counted
             more = len(self.out.warnings) - MAX_WARNINGS
             self.out.warnings[MAX_WARNINGS:] = [f"……另有 {more} 条同类提示未逐条列出。"]
@@ -143,12 +156,60 @@ class _Reader:
         if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
             self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
             return "skip", ""
+        if row in self.across and self._across_note(row):
+            text = self._across_text(row)
+            self.warn(f"第 {row} 行合并的说明文字不是事项，未导入：“{_excerpt(text)}”")
+            return "skip", ""
+        if any(PLACEHOLDER.search(t) for t in texts) and len(set(texts)) <= 2:
+            self.skipped.setdefault("是占位行（如“保留格式，勿删”）", []).append(row)
+            return "skip", ""
+        if self._only_seq(cells):
+            self.skipped.setdefault("只有序号、没有内容（空白行）", []).append(row)
+            return "skip", ""
         if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
+            return "category", texts[0]
+        if alone and len(group) == 1 and self._section(cells, texts[0]):
             return "category", texts[0]
         if len(group) == 1 and self._repeats_header(row):
             self.repeated.append(row)
             return "skip", ""
         return "item", ""
+
+    def _across_text(self, row: int) -> str:
+        return next((self.grid.text(row, c) for c in range(1, self.grid.max_col + 1)
+                     if self.grid.text(row, c) and self.grid.merge_of(row, c)
+                     and self.grid.merge_of(row, c)[2] > c), "")  # type: ignore[index]
+
+    def _across_note(self, row: int) -> bool:
+        """A one-row merge across the table holding a sentence is a note (not a category)."""
+        text = " ".join(self._across_text(row).split())
+        return len(text) > NOTE_LENGTH or bool(re.search(r"[。；;]", text.rstrip("。")))
+
+    def _only_seq(self, cells: dict[int, str]) -> bool:
+        seq = {c.index for c in self.columns if c.field == "seq"}
+        filled = {i for i, t in cells.items() if t}
+        return bool(filled) and filled <= seq
+
+    def _section(self, cells: dict[int, str], text: str) -> bool:
+        """A row holding one short text (in the first or the content column) inside a table whose
+        rows fill several cells: a section heading ("与集团签订的合同"), not an item."""
+        if (self._typical_fill() < SECTION_FILL or len(text) > NOTE_LENGTH
+                or text.rstrip().endswith(("。", "；", ";", "."))):  # a sentence is an item's text
+            return False
+        column = next(i for i, t in cells.items() if t)
+        first = min(c.index for c in self.columns)
+        content = {c.index for c in self.columns if c.field == "content"}
+        return column == first or column in content
+
+    def _typical_fill(self) -> int:
+        """How many cells the table's rows usually fill (the median over the data rows)."""
+        if self._fill is None:
+            counts = sorted(sum(1 for c in self.columns if self.grid.shown(r, c.index))
+                            for r in range(self.plan.first_data_row,
+                                           min(self.grid.max_row, self.plan.first_data_row + 200) + 1))
+            counts = [n for n in counts if n]
+            self._fill = counts[len(counts) // 2] if counts else 0
+        return self._fill
 
     def _quoted(self, cells: dict[int, str]) -> str:
         """Every text of a row with its column's header (a cell merged across columns once)."""
@@ -203,8 +264,9 @@ class _Reader:
             elif name in ("score_max", "score") and text:
                 self._number(row, column.index, column.header, name, text, values, extras)
         if not any(v for k, v in values.items() if k in ITEM_TEXT_FIELDS) and not extras:
-            if any(cells.get(i) for _f, i in self.dimension_columns):
-                self.warn(f"第 {row} 行只有维度名称、没有事项，未导入。")
+            noted = any((row, c.index) in self.blanked for c in self.columns)
+            if any(cells.get(i) for _f, i in self.dimension_columns) and not noted:
+                self.skipped.setdefault("只有维度名称、没有事项", []).append(row)
             return
         if "status" not in values and self.filled_status and values.get("result"):
             values["status"] = self.filled_status
@@ -264,7 +326,7 @@ class _Reader:
             self.warn(f"第 {row} 行的维度超过 {MAX_DIMENSION_DEPTH} 级，只保留前 {MAX_DIMENSION_DEPTH} 级。")
             collapsed = collapsed[:MAX_DIMENSION_DEPTH]
         if not collapsed and not self.dimension_columns and category is None:
-            return (self.grid.title,)  # a table without categories: its sheet is its dimension
+            return (self.dimension,)  # a table without categories: its sheet (or title) is it
         if not collapsed:
             if not any(UNFILED in w for w in self.out.warnings):
                 self.warn(f"第 {row} 行起有事项没有所属维度，已归入“{UNFILED}”。")
@@ -279,6 +341,45 @@ def _joined(old: str, new: str) -> str:
 def _excerpt(text: str, limit: int = 30) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+CELL_WARNING = re.compile(r"^单元格 ([A-Z]+\d+) ")
+CELL_VALUE = re.compile(r"“[^”]*”(?=无法识别)|（“[^”]*”）")
+SHOWN_CELLS = 5
+
+
+def collapsed(warnings: list[str]) -> list[str]:
+    """The same remark about many cells (“不是数字”, a status not understood) once, with the
+    cells and their count, where the first of them stood."""
+    groups: dict[str, list[int]] = {}
+    for index, warning in enumerate(warnings):
+        if CELL_WARNING.match(warning):
+            key = CELL_VALUE.sub("", CELL_WARNING.sub("", warning))
+            groups.setdefault(key, []).append(index)
+    result = []
+    for index, warning in enumerate(warnings):
+        match = CELL_WARNING.match(warning)
+        group = groups.get(CELL_VALUE.sub("", CELL_WARNING.sub("", warning))) if match else None
+        if group is None or len(group) < 3:
+            result.append(warning)
+        elif group[0] == index:
+            cells = [CELL_WARNING.match(warnings[i]).group(1) for i in group]  # type: ignore[union-attr]
+            shown = "、".join(cells[:SHOWN_CELLS]) + ("等" if len(cells) > SHOWN_CELLS else "")
+            rest = CELL_VALUE.sub("", CELL_WARNING.sub("", warning))
+            result.append(f"单元格 {shown} 共 {len(cells)} 处{rest}")
+    return result
+
+
+def _ranges(rows: list[int]) -> str:
+    """3、5–9、12: rows as runs."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    shown = [f"{a}–{b}" if b > a else str(a) for a, b in runs]
+    return "、".join(shown[:10]) + ("等" if len(shown) > 10 else "")
 
 
 def _rows(rows: list[int]) -> str:

@@ -23,18 +23,23 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
     if into is not None:
         services.assessments.get(into)  # a clear message when it does not exist
         return into, append_tree(services.db, into, tree)
-    if workbook.year is None:
-        raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”中没有年度，"
-                              "请用 --year 指定（如 --year 2023），或用 --into 导入到已有的自评。")
-    if not workbook.unit:
-        raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题中没有单位名称，"
-                              "请用 --unit 指定（如 --unit 市卫生健康委），或用 --into 导入到已有的自评。")
-    first = tables[0]
+    missing = missing_options(workbook)
+    if missing:  # every missing option at once, not one per attempt
+        raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”、"
+                              f"标题下的各行和文件名中都没有{'和'.join(missing)}；请用这些选项指定，"
+                              "或用 --into 导入到已有的自评。")
+    first = max(tables, key=lambda t: len(t.items))  # the main table names the assessment
     scored = any(k in item.values for item in items for k in SCORE_FIELDS)
     data = {"assessment": {"unit_name": workbook.unit, "year": workbook.year,
                            "period": first.period, "title": first.title, "uses_scores": scored},
             "dimensions": tree}
     return create_assessment_tree(services.db, data), len(items)
+
+
+def missing_options(workbook: ImportedWorkbook) -> list[str]:
+    """The options a new assessment still needs, as the clerk reads them."""
+    return ["年度（--year，如 --year 2023）" if name == "year" else
+            "单位名称（--unit，如 --unit 市卫生健康委）" for name in workbook.needs()]
 
 
 def store_table(services: Services, table: ImportedTable, into: int | None) -> tuple[int, int]:
@@ -48,4 +53,7 @@ def store_finance_form(services: Services, form: FinanceImport) -> tuple[int, Fo
     added into another), every value kept; its id and its score. The CLI and the window both."""
     finance = FinanceService(services.db)
     assessment_id = finance.create(form.data)
-    return assessment_id, finance.score(assessment_id)
+    result = finance.score(assessment_id)
+    points = result.execution.points + sum(i.get("points") or 0.0 for i in form.data["indicators"])
+    form.warnings.extend(form.total_problems(points, result.total))
+    return assessment_id, result

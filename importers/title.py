@@ -16,20 +16,42 @@ UNIT_LABELS = ("填报单位", "单位名称", "实施单位", "部门名称", "
 LABEL = re.compile(r"^\s*(" + "|".join(UNIT_LABELS) + r")\s*[(（]?[盖章公]*[)）]?\s*[:：]?\s*(.*)$")
 
 
+DATE_BLANK = re.compile(r"^[\s年月日_＿.\-/]*$")  # "年  月  日" left to fill in
+
+
 @dataclass(frozen=True)
 class TitleFacts:
     title: str
     unit: str
     year: int | None
     period: str
+    unit_source: str = ""  # where the unit was read ("标题", "第 3 行“填报单位”", "文件名")
+    year_source: str = ""
 
 
-def title_facts(grid: Grid, header_row: int) -> TitleFacts:
+def title_facts(grid: Grid, header_row: int, file_name: str = "") -> TitleFacts:
+    """The title, and the unit and year from the title, the lines under it ("（2019年度）",
+    填报单位/主管部门/实施单位 lines) or the file name, each with where it was found."""
     title = _title(grid, header_row)
     match = YEAR.search(title)
     unit = ATTACHMENT.sub("", title[:match.start()]).strip(" ：:（(") if match else ""
-    return TitleFacts(title=title, unit=unit or _labelled_unit(grid, header_row),
-                      year=int(match.group(1)) if match else None, period=period_of(title))
+    unit_source = "标题" if unit else ""
+    if not unit:
+        unit, unit_source = _labelled_unit(grid, header_row)
+    year, year_source = (int(match.group(1)), "标题") if match else _year_below(grid, header_row)
+    if year is None and (found := YEAR.search(file_name)):
+        year, year_source = int(found.group(1)), "文件名"
+    return TitleFacts(title=title, unit=unit, year=year, period=period_of(title),
+                      unit_source=unit_source, year_source=year_source)
+
+
+def _year_below(grid: Grid, header_row: int) -> tuple[int | None, str]:
+    """A year on a line above the header besides the title ("（2019年度）", "填报时间：2023年")."""
+    for row in range(1, header_row):
+        for column in range(1, grid.max_col + 1):
+            if match := YEAR.search(grid.text(row, column)):
+                return int(match.group(1)), f"第 {row} 行"
+    return None, ""
 
 
 def period_of(text: str) -> str:
@@ -47,9 +69,10 @@ def _title(grid: Grid, header_row: int) -> str:
     return ""
 
 
-def _labelled_unit(grid: Grid, header_row: int) -> str:
-    """"填报单位：办公室", or a label cell with the name in a cell to its right."""
-    found: dict[str, str] = {}
+def _labelled_unit(grid: Grid, header_row: int) -> tuple[str, str]:
+    """"填报单位：办公室", or a label cell with the name in a cell to its right (never a date
+    left blank, "年  月  日", nor another label), and where it was found."""
+    found: dict[str, tuple[str, str]] = {}
     for row in range(1, header_row):
         for column in range(1, grid.max_col + 1):
             match = LABEL.match(grid.text(row, column))
@@ -58,5 +81,7 @@ def _labelled_unit(grid: Grid, header_row: int) -> str:
             value = match.group(2).strip() or next(
                 (grid.text(row, c).strip() for c in range(column + 1, grid.max_col + 1)
                  if grid.text(row, c).strip()), "")
-            found.setdefault(match.group(1), value)
-    return next((found[label] for label in UNIT_LABELS if found.get(label)), "")
+            if DATE_BLANK.match(value) or LABEL.match(value) or value.endswith((":", "：")):
+                continue
+            found.setdefault(match.group(1), (value, f"第 {row} 行“{match.group(1)}”"))
+    return next((found[label] for label in UNIT_LABELS if found.get(label)), ("", ""))

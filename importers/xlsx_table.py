@@ -6,6 +6,7 @@ Nothing here writes to the database: the caller stores the chosen tables in one 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,9 @@ from typing import Any
 from importers.cell_text import header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Grid
-from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header
+from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header, numbered_grid
 from importers.sheet_rows import ImportedItem, read_items
+from importers.template_marks import refuse_templates
 from importers.title import period_of, title_facts
 from importers.vocabulary import EXTRA, FIELD_LABELS
 from importers.xls_grid import read_xls_grids
@@ -61,6 +63,9 @@ class ImportedTable:
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sample: list[tuple[int, list[str]]] = field(default_factory=list)  # first rows: (row, cells)
+    doubt: str = ""  # the refusal of a real import when the proposal is not safe ("" = safe)
+    unit_source: str = ""  # where the unit and the year were read ("标题", "第 2 行", "文件名")
+    year_source: str = ""
 
     @property
     def dimension_count(self) -> int:
@@ -96,7 +101,7 @@ class ImportedWorkbook:
     def chosen(self, sheets: tuple[str, ...]) -> list[ImportedTable]:
         """The tables named (all of them for "all"); with none named, the only one."""
         if sheets == (ALL_SHEETS,):
-            return list(self.tables)
+            return _safe(list(self.tables))
         if sheets:
             by_name = {t.sheet: t for t in self.tables}
             missing = [s for s in sheets if s not in by_name]
@@ -105,13 +110,20 @@ class ImportedWorkbook:
                 raise ImportFileError(problem.message if problem else (
                     f"{where(self.file, missing[0])}不存在；有表格的工作表："
                     f"{'、'.join(by_name) or '无'}。"))
-            return [by_name[s] for s in sheets]
+            return _safe([by_name[s] for s in sheets])
         if len(self.tables) > 1:
             names = "、".join(f"“{t.sheet}”（{len(t.items)} 项）" for t in self.tables)
             raise ImportFileError(
                 f"{where(self.file)}有 {len(self.tables)} 个工作表含有表格：{names}；请用 --sheet 名称 "
                 f"选择一个（可重复），或用 --sheet {ALL_SHEETS} 全部导入（每个工作表成为一个维度）。")
-        return list(self.tables)
+        return _safe(list(self.tables))
+
+    def needs(self) -> list[str]:
+        """The options a new assessment from this workbook still needs ("year", "unit")."""
+        return [name for name, value in (("year", self.year), ("unit", self.unit)) if not value]
+
+    def skipped_sheets(self) -> list[dict[str, str]]:
+        return [{"name": p.sheet, "reason": p.message} for p in self.problems]
 
     def items_of(self, tables: list[ImportedTable]) -> tuple[list[ImportedItem], list[str]]:
         """The items of the chosen tables; several tables: each under its sheet's name."""
@@ -120,7 +132,7 @@ class ImportedWorkbook:
         items, warnings = [], []
         for table in tables:
             for item in table.items:
-                path = _collapsed((table.sheet, *item.path))
+                path = _collapsed((dimension_name(table.sheet, table.title), *item.path))
                 if len(path) > MAX_DIMENSION_DEPTH:
                     warnings.append(
                         f"工作表“{table.sheet}”第 {item.row} 行的维度超过 {MAX_DIMENSION_DEPTH} 级"
@@ -128,6 +140,23 @@ class ImportedWorkbook:
                     path = path[:MAX_DIMENSION_DEPTH]
                 items.append(ImportedItem(item.row, path, item.values))
         return items, warnings
+
+
+GENERIC_SHEET = re.compile(r"^\s*(?:sheet|工作表|表)\s*\d*\s*$", re.IGNORECASE)
+
+
+def dimension_name(sheet: str, title: str) -> str:
+    """The dimension a sheet's table stands for: its name, unless that is only "Sheet2"."""
+    return title if GENERIC_SHEET.match(sheet) and title else sheet
+
+
+def _safe(tables: list[ImportedTable]) -> list[ImportedTable]:
+    """The tables to import, unless a proposal needs the clerk's word (then refused, saying
+    which --map or --header-row would import it)."""
+    for table in tables:
+        if table.doubt:
+            raise ImportFileError(table.doubt)
+    return tables
 
 
 def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedWorkbook:
@@ -160,6 +189,7 @@ def load_grids(path: Path) -> list[Grid]:
     grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
     if not any(grid.values for grid in grids):
         raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
+    refuse_templates(path, grids)
     return grids
 
 
@@ -174,9 +204,10 @@ def analyse(path: Path, grids: list[Grid], options: ImportOptions) -> ImportedWo
             problems.append(table)
         else:
             tables.append(table)
-    first = tables[0] if tables else None
-    unit = options.unit if options.unit is not None else (first.unit if first else "")
-    year = options.year if options.year is not None else (first.year if first else None)
+    # the unit and year of the first sheet that names them (a plan sheet before the table may not)
+    unit = options.unit if options.unit is not None else next((t.unit for t in tables if t.unit), "")
+    year = options.year if options.year is not None else next(
+        (t.year for t in tables if t.year is not None), None)
     return ImportedWorkbook(path, tables, problems, unit, year)
 
 
@@ -201,18 +232,27 @@ def _check_options(options: ImportOptions) -> None:
 
 def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable | SheetProblem:
     plan = find_header(grid, options.mapping, options.header_rows.get(grid.title, options.header_row))
+    numbered = numbered_grid(plan) if plan is not None else ""
+    if plan is not None and numbered and options.header_rows.get(grid.title, options.header_row) is None \
+            and not options.mapping:
+        return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头是编号"
+                            f"（“{numbered}”…），是座次图或对照矩阵，不是事项表格，未导入。",
+                            plan.columns, plan.row, _sample(grid, plan))
+    if grid.max_col == 1 and (plan is None or not options.mapping):
+        return SheetProblem(grid.title, f"{where(path, grid.title)}只有一列文字（说明或备注），"
+                            "不是表格，未导入。")
     if plan is None or not plan.has_content():
         return SheetProblem(grid.title, _no_header_message(path, grid, plan, options),
                             plan.columns if plan else (), plan.row if plan else 0,
                             _sample(grid, plan) if plan else [])
     if grid.uncached_formulas:
         _refuse_uncached_formulas(path, grid.title, grid.uncached_formulas)
-    rows = read_items(grid, plan, options.filled_status)
+    facts = title_facts(grid, plan.row, path.stem)
+    rows = read_items(grid, plan, options.filled_status, dimension_name(grid.title, facts.title or path.stem))
     if not rows.items:
         hint = _merged_title_hint(grid, plan.row).rstrip("，")
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头下面没有任何数据行。"
                             + (f"{hint}后再导入。" if hint else ""), plan.columns, plan.row)
-    facts = title_facts(grid, plan.row)
     result_header = next((c.header for c in plan.columns if c.field == "result"), "")
     period = period_of(result_header) if period_of(result_header) != "年度" else facts.period
     table = ImportedTable(
@@ -220,7 +260,12 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         header_row=plan.row, header_height=plan.height, columns=plan.columns,
         title=facts.title or path.stem, unit=facts.unit if options.unit is None else options.unit,
         year=facts.year if options.year is None else options.year, period=period,
-        items=rows.items, sample=_sample(grid, plan))
+        items=rows.items, sample=_sample(grid, plan),
+        doubt=_no_header_message(path, grid, plan, options, plan.doubt) if plan.doubt else "",
+        unit_source="--unit" if options.unit is not None else facts.unit_source,
+        year_source="--year" if options.year is not None else facts.year_source)
+    table.warnings.extend(f"“{c.header}”列按数据选为事项内容：{c.reason}。" for c in plan.columns
+                          if c.field == "content" and c.confidence == "low")
     table.warnings.extend(_above_header(grid, plan))
     table.warnings.extend(rows.warnings)
     table.warnings.extend(_cleaned(grid))
@@ -267,18 +312,22 @@ def _cleaned(grid: Grid) -> list[str]:
 
 
 def _no_header_message(path: Path, grid: Grid, plan: HeaderPlan | None,
-                       options: ImportOptions) -> str:
+                       options: ImportOptions, doubt: str = "") -> str:
     if plan is None:
         return f"{where(path, grid.title)}：找不到表头。"
     headers = [c.header for c in plan.columns if not c.header.startswith("第")][:12]
-    # the column with the longest texts among those no header word claimed is the likely content
+    # the column the data proposes, else the one with the longest texts no header word claimed
+    proposed = next((c for c in plan.columns if c.field == "content"), None)
     free = [c for c in plan.columns if c.field == EXTRA] or list(plan.columns)
-    longest = max(free, key=lambda c: _mean_length(grid, plan, c.index), default=None)
+    longest = proposed or max(free, key=lambda c: _mean_length(grid, plan, c.index), default=None)
     example = f'--map "{longest.header}=content"' if longest else '--map "表头=content"'
     hint = _merged_title_hint(grid, plan.row)
     rows = f"第 {options.header_row} 行" if options.header_row else f"前 {HEADER_SEARCH_ROWS} 行中"
+    band = (f"第 {plan.row} 行" if plan.height == 1
+            else f"第 {plan.row}–{plan.first_data_row - 1} 行")
+    why = f"按数据判断，{doubt}。" if doubt else ""
     return (f"{where(path, grid.title)}：{rows}找不到“自查内容/工作任务”等可识别的表头；"
-            f"最像表头的是第 {plan.row} 行：{'、'.join(headers) or '（空）'}。{hint}"
+            f"最像表头的是{band}：{'、'.join(headers) or '（空）'}。{why}{hint}"
             f"请用 {example} 指明哪一列是事项内容（可再用 --map 指明其他列，字段见 --help），"
             "或用 --header-row 指定表头所在行；在程序中导入时，可在预览中为各列选择字段。")
 
@@ -327,9 +376,11 @@ def tree_of(items: list[ImportedItem]) -> list[dict[str, Any]]:
     return roots
 
 
-def column_summary(table: ImportedTable) -> list[dict[str, str]]:
-    """The dry-run's columns: header and the field it fills (extra / skip included)."""
-    return [{"header": c.header, "field": c.field} for c in table.columns]
+def column_summary(table: ImportedTable | SheetProblem) -> list[dict[str, str]]:
+    """The dry-run's columns: header, the field it fills (extra / skip included), how sure the
+    proposal is and why."""
+    return [{"header": c.header, "field": c.field, "confidence": c.confidence, "reason": c.reason}
+            for c in table.columns]
 
 
 def normalised_mapping(pairs: list[str]) -> dict[str, str]:

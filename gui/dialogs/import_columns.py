@@ -47,6 +47,11 @@ class ColumnTable(QTableWidget):
         self.setColumnCount(len(columns))
         self.setRowCount(1 + min(len(sample), SAMPLE_ROWS))
         self.setHorizontalHeaderLabels([c.header for c in columns])
+        sure = {"high": self.tr("把握大"), "medium": self.tr("把握一般"), "low": self.tr("把握小，请核对")}
+        for index, column in enumerate(columns):  # why the field was proposed, and how surely
+            header = self.horizontalHeaderItem(index)
+            if header is not None and column.reason:
+                header.setToolTip(f"{sure.get(column.confidence, '')}：{column.reason}")
         self.setVerticalHeaderLabels([self.tr("字段"), *(str(row) for row, _cells in sample[:SAMPLE_ROWS])])
         for index, column in enumerate(columns):
             chooser = QComboBox(self)

@@ -195,8 +195,12 @@ class ImportPreview(QDialog):
         self.sheets.clear()
         for sheet in self._all_sheets():
             table = isinstance(sheet, ImportedTable)
-            text = (self.tr("%1（%2 项）").replace("%1", sheet.sheet).replace("%2", str(len(sheet.items)))
-                    if table else self.tr("%1（未识别表头）").replace("%1", sheet.sheet))
+            doubt = isinstance(sheet, ImportedTable) and bool(sheet.doubt)
+            text = (self.tr("%1（%2 项，请核对各列字段）") if doubt else self.tr("%1（%2 项）")
+                    if table else self.tr("%1（未识别表头）"))
+            text = text.replace("%1", sheet.sheet).replace("%2", str(len(sheet.items))
+                                                           if isinstance(sheet, ImportedTable) else "")
+            table = table and not doubt  # a doubtful proposal is the clerk's to confirm
             item = QListWidgetItem(text, self.sheets)
             item.setData(Qt.ItemDataRole.UserRole, sheet.sheet)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -233,7 +237,7 @@ class ImportPreview(QDialog):
         if isinstance(sheet, ImportedTable):
             self.sheet_label.setText(self.tr("工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。")
                                      .replace("%1", sheet.sheet).replace("%2", str(row)))
-            self.warnings.setPlainText("\n".join(sheet.warnings))
+            self.warnings.setPlainText("\n".join([sheet.doubt] * bool(sheet.doubt) + sheet.warnings))
         else:
             text = self.tr("工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。")
             self.sheet_label.setText(text.replace("%1", sheet.sheet))

@@ -59,13 +59,23 @@ def import_options_of(options: Options) -> ImportOptions:
 def read(path: Path, options: Options) -> TableImport:
     """Every sheet read and checked; the sheets chosen (a dry run shows them all when none is
     named, an import insists on a choice when several sheets hold tables)."""
+    from importers.errors import ImportFileError
     from importers.xlsx_table import read_workbook
 
     chosen = import_options_of(options)
     workbook = read_workbook(Path(path), chosen)
     if options.get("dry_run") and not chosen.sheets:
         return TableImport(workbook, list(workbook.tables))
-    return TableImport(workbook, workbook.chosen(chosen.sheets))
+    try:
+        return TableImport(workbook, workbook.chosen(chosen.sheets))
+    except ImportFileError as refused:  # several sheets: every other missing option said too
+        from importers.store import missing_options
+
+        missing = missing_options(workbook) if options.get("into") is None else []
+        if len(workbook.tables) > 1 and not chosen.sheets and missing:
+            raise ImportFileError(f"{refused.message}另外，文件中没有{'和'.join(missing)}，"
+                                  "请一并指定。") from None
+        raise
 
 
 def preview(read_tables: TableImport) -> dict[str, Any]:
@@ -73,14 +83,29 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     from importers.xlsx_table import column_summary
 
     workbook, tables = read_tables.workbook, read_tables.tables
-    sheets = [{"name": t.sheet, "header_row": t.header_row, "columns": column_summary(t),
-               "items": len(t.items), "dimensions": t.dimension_count, "warnings": list(t.warnings)}
+    sheets = [{"name": t.sheet, "header_row": t.header_row, "header_rows": t.header_height,
+               "columns": column_summary(t), "items": len(t.items),
+               "dimensions": t.dimension_count, "warnings": list(t.warnings),
+               **({"refused": t.doubt} if t.doubt else {})}
               for t in tables]
     if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
-        sheets += [{"name": p.sheet, "header_row": p.header_row,
-                    "columns": [{"header": c.header, "field": c.field} for c in p.columns],
+        sheets += [{"name": p.sheet, "header_row": p.header_row, "columns": column_summary(p),
                     "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
-    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year}
+    unit_from = next((t for t in workbook.tables if t.unit == workbook.unit and workbook.unit), None)
+    year_from = next((t for t in workbook.tables if t.year == workbook.year and workbook.year), None)
+    return {"sheets": sheets, "unit": workbook.unit or None, "year": workbook.year,
+            "unit_source": _source(unit_from, unit_from.unit_source if unit_from else ""),
+            "year_source": _source(year_from, year_from.year_source if year_from else ""),
+            "needs": workbook.needs() + (["sheet"] if len(workbook.tables) > 1 and len(tables) > 1
+                                          else []),
+            "skipped_sheets": workbook.skipped_sheets()}
+
+
+def _source(table: ImportedTable | None, where: str) -> str | None:
+    """Where a value was read: "--unit", or "工作表“X”标题" and the like."""
+    if table is None or not where:
+        return None
+    return where if where.startswith("--") or where == "文件名" else f"工作表“{table.sheet}”{where}"
 
 
 def store(services: Services, read_tables: TableImport, into: int | None) -> StoredImport:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # Options of the plain-table reader mean the clerk wants the form's indicator table read as a
 # plain table (a header row, a column map, sheets, --into, a status rule, a layout).
-PLAIN_TABLE_OPTIONS = ("map", "header_row", "sheet", "into", "filled_status")
+PLAIN_TABLE_OPTIONS = ("map", "header_row", "into", "filled_status")
 
 
 def asks_for_a_plain_table(options: Options) -> bool:
@@ -27,13 +27,20 @@ def asks_for_a_plain_table(options: Options) -> bool:
 def recognises(path: Path, options: Options) -> bool:
     from importers.finance_xlsx import is_finance_form
 
-    return not asks_for_a_plain_table(options) and is_finance_form(path)
+    return not asks_for_a_plain_table(options) and is_finance_form(path, _sheet(options))
 
 
-def read(path: Path, _options: Options) -> FinanceImport:
+def _sheet(options: Options) -> str | None:
+    """--sheet NAME picks the form's sheet (one name; "all" is a plain-table choice)."""
+    sheets = [s for s in options.get("sheet") or [] if s != "all"]
+    return sheets[0] if len(sheets) == 1 and not (options.get("sheet") or []).count("all") else (
+        "\0" if options.get("sheet") else None)
+
+
+def read(path: Path, options: Options) -> FinanceImport:
     from importers.finance_xlsx import read_finance_form
 
-    return read_finance_form(path)
+    return read_finance_form(path, _sheet(options))
 
 
 def preview(form: FinanceImport) -> dict[str, Any]:
@@ -43,14 +50,23 @@ def preview(form: FinanceImport) -> dict[str, Any]:
     indicators = data["indicators"]
     levels = {(i["level1"],) for i in indicators} | {(i["level1"], i["level2"]) for i in indicators}
     sheet = {"name": form.sheet, "header_row": form.header_row,
-             "columns": [{"header": h, "field": f} for h, f in form.columns],
+             "columns": [{"header": h, "field": f, **_sure(f)} for h, f in form.columns],
              "items": len(indicators), "dimensions": len(levels), "warnings": list(form.warnings)}
     return {"sheets": [sheet], "unit": data["assessment"]["unit_name"] or None,
             "year": data["assessment"]["year"], "kind": "finance",
+            "needs": [] if data["assessment"]["unit_name"] else ["unit"],
+            "skipped_sheets": list(form.skipped_sheets),
             "finance": {"layout": form.layout, "title": data["assessment"]["title"],
                         "form": {k: v for k, v in data["form"].items() if v},
                         "funds": [f["label"] for f in data["funds"]],
                         "indicators": [i["name"] for i in indicators]}}
+
+
+def _sure(field: str) -> dict[str, str]:
+    """A form's column is one of its own (sure) or one it has no place for (named, not stored)."""
+    if field == "skip":
+        return {"confidence": "high", "reason": "不是自评表的栏目，不导入"}
+    return {"confidence": "high", "reason": "自评表的栏目"}
 
 
 def store(services: Services, form: FinanceImport, into: int | None) -> StoredImport:

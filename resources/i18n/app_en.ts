@@ -329,11 +329,26 @@
     <name>ColumnTable</name>
     <message>
         <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握大</source>
+        <translation>Sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握一般</source>
+        <translation>Fairly sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="50" />
+        <source>把握小，请核对</source>
+        <translation>Unsure, please check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="55" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="56" />
+        <location filename="../../gui/dialogs/import_columns.py" line="61" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
     </message>
@@ -745,67 +760,77 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="63" />
+        <location filename="../../gui/panels/finance_panel.py" line="64" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="65" />
+        <location filename="../../gui/panels/finance_panel.py" line="66" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="69" />
+        <location filename="../../gui/panels/finance_panel.py" line="70" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="74" />
+        <location filename="../../gui/panels/finance_panel.py" line="75" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="85" />
+        <location filename="../../gui/panels/finance_panel.py" line="80" />
+        <source>双击或按回车转到问题所在行</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="88" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="86" />
+        <location filename="../../gui/panels/finance_panel.py" line="89" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="145" />
+        <location filename="../../gui/panels/finance_panel.py" line="148" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="217" />
+        <location filename="../../gui/panels/finance_panel.py" line="233" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="231" />
+        <location filename="../../gui/panels/finance_panel.py" line="240" />
+        <source>说明：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_panel.py" line="270" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="264" />
+        <location filename="../../gui/panels/finance_panel.py" line="303" />
         <source>编辑“%1”（%2）</source>
         <translation>Edit “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="265" />
+        <location filename="../../gui/panels/finance_panel.py" line="304" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="287" />
+        <location filename="../../gui/panels/finance_panel.py" line="326" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="324" />
+        <location filename="../../gui/panels/finance_panel.py" line="363" />
         <source>编辑资金“%1”</source>
         <translation>Edit funds “%1”</translation>
     </message>
@@ -813,47 +838,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="310" />
+        <location filename="../../gui/dialogs/import_excel.py" line="314" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="314" />
+        <location filename="../../gui/dialogs/import_excel.py" line="318" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_excel.py" line="324" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="321" />
+        <location filename="../../gui/dialogs/import_excel.py" line="325" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="322" />
+        <location filename="../../gui/dialogs/import_excel.py" line="326" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="323" />
+        <location filename="../../gui/dialogs/import_excel.py" line="327" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="326" />
+        <location filename="../../gui/dialogs/import_excel.py" line="330" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="331" />
+        <location filename="../../gui/dialogs/import_excel.py" line="335" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="334" />
+        <location filename="../../gui/dialogs/import_excel.py" line="338" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -1014,67 +1039,72 @@
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="198" />
+        <location filename="../../gui/dialogs/import_excel.py" line="199" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="199" />
+        <source>%1（%2 项，请核对各列字段）</source>
+        <translation>%1 (%2 items, please check the columns' fields)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_excel.py" line="200" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="234" />
+        <location filename="../../gui/dialogs/import_excel.py" line="238" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="238" />
+        <location filename="../../gui/dialogs/import_excel.py" line="242" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="240" />
+        <location filename="../../gui/dialogs/import_excel.py" line="244" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="259" />
+        <location filename="../../gui/dialogs/import_excel.py" line="263" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="271" />
+        <location filename="../../gui/dialogs/import_excel.py" line="275" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="284" />
+        <location filename="../../gui/dialogs/import_excel.py" line="288" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="288" />
+        <location filename="../../gui/dialogs/import_excel.py" line="292" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="292" />
+        <location filename="../../gui/dialogs/import_excel.py" line="296" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="294" />
+        <location filename="../../gui/dialogs/import_excel.py" line="298" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="299" />
+        <location filename="../../gui/dialogs/import_excel.py" line="303" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_excel.py" line="304" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
@@ -1122,43 +1152,48 @@
 <context>
     <name>IndicatorTree</name>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="32" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="32" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="32" />
+        <location filename="../../gui/panels/finance_indicators.py" line="33" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="33" />
+        <location filename="../../gui/panels/finance_indicators.py" line="34" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="33" />
+        <location filename="../../gui/panels/finance_indicators.py" line="34" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="33" />
+        <location filename="../../gui/panels/finance_indicators.py" line="34" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="74" />
+        <location filename="../../gui/panels/finance_indicators.py" line="84" />
+        <source>说明：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/panels/finance_indicators.py" line="99" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="93" />
-        <location filename="../../gui/panels/finance_indicators.py" line="116" />
+        <location filename="../../gui/panels/finance_indicators.py" line="119" />
+        <location filename="../../gui/panels/finance_indicators.py" line="142" />
         <source>须填写偏差原因</source>
         <translation>Reason for deviation required</translation>
     </message>
@@ -2186,12 +2221,12 @@
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="101" />
+        <location filename="../../importers/formats/clerk_table.py" line="126" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/finance_form.py" line="70" />
+        <location filename="../../importers/formats/finance_form.py" line="87" />
         <source>绩效自评表（项目支出/部门整体）</source>
         <translation>a performance self-assessment form (project / department)</translation>
     </message>
@@ -2254,43 +2289,43 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="366" />
+        <location filename="../../gui/dialogs/import_excel.py" line="370" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="393" />
+        <location filename="../../gui/dialogs/import_excel.py" line="397" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="380" />
+        <location filename="../../gui/dialogs/import_excel.py" line="384" />
         <location filename="../../gui/dialogs/import_summary.py" line="180" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="402" />
+        <location filename="../../gui/dialogs/import_excel.py" line="406" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="439" />
+        <location filename="../../gui/dialogs/import_excel.py" line="443" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="441" />
+        <location filename="../../gui/dialogs/import_excel.py" line="445" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="442" />
+        <location filename="../../gui/dialogs/import_excel.py" line="446" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="454" />
+        <location filename="../../gui/dialogs/import_excel.py" line="458" />
         <location filename="../../gui/dialogs/import_summary.py" line="160" />
         <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>
@@ -2570,26 +2605,6 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="144" />
-        <source>导入上年工作总结</source>
-        <translation>Import last year's work summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="145" />
-        <source>Word 文档 (%1);;所有文件 (*)</source>
-        <translation>Word documents (%1);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="157" />
-        <source>正在读取工作总结…</source>
-        <translation>Reading the work summary…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="185" />
-        <source>已导入</source>
-        <translation>Imported</translation>
-    </message>
-    <message>
         <location filename="../../gui/dialogs/choose_previous.py" line="18" />
         <source>（自动：复制来源或同单位上一年度）</source>
         <translation>(automatic: the copy's source or the unit's previous year)</translation>
@@ -2608,6 +2623,26 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <location filename="../../gui/dialogs/choose_previous.py" line="30" />
         <source>无法选择</source>
         <translation>Cannot choose</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="144" />
+        <source>导入上年工作总结</source>
+        <translation>Import last year's work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="145" />
+        <source>Word 文档 (%1);;所有文件 (*)</source>
+        <translation>Word documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="157" />
+        <source>正在读取工作总结…</source>
+        <translation>Reading the work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_summary.py" line="185" />
+        <source>已导入</source>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -2642,17 +2677,17 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="92" />
+        <location filename="../../gui/window_menus.py" line="94" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="97" />
+        <location filename="../../gui/window_menus.py" line="99" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="99" />
+        <location filename="../../gui/window_menus.py" line="101" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2714,14 +2749,41 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/imports.py" line="71" />
-        <source>Excel 表格</source>
-        <translation>Excel table</translation>
+        <location filename="../../gui/assessment_delete.py" line="25" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
     </message>
     <message>
+        <location filename="../../gui/assessment_delete.py" line="43" />
+        <source>删除自评…</source>
+        <translation>Delete assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="47" />
         <location filename="../../gui/undo_history.py" line="84" />
         <source>撤销</source>
         <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="63" />
+        <source>删除自评“%1”？
+
+将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
+删除前会先备份数据库；关闭窗口之前可以用 编辑 → 撤销删除自评 恢复。</source>
+        <translation>Delete the assessment “%1”?
+
+%2 dimensions, %3 items and %4 evidence records will be deleted (the evidence files stay in the evidence folder).
+The database is backed up first; until the window is closed, Edit → Undo delete assessment brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="68" />
+        <source>删除自评</source>
+        <translation>Delete assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/imports.py" line="71" />
+        <source>Excel 表格</source>
+        <translation>Excel table</translation>
     </message>
     <message>
         <location filename="../../gui/undo_history.py" line="84" />

@@ -47,7 +47,7 @@ def test_unrecognised_columns_are_chosen_by_the_clerk_and_remembered(
         qtbot: QtBot, tmp_path: Path, settings: Settings, services: Services, answers) -> None:
     path = clerk_tables.unknown_columns(tmp_path / "议题.xlsx")
     dialog = preview(qtbot, path, settings)
-    assert sheet_texts(dialog) == [("议题（未识别表头）", False)]
+    assert sheet_texts(dialog) == [("议题（2 项，请核对各列字段）", False)]  # proposed, not checked
     assert [dialog.table.horizontalHeaderItem(i).text() for i in range(3)] == ["议题", "汇报处室", "结论"]
     assert dialog.table.item(1, 0).text() == "研究年度预算安排。"
     choose(dialog, "议题", "content")
@@ -123,8 +123,8 @@ def test_the_clerk_says_where_the_header_is(qtbot: QtBot, tmp_path: Path, settin
     dialog = preview(qtbot, clerk_tables.finance_form(tmp_path / "自评表.xlsx"), settings)
     assert sheet_texts(dialog) == [("项目支出绩效自评表（5 项）", True)]
     dialog.header_row.setValue(9)  # 年度总体目标 | 预期目标 | 实际完成情况
-    assert sheet_texts(dialog) == [("项目支出绩效自评表（未识别表头）", True)]
-    assert dialog.warnings.toPlainText() == "第 9 行最像表头；若不是，请在“表头所在行”中填写。"
+    assert sheet_texts(dialog) == [("项目支出绩效自评表（7 项，请核对各列字段）", True)]
+    assert "第 14 行才像表头（--header-row 14）" in dialog.warnings.toPlainText()
     dialog.header_row.setValue(0)
     assert sheet_texts(dialog) == [("项目支出绩效自评表（5 项）", True)]
     assert dialog.table.verticalHeaderItem(1).text() == "15"  # the sheet's own row numbers

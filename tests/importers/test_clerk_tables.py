@@ -33,7 +33,7 @@ def test_header_on_row_14_under_a_finance_header_block(tmp_path: Path) -> None:
         "content": "老年人健康管理人数", "indicator_target": "≥45万人", "indicator_actual": "41万人",
         "score_max": 15.0, "score": 13.5, "deviation_reason": "部分老年人外出务工，下年加强随访。"}
     assert table.warnings == ["表头上方第 2–12 行（标题下的表头区、填报说明等）不是事项，未导入。",
-                              "第 20 行只有维度名称、没有事项，未导入。"]
+                              "第 20 行是合计行，不是事项，未导入：一级指标“总分”、分值“100”、得分“98”。"]
 
 
 def test_two_row_header_gives_group_sub_names_and_merged_content_is_one_item(tmp_path: Path) -> None:
@@ -112,7 +112,8 @@ def test_unknown_headers_are_refused_naming_what_was_found_then_mapped(tmp_path:
         read_table(path)
     assert refused.value.message == (
         "文件“议题.xlsx”，工作表“议题”：前 50 行中找不到“自查内容/工作任务”等可识别的表头；"
-        "最像表头的是第 2 行：议题、汇报处室、结论。请用 --map \"议题=content\" 指明哪一列是事项内容"
+        "最像表头的是第 2 行：议题、汇报处室、结论。按数据判断，“议题”列与“结论”列都像事项内容。"
+        "请用 --map \"议题=content\" 指明哪一列是事项内容"
         "（可再用 --map 指明其他列，字段见 --help），或用 --header-row 指定表头所在行；"
         "在程序中导入时，可在预览中为各列选择字段。")
     table = read_table(path, options=ImportOptions(mapping={"议题": "content", "结 论": "result",
@@ -158,14 +159,17 @@ def test_cli_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path, capsy
                                "--year", "2024"], capsys)
     assert code == 0 and not db.exists()
     preview = json.loads(out)
-    assert list(preview) == ["sheets", "unit", "year"]
-    assert (preview["unit"], preview["year"]) == (None, 2024)
+    assert list(preview) == ["sheets", "unit", "year", "unit_source", "year_source", "needs",
+                             "skipped_sheets"]
+    assert (preview["unit"], preview["year"], preview["year_source"]) == (None, 2024, "--year")
     first = preview["sheets"][0]
-    assert list(first) == ["name", "header_row", "columns", "items", "dimensions", "warnings"]
+    assert list(first) == ["name", "header_row", "header_rows", "columns", "items", "dimensions",
+                           "warnings"]
     assert (first["name"], first["header_row"], first["items"], first["dimensions"]) == ("会前准备", 2, 2, 1)
-    assert first["columns"][:3] == [{"header": "环节", "field": "dimension_1"},
-                                    {"header": "工作事项", "field": "content"},
-                                    {"header": "具体内容", "field": "extra"}]
+    assert [(c["header"], c["field"], c["confidence"]) for c in first["columns"][:3]] == [
+        ("环节", "dimension_1", "high"), ("工作事项", "content", "high"), ("具体内容", "extra", "low")]
+    assert all(c["reason"] for c in first["columns"])
+    assert (preview["needs"], preview["skipped_sheets"]) == (["unit", "sheet"], [])
     assert [s["name"] for s in preview["sheets"]] == ["会前准备", "会中服务", "会后落实"]
 
 
@@ -173,10 +177,11 @@ def test_cli_asks_for_the_year_and_unit_then_imports_every_sheet(tmp_path: Path,
     path = clerk_tables.meeting_workflow(tmp_path / "流程.xlsx")
     db = tmp_path / "a.db"
     code, _out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all"], capsys)
-    assert code == 2 and "标题“市卫生健康委会议工作流程清单（会前准备）”中没有年度，请用 --year 指定" in err
+    assert code == 2 and ("标题“市卫生健康委会议工作流程清单（会前准备）”、标题下的各行和文件名中都没有"
+                          "年度（--year，如 --year 2023）和单位名称（--unit，如 --unit 市卫生健康委）") in err
     code, _out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all",
                                "--year", "2024"], capsys)
-    assert code == 2 and "请用 --unit 指定" in err
+    assert code == 2 and "都没有单位名称（--unit" in err
     code, out, err = run_cli(["import-xlsx", str(path), "--db", str(db), "--sheet", "all",
                               "--year", "2024", "--unit", "市卫生健康委"], capsys)
     assert code == 0, err
@@ -228,11 +233,12 @@ def test_bracketed_units_split_headers_continued_rows_and_signature_rows(tmp_pat
 
 
 def test_a_note_merged_in_a_data_column_is_not_blamed_for_the_header(tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError) as refused:
-        read_table(clerk_tables.note_in_a_data_column(tmp_path / "清单.xlsx"))
-    message = refused.value.message
-    assert "最像表头的是第 1 行：议题、汇报处室、结论、说明。请用 --map \"议题=content\"" in message
-    assert "合并" not in message
+    """No header word names the content: the data does (议题1…议题10, distinct), said so."""
+    table = read_table(clerk_tables.note_in_a_data_column(tmp_path / "清单.xlsx"))
+    content = next(c for c in table.columns if c.field == "content")
+    assert (content.header, content.confidence) == ("议题", "low")
+    assert "按数据选择" in content.reason
+    assert [i.values["content"] for i in table.items] == [f"议题{n + 1}" for n in range(10)]
 
 
 def test_cli_sheet_and_header_row_choices(tmp_path: Path, capsys) -> None:

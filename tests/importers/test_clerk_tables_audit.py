@@ -112,9 +112,11 @@ def test_an_indicator_table_without_the_form_block_is_a_plain_table(tmp_path: Pa
     db = tmp_path / "a.db"
     assert main.main(["import-xlsx", str(path), "--db", str(db), "--dry-run"]) == 0
     preview = json.loads(capsys.readouterr().out)
-    assert list(preview) == ["sheets", "unit", "year"] and (preview["unit"], preview["year"]) == (
-        "XX区教育局", 2024)
-    assert preview["sheets"][0]["columns"][-1] == {"header": "完成时间", "field": "deadline"}
+    assert list(preview) == ["sheets", "unit", "year", "unit_source", "year_source", "needs",
+                             "skipped_sheets"]
+    assert (preview["unit"], preview["year"], preview["needs"]) == ("XX区教育局", 2024, [])
+    last = preview["sheets"][0]["columns"][-1]
+    assert (last["header"], last["field"], last["confidence"]) == ("完成时间", "deadline", "high")
     assert main.main(["import-xlsx", str(path), "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert out == "已导入：工作表“指标”（表样 selfcheck），3 个维度，2 项 → 自评编号 1\n"
@@ -136,15 +138,15 @@ def test_the_dry_run_of_a_finance_form_says_it_is_one_and_what_it_imports(tmp_pa
     assert main.main(["import-xlsx", str(path), "--db", str(db), "--dry-run"]) == 0
     preview = json.loads(capsys.readouterr().out)
     assert not db.exists()
-    assert list(preview) == ["sheets", "unit", "year", "kind", "finance"]
+    assert list(preview) == ["sheets", "unit", "year", "kind", "needs", "skipped_sheets", "finance"]
+    assert (preview["needs"], preview["skipped_sheets"]) == ([], [])
     assert (preview["kind"], preview["unit"], preview["year"]) == ("finance", "市疾病预防控制中心", 2023)
     [sheet] = preview["sheets"]
     assert list(sheet) == ["name", "header_row", "columns", "items", "dimensions", "warnings"]
     assert (sheet["name"], sheet["header_row"], sheet["items"], sheet["dimensions"]) == (
         "项目支出绩效自评表", 14, 5, 7)
-    assert sheet["columns"][:3] == [{"header": "一级指标", "field": "level1"},
-                                    {"header": "二级指标", "field": "level2"},
-                                    {"header": "三级指标", "field": "name"}]
+    assert [(c["header"], c["field"], c["confidence"]) for c in sheet["columns"][:3]] == [
+        ("一级指标", "level1", "high"), ("二级指标", "level2", "high"), ("三级指标", "name", "high")]
     finance = preview["finance"]
     assert (finance["layout"], finance["title"]) == ("project", "基本公共卫生服务2023年度项目支出绩效自评")
     assert finance["form"]["project_name"] == "基本公共卫生服务"

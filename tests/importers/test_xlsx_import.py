@@ -58,7 +58,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "header only": (workbooks.header_only, "表头下面没有任何数据行"),
     "unknown headers": (workbooks.unknown_headers,
                         "工作表“Sheet”：前 50 行中找不到“自查内容/工作任务”等可识别的表头；"
-                        "最像表头的是第 1 行：姓名、电话、地址。请用 --map \"电话=content\""),
+                        "最像表头的是第 1 行：姓名、电话、地址。按数据判断，“姓名”列与“地址”列都像"
+                        "事项内容。请用 --map \"姓名=content\""),
     "merged title over header": (workbooks.selfcheck_with_merged_title_over_header, "被合并单元格遮住"),
     "uncached formula": (workbooks.uncached_formula, "单元格 C2 是公式但没有计算结果"),
     "bomb": (workbooks.bomb, "压缩炸弹"),
