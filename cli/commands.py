@@ -16,6 +16,7 @@ from model.storage.db import Database
 from model.storage.migrate import head_revision
 from model.storage.opening import create_demo_database, open_database, open_services
 from model.storage.targets import refuse_live_target
+from model.storage.urls import mask_url
 
 
 def print_json(value: Any) -> None:
@@ -27,7 +28,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = create_demo_database(args.db)
     summary = services.assessments.list()[0]
     services.close()
-    print(f"已创建演示数据库：{args.db}（{summary.title}，{summary.items} 项）")
+    print(f"已创建演示数据库：{mask_url(str(args.db))}（{summary.title}，{summary.items} 项）")
     return 0
 
 

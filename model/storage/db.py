@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,8 +38,9 @@ def sqlite_url(path: Path) -> str:
     return f"{SQLITE_PREFIX}{path}"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for url; on SQLite with the pragmas every connection needs."""
+def make_engine(url: str, *, password: str | None = None, token: str = "") -> Engine:
+    """An engine for url; on SQLite with the pragmas every connection needs; on a server with
+    the password given apart from the URL (never in it) and this session's name (token)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
@@ -47,7 +49,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if password is not None:
+        connect_args["password"] = password
+    if token:
+        connect_args["application_name"] = token
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _plain_sqlite_file(url: str) -> Path | None:
@@ -60,10 +67,15 @@ def _plain_sqlite_file(url: str) -> Path | None:
 class Database:
     """An open assessment database: its engine, its evidence folder, one session per action."""
 
-    def __init__(self, url: str, files_dir: Path, *, display_name: str = "") -> None:
+    def __init__(self, url: str, files_dir: Path, *, display_name: str = "",
+                 password: str | None = None) -> None:
+        from model.storage.urls import mask_url
+
         self.url = url
         self.files_dir = files_dir
-        self.display_name = display_name or url
+        self.display_name = mask_url(display_name or url)
+        self.password = password  # a server's, kept apart from the URL so it is never shown
+        self.token = f"zicha-{uuid.uuid4().hex[:12]}"  # this session's application_name
         self._engine: Engine | None = None
         self._sessions: Any = None
         self._lock = threading.Lock()
@@ -74,7 +86,8 @@ class Database:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.url)
+                    self._engine = make_engine(self.url, password=self.password,
+                                               token=self.token)
         return self._engine
 
     @property
