@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cli import argparse_zh
 from cli.format_options import add_options
+from cli.server_args import add_server_commands
 from exporters.registry import export_formats
 from importers.registry import import_options
 from model.errors import ModelError
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     gather.add_argument("--assessment", type=int, help="只接受该自评的填报表（默认按工作簿所属自评）")
     gather.add_argument("--prefer", choices=["mine", "theirs"],
                         help="冲突时采用：mine=数据库现值，theirs=处室填报值（默认保留现值并列出）")
+    add_server_commands(sub, add)
     return parser
 
 

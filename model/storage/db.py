@@ -32,6 +32,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.close()
+    from model.storage.sqlite_audit import install_audit_triggers
+
+    install_audit_triggers(dbapi_connection)  # who changed what: the OS user, on this connection
 
 
 def sqlite_url(path: Path) -> str:
