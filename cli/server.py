@@ -65,3 +65,81 @@ def cmd_history(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     return 0
+
+
+def backup_server_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from model.storage.transfer import backup_server
+
+    database = open_database(args.db)
+    try:
+        out = backup_server(database, Path(args.out) if args.out else None)
+    finally:
+        database.dispose()
+    print(f"已备份服务器数据库“{mask_url(args.db)}”到：{out}（含证明材料，可用 check 检查）")
+    return 0
+
+
+def restore_server_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from model.storage.transfer import restore_server
+
+    database = open_database(args.db)
+    try:
+        report = restore_server(Path(args.backup), database)
+    finally:
+        database.dispose()
+    print(f"已从备份恢复：{args.backup} → “{mask_url(args.db)}”（{report.rows} 行，"
+          f"{report.files} 个证明材料文件）")
+    return 0
+
+
+def pack_server_command(args: argparse.Namespace) -> int:
+    """pack from any PC: a complete SQLite copy of the server database, packed."""
+    import tempfile
+    from pathlib import Path
+
+    from model.storage.handover import pack
+    from model.storage.migrate import open_sqlite
+    from model.storage.transfer import copy_into_new_sqlite
+
+    database = open_database(args.db)
+    try:
+        with tempfile.TemporaryDirectory(prefix="zicha-pack-") as folder:
+            copy = Path(folder) / "assessments.db"
+            copy_into_new_sqlite(database, copy)
+            local = open_sqlite(copy, create=False)
+            try:
+                out = pack(local, Path(args.out))
+            finally:
+                local.dispose()
+    finally:
+        database.dispose()
+    print(f"已打包：{out}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """copy --from A --to B: a database between SQLite and PostgreSQL, either way."""
+    from pathlib import Path
+
+    from model.storage.transfer import copy_into_new_sqlite, copy_into_server
+    from model.storage.urls import is_url
+
+    source = open_database(args.source)
+    try:
+        if is_url(args.target):
+            target = open_database(args.target)
+            try:
+                report = copy_into_server(source, target, replace=False)
+            finally:
+                target.dispose()
+        else:
+            report = copy_into_new_sqlite(source, Path(args.target))
+    finally:
+        source.dispose()
+    print(f"已复制：{mask_url(args.source)} → {mask_url(args.target)}（{report.rows} 行，"
+          f"{report.files} 个证明材料文件）")
+    return 0

@@ -24,5 +24,11 @@ def add_server_commands(sub: argparse._SubParsersAction, add) -> None:  # type: 
     actions.add_parser("list", help="以 JSON 列出登录")
     removing = actions.add_parser("remove", help="删除登录")
     removing.add_argument("login", help="登录名")
+    copying = sub.add_parser("copy", help="在 SQLite 文件与 PostgreSQL 服务器之间复制整个数据库",
+                             description="在 SQLite 文件与 PostgreSQL 服务器之间复制整个数据库（含证明材料）")
+    copying.add_argument("--from", dest="source", required=True, help="源：数据库文件或服务器网址")
+    copying.add_argument("--to", dest="target", required=True,
+                         help="目标：新的数据库文件，或没有自评的服务器数据库网址")
+    copying.set_defaults(handler="cli.server:cmd_copy")
     history = add("history", "cli.server:cmd_history", "以 JSON 列出自查事项的修改记录")
     history.add_argument("--item", type=int, required=True, help="自查事项编号")

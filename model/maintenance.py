@@ -14,6 +14,7 @@ from model.storage.filestore import FileStore
 from model.storage.integrity import CheckReport, check_database, remove_unreferenced
 from model.storage.location import user_data_dir
 from model.storage.opening import create_demo_database, open_default_with_demo, open_services
+from model.storage.server_filestore import ServerFileStore, store_for
 from model.storage.targets import refuse_live_target
 from model.storage.usage import mark_closed, mark_open, other_users
 from model.storage.viewer import is_executable, viewer_copy
@@ -31,8 +32,8 @@ def check(database: Database) -> CheckReport:
     return check_database(database)
 
 
-def file_store(database: Database) -> FileStore:
-    return FileStore(database.files_dir)
+def file_store(database: Database) -> FileStore | ServerFileStore:
+    return store_for(database)
 
 
 def backups_of(database: Path) -> list[BackupInfo]:

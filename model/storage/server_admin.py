@@ -72,6 +72,7 @@ def grant(connection: Connection) -> None:
             connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {writers}")
     for table, rights in CLERK_WRITES.items():
         connection.exec_driver_sql(f"GRANT {rights} ON {table} TO {GROUPS['clerk']}")
+    connection.exec_driver_sql(f"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public TO {writers}")
     # an admin manages the logins, and restores a backup (which replaces the audit too)
     connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON app_user, audit_log TO {GROUPS['admin']}")
 
