@@ -51,6 +51,7 @@ def install(w: MainWindow) -> None:
     slots: dict[str, Callable[[], object]] = {
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
+        "connect": f.connect_server,
         "preview_summary": lambda: f.print_preview("summary"),
         "preview_selfcheck": lambda: f.print_preview("selfcheck"),
         "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,

@@ -53,3 +53,18 @@ def backup_before(database: Path, reason: str) -> Path:
 def restore(backup: Path, database: Path) -> RestoreResult:
     """The backup is validated before the live file is touched; a damaged live file is set aside."""
     return _restore(backup, database)
+
+
+def save_server_copy(database: Database, out: Path) -> Path:
+    """另存副本 of a server database: a complete SQLite copy (rows and evidence) that passes check."""
+    from model.storage.transfer import copy_into_new_sqlite
+
+    copy_into_new_sqlite(database, out)
+    return out
+
+
+def restore_server(backup: Path, database: Database) -> int:
+    """从备份恢复 on a server (admin only): checked first, replaced in one transaction; rows."""
+    from model.storage.transfer import restore_server as _restore_server
+
+    return _restore_server(backup, database).rows

@@ -3,6 +3,7 @@ this lets the GUI grey out and say why), on an SQLite file everything."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from model.storage.db import Database
@@ -49,3 +50,17 @@ def rights_of(database: Database) -> Rights:
         return EVERYTHING
     login, role, department = row
     return Rights(str(login), role, department or "")
+
+
+_known: weakref.WeakKeyDictionary[Database, Rights] = weakref.WeakKeyDictionary()
+
+
+def cached_rights(database: Database) -> Rights:
+    """rights_of, asked of the server once per open database (a failure: not restricted here,
+    the server still refuses what it must)."""
+    if database not in _known:
+        try:
+            _known[database] = rights_of(database)
+        except Exception:
+            return EVERYTHING
+    return _known[database]

@@ -112,20 +112,24 @@ class Database:
         path = _plain_sqlite_file(self.url)
         connection: Any
         if path is None or str(path) == ":memory:":
-            connection = self.engine.raw_connection()
+            connection = self._server_call(self.engine.raw_connection)
         else:
             connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True,
                                          timeout=BUSY_TIMEOUT_MS / 1000)
             connection.execute("BEGIN")  # one snapshot for every query of the read
         try:
             yield connection
+        except Exception as exc:
+            if not self.is_sqlite:
+                self._raise_server_error(exc)
+            raise
         finally:
             connection.close()  # nothing was written: what is open is rolled back
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One session and one transaction: committed on success, rolled back on any error."""
-        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.exc import DBAPIError, IntegrityError
         from sqlalchemy.orm import sessionmaker
         from sqlalchemy.orm.exc import StaleDataError
 
@@ -139,8 +143,26 @@ class Database:
             raise ConflictError("该内容已被其他窗口或程序修改，请刷新后重试。") from exc
         except IntegrityError as exc:  # e.g. restoring under a parent deleted meanwhile
             raise ConflictError("数据已被其他窗口或程序改变，无法完成此操作，请刷新后重试。") from exc
+        except DBAPIError as exc:  # a server's refusal or a lost connection: said, not a crash
+            self._raise_server_error(exc)
+            raise
         finally:
             session.close()
+
+    def _raise_server_error(self, exc: BaseException) -> None:
+        from model.storage.server_errors import as_server_error
+
+        error = as_server_error(exc, self.display_name)
+        if error is not None:
+            raise error from exc
+
+    def _server_call(self, call: Any) -> Any:
+        try:
+            return call()
+        except Exception as exc:
+            if not self.is_sqlite:
+                self._raise_server_error(exc)
+            raise
 
     def dispose(self) -> None:
         if self._engine is not None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from model.errors import ModelError
 from model.storage.urls import mask_text
+
+
+class ServerError(ModelError):
+    """The database server refused a write (no right) or the connection to it was lost."""
+
+
+def as_server_error(exc: BaseException, database: str) -> ServerError | None:
+    message = server_failure(exc, database)
+    return ServerError(message) if message else None
 
 
 def server_failure(exc: BaseException, database: str | None, what: str = "") -> str | None:
