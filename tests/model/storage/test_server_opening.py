@@ -8,15 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer
+from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, run_main
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]
 
 
 def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*MAIN, *args], env=env, capture_output=True, text=True, timeout=120,
-                          input=stdin)
+    return run_main(args, env, stdin)
 
 
 def test_demo_goes_onto_the_server_and_the_password_never_shows(

@@ -14,7 +14,7 @@ import pytest
 
 from model.services import Services
 from model.storage.migrate import open_sqlite
-from tests.model.storage.conftest import SUPER_PASSWORD, PgServer
+from tests.model.storage.conftest import SUPER_PASSWORD, PgServer, run_main
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]
@@ -22,8 +22,7 @@ ADMIN_PW, CLERK_PW, COMPILER_PW = "Adm1n-pw-xyz", "Kl3rk-pw-abc", "C0mp-pw-def"
 
 
 def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*MAIN, *args], env=env, capture_output=True, text=True, timeout=120,
-                          input=stdin)
+    return run_main(args, env, stdin)
 
 
 def setup_server(pg_server: PgServer, database: str, env: dict[str, str], suffix: str) -> dict[str, str]:

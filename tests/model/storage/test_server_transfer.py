@@ -13,14 +13,14 @@ from typing import Any
 from model.storage.db import Database
 from model.storage.opening import open_database
 from model.storage.transfer import tables
-from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer
+from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, run_main
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    done = subprocess.run([*MAIN, *args], env=env, capture_output=True, text=True, timeout=120)
+    done = run_main(args, env)
     assert SUPER_PASSWORD not in done.stdout + done.stderr
     return done
 
