@@ -412,6 +412,54 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="22" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="25" />
+        <source>服务器地址，如 192.168.1.10</source>
+        <translation>Server address, e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="33" />
+        <source>在系统钥匙串中记住密码</source>
+        <translation>Remember the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="35" />
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="35" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="36" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="36" />
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="37" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="42" />
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+</context>
+<context>
     <name>CountedText</name>
     <message>
         <location filename="../../gui/widgets.py" line="76" />
@@ -640,9 +688,44 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="79" />
+        <location filename="../../gui/file_actions.py" line="91" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="117" />
+        <source>从备份恢复服务器数据库</source>
+        <translation>Restore the server database from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="119" />
+        <source>自评数据库备份 (*.db);;所有文件 (*)</source>
+        <translation>Assessment database backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="123" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="124" />
+        <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
+        <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="132" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="134" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="135" />
+        <source>已从备份恢复 %1 行数据。</source>
+        <translation>Restored %1 rows from the backup.</translation>
     </message>
 </context>
 <context>
@@ -1079,115 +1162,163 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="53" />
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="90" />
+        <location filename="../../gui/panels/item_editor.py" line="55" />
+        <location filename="../../gui/panels/item_editor.py" line="58" />
+        <location filename="../../gui/panels/item_editor.py" line="101" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="56" />
-        <location filename="../../gui/panels/item_editor.py" line="89" />
+        <location filename="../../gui/panels/item_editor.py" line="58" />
+        <location filename="../../gui/panels/item_editor.py" line="100" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="61" />
+        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <source>修改记录…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <source>谁在何时修改了本事项的哪一项，原值和新值</source>
+        <translation>Who changed which field of this item when, with the old and new value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="74" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="84" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="84" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="85" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="86" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="87" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="98" />
-        <location filename="../../gui/panels/item_editor.py" line="102" />
+        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <location filename="../../gui/panels/item_editor.py" line="113" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="100" />
-        <location filename="../../gui/panels/item_editor.py" line="101" />
+        <location filename="../../gui/panels/item_editor.py" line="111" />
+        <location filename="../../gui/panels/item_editor.py" line="112" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="104" />
-        <location filename="../../gui/panels/item_editor.py" line="105" />
+        <location filename="../../gui/panels/item_editor.py" line="115" />
+        <location filename="../../gui/panels/item_editor.py" line="116" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="109" />
+        <location filename="../../gui/panels/item_editor.py" line="120" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="121" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="143" />
+        <location filename="../../gui/panels/item_editor.py" line="176" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistoryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
+        <source>修改记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="53" />
+        <source>%1：还没有修改记录。</source>
+        <translation>%1: no changes recorded yet.</translation>
     </message>
 </context>
 <context>
@@ -1239,121 +1370,126 @@
     </message>
     <message>
         <location filename="../../gui/menus.py" line="53" />
+        <source>连接服务器…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="54" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54" />
+        <location filename="../../gui/menus.py" line="55" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="56" />
+        <location filename="../../gui/menus.py" line="57" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58" />
+        <location filename="../../gui/menus.py" line="59" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="62" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64" />
+        <location filename="../../gui/menus.py" line="65" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
+        <location filename="../../gui/menus.py" line="67" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/menus.py" line="69" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="71" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75" />
+        <location filename="../../gui/menus.py" line="76" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="80" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="82" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83" />
+        <location filename="../../gui/menus.py" line="84" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84" />
+        <location filename="../../gui/menus.py" line="85" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="88" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1698,6 +1834,19 @@
     </message>
 </context>
 <context>
+    <name>ServerLogin</name>
+    <message>
+        <location filename="../../gui/server_login.py" line="58" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_login.py" line="59" />
+        <source>连接“%1”的密码：</source>
+        <translation>Password for “%1”:</translation>
+    </message>
+</context>
+<context>
     <name>StructureActions</name>
     <message>
         <location filename="../../gui/structure_actions.py" line="48" />
@@ -1771,7 +1920,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="33" />
+        <location filename="../../gui/app.py" line="34" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -2033,13 +2182,20 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/save_copy.py" line="22" />
+        <location filename="../../gui/dialogs/save_copy.py" line="37" />
         <source>自评数据库 (*.db)</source>
         <translation>Assessment database (*.db)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/save_copy.py" line="28" />
+        <location filename="../../gui/dialogs/save_copy.py" line="43" />
         <source>无法另存副本</source>
         <translation>Cannot save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="35" />
+        <source>另存副本为（服务器数据库的完整副本）</source>
+        <translation>Save a copy as (a complete copy of the server database)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
@@ -2189,6 +2345,11 @@
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="66" />
+        <source>无法读取修改记录</source>
+        <translation>Cannot read the change history</translation>
+    </message>
 </context>
 <context>
     <name>self.notifier</name>
@@ -2216,17 +2377,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="90" />
+        <location filename="../../gui/window_menus.py" line="91" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="94" />
+        <location filename="../../gui/window_menus.py" line="95" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="96" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>

@@ -269,6 +269,26 @@ ENGLISH = {
     "已在“%1”生成 %2 个处室的填报表。": "Wrote the workbooks of %2 departments in “%1”.",
     "第一季度进展": "Q1 progress", "第二季度进展": "Q2 progress", "第三季度进展": "Q3 progress",
     "第四季度进展": "Q4 progress", "证明材料说明": "Evidence notes",
+    # a department's shared server (issue 25)
+    "%1：还没有修改记录。": "%1: no changes recorded yet.",
+    "从备份恢复服务器数据库": "Restore the server database from a backup",
+    "修改人": "Changed by", "修改记录": "Change history", "修改记录…": "Change history…",
+    "原值": "Old value", "新值": "New value", "时间（UTC）": "Time (UTC)",
+    "另存副本为（服务器数据库的完整副本）": "Save a copy as (a complete copy of the server database)",
+    "在系统钥匙串中记住密码": "Remember the password in the system keyring",
+    "密码": "Password", "数据库": "Database", "服务器": "Server", "端口": "Port",
+    "登录名": "Login", "连接": "Connect", "连接服务器": "Connect to server",
+    "连接服务器…": "Connect to server…",
+    "已从备份恢复 %1 行数据。": "Restored %1 rows from the backup.",
+    "无法读取修改记录": "Cannot read the change history",
+    "服务器地址，如 192.168.1.10": "Server address, e.g. 192.168.1.10",
+    "服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？":
+        "Everything in the server database “%1” will be replaced by the backup “%2” "
+        "(everyone's changes). Continue?",
+    "自评数据库备份 (*.db);;所有文件 (*)": "Assessment database backups (*.db);;All files (*)",
+    "谁在何时修改了本事项的哪一项，原值和新值":
+        "Who changed which field of this item when, with the old and new value",
+    "连接“%1”的密码：": "Password for “%1”:",
 }
 
 
