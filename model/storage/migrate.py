@@ -153,7 +153,13 @@ def _look(database: Database, shown: str, *, asking: bool = True) -> tuple[str |
 
     try:
         with database.engine.connect() as connection:
-            return _revision_of(connection), inspect(connection).get_table_names()
+            if connection.dialect.name != "postgresql":
+                return _revision_of(connection), inspect(connection).get_table_names()
+            tables = [row[0] for row in connection.exec_driver_sql(  # one query, no reflection
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
+                if "alembic_version" in tables else None
+            return revision, tables
     except (ArgumentError, NoSuchModuleError, OperationalError, InterfaceError) as exc:
         database.dispose()
         first = mask_text(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
