@@ -52,8 +52,11 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
     assert editor.read_only_note.isVisible() and "只读" in editor.read_only_note.text()
     assert theirs.department in editor.read_only_note.text()
     assert editor.texts["result"].edit.isReadOnly() and not editor.status.isEnabled()
+    assert not window.evidence.add_files_button.isEnabled()
+    assert "只读" in window.evidence.add_files_button.toolTip()
     window.select("item", mine.id)
     assert not editor.read_only_note.isVisible() and not editor.texts["result"].edit.isReadOnly()
+    assert window.evidence.add_files_button.isEnabled()
     editor.texts["result"].edit.setPlainText("办公室填写的落实情况")
     editor.binder.commit()
     assert clerk_services.items.get(mine.id).result == "办公室填写的落实情况"
