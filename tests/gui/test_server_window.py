@@ -73,3 +73,23 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
         assert editor.texts["result"].edit.toPlainText() == "断线时输入的文字"
     finally:
         pg_server.start()
+
+
+def test_the_connect_dialog_keeps_the_password_out_of_the_url(qtbot: QtBot, window: MainWindow) -> None:
+    from gui import server_login
+    from gui.dialogs.connect_server import ConnectDialog
+    from gui.window_menus import find_action
+
+    assert find_action(window, "connect").text() == "连接服务器…"
+    dialog = ConnectDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("192.168.1.10")
+    dialog.database.setText("zicha")
+    dialog.login.setText("lisi")
+    dialog.password.setText("Geheim-123")
+    url = dialog.url()
+    assert url == "postgresql+psycopg://lisi@192.168.1.10:5432/zicha" and "Geheim" not in url
+    dialog.hand_over_password()
+    assert dialog.password.text() == ""
+    assert server_login.gui_asker(url) == "Geheim-123"  # for the next connection only
+    assert "Geheim-123" not in str(server_login._typed)
