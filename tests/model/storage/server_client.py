@@ -44,6 +44,11 @@ def main(url: str, seconds: float, name: str, attach: str) -> None:
             print(json.dumps({"unexpected": others[0]}), flush=True)
         except ModelError as exc:
             print(json.dumps({"refused": exc.message}, ensure_ascii=False), flush=True)
+        try:
+            services.evidence.attach_file(others[0], Path(attach))
+            print(json.dumps({"unexpected": others[0]}), flush=True)
+        except ModelError as exc:
+            print(json.dumps({"refused_attach": exc.message}, ensure_ascii=False), flush=True)
     record = services.evidence.attach_file(mine[0], Path(attach))
     print(json.dumps({"attached": record.file_sha256}), flush=True)
     services.close()

@@ -57,6 +57,8 @@ def test_four_clients_at_once_lose_nothing_and_the_audit_is_complete(
     for login in ("c_office", "c_medical", "c_finance"):  # a clerk's try at another's item
         refusals = [e["refused"] for e in lines[login] if "refused" in e]
         assert refusals and "无权修改" in refusals[0] and "未保存" in refusals[0], lines[login][-3:]
+        attach = [e["refused_attach"] for e in lines[login] if "refused_attach" in e]
+        assert attach and "无权限" in attach[0], lines[login][-3:]
     assert not any("unexpected" in e for entries in lines.values() for e in entries)
     rows = pg_server.sql(empty_db, SUPERUSER, SUPER_PASSWORD,
                          "SELECT who, row_id, new FROM audit_log WHERE table_name = 'check_item' "
