@@ -73,3 +73,14 @@ def test_three_first_opens_at_once_all_succeed(
             if stream:
                 stream.close()
     assert [code for code, _ in results] == [0, 0, 0], results
+
+
+def test_the_password_comes_from_a_pgpass_file(
+        pg_server: PgServer, empty_db: str, owner_env: dict[str, str], tmp_path: Path) -> None:
+    pgpass = tmp_path / ".pgpass"
+    pgpass.write_text(f"{pg_server.host}:{pg_server.port}:*:{SUPERUSER}:{SUPER_PASSWORD}\n",
+                      encoding="utf-8")
+    pgpass.chmod(0o600)
+    env = {k: v for k, v in owner_env.items() if k != "PGPASSWORD"}
+    done = run(["info", "--db", pg_server.url(empty_db)], {**env, "PGPASSFILE": str(pgpass)})
+    assert done.returncode == 0, done.stderr
