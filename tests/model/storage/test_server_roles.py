@@ -151,3 +151,16 @@ def test_sqlite_records_the_os_user(tmp_path: Path) -> None:
     last = changes[-1]
     assert (last.field, last.new, last.who) == ("result", "新的落实情况", getpass.getuser())
     assert last.old == item.result
+
+
+def test_only_an_admin_restores_a_server(
+        pg_server: PgServer, shared: tuple[str, dict[str, str]], tmp_path: Path) -> None:
+    import os
+
+    database, logins = shared
+    backup = tmp_path / "空备份.db"
+    open_sqlite(backup).dispose()
+    env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path), "PGPASSWORD": CLERK_PW}
+    refused = run(["restore", str(backup), "--db", pg_server.url(database, logins["clerk"])], env)
+    assert refused.returncode == 2 and "只有管理员" in refused.stderr, refused.stderr
+    assert pg_server.sql(database, logins["clerk"], CLERK_PW, "SELECT count(*) FROM check_item")[0][0] == 40
