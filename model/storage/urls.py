@@ -18,7 +18,7 @@ def is_url(db: str) -> bool:
 
 def mask_url(url: str) -> str:
     """url as it may be shown anywhere: its password, if any, as ***; a path is returned as is."""
-    if not is_url(url):
+    if not is_url(url) or "@" not in url:  # no user part: no password (and no SQLAlchemy import)
         return url
     try:
         from sqlalchemy.engine import make_url
@@ -36,7 +36,7 @@ def mask_text(text: str) -> str:
 
 def url_password(url: str) -> str | None:
     """The password written in url (None when there is none or url is a path)."""
-    if not is_url(url):
+    if not is_url(url) or "@" not in url:
         return None
     from sqlalchemy.engine import make_url
 
