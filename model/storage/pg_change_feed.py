@@ -28,6 +28,7 @@ class PostgresChangeFeed:
         url = self._database.engine.url
         arguments: dict[str, Any] = url.translate_connect_args(username="user", database="dbname")
         arguments.pop("password", None)
+        arguments.update({k: v for k, v in url.query.items() if isinstance(v, str)})  # sslmode…
         if self._database.password is not None:
             arguments["password"] = self._database.password
         self._connection = psycopg.connect(**arguments, autocommit=True, connect_timeout=5,
@@ -42,6 +43,7 @@ class PostgresChangeFeed:
             if self._connection is None or self._connection.closed:
                 self._connect()
                 self._missed = True
+            self._connection.execute("SELECT 1")  # a lost connection shows here (notes are kept)
             news = any(note.payload != self._token
                        for note in self._connection.notifies(timeout=0.0))
         except psycopg.Error:

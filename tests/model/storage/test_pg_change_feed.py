@@ -30,6 +30,13 @@ def test_another_sessions_change_arrives_within_a_second(pg_server: PgServer, em
             assert time.monotonic() - started < 1.0, "no change seen within a second"
             time.sleep(0.01)
         assert feed.changed() is False  # told once
+        pg_server.stop()
+        try:
+            assert feed.changed() is False  # the server gone: no crash, nothing to tell
+        finally:
+            pg_server.start()
+        assert feed.changed() is True  # back: changes may have been missed meanwhile
+        assert feed.changed() is False
     finally:
         feed.close()
         mine.dispose()
