@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from model.storage.credentials import install_asker
+from model.maintenance import install_asker
 
 SERVICE = "jixiao-zicha"
 _typed: dict[str, str] = {}  # shown URL → the password typed in the connect dialog, used once

@@ -9,6 +9,7 @@ from model.storage.backups import BackupInfo, RestoreResult, backup_folder, back
 from model.storage.backups import make_backup as _make_backup
 from model.storage.backups import restore as _restore
 from model.storage.copies import copy_database
+from model.storage.credentials import install_asker
 from model.storage.db import Database
 from model.storage.filestore import FileStore
 from model.storage.integrity import CheckReport, check_database, remove_unreferenced
@@ -16,14 +17,16 @@ from model.storage.location import user_data_dir
 from model.storage.opening import create_demo_database, open_default_with_demo, open_services
 from model.storage.server_filestore import ServerFileStore, store_for
 from model.storage.targets import refuse_live_target
+from model.storage.urls import mask_url, server_url
 from model.storage.usage import mark_closed, mark_open, other_users
 from model.storage.viewer import is_executable, viewer_copy
 
 __all__ = [
     "BackupInfo", "CheckReport", "RestoreResult", "backup_before", "backup_origin_of",
-    "backups_of", "check", "copy_database", "create_demo_database", "file_store", "is_executable",
-    "mark_closed", "mark_open", "open_default_with_demo", "open_services", "other_users",
-    "refuse_live_target", "remove_unreferenced", "restore", "user_data_dir", "viewer_copy",
+    "backups_of", "check", "copy_database", "create_demo_database", "file_store", "install_asker",
+    "is_executable", "mark_closed", "mark_open", "mask_url", "open_default_with_demo",
+    "open_services", "other_users", "refuse_live_target", "remove_unreferenced", "restore",
+    "server_url", "user_data_dir", "viewer_copy",
 ]
 
 

@@ -46,17 +46,16 @@ class ConnectDialog(QDialog):
 
     def url(self) -> str:
         """The server URL without a password ("" when a field is missing)."""
-        from sqlalchemy.engine import URL
+        from model.maintenance import server_url
 
         host, database, login = (w.text().strip() for w in (self.host, self.database, self.login))
         if not (host and database and login):
             return ""
-        return URL.create("postgresql+psycopg", username=login, host=host, port=self.port.value(),
-                          database=database).render_as_string(hide_password=False)
+        return server_url(login, host, self.port.value(), database)
 
     def hand_over_password(self) -> None:
         """The typed password goes to the next connection only (and the keyring when asked)."""
-        from model.storage.urls import mask_url
+        from model.maintenance import mask_url
 
         url, password = self.url(), self.password.text()
         if url and password:

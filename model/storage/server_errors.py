@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from model.errors import ModelError
+from model.errors import ServerError
 from model.storage.urls import mask_text
-
-
-class ServerError(ModelError):
-    """The database server refused a write (no right) or the connection to it was lost."""
 
 
 def as_server_error(exc: BaseException, database: str) -> ServerError | None:

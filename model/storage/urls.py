@@ -52,3 +52,11 @@ def without_password(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).set(password=None).render_as_string(hide_password=False)
+
+
+def server_url(login: str, host: str, port: int, database: str) -> str:
+    """The URL of a PostgreSQL database, without a password (quoted as SQLAlchemy reads it)."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("postgresql+psycopg", username=login, host=host, port=port,
+                      database=database).render_as_string(hide_password=False)

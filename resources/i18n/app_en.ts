@@ -518,67 +518,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="58" />
+        <location filename="../../gui/panels/evidence_panel.py" line="59" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="59" />
+        <location filename="../../gui/panels/evidence_panel.py" line="60" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="60" />
+        <location filename="../../gui/panels/evidence_panel.py" line="61" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="61" />
+        <location filename="../../gui/panels/evidence_panel.py" line="62" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="71" />
+        <location filename="../../gui/panels/evidence_panel.py" line="72" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="92" />
+        <location filename="../../gui/panels/evidence_panel.py" line="105" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="103" />
+        <location filename="../../gui/panels/evidence_panel.py" line="116" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="106" />
+        <location filename="../../gui/panels/evidence_panel.py" line="119" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="122" />
+        <location filename="../../gui/panels/evidence_panel.py" line="135" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="147" />
+        <location filename="../../gui/panels/evidence_panel.py" line="160" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="152" />
+        <location filename="../../gui/panels/evidence_panel.py" line="165" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="162" />
+        <location filename="../../gui/panels/evidence_panel.py" line="175" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="175" />
+        <location filename="../../gui/panels/evidence_panel.py" line="188" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -1573,37 +1573,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="187" />
+        <location filename="../../gui/panels/evidence_panel.py" line="200" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="193" />
+        <location filename="../../gui/panels/evidence_panel.py" line="206" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="194" />
+        <location filename="../../gui/panels/evidence_panel.py" line="207" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="195" />
+        <location filename="../../gui/panels/evidence_panel.py" line="208" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="196" />
+        <location filename="../../gui/panels/evidence_panel.py" line="209" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="197" />
+        <location filename="../../gui/panels/evidence_panel.py" line="210" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="211" />
+        <location filename="../../gui/panels/evidence_panel.py" line="224" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -2199,17 +2199,17 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="228" />
+        <location filename="../../gui/panels/evidence_panel.py" line="241" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="231" />
+        <location filename="../../gui/panels/evidence_panel.py" line="244" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="232" />
+        <location filename="../../gui/panels/evidence_panel.py" line="245" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
@@ -2359,17 +2359,22 @@
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="53" />
+        <location filename="../../gui/commands/fields.py" line="54" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="93" />
+        <location filename="../../gui/commands/fields.py" line="94" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="97" />
+        <location filename="../../gui/commands/fields.py" line="100" />
+        <source>%1的“%2”未保存。</source>
+        <translation>%2 of %1 was not saved. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="104" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>

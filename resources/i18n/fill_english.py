@@ -289,6 +289,7 @@ ENGLISH = {
     "谁在何时修改了本事项的哪一项，原值和新值":
         "Who changed which field of this item when, with the old and new value",
     "连接“%1”的密码：": "Password for “%1”:",
+    "%1的“%2”未保存。": "%2 of %1 was not saved. ",
 }
 
 

@@ -69,10 +69,13 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
     try:
         editor.texts["result"].edit.setPlainText("断线时输入的文字")
         editor.binder.commit()
-        assert any("连接中断" in shown and "未保存" in shown for shown in answers), answers
+        unsaved = "“落实情况 / 完成情况”未保存"
+        assert any("连接中断" in shown and unsaved in shown for shown in answers), answers
         assert editor.texts["result"].edit.toPlainText() == "断线时输入的文字"
     finally:
         pg_server.start()
+    editor.binder.commit()  # the connection back: the typed text is written at the next try
+    assert clerk_services.items.get(mine.id).result == "断线时输入的文字"
 
 
 def test_the_connect_dialog_keeps_the_password_out_of_the_url(qtbot: QtBot, window: MainWindow) -> None:
