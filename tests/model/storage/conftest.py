@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 SUPERUSER, SUPER_PASSWORD = "zicha_owner", "Ow9-geheim-Passwort-7"
-PORT = 56000 + os.getpid() % 900
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _pg_bin() -> Path | None:
@@ -32,7 +39,7 @@ class PgServer:
 
     def __init__(self, pg: Path, folder: Path) -> None:
         self.pg, self.folder, self.data = pg, folder, folder / "data"
-        self.host, self.port = "127.0.0.1", PORT
+        self.host, self.port = "127.0.0.1", _free_port()
 
     def url(self, database: str, login: str = SUPERUSER) -> str:
         return f"postgresql+psycopg://{login}@{self.host}:{self.port}/{database}"
