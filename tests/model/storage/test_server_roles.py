@@ -164,3 +164,25 @@ def test_only_an_admin_restores_a_server(
     refused = run(["restore", str(backup), "--db", pg_server.url(database, logins["clerk"])], env)
     assert refused.returncode == 2 and "只有管理员" in refused.stderr, refused.stderr
     assert pg_server.sql(database, logins["clerk"], CLERK_PW, "SELECT count(*) FROM check_item")[0][0] == 40
+
+
+def test_an_admin_backs_up_and_restores_the_server(
+        pg_server: PgServer, shared: tuple[str, dict[str, str]], tmp_path: Path) -> None:
+    import os
+
+    database, logins = shared
+    env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path), "PGPASSWORD": ADMIN_PW}
+    url = pg_server.url(database, logins["admin"])
+    backup = tmp_path / "管理员备份.db"
+    done = run(["backup", "--db", url, "--out", str(backup)], env)
+    assert done.returncode == 0, done.stderr
+    listing = "SELECT id, result FROM check_item ORDER BY id"
+    before = pg_server.sql(database, logins["admin"], ADMIN_PW, listing)
+    pg_server.sql(database, logins["compiler"], COMPILER_PW, "UPDATE check_item SET result = '备份之后'")
+    restored = run(["restore", str(backup), "--db", url], env)
+    assert restored.returncode == 0, restored.stderr
+    assert pg_server.sql(database, logins["admin"], ADMIN_PW, listing) == before
+    # the ids go on after the restored rows
+    pg_server.sql(database, logins["compiler"], COMPILER_PW,
+                  "INSERT INTO narrative_section (assessment_id, key, text, version, updated_at) "
+                  "SELECT id, 'restore-test', '', 1, now() FROM assessment LIMIT 1")
