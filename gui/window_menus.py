@@ -16,6 +16,7 @@ from gui import help_menu
 from gui.collect.wiring import install as install_collect
 from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
+from gui.rights import limit_to_rights
 from model.vocabulary import STATUS_NAMES
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ def install(w: MainWindow) -> None:
     add_toolbar(w, [find_action(w, name) for name in TOOLBAR])
     _tree_keys(w)
     w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
+    limit_to_rights(w)  # a server's 处室 clerk: what it may not do greyed out, with the reason
 
 
 def add_export_entries(w: MainWindow, menu: QMenu) -> None:

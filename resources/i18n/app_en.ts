@@ -1834,6 +1834,14 @@
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../gui/rights.py" line="24" />
+        <source>登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。</source>
+        <translation>Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's items only, not add, delete or move items and dimensions.</translation>
+    </message>
+</context>
+<context>
     <name>ServerLogin</name>
     <message>
         <location filename="../../gui/server_login.py" line="58" />
@@ -2382,17 +2390,17 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="91" />
+        <location filename="../../gui/window_menus.py" line="93" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="95" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="97" />
+        <location filename="../../gui/window_menus.py" line="99" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>

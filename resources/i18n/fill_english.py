@@ -290,6 +290,9 @@ ENGLISH = {
         "Who changed which field of this item when, with the old and new value",
     "连接“%1”的密码：": "Password for “%1”:",
     "%1的“%2”未保存。": "%2 of %1 was not saved. ",
+    "登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。":
+        "Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's "
+        "items only, not add, delete or move items and dimensions.",
 }
 
 

@@ -44,6 +44,10 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
     qtbot.addWidget(window)
     window.show()
     assert PASSWORD not in window.windowTitle()
+    from gui.window_menus import find_action
+
+    new_item = find_action(window, "new_item")
+    assert new_item is not None and not new_item.isEnabled() and "处室填报人" in new_item.toolTip()
     items = clerk_services.items.list(clerk_services.assessments.list()[0].id)
     theirs = next(i for i in items if i.department != "办公室")
     mine = next(i for i in items if i.department == "办公室")
