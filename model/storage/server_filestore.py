@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -14,6 +16,7 @@ from model.errors import EvidenceFileError
 from model.storage.db import Database
 from model.storage.filestore import MAX_FILE_BYTES, FileStore, _open_regular
 from model.storage.hashes import CHUNK, is_sha256, require_sha256
+from model.storage.server_errors import as_server_error
 
 # pg_advisory_xact_lock(STORE_LOCK, hashtext(sha256)): two PCs storing one content take turns
 STORE_LOCK = 0x7A66
@@ -32,11 +35,11 @@ class ServerFileStore:
         not exist when the server does not hold it."""
         sha256 = require_sha256(sha256)
         local = self.cache.path_for(sha256)
-        if local.is_file() and local.stat().st_size == self._size(sha256):
-            return local
-        if self._size(sha256) is None:
-            return local
-        self._fetch(sha256, local)
+        with self._told():
+            size = self._size(sha256)
+            if size is None or (local.is_file() and local.stat().st_size == size):
+                return local
+            self._fetch(sha256, local)
         return local
 
     def has(self, sha256: str) -> bool:
@@ -52,10 +55,21 @@ class ServerFileStore:
         source = Path(source)
         if not str(source).strip():
             raise EvidenceFileError("文件名为空。")
-        with _open_regular(source) as src:
+        with _open_regular(source) as src, self._told():
             sha256, size = _hash_stream(src, source)
             src.seek(0)
             return sha256, size, self._send(src, source, sha256, size)
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """A server's refusal or a lost connection as a ServerError (a message, not a crash)."""
+        try:
+            yield
+        except Exception as exc:
+            error = as_server_error(exc, self.db.display_name)
+            if error is not None:
+                raise error from exc
+            raise
 
     def _send(self, src: BinaryIO, source: Path, sha256: str, size: int) -> bool:
         with self.db.engine.begin() as connection:
@@ -92,13 +106,14 @@ class ServerFileStore:
         """None when the server holds the file whole and matching its hash; else what is wrong."""
         if not is_sha256(sha256):
             return "校验值无效（数据库可能被改动）"
-        size = self._size(sha256)
-        if size is None:
-            return "文件缺失（服务器上没有）"
-        digest, total = hashlib.sha256(), 0
-        for chunk in self._chunks(sha256):
-            digest.update(chunk)
-            total += len(chunk)
+        with self._told():
+            size = self._size(sha256)
+            if size is None:
+                return "文件缺失（服务器上没有）"
+            digest, total = hashlib.sha256(), 0
+            for chunk in self._chunks(sha256):
+                digest.update(chunk)
+                total += len(chunk)
         if total != size or digest.hexdigest() != sha256:
             return "文件内容与校验值不符（已被改动或损坏）"
         return None
