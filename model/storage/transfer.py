@@ -64,7 +64,14 @@ def copy_rows(source: Database, connection: Connection) -> int:
     count = 0
     with source.engine.connect() as reader:
         for table in tables():
-            ordered = table.select().order_by(*table.primary_key.columns)  # parents first
+            ordered = table.select().order_by(*table.primary_key.columns)
+            parent = _self_reference(table)
+            if parent is not None:  # a tree (dimensions): every parent before its children
+                rows = _parents_first([dict(r._mapping) for r in reader.execute(ordered)], parent)
+                for start in range(0, len(rows), BATCH):
+                    connection.execute(table.insert(), rows[start:start + BATCH])
+                count += len(rows)
+                continue
             result = reader.execution_options(stream_results=True).execute(ordered)
             while batch := result.fetchmany(BATCH):
                 connection.execute(table.insert(), [dict(row._mapping) for row in batch])
@@ -76,6 +83,34 @@ def copy_rows(source: Database, connection: Connection) -> int:
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                     f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)")
     return count
+
+
+def _self_reference(table: Table) -> str | None:
+    """The column of table that refers to table itself (dimension.parent_id), if any."""
+    for key in table.foreign_keys:
+        if key.column.table is table:
+            return str(key.parent.name)
+    return None
+
+
+def _parents_first(rows: list[dict[str, Any]], parent: str) -> list[dict[str, Any]]:
+    """rows ordered so that a row comes after the row its parent column names."""
+    by_id = {row["id"]: row for row in rows}
+    placed: set[Any] = set()
+    ordered: list[dict[str, Any]] = []
+
+    def place(row: dict[str, Any], depth: int = 0) -> None:
+        if row["id"] in placed or depth > len(rows):
+            return
+        up = by_id.get(row[parent])
+        if up is not None:
+            place(up, depth + 1)
+        placed.add(row["id"])
+        ordered.append(row)
+
+    for row in rows:
+        place(row)
+    return ordered
 
 
 def _plain_engine(database: Database) -> Any:

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from model.services import Services
 from model.storage.db import Database
 from model.storage.opening import open_database
 from model.storage.transfer import tables
@@ -46,6 +47,14 @@ def test_evidence_backup_restore_and_copies(pg_server: PgServer, tmp_path: Path)
     url = pg_server.url(pg_server.create_database())
     first, second = pc(tmp_path, "pc1"), pc(tmp_path, "pc2")
     assert run(["demo", "--db", url], first).returncode == 0
+    services = Services.over(open_database(url.replace(f"{SUPERUSER}@", f"{SUPERUSER}:{SUPER_PASSWORD}@")))
+    try:  # a dimension moved under one made after it: copies put parents first all the same
+        assessment = services.assessments.list()[0].id
+        second_level = next(d for d in services.dimensions.list(assessment) if d.level == 2)
+        newer = services.dimensions.create(assessment, "后建的维度")
+        services.dimensions.move(second_level.id, newer.id, 0)
+    finally:
+        services.close()
     scan = tmp_path / "扫描件.pdf"
     scan.write_bytes(os.urandom(3 * 1024 * 1024 + 17))  # more than one chunk
     attached = run(["attach", "--db", url, "--item", "1", str(scan), str(scan)], first)
