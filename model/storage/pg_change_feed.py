@@ -20,7 +20,12 @@ class PostgresChangeFeed:
         self._token = database.token
         self._connection: Any = None
         self._missed = False
-        self._connect()
+        import psycopg
+
+        try:
+            self._connect()
+        except psycopg.Error:  # the server not reachable now: changed() tries again
+            self._connection = None
 
     def _connect(self) -> None:
         import psycopg
