@@ -10,11 +10,14 @@ from pathlib import Path
 
 from cli import argparse_zh
 from cli.format_options import add_options
+from cli.server_args import add_server_commands
 from cli.version_option import VersionAction
 from exporters.registry import export_formats
 from importers.registry import import_options
 from model.errors import ModelError
+from model.storage.credentials import install_asker, terminal_asker
 from model.storage.opening import notes_held
+from model.storage.urls import mask_url, url_password
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -107,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     gather.add_argument("--assessment", type=int, help="只接受该自评的填报表（默认按工作簿所属自评）")
     gather.add_argument("--prefer", choices=["mine", "theirs"],
                         help="冲突时采用：mine=数据库现值，theirs=处室填报值（默认保留现值并列出）")
+    add_server_commands(sub, add)
     return parser
 
 
@@ -144,15 +148,26 @@ def one_line(message: str) -> str:
     return " ".join(message.split())
 
 
+def refuse_password_in_argv(args: argparse.Namespace) -> None:
+    """A password on the command line shows in the process list: refused, never used."""
+    for name in ("db", "source", "target"):
+        value = getattr(args, name, None)
+        if value and url_password(str(value)) is not None:
+            raise UsageError(f"无法连接数据库“{mask_url(str(value))}”：密码不能写在命令行的网址中（会出现在"
+                             "进程列表里）；请用 PGPASSWORD 环境变量、~/.pgpass，或在提示时输入。")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = None
     try:
         args = build_parser().parse_args(argv)
         if getattr(args, "db_required", False) and not args.db:
             raise UsageError("命令行参数有误：缺少 --db 数据库文件（用 --help 查看用法）")
+        refuse_password_in_argv(args)
         handler = getattr(args, "handler", None)
         if handler is None:
             return run_gui(args)
+        install_asker(terminal_asker)
         with notes_held() as notes:
             code = run_command(handler, args)
         if code == EXIT_OK:  # a refusal is one line: no note about today's backup before it

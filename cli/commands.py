@@ -17,6 +17,7 @@ from model.storage.db import Database
 from model.storage.migrate import head_revision
 from model.storage.opening import create_demo_database, open_database, open_services
 from model.storage.targets import refuse_live_target
+from model.storage.urls import is_url, mask_url
 
 
 def print_json(value: Any) -> None:
@@ -39,7 +40,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = create_demo_database(args.db)
     summary = services.assessments.list()[0]
     services.close()
-    print(f"已创建演示数据库：{args.db}（{summary.title}，{summary.items} 项）")
+    print(f"已创建演示数据库：{mask_url(str(args.db))}（{summary.title}，{summary.items} 项）")
     return 0
 
 
@@ -106,6 +107,10 @@ def pick_assessment_in(database: Database, assessment_id: int | None) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if is_url(str(args.db)):
+        from cli.server import backup_server_command
+
+        return backup_server_command(args)
     out = Path(args.out) if args.out else None
     if out is not None:
         refuse_live_target(out, Path(args.db))  # before anything is opened or written
@@ -116,6 +121,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    if is_url(str(args.db)):
+        from cli.server import restore_server_command
+
+        return restore_server_command(args)
     result = restore(Path(args.backup), Path(args.db))
     open_services(args.db).close()  # an older backup is upgraded to this version's schema
     if result.damaged:

@@ -16,6 +16,7 @@ from model.storage.migrate import open_sqlite
 from model.storage.opening import open_services
 from model.storage.salvage import salvage
 from model.storage.targets import refuse_live_target
+from model.storage.urls import is_url
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
@@ -36,8 +37,8 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     if args.salvage:
         return _salvage(args)
-    found = examine(Path(args.db), integrity=True)  # read-only: works on any damaged file
-    if not found.ok:
+    found = None if is_url(str(args.db)) else examine(Path(args.db), integrity=True)
+    if found is not None and not found.ok:  # read-only: works on any damaged file
         for problem in found.problems:
             print(problem)
         advice = ("可用 restore 从备份恢复，或用 check --salvage --out 新文件.db 抢救数据。"
@@ -59,7 +60,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if report.problems:
         print(f"检查未通过：{len(report.problems)} 个问题。", file=sys.stderr)
         return 2
-    print(f"检查通过：数据库完好，{report.files_checked} 个证明材料文件齐全且未被改动。")
+    where = "服务器上的" if is_url(str(args.db)) else ""
+    print(f"检查通过：数据库完好，{where}{report.files_checked} 个证明材料文件齐全且未被改动。")
     return 0
 
 
@@ -89,6 +91,10 @@ def _fix(services: Services, count: int, yes: bool) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
+    if is_url(str(args.db)):
+        from cli.server import pack_server_command
+
+        return pack_server_command(args)
     refuse_live_target(Path(args.out), Path(args.db))
     services = open_services(args.db)
     try:

@@ -10,6 +10,8 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from model.storage.disk import FULL, READ_ONLY, disk_message, sqlite_disk_message
+from model.storage.server_errors import server_failure
+from model.storage.urls import is_url, mask_url
 
 ENVIRONMENT = FULL | READ_ONLY | {errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.EEXIST,
                                   errno.ENAMETOOLONG, errno.ELOOP, errno.EBUSY, errno.ETXTBSY}
@@ -21,6 +23,9 @@ def explain_failure(exc: BaseException, database: str | None) -> str | None:
     if isinstance(exc, OSError) and exc.errno in ENVIRONMENT:
         return disk_message(exc, exc.filename or database or ".")
     original = exc.orig if isinstance(exc, DBAPIError) else exc
+    server = server_failure(original, database)
+    if server:
+        return server
     if isinstance(original, sqlite3.DatabaseError):
         place = database or "数据库"
         disk = sqlite_disk_message(original, place)
@@ -34,4 +39,6 @@ def explain_failure(exc: BaseException, database: str | None) -> str | None:
 
 def database_of(args: object) -> str | None:
     db = getattr(args, "db", None)
+    if db and is_url(str(db)):
+        return mask_url(str(db))
     return str(Path(db)) if db else None

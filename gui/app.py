@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui import translations
+from gui import server_login, translations
 from gui.geometry import first_geometry
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -27,6 +27,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
     keep_settings_beside_portable_data()
     settings = Settings()
     translations.install(app, settings.language())
+    server_login.install()  # a server's password is asked in a dialog, never on the command line
     try:
         services = open_services(db) if db else open_default_with_demo()
     except ModelError as exc:

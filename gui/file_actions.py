@@ -71,6 +71,18 @@ class FileActions(QObject):
         window.show()
         w.close()
 
+    def connect_server(self) -> None:
+        """File → 连接服务器…: the server database in a new window (the password asked there)."""
+        from gui.dialogs.connect_server import ConnectDialog
+
+        dialog = ConnectDialog(self.window)
+        if dialog.exec() != ConnectDialog.DialogCode.Accepted:
+            return
+        url = dialog.url()
+        dialog.hand_over_password()
+        if url:
+            self.open_database(url)
+
     def save_copy(self) -> None:
         from gui.dialogs.save_copy import save_copy
 
@@ -83,7 +95,10 @@ class FileActions(QObject):
         from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
 
         path = self.services.db.sqlite_path
-        if path is None or self.opener is None:
+        if path is None:
+            self._restore_server()
+            return
+        if self.opener is None:
             return
         dialog = RestoreDialog(self.window, path)
         chosen = dialog.chosen() if dialog.exec() == RestoreDialog.DialogCode.Accepted else None
@@ -93,6 +108,33 @@ class FileActions(QObject):
         self.services.close()
         restore_chosen(self.window, chosen.path, path)
         self.open_database(str(path))  # a fresh window on the restored database
+
+    def _restore_server(self) -> None:
+        """从备份恢复 on a server: a backup file chosen, checked, then the server's data replaced
+        (the server lets only an admin); a new window shows the result."""
+        from model.maintenance import restore_server
+
+        w = self.window
+        name, _ = QFileDialog.getOpenFileName(w, self.tr("从备份恢复服务器数据库"),
+                                              self.settings.last_folder(),
+                                              self.tr("自评数据库备份 (*.db);;所有文件 (*)"))
+        if not name:
+            return
+        answer = QMessageBox.question(
+            w, self.tr("从备份恢复"),
+            self.tr("服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？")
+            .replace("%1", self.services.db.display_name).replace("%2", name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        w.commit_editors()
+        try:
+            rows = restore_server(Path(name), self.services.db)
+        except ModelError as exc:
+            QMessageBox.critical(w, self.tr("无法恢复"), exc.message)
+            return
+        QMessageBox.information(w, self.tr("已恢复"),
+                                self.tr("已从备份恢复 %1 行数据。").replace("%1", str(rows)))
+        w.fill_assessments()
 
     def import_excel(self) -> None:
         """File → 导入: the import is one undo step (gui/commands/imports.py)."""

@@ -50,6 +50,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         ("new_assessment", QT_TRANSLATE_NOOP("MainWindow", "新建自评…"), "Ctrl+Shift+N"),
         ("finance_form", QT_TRANSLATE_NOOP("MainWindow", "新建绩效自评表（项目支出/部门整体）…"), None),
         ("open", QT_TRANSLATE_NOOP("MainWindow", "打开数据库…"), QKeySequence.StandardKey.Open),
+        ("connect", QT_TRANSLATE_NOOP("MainWindow", "连接服务器…"), None),
         ("recent", QT_TRANSLATE_NOOP("MainWindow", "最近打开"), ()),
         ("save_copy", QT_TRANSLATE_NOOP("MainWindow", "另存副本为…"), None),
         "-",

@@ -17,6 +17,7 @@ from gui.assessment_delete import install as install_assessment_delete
 from gui.collect.wiring import install as install_collect
 from gui.format_text import format_text
 from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
+from gui.rights import limit_to_rights
 from model.vocabulary import STATUS_NAMES
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def install(w: MainWindow) -> None:
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
         "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
         "import_summary": f.import_summary,
+        "connect": f.connect_server,
         "preview_summary": lambda: f.print_preview("summary"),
         "preview_selfcheck": lambda: f.print_preview("selfcheck"),
         "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,
@@ -80,6 +82,7 @@ def install(w: MainWindow) -> None:
     _tree_keys(w)
     accelerators.assign_all(w)  # last: every entry is in its menu now
     w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
+    limit_to_rights(w)  # a server's 处室 clerk: what it may not do greyed out, with the reason
 
 
 def add_export_entries(w: MainWindow, menu: QMenu) -> None:

@@ -40,3 +40,7 @@ class DatabaseRefusedError(ModelError):
 
 class EvidenceFileError(ModelError):
     """An evidence file cannot be stored or is missing/corrupt in the store."""
+
+
+class ServerError(ModelError):
+    """The database server refused a write (no right) or the connection to it was lost."""

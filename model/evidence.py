@@ -24,14 +24,15 @@ from model.rows import (
 )
 from model.schema import CheckItem, Evidence
 from model.storage.db import Database
-from model.storage.filestore import FileStore, refuse_unsuitable
+from model.storage.filestore import refuse_unsuitable
+from model.storage.server_filestore import store_for
 from model.text_rules import clean_line
 
 
 class EvidenceService:
     def __init__(self, database: Database) -> None:
         self.db = database
-        self.files = FileStore(database.files_dir)
+        self.files = store_for(database)
 
     def list(self, item_id: int) -> list[EvidenceRecord]:
         with self.db.transaction() as session:

@@ -284,7 +284,7 @@ class HandoutReturn(Base):
 
 # The finance forms' tables (issue #15) live in their own module; imported here so that the
 # metadata (and the migrations' comparison with it) always holds them.
-from model import finance_schema  # noqa: E402, F401
+from model import audit_schema, finance_schema  # noqa: E402, F401  (audit: issue #25)
 
 # Last year's assessment of each assessment (issue #28), likewise.
 from model.year_compare import schema as year_schema  # noqa: E402, F401

@@ -12,10 +12,10 @@ from model.records import AssessmentRecord
 def run(request: ExportRequest) -> ExportResult:
     from exporters.evidence_package import export_evidence
     from model.report import report_of
-    from model.storage.filestore import FileStore
+    from model.storage.server_filestore import store_for
 
     report = report_of(request.database, request.assessment_id, with_evidence=True)
-    store = FileStore(request.database.files_dir)
+    store = store_for(request.database)
     return export_evidence(report, store.path_for, request.out, progress=request.progress)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.conflicts import FieldConflict
-from model.errors import ConflictError, NotFoundError
+from model.errors import ConflictError, ModelError, NotFoundError, ServerError
 
 FIELD_EDIT_ID = 1001
 
@@ -34,6 +34,7 @@ class EditFieldCommand(ServiceCommand):
         self.stored_new: Any = new  # the value as stored (the service may normalise it)
         self.stored_old: Any = old
         self.resolved = False  # a conflict was decided by the clerk: a step of its own
+        self.server_failed = False  # refused by the server or the connection lost
 
     def id(self) -> int:
         return FIELD_EDIT_ID
@@ -133,6 +134,12 @@ class EditFieldCommand(ServiceCommand):
             raise NotFoundError(self._message(
                 self.notifier.tr("%1已不存在（可能已被删除），“%2”未能保存。"))) from exc
         return getattr(record, self.field), record.version
+
+    def _fail(self, error: ModelError) -> None:
+        self.server_failed = isinstance(error, ServerError)
+        if isinstance(error, ServerError):  # the server refused or is gone: name what was not saved
+            error = ServerError(self._message(self.notifier.tr("%1的“%2”未保存。")) + error.message)
+        super()._fail(error)
 
     def _message(self, template: str) -> str:
         subject = self.subject or self.notifier.tr("该内容")

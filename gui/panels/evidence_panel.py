@@ -36,6 +36,7 @@ from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
 from model.maintenance import is_executable, viewer_copy
+from model.permissions import cached_rights
 
 
 class EvidencePanel(QWidget):
@@ -83,6 +84,18 @@ class EvidencePanel(QWidget):
         self.item_id = item_id
         self.setEnabled(item_id is not None)
         self.reload()
+        self._apply_rights()
+
+    def _apply_rights(self) -> None:
+        """On a server, the evidence of another 处室's item is read-only for a clerk (and why)."""
+        rights = cached_rights(self.context.services.db)
+        why = ""
+        if self.item_id is not None and not rights.edits_everything:
+            why = rights.why_not(self.context.services.items.get(self.item_id).department)
+        for button in (self.add_files_button, self.add_note_button, self.remove_button):
+            button.setEnabled(not why)
+            button.setToolTip(why)
+        self.setAcceptDrops(not why)
 
     def reload(self) -> None:
         rows = self.context.services.evidence.list(self.item_id) if self.item_id else []

@@ -22,6 +22,7 @@ class FieldBinder(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context, self.stack, self.kind = context, stack, kind
+        self._unsaved: set[str] = set()  # fields a server did not save: tried again
         self.row_id: int | None = None
         self._widgets: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
@@ -99,6 +100,8 @@ class FieldBinder(QObject):
         for field in sorted(self._dirty):
             self._save(field)
         self._dirty.clear()
+        self._dirty |= self._unsaved  # refused by the server or the connection lost: next time
+        self._unsaved.clear()
 
     def _changed(self, field: str, at_once: bool = False) -> None:
         if self._loading or self.row_id is None:
@@ -119,7 +122,10 @@ class FieldBinder(QObject):
             self.context, self.kind, self.row_id, field, old, new,
             visit=self._visits.get(field, 0), label=self._labels[field], subject=self.subject)
         self.stack.push(command)
-        if not command.failed:  # as stored: normalised, or as the clerk decided a conflict
+        if command.failed and command.server_failed:  # the text stays, saved at the next try
+            self._saved[field] = old
+            self._unsaved.add(field)
+        elif not command.failed:  # as stored: normalised, or as the clerk decided a conflict
             self._saved[field] = command.stored_new
             if command.stored_new != new:
                 self._loading = True

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -20,6 +21,7 @@ from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
 from gui.widgets import CountedText
+from model.permissions import cached_rights
 from model.records import ItemRecord
 from model.vocabulary import ITEM_EDITABLE_FIELDS
 from model.vocabulary import STATUS_NAMES as STATUSES
@@ -59,7 +61,16 @@ class ItemEditor(QWidget):
             label.setBuddy(widget)
             head.addWidget(label)
             head.addWidget(widget, 1 if widget is self.department else 0)
+        self.history_button = QPushButton(self.tr("修改记录…"), self)
+        self.history_button.setToolTip(self.tr("谁在何时修改了本事项的哪一项，原值和新值"))
+        self.history_button.clicked.connect(self._show_history)
+        head.addWidget(self.history_button)
         form.addRow(self.tr("序号"), head)
+        self.read_only_note = QLabel(self)  # why this login may not edit the item (a server's rights)
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet("color: #a15c00;")
+        form.addRow(self.read_only_note)
+        self.read_only_note.hide()
         self.texts: dict[str, CountedText] = {}
         labels = {"content": self.tr("自查内容 / 年度任务"), "target": self.tr("年度任务目标"),
                   "result": self.tr("落实情况 / 完成情况"),
@@ -124,6 +135,27 @@ class ItemEditor(QWidget):
         self._show_extras(record)
         self.last_year.show_item(record)
         self.binder.load(record.id, _values(record), item_subject(record))
+        self._apply_rights(record)
+
+    def _apply_rights(self, record: ItemRecord) -> None:
+        """Greyed out, and why, when the login connected may not edit this item."""
+        why = cached_rights(self.binder.context.services.db).why_not(record.department)
+        self.read_only_note.setText(why)
+        self.read_only_note.setVisible(bool(why))
+        for widget in (*self.texts.values(), *self.scores.values(), self.note):
+            edit = getattr(widget, "edit", widget)
+            if hasattr(edit, "setReadOnly"):
+                edit.setReadOnly(bool(why))
+        for line in (self.department, self.owner, self.deadline):
+            line.setReadOnly(bool(why))
+        self.status.setEnabled(not why)
+
+    def _show_history(self) -> None:
+        from gui.dialogs.item_history import show_item_history
+
+        if self.record is not None:
+            show_item_history(self, self.binder.context.services, self.record.id,
+                              item_subject(self.record))
 
     def refresh(self, record: ItemRecord) -> None:
         if self.record is not None and record.id == self.record.id:
@@ -131,6 +163,7 @@ class ItemEditor(QWidget):
             self.seq.setText(f"<b>{record.seq}</b>")
             self._show_extras(record)
             self.binder.refresh(record.id, _values(record), item_subject(record))
+            self._apply_rights(record)
 
     def set_departments(self, departments: list[str]) -> None:
         completer = QCompleter(sorted(d for d in departments if d), self)

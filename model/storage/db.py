@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.close()
+    from model.storage.sqlite_audit import install_audit_triggers
+
+    install_audit_triggers(dbapi_connection)  # who changed what: the OS user, on this connection
 
 
 def sqlite_url(path: Path) -> str:
@@ -42,8 +46,9 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for url; on SQLite with the pragmas every connection needs."""
+def make_engine(url: str, *, password: str | None = None, token: str = "") -> Engine:
+    """An engine for url; on SQLite with the pragmas every connection needs; on a server with
+    the password given apart from the URL (never in it) and this session's name (token)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
@@ -52,7 +57,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if password is not None:
+        connect_args["password"] = password
+    if token:
+        connect_args["application_name"] = token
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _plain_sqlite_file(url: str) -> Path | None:
@@ -66,11 +76,15 @@ class Database:
     """An open assessment database: its engine, its evidence folder, one session per action."""
 
     def __init__(self, url: str, files_dir: Path, *, display_name: str = "",
-                 sqlite_file: Path | None = None) -> None:
+                 sqlite_file: Path | None = None, password: str | None = None) -> None:
+        from model.storage.urls import mask_url
+
         self._url = url
         self._file = sqlite_file  # a file's URL is made only when an engine is (SQLAlchemy loads)
         self.files_dir = files_dir
-        self.display_name = display_name or url or str(sqlite_file)
+        self.display_name = mask_url(display_name or url or str(sqlite_file))
+        self.password = password  # a server's, kept apart from the URL so it is never shown
+        self.token = f"zicha-{uuid.uuid4().hex[:12]}"  # this session's application_name
         self._engine: Engine | None = None
         self._sessions: Any = None
         self._lock = threading.Lock()
@@ -92,7 +106,8 @@ class Database:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.url)
+                    self._engine = make_engine(self.url, password=self.password,
+                                               token=self.token)
         return self._engine
 
     @property
@@ -114,20 +129,24 @@ class Database:
         path = self._file or _plain_sqlite_file(self.url)
         connection: Any
         if path is None or str(path) == ":memory:":
-            connection = self.engine.raw_connection()
+            connection = self._server_call(self.engine.raw_connection)
         else:
             connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True,
                                          timeout=BUSY_TIMEOUT_MS / 1000)
             connection.execute("BEGIN")  # one snapshot for every query of the read
         try:
             yield connection
+        except Exception as exc:
+            if not self.is_sqlite:
+                self._raise_server_error(exc)
+            raise
         finally:
             connection.close()  # nothing was written: what is open is rolled back
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One session and one transaction: committed on success, rolled back on any error."""
-        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.exc import DBAPIError, IntegrityError
         from sqlalchemy.orm import sessionmaker
         from sqlalchemy.orm.exc import StaleDataError
 
@@ -141,8 +160,26 @@ class Database:
             raise ConflictError("该内容已被其他窗口或程序修改，请刷新后重试。") from exc
         except IntegrityError as exc:  # e.g. restoring under a parent deleted meanwhile
             raise ConflictError("数据已被其他窗口或程序改变，无法完成此操作，请刷新后重试。") from exc
+        except DBAPIError as exc:  # a server's refusal or a lost connection: said, not a crash
+            self._raise_server_error(exc)
+            raise
         finally:
             session.close()
+
+    def _raise_server_error(self, exc: BaseException) -> None:
+        from model.storage.server_errors import as_server_error
+
+        error = as_server_error(exc, self.display_name)
+        if error is not None:
+            raise error from exc
+
+    def _server_call(self, call: Any) -> Any:
+        try:
+            return call()
+        except Exception as exc:
+            if not self.is_sqlite:
+                self._raise_server_error(exc)
+            raise
 
     def dispose(self) -> None:
         if self._engine is not None:

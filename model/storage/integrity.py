@@ -14,6 +14,7 @@ from model.schema import Evidence
 from model.storage.db import Database
 from model.storage.examine import examine
 from model.storage.filestore import FileStore
+from model.storage.server_filestore import store_for
 from model.storage.usage import other_users
 
 
@@ -47,7 +48,7 @@ def check_database(database: Database) -> CheckReport:
         extras = connection.execute(text("SELECT id, extras FROM check_item")).all()
         report.problems += [f"自查事项（编号 {i}）的其他栏目不是有效的数据（读作没有其他栏目）"
                             for i, value in extras if parse_extras(value) is None][:50]
-    store = FileStore(database.files_dir)
+    store = store_for(database)
     referenced = referenced_files(database)
     for sha256, title, evidence_id in sorted(referenced.values(), key=lambda r: r[2]):
         report.files_checked += 1
@@ -65,12 +66,15 @@ def remove_unreferenced(database: Database, keep: AbstractSet[str] = frozenset()
     if path is not None and (users := other_users(path)):
         raise ModelError(f"数据库正被其他窗口或程序打开（进程 {', '.join(map(str, users))}），"
                          "其撤销记录可能还需要这些文件；请关闭后再清理。")
-    store = FileStore(database.files_dir)
+    store = store_for(database)
     removable = store.stored_hashes() - set(referenced_files(database)) - set(keep)
     for sha256 in removable:
-        stored = store.path_for(sha256)
-        stored.chmod(0o644)
-        stored.unlink(missing_ok=True)
+        if isinstance(store, FileStore):
+            stored = store.path_for(sha256)
+            stored.chmod(0o644)
+            stored.unlink(missing_ok=True)
+        else:
+            store.remove(sha256)
     return len(removable)
 
 

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from model.errors import DatabaseRefusedError
 from model.storage.backups import make_backup
+from model.storage.credentials import ask_password, wants_password
 from model.storage.db import Database
 from model.storage.examine import examine, require_regular_file
 from model.storage.location import is_network_path
 from model.storage.private import create_private_file, private_database
 from model.storage.targets import files_dir_for
+from model.storage.urls import mask_text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -111,32 +113,85 @@ def open_sqlite(path: Path, *, create: bool = True) -> Database:
     return database
 
 
-def open_url(url: str, files_dir: Path) -> Database:
-    """Open a server database (PostgreSQL) at url, refusing a schema newer than this program."""
-    from sqlalchemy import make_url
+def open_url(url: str, files_dir: Path, *, password: str | None = None) -> Database:
+    """Open a server database (PostgreSQL) at url: refused untouched when it is another program's
+    or newer than this program; created or upgraded under an advisory lock (concurrent first
+    opens wait for each other). The password comes apart from the URL, from libpq (PGPASSWORD,
+    ~/.pgpass) or the installed asker; every URL shown is masked."""
+    from model.storage.urls import mask_url, url_password, without_password
+
+    shown = mask_url(url)
+    written = url_password(url)
+    if written is not None:
+        password, url = password or written, without_password(url)
+    database = Database(url, files_dir, display_name=shown, password=password)
+    try:
+        revision, tables = _look(database, shown)
+    except _PasswordWantedError:
+        asked = ask_password(shown)
+        if not asked:
+            raise DatabaseRefusedError(f"无法连接数据库“{shown}”：需要密码（可用 PGPASSWORD 环境变量、"
+                                       "~/.pgpass 或在提示时输入）。") from None
+        database = Database(url, files_dir, display_name=shown, password=asked)
+        revision, tables = _look(database, shown, asking=False)
+    if revision is None and tables:
+        database.dispose()
+        listed = "、".join(sorted(tables)[:5]) + ("等" if len(tables) > 5 else "")
+        raise DatabaseRefusedError(f"数据库“{shown}”不是本程序的数据库（已有其他程序的表：{listed}），"
+                                   "未作任何改动。请换一个空数据库，或先运行 server-init。")
+    _refuse_unknown(revision, shown)
+    if revision != head_revision():
+        _upgrade(database)
+    return database
+
+
+class _PasswordWantedError(Exception):
+    """The server asks for a password that libpq did not find."""
+
+
+def _look(database: Database, shown: str, *, asking: bool = True) -> tuple[str | None, list[str]]:
+    """(revision, the tables there) of a server database, reading only."""
+    from sqlalchemy import inspect
     from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 
-    shown = make_url(url).render_as_string(hide_password=True)  # never print a password
     try:
-        database = Database(url, files_dir, display_name=shown)
         with database.engine.connect() as connection:
-            _refuse_unknown(_revision_of(connection), shown)
+            if connection.dialect.name != "postgresql":
+                return _revision_of(connection), inspect(connection).get_table_names()
+            tables = [row[0] for row in connection.exec_driver_sql(  # one query, no reflection
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
+                if "alembic_version" in tables else None
+            return revision, tables
     except (ArgumentError, NoSuchModuleError, OperationalError, InterfaceError) as exc:
-        raise DatabaseRefusedError(f"无法连接数据库“{shown}”：{str(exc).splitlines()[0]}") from exc
-    _upgrade(database)
-    return database
+        database.dispose()
+        first = mask_text(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
+        if asking and database.password is None and wants_password(first):
+            raise _PasswordWantedError from None
+        raise DatabaseRefusedError(f"无法连接数据库“{shown}”：{first}") from None
+
+
+# pg_advisory_xact_lock key of the schema: every client migrating one database waits its turn
+SCHEMA_LOCK = 0x7A696368
 
 
 def _upgrade(database: Database) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
+    from model.storage.db import make_engine
+
     # Migrations run with foreign keys off: SQLite's table rebuilds would otherwise cascade.
-    engine = create_engine(database.url)
+    engine = create_engine(database.url) if database.is_sqlite \
+        else make_engine(database.url, password=database.password)
     try:
         with engine.begin() as connection:
             if database.is_sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            else:  # a concurrent first open waits here, then finds the schema made
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+                if _revision_of(connection) == head_revision():
+                    return
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

@@ -15,15 +15,10 @@ from model.storage.backups import daily_backup
 from model.storage.db import Database
 from model.storage.location import default_database_path, user_data_dir
 from model.storage.migrate import open_sqlite, open_url
-from model.storage.urls import database_location, local_path, looks_like_url
+from model.storage.urls import database_location, mask_url
 
 if TYPE_CHECKING:  # the services (and the ORM) load only for the commands that use them
     from model.services import Services
-
-
-def is_url(db: str) -> bool:
-    """A server database ("postgresql+psycopg://user@host/name"), not a file path (C:\\ is a path)."""
-    return looks_like_url(db)
 
 
 def open_services(db: str | None, *, create: bool = False) -> Services:
@@ -71,13 +66,23 @@ def _note(message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def create_demo_database(path: Path) -> Services:
-    """A new database file at path holding the demo assessment; refuses an existing path."""
+def create_demo_database(path: Path | str) -> Services:
+    """A new database file at path holding the demo assessment; refuses an existing path. On a
+    server URL the demo goes into that database (refused unless it holds no assessment yet)."""
     import resources
     from model.bulk import create_assessment_tree
     from model.services import Services
 
-    path = local_path(path)
+    location = database_location(path)
+    if isinstance(location, str):  # a server
+        services = Services.over(open_database(location))
+        if services.assessments.list():
+            services.close()
+            raise DatabaseRefusedError(
+                f"数据库“{mask_url(location)}”中已有自评，为避免混淆，演示数据未写入。")
+        create_assessment_tree(services.db, resources.demo_assessment())
+        return services
+    path = location
     if path.exists() or path.is_symlink():
         raise DatabaseRefusedError(f"文件“{path}”已存在，为避免覆盖数据，请换一个文件名。")
     try:
@@ -103,8 +108,9 @@ def _remove_database_files(path: Path) -> None:
 
 
 def server_files_dir(url: str) -> Path:
-    """Evidence files of a server database live in the user's data folder, one folder per URL
-    (a readable host/name plus a hash, so that two servers never share one)."""
-    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
-    readable = re.sub(r"[^0-9A-Za-z._-]+", "_", url.split("@")[-1].split("://")[-1])[:60]
+    """The local cache of a server database's evidence files (the files themselves are stored in
+    the server database), one folder per URL: a readable host/name plus a hash."""
+    shown = mask_url(url)  # no password in the name, nor in what the name is hashed from
+    digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
+    readable = re.sub(r"[^0-9A-Za-z._-]+", "_", shown.split("@")[-1].split("://")[-1])[:60]
     return user_data_dir() / "server-files" / f"{readable}-{digest}"

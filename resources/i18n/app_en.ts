@@ -123,12 +123,12 @@
         <translation>Done %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="148" />
+        <location filename="../../gui/commands/fields.py" line="155" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="149" />
+        <location filename="../../gui/commands/fields.py" line="156" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -447,6 +447,54 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="22" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="25" />
+        <source>服务器地址，如 192.168.1.10</source>
+        <translation>Server address, e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="33" />
+        <source>在系统钥匙串中记住密码</source>
+        <translation>Remember the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="35" />
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="35" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="36" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="36" />
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="37" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/connect_server.py" line="42" />
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+</context>
+<context>
     <name>CountedText</name>
     <message>
         <location filename="../../gui/widgets.py" line="83" />
@@ -505,67 +553,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="58" />
+        <location filename="../../gui/panels/evidence_panel.py" line="59" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="59" />
+        <location filename="../../gui/panels/evidence_panel.py" line="60" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="60" />
+        <location filename="../../gui/panels/evidence_panel.py" line="61" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="61" />
+        <location filename="../../gui/panels/evidence_panel.py" line="62" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="71" />
+        <location filename="../../gui/panels/evidence_panel.py" line="72" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="93" />
+        <location filename="../../gui/panels/evidence_panel.py" line="106" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="104" />
+        <location filename="../../gui/panels/evidence_panel.py" line="117" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="107" />
+        <location filename="../../gui/panels/evidence_panel.py" line="120" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="123" />
+        <location filename="../../gui/panels/evidence_panel.py" line="136" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="148" />
+        <location filename="../../gui/panels/evidence_panel.py" line="161" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="153" />
+        <location filename="../../gui/panels/evidence_panel.py" line="166" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="163" />
+        <location filename="../../gui/panels/evidence_panel.py" line="176" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="188" />
+        <location filename="../../gui/panels/evidence_panel.py" line="201" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -718,9 +766,44 @@
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80" />
+        <location filename="../../gui/file_actions.py" line="92" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="118" />
+        <source>从备份恢复服务器数据库</source>
+        <translation>Restore the server database from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="120" />
+        <source>自评数据库备份 (*.db);;所有文件 (*)</source>
+        <translation>Assessment database backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="124" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="125" />
+        <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
+        <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="133" />
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="135" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="136" />
+        <source>已从备份恢复 %1 行数据。</source>
+        <translation>Restored %1 rows from the backup.</translation>
     </message>
 </context>
 <context>
@@ -1201,115 +1284,163 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="54" />
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="93" />
+        <location filename="../../gui/panels/item_editor.py" line="56" />
+        <location filename="../../gui/panels/item_editor.py" line="59" />
+        <location filename="../../gui/panels/item_editor.py" line="104" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="92" />
+        <location filename="../../gui/panels/item_editor.py" line="59" />
+        <location filename="../../gui/panels/item_editor.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <source>修改记录…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <source>谁在何时修改了本事项的哪一项，原值和新值</source>
+        <translation>Who changed which field of this item when, with the old and new value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/item_editor.py" line="68" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="65" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="67" />
+        <location filename="../../gui/panels/item_editor.py" line="78" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="67" />
+        <location filename="../../gui/panels/item_editor.py" line="78" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="85" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="85" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="86" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="87" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="77" />
+        <location filename="../../gui/panels/item_editor.py" line="88" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="101" />
-        <location filename="../../gui/panels/item_editor.py" line="105" />
+        <location filename="../../gui/panels/item_editor.py" line="112" />
+        <location filename="../../gui/panels/item_editor.py" line="116" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="103" />
-        <location filename="../../gui/panels/item_editor.py" line="104" />
+        <location filename="../../gui/panels/item_editor.py" line="114" />
+        <location filename="../../gui/panels/item_editor.py" line="115" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="107" />
-        <location filename="../../gui/panels/item_editor.py" line="108" />
+        <location filename="../../gui/panels/item_editor.py" line="118" />
+        <location filename="../../gui/panels/item_editor.py" line="119" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="112" />
+        <location filename="../../gui/panels/item_editor.py" line="123" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="113" />
+        <location filename="../../gui/panels/item_editor.py" line="124" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="147" />
+        <location filename="../../gui/panels/item_editor.py" line="180" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistoryDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
+        <source>修改记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/item_history.py" line="53" />
+        <source>%1：还没有修改记录。</source>
+        <translation>%1: no changes recorded yet.</translation>
     </message>
 </context>
 <context>
@@ -1399,131 +1530,136 @@
     </message>
     <message>
         <location filename="../../gui/menus.py" line="53" />
+        <source>连接服务器…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="54" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54" />
+        <location filename="../../gui/menus.py" line="55" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="56" />
+        <location filename="../../gui/menus.py" line="57" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57" />
+        <location filename="../../gui/menus.py" line="58" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="62" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62" />
+        <location filename="../../gui/menus.py" line="63" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65" />
+        <location filename="../../gui/menus.py" line="66" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/menus.py" line="69" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69" />
+        <location filename="../../gui/menus.py" line="70" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75" />
+        <location filename="../../gui/menus.py" line="76" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76" />
+        <location filename="../../gui/menus.py" line="77" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80" />
+        <location filename="../../gui/menus.py" line="81" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="82" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83" />
+        <location filename="../../gui/menus.py" line="84" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84" />
+        <location filename="../../gui/menus.py" line="85" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="88" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89" />
+        <location filename="../../gui/menus.py" line="90" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1607,37 +1743,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="200" />
+        <location filename="../../gui/panels/evidence_panel.py" line="213" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="206" />
+        <location filename="../../gui/panels/evidence_panel.py" line="219" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="207" />
+        <location filename="../../gui/panels/evidence_panel.py" line="220" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="208" />
+        <location filename="../../gui/panels/evidence_panel.py" line="221" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="209" />
+        <location filename="../../gui/panels/evidence_panel.py" line="222" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="210" />
+        <location filename="../../gui/panels/evidence_panel.py" line="223" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="224" />
+        <location filename="../../gui/panels/evidence_panel.py" line="237" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1883,6 +2019,27 @@
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../gui/rights.py" line="24" />
+        <source>登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。</source>
+        <translation>Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's items only, not add, delete or move items and dimensions.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLogin</name>
+    <message>
+        <location filename="../../gui/server_login.py" line="58" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_login.py" line="59" />
+        <source>连接“%1”的密码：</source>
+        <translation>Password for “%1”:</translation>
+    </message>
+</context>
+<context>
     <name>StructureActions</name>
     <message>
         <location filename="../../gui/structure_actions.py" line="48" />
@@ -2122,7 +2279,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="35" />
+        <location filename="../../gui/app.py" line="36" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -2394,47 +2551,54 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/save_copy.py" line="22" />
+        <location filename="../../gui/dialogs/save_copy.py" line="37" />
         <source>自评数据库 (*.db)</source>
         <translation>Assessment database (*.db)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/save_copy.py" line="28" />
+        <location filename="../../gui/dialogs/save_copy.py" line="43" />
         <source>无法另存副本</source>
         <translation>Cannot save a copy</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/save_copy.py" line="35" />
+        <source>另存副本为（服务器数据库的完整副本）</source>
+        <translation>Save a copy as (a complete copy of the server database)</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="241" />
+        <location filename="../../gui/panels/evidence_panel.py" line="254" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="244" />
+        <location filename="../../gui/panels/evidence_panel.py" line="257" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="245" />
+        <location filename="../../gui/panels/evidence_panel.py" line="258" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="254" />
+        <location filename="../../gui/panels/evidence_panel.py" line="267" />
         <source>没有可打开此文件的程序</source>
         <translation>No program opens this file</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="255" />
+        <location filename="../../gui/panels/evidence_panel.py" line="268" />
         <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
         <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="258" />
+        <location filename="../../gui/panels/evidence_panel.py" line="271" />
         <source>文件位置</source>
         <translation>File location</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="259" />
+        <location filename="../../gui/panels/evidence_panel.py" line="272" />
         <source>文件的副本在：%1</source>
         <translation>A copy of the file is at: %1</translation>
     </message>
@@ -2605,6 +2769,11 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/item_history.py" line="66" />
+        <source>无法读取修改记录</source>
+        <translation>Cannot read the change history</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/choose_previous.py" line="18" />
         <source>（自动：复制来源或同单位上一年度）</source>
         <translation>(automatic: the copy's source or the unit's previous year)</translation>
@@ -2653,23 +2822,28 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="67" />
+        <location filename="../../gui/commands/fields.py" line="68" />
         <source>您输入的内容已复制到剪贴板。</source>
         <translation> What you typed has been copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="81" />
-        <location filename="../../gui/commands/fields.py" line="87" />
+        <location filename="../../gui/commands/fields.py" line="82" />
+        <location filename="../../gui/commands/fields.py" line="88" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="134" />
+        <location filename="../../gui/commands/fields.py" line="135" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="138" />
+        <location filename="../../gui/commands/fields.py" line="141" />
+        <source>%1的“%2”未保存。</source>
+        <translation>%2 of %1 was not saved. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="145" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
@@ -2677,17 +2851,17 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="94" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="99" />
+        <location filename="../../gui/window_menus.py" line="102" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="101" />
+        <location filename="../../gui/window_menus.py" line="104" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>

@@ -336,6 +336,30 @@ ENGLISH = {
         "window is closed, Edit → Undo delete assessment brings it back.",
     "把握大": "Sure", "把握一般": "Fairly sure", "把握小，请核对": "Unsure, please check",
     "%1（%2 项，请核对各列字段）": "%1 (%2 items, please check the columns' fields)",
+    # a department's shared server (issue 25)
+    "%1：还没有修改记录。": "%1: no changes recorded yet.",
+    "从备份恢复服务器数据库": "Restore the server database from a backup",
+    "修改人": "Changed by", "修改记录": "Change history", "修改记录…": "Change history…",
+    "原值": "Old value", "新值": "New value", "时间（UTC）": "Time (UTC)",
+    "另存副本为（服务器数据库的完整副本）": "Save a copy as (a complete copy of the server database)",
+    "在系统钥匙串中记住密码": "Remember the password in the system keyring",
+    "密码": "Password", "数据库": "Database", "服务器": "Server", "端口": "Port",
+    "登录名": "Login", "连接": "Connect", "连接服务器": "Connect to server",
+    "连接服务器…": "Connect to server…",
+    "已从备份恢复 %1 行数据。": "Restored %1 rows from the backup.",
+    "无法读取修改记录": "Cannot read the change history",
+    "服务器地址，如 192.168.1.10": "Server address, e.g. 192.168.1.10",
+    "服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？":
+        "Everything in the server database “%1” will be replaced by the backup “%2” "
+        "(everyone's changes). Continue?",
+    "自评数据库备份 (*.db);;所有文件 (*)": "Assessment database backups (*.db);;All files (*)",
+    "谁在何时修改了本事项的哪一项，原值和新值":
+        "Who changed which field of this item when, with the old and new value",
+    "连接“%1”的密码：": "Password for “%1”:",
+    "%1的“%2”未保存。": "%2 of %1 was not saved. ",
+    "登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。":
+        "Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's "
+        "items only, not add, delete or move items and dimensions.",
 }
 # issue 24: live refresh between windows, the conflict dialog for a field, undo per assessment
 ENGLISH.update({

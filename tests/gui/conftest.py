@@ -57,7 +57,7 @@ def database_state(path: Path) -> dict[str, list[tuple]]:
         state = {}
         for (table,) in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                "AND name NOT LIKE 'item_fts%'"):  # the search index is derived data
+                "AND name NOT LIKE 'item_fts%' AND name <> 'audit_log'"):  # derived; a record of edits
             columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")
                        if row[1] not in ("version", "updated_at")]
             state[table] = sorted(connection.execute(

@@ -1,0 +1,145 @@
+"""Server subcommands: server-init, users (add, list, remove) and history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cli.commands import print_json
+from model.audit import item_history
+from model.errors import ValidationError
+from model.storage.opening import open_database
+from model.storage.server_admin import ROLES, add_login, list_logins, remove_login, server_init
+from model.storage.urls import mask_url
+
+
+def read_new_password(login: str) -> str:
+    """A new login's password: asked twice on a terminal, else one line of standard input."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(f"登录 {login} 的新密码：")
+        if first != getpass.getpass("再输入一次："):
+            raise ValidationError("两次输入的密码不一致，未作任何改动。")
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.strip():
+        raise ValidationError(f"没有读到登录 {login} 的密码（标准输入为空）。")
+    return line.rstrip("\r\n")
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    database = open_database(args.db)  # makes the schema (under the advisory lock)
+    try:
+        password = read_new_password(args.admin) if args.admin else None
+        admin = server_init(database, args.admin, password, args.department or "")
+    finally:
+        database.dispose()
+    print(f"服务器数据库已就绪：{mask_url(args.db)}；管理员：{admin}。"
+          "下一步：python main.py users --db 网址 add 登录名 --department 处室 添加各处室的登录。")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        if args.action == "add":
+            password = read_new_password(args.login)
+            add_login(database, args.login, password, args.department or "", args.role)
+            print(f"已添加登录 {args.login}（{ROLES[args.role]}，{args.department or '全部处室'}）。")
+        elif args.action == "remove":
+            remove_login(database, args.login)
+            print(f"已删除登录 {args.login}。")
+        else:
+            print_json([{"login": u.login, "department": u.department, "role": u.role}
+                        for u in list_logins(database)])
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        print_json([change.as_json() for change in item_history(database, args.item)])
+    finally:
+        database.dispose()
+    return 0
+
+
+def backup_server_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from model.storage.transfer import backup_server
+
+    database = open_database(args.db)
+    try:
+        out = backup_server(database, Path(args.out) if args.out else None)
+    finally:
+        database.dispose()
+    print(f"已备份服务器数据库“{mask_url(args.db)}”到：{out}（含证明材料，可用 check 检查）")
+    return 0
+
+
+def restore_server_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from model.storage.transfer import restore_server
+
+    database = open_database(args.db)
+    try:
+        report = restore_server(Path(args.backup), database)
+    finally:
+        database.dispose()
+    print(f"已从备份恢复：{args.backup} → “{mask_url(args.db)}”（{report.rows} 行，"
+          f"{report.files} 个证明材料文件）")
+    return 0
+
+
+def pack_server_command(args: argparse.Namespace) -> int:
+    """pack from any PC: a complete SQLite copy of the server database, packed."""
+    import tempfile
+    from pathlib import Path
+
+    from model.storage.handover import pack
+    from model.storage.migrate import open_sqlite
+    from model.storage.transfer import copy_into_new_sqlite
+
+    database = open_database(args.db)
+    try:
+        with tempfile.TemporaryDirectory(prefix="zicha-pack-") as folder:
+            copy = Path(folder) / "assessments.db"
+            copy_into_new_sqlite(database, copy)
+            local = open_sqlite(copy, create=False)
+            try:
+                out = pack(local, Path(args.out))
+            finally:
+                local.dispose()
+    finally:
+        database.dispose()
+    print(f"已打包：{out}")
+    return 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """copy --from A --to B: a database between SQLite and PostgreSQL, either way."""
+    from pathlib import Path
+
+    from model.storage.transfer import copy_into_new_sqlite, copy_into_server
+    from model.storage.urls import is_url
+
+    source = open_database(args.source)
+    try:
+        if is_url(args.target):
+            target = open_database(args.target)
+            try:
+                report = copy_into_server(source, target, replace=False)
+            finally:
+                target.dispose()
+        else:
+            report = copy_into_new_sqlite(source, Path(args.target))
+    finally:
+        source.dispose()
+    print(f"已复制：{mask_url(args.source)} → {mask_url(args.target)}（{report.rows} 行，"
+          f"{report.files} 个证明材料文件）")
+    return 0
