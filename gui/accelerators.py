@@ -61,6 +61,7 @@ def shortcut_rows(widget: QWidget) -> list[tuple[str, str]]:
     rows: dict[str, str] = {}
     for action in widget.findChildren(QAction):
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-        if keys and action.text():
-            rows.setdefault(plain_text(action.text()).rstrip("…"), " / ".join(keys))
+        if keys and action.text():  # undo/redo: the verb, not the step they would undo now
+            name = action.iconText() if action.objectName() in ("undo", "redo") else action.text()
+            rows.setdefault(plain_text(name).rstrip("…"), " / ".join(keys))
     return sorted(rows.items(), key=lambda row: row[1])

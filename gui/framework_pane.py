@@ -119,6 +119,9 @@ class FrameworkPane(QWidget):
             except ModelError:
                 return
         index = self.tree_model.index_of(kind, row_id)
+        if not index.isValid() and self.tree_filter.active:  # hidden by the find: show all
+            self.filter_bar.clear()
+            index = self.tree_model.index_of(kind, row_id)
         if index.isValid():  # this row alone, whatever keys are held
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -54,7 +54,8 @@ class Settings:
 
     def evidence_folder(self) -> str:
         """Where the clerk last picked evidence files (kept apart from the documents' folder)."""
-        return str(self._store.value("paths/evidence_folder", ""))
+        folder = str(self._store.value("paths/evidence_folder", ""))
+        return folder if folder and Path(folder).is_dir() else self.last_folder()
 
     def set_evidence_folder(self, folder: str) -> None:
         self._store.setValue("paths/evidence_folder", folder)

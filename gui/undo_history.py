@@ -78,6 +78,7 @@ def install(window: MainWindow) -> None:
         label = f"{verb} {text}" if text else verb
         marked = f"{verb}{marks[action]} {text}" if text else f"{verb}{marks[action]}"
         action.setText(marked)  # the menu keeps its accelerator letter
+        action.setIconText(verb)  # the toolbar button stays short; its tooltip names the step
         action.setToolTip(label)
         action.setStatusTip(label)
 

@@ -57,8 +57,11 @@ class _Receiver(QObject):
 
 
 def _status_bar(parent: QWidget | None) -> QStatusBar | None:
-    window = parent.window() if parent is not None else None
-    return window.statusBar() if isinstance(window, QMainWindow) else None
+    """The main window's status bar, also when the job was started from one of its dialogs."""
+    widget = parent
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    return widget.statusBar() if isinstance(widget, QMainWindow) else None
 
 
 def _show_busy(parent: QWidget | None, dialog: QProgressDialog, label: str) -> None:
@@ -78,6 +81,7 @@ def _clear_busy(parent: QWidget | None, label: str) -> None:
 def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[Any, Exception | None]:
     """Run function on a worker thread while a modal progress dialog shows; (result, error)."""
     dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog.setWindowTitle(parent.tr("请稍候") if parent else "请稍候")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(BUSY_AFTER_MS)
     job = _Job(function)

@@ -49,4 +49,5 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
     for action in menu.actions():
         file_menu.insertAction(before, action)
     panel.visibilityChanged.connect(lambda visible: visible and panel.refresh(window.assessment_id))
+    progress.triggered.connect(lambda checked: checked and panel.raise_())  # its tab in front
     return panel

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
@@ -130,7 +130,10 @@ class FieldBinder(QObject):
             if command.stored_new != new:
                 self._loading = True
                 try:
-                    _set_widget(self._widgets[field], command.stored_new, keep_cursor=True)
+                    widget = self._widgets[field]
+                    _set_widget(widget, command.stored_new, keep_cursor=True)
+                    if command.resolved and isinstance(widget, QPlainTextEdit):
+                        widget.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after
                 finally:
                     self._loading = False
 

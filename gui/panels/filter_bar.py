@@ -38,6 +38,17 @@ class FilterBar(QWidget):
         self.status.currentIndexChanged.connect(self._emit)
         self.department.currentIndexChanged.connect(self._emit)
 
+    def clear(self) -> None:
+        """Every item shown again: no text, any status, any department (one change signal)."""
+        for widget in (self.text, self.status, self.department):
+            widget.blockSignals(True)
+        self.text.clear()
+        self.status.setCurrentIndex(0)
+        self.department.setCurrentIndex(0)
+        for widget in (self.text, self.status, self.department):
+            widget.blockSignals(False)
+        self._emit()
+
     def set_departments(self, departments: list[str]) -> None:
         current = self.department.currentData()
         self.department.blockSignals(True)

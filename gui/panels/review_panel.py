@@ -3,6 +3,7 @@ itself a moment after each edit, so fixed problems leave the list."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -113,9 +114,11 @@ def offer_review(parent: QWidget, panel: ReviewPanel) -> bool:
     panel.refresh()
     if not panel.problems:
         return True
+    found = Counter(problem.kind for problem in panel.problems)
+    kinds = "、".join(f"{panel.kind_labels.get(kind, kind)} {n}" for kind, n in found.most_common())
     box = QMessageBox(QMessageBox.Icon.Question, parent.tr("体检"),
-                      parent.tr("体检发现 %1 个问题（如未填写落实情况、数字与表格不符）。"
-                                "先查看问题，还是仍然导出？").replace("%1", str(len(panel.problems))),
+                      parent.tr("体检发现 %1 个问题（%2）。先查看问题，还是仍然导出？")
+                      .replace("%1", str(len(panel.problems))).replace("%2", kinds),
                       parent=parent)
     look = box.addButton(parent.tr("查看问题"), QMessageBox.ButtonRole.RejectRole)
     box.addButton(parent.tr("仍然导出"), QMessageBox.ButtonRole.AcceptRole)

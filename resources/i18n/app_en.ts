@@ -553,67 +553,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="59" />
+        <location filename="../../gui/panels/evidence_panel.py" line="62" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="60" />
+        <location filename="../../gui/panels/evidence_panel.py" line="63" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="61" />
+        <location filename="../../gui/panels/evidence_panel.py" line="64" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="62" />
+        <location filename="../../gui/panels/evidence_panel.py" line="65" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="72" />
+        <location filename="../../gui/panels/evidence_panel.py" line="75" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="106" />
+        <location filename="../../gui/panels/evidence_panel.py" line="109" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="117" />
+        <location filename="../../gui/panels/evidence_panel.py" line="120" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="120" />
+        <location filename="../../gui/panels/evidence_panel.py" line="123" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="136" />
+        <location filename="../../gui/panels/evidence_panel.py" line="139" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="161" />
+        <location filename="../../gui/panels/evidence_panel.py" line="164" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="166" />
+        <location filename="../../gui/panels/evidence_panel.py" line="169" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="176" />
+        <location filename="../../gui/panels/evidence_panel.py" line="179" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="201" />
+        <location filename="../../gui/panels/evidence_panel.py" line="204" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <location filename="../../gui/panels/filter_bar.py" line="26" />
-        <location filename="../../gui/panels/filter_bar.py" line="45" />
+        <location filename="../../gui/panels/filter_bar.py" line="56" />
         <source>全部处室</source>
         <translation>All departments</translation>
     </message>
@@ -865,7 +865,7 @@
     <message>
         <location filename="../../gui/panels/finance_panel.py" line="80" />
         <source>双击或按回车转到问题所在行</source>
-        <translation type="unfinished" />
+        <translation>Double-click or press Enter to go to the problem's row</translation>
     </message>
     <message>
         <location filename="../../gui/panels/finance_panel.py" line="88" />
@@ -890,7 +890,7 @@
     <message>
         <location filename="../../gui/panels/finance_panel.py" line="240" />
         <source>说明：</source>
-        <translation type="unfinished" />
+        <translation>Note: </translation>
     </message>
     <message>
         <location filename="../../gui/panels/finance_panel.py" line="270" />
@@ -1063,18 +1063,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="112" />
-        <location filename="../../gui/undo_history.py" line="118" />
+        <location filename="../../gui/undo_history.py" line="113" />
+        <location filename="../../gui/undo_history.py" line="119" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="114" />
+        <location filename="../../gui/undo_history.py" line="115" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="117" />
+        <location filename="../../gui/undo_history.py" line="118" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1267,7 +1267,7 @@
     <message>
         <location filename="../../gui/panels/finance_indicators.py" line="84" />
         <source>说明：</source>
-        <translation type="unfinished" />
+        <translation>Note: </translation>
     </message>
     <message>
         <location filename="../../gui/panels/finance_indicators.py" line="99" />
@@ -1743,37 +1743,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="213" />
+        <location filename="../../gui/panels/evidence_panel.py" line="216" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="219" />
+        <location filename="../../gui/panels/evidence_panel.py" line="222" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="220" />
+        <location filename="../../gui/panels/evidence_panel.py" line="223" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="221" />
+        <location filename="../../gui/panels/evidence_panel.py" line="224" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="222" />
+        <location filename="../../gui/panels/evidence_panel.py" line="225" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="223" />
+        <location filename="../../gui/panels/evidence_panel.py" line="226" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="237" />
+        <location filename="../../gui/panels/evidence_panel.py" line="240" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -1943,77 +1943,77 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="32" />
+        <location filename="../../gui/panels/review_panel.py" line="33" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>无落实情况</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="37" />
+        <location filename="../../gui/panels/review_panel.py" line="38" />
         <source>状态与内容不符</source>
         <translation>Status does not match</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>缺证明材料</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="38" />
+        <location filename="../../gui/panels/review_panel.py" line="39" />
         <source>缺原因说明</source>
         <translation>No reason given</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="39" />
+        <location filename="../../gui/panels/review_panel.py" line="40" />
         <source>数字与表格不符</source>
         <translation>Numbers differ from the table</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="39" />
+        <location filename="../../gui/panels/review_panel.py" line="40" />
         <source>内容重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="40" />
+        <location filename="../../gui/panels/review_panel.py" line="41" />
         <source>内容过长</source>
         <translation>Too long</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="40" />
+        <location filename="../../gui/panels/review_panel.py" line="41" />
         <source>照抄上年</source>
         <translation>Copied from last year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="44" />
+        <location filename="../../gui/panels/review_panel.py" line="45" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="44" />
+        <location filename="../../gui/panels/review_panel.py" line="45" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="44" />
+        <location filename="../../gui/panels/review_panel.py" line="45" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="56" />
+        <location filename="../../gui/panels/review_panel.py" line="57" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="86" />
+        <location filename="../../gui/panels/review_panel.py" line="87" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="87" />
+        <location filename="../../gui/panels/review_panel.py" line="88" />
         <source>发现 %1 个问题；双击或按回车可定位到该处。</source>
         <translation>%1 problems found; double-click or press Enter to go to one.</translation>
     </message>
@@ -2406,9 +2406,14 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="80" />
+        <location filename="../../gui/workers.py" line="83" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workers.py" line="84" />
+        <source>请稍候</source>
+        <translation>Please wait</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="158" />
@@ -2568,37 +2573,37 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="254" />
+        <location filename="../../gui/panels/evidence_panel.py" line="257" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="257" />
+        <location filename="../../gui/panels/evidence_panel.py" line="260" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="258" />
+        <location filename="../../gui/panels/evidence_panel.py" line="261" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="267" />
+        <location filename="../../gui/panels/evidence_panel.py" line="270" />
         <source>没有可打开此文件的程序</source>
         <translation>No program opens this file</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="268" />
+        <location filename="../../gui/panels/evidence_panel.py" line="271" />
         <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
         <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="271" />
+        <location filename="../../gui/panels/evidence_panel.py" line="274" />
         <source>文件位置</source>
         <translation>File location</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="272" />
+        <location filename="../../gui/panels/evidence_panel.py" line="275" />
         <source>文件的副本在：%1</source>
         <translation>A copy of the file is at: %1</translation>
     </message>
@@ -2643,22 +2648,22 @@
         <translation>Cannot show the print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="116" />
+        <location filename="../../gui/panels/review_panel.py" line="119" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="117" />
-        <source>体检发现 %1 个问题（如未填写落实情况、数字与表格不符）。先查看问题，还是仍然导出？</source>
-        <translation>The review found %1 problems (such as missing results or numbers that differ from the table). Look at them first, or export anyway?</translation>
+        <location filename="../../gui/panels/review_panel.py" line="120" />
+        <source>体检发现 %1 个问题（%2）。先查看问题，还是仍然导出？</source>
+        <translation>The review found %1 problems (%2). Look at them first, or export anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="120" />
+        <location filename="../../gui/panels/review_panel.py" line="123" />
         <source>查看问题</source>
         <translation>Show problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="121" />
+        <location filename="../../gui/panels/review_panel.py" line="124" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
@@ -2934,7 +2939,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
     </message>
     <message>
         <location filename="../../gui/assessment_delete.py" line="47" />
-        <location filename="../../gui/undo_history.py" line="84" />
+        <location filename="../../gui/undo_history.py" line="85" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -2960,12 +2965,12 @@ The database is backed up first; until the window is closed, Edit → Undo delet
         <translation>Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="84" />
+        <location filename="../../gui/undo_history.py" line="85" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="89" />
+        <location filename="../../gui/undo_history.py" line="90" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>

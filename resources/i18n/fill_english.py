@@ -360,6 +360,11 @@ ENGLISH = {
     "登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。":
         "Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's "
         "items only, not add, delete or move items and dimensions.",
+    # after the walkthrough (#31)
+    "体检发现 %1 个问题（%2）。先查看问题，还是仍然导出？":
+        "The review found %1 problems (%2). Look at them first, or export anyway?",
+    "双击或按回车转到问题所在行": "Double-click or press Enter to go to the problem's row",
+    "说明：": "Note: ", "请稍候": "Please wait",
 }
 # issue 24: live refresh between windows, the conflict dialog for a field, undo per assessment
 ENGLISH.update({

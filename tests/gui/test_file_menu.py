@@ -53,3 +53,15 @@ def test_dialogs_start_in_documents_not_where_evidence_came_from(tmp_path) -> No
     assert settings.last_folder() == str(tmp_path)
     settings.set_last_folder(str(tmp_path / "gone"))
     assert settings.last_folder() == documents
+
+
+def test_evidence_files_are_picked_from_documents_at_first(tmp_path) -> None:
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from gui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert settings.evidence_folder() == documents
+    settings.set_evidence_folder(str(tmp_path))
+    assert settings.evidence_folder() == str(tmp_path)

@@ -63,3 +63,16 @@ def test_down_in_the_find_box_goes_to_the_first_match(qtbot: QtBot, window: Main
     assert focused() is window.tree and current.data(KIND_ROLE) == ITEM
     assert "执法" in window.item_editor.texts["content"].edit.toPlainText() + \
         window.item_editor.texts["result"].edit.toPlainText()
+
+
+def test_a_problem_hidden_by_the_find_is_still_opened(qtbot: QtBot, window: MainWindow,
+                                                     demo: Services, demo_id: int) -> None:
+    """体检 opens an item the find box had filtered out: the find is cleared, the item shown."""
+    items = demo.items.list(demo_id)
+    hidden = items[2]
+    type_chinese(window.filter_bar.text, items[6].content[:6])
+    assert window.tree_model.index_of(ITEM, hidden.id).isValid() is False
+    window.select(ITEM, hidden.id)
+    current = window.tree.currentIndex()
+    assert (current.data(KIND_ROLE), current.data(ID_ROLE)) == (ITEM, hidden.id)
+    assert window.filter_bar.text.text() == ""
