@@ -51,6 +51,8 @@ def clean_environment(work: Path) -> dict[str, str]:
         return {"SYSTEMROOT": system_root, "WINDIR": system_root,
                 "PATH": f"{system_root}\\System32;{system_root}",
                 "USERPROFILE": str(home), "LOCALAPPDATA": str(home / "AppData" / "Local"),
+                # platformdirs asks Windows itself for the folder, unless told so
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(home / "AppData" / "Local"),
                 "APPDATA": str(home / "AppData" / "Roaming"), "TEMP": str(work / "tmp"),
                 "TMP": str(work / "tmp"), "QT_QPA_PLATFORM": "offscreen"}
     empty = work / "no-python-here"
