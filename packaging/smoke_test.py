@@ -27,9 +27,17 @@ WINDOWS = sys.platform == "win32"
 SUFFIX = ".exe" if WINDOWS else ""
 GUI, CLI = f"jixiao-zicha{SUFFIX}", f"jixiao-zicha-cli{SUFFIX}"
 SCREENSHOT_SIZE = (1256, 669)  # gui.app.SCREENSHOT_SIZE: a 1366×768 screen less the taskbar
-DEMO_ITEMS = 40
-FIRST_ITEM = "落实习近平总书记指示批示"
-TITLE = "北京市卫生健康委员会2021年度日常履职考核事项完成情况自查表"
+DEMO = json.loads((ROOT / "resources" / "demo" / "selfcheck_2021.json").read_text(encoding="utf-8"))
+
+
+def demo_items(dimensions: list[dict]) -> list[dict]:
+    return [item for d in dimensions for item in d.get("items", []) + demo_items(d.get("children", []))]
+
+
+DEMO_ITEMS = len(demo_items(DEMO["dimensions"]))  # what the demo command creates: 40 items
+FIRST_ITEM = demo_items(DEMO["dimensions"])[0]["content"]
+TITLE = DEMO["assessment"]["title"]
+REPORT_TITLE = DEMO["assessment"]["report_title"]
 
 
 class SmokeError(AssertionError):
@@ -51,6 +59,8 @@ def clean_environment(work: Path) -> dict[str, str]:
         return {"SYSTEMROOT": system_root, "WINDIR": system_root,
                 "PATH": f"{system_root}\\System32;{system_root}",
                 "USERPROFILE": str(home), "LOCALAPPDATA": str(home / "AppData" / "Local"),
+                # platformdirs asks Windows itself for the folder, unless told so
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(home / "AppData" / "Local"),
                 "APPDATA": str(home / "AppData" / "Roaming"), "TEMP": str(work / "tmp"),
                 "TMP": str(work / "tmp"), "QT_QPA_PLATFORM": "offscreen"}
     empty = work / "no-python-here"
@@ -125,7 +135,7 @@ def check_exports(bundle: Bundle) -> None:
     bundle.cli("export-docx", "--db", "demo.db", "--out", "summary.docx", "--attach-table")
     document = Document(str(bundle.work / "summary.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
-    expect("工作总结" in text or "北京市卫生健康委员会" in text, "export-docx: no title")
+    expect(REPORT_TITLE in text, "export-docx: no title")
     cell_texts = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     expect(FIRST_ITEM in cell_texts, "export-docx: the attached table lacks the first item")
 
