@@ -21,7 +21,8 @@ from model.errors import ConflictError, DatabaseRefusedError
 from model.report import build_report
 from model.services import Services
 from model.storage.migrate import head_revision, open_url
-from model.storage.opening import is_url, open_services
+from model.storage.opening import open_services
+from model.storage.urls import is_url
 
 BIN = Path("/usr/lib/postgresql")
 ROOT = Path(__file__).resolve().parents[3]
