@@ -22,7 +22,12 @@ sys.path.insert(0, str(ROOT))
 
 FIGURES = ("db creation", "open to tree shown", "filter keystroke", "filter keystroke worst",
            "find index ready", "search ≥3 chars", "search 1-2 chars", "Word export",
-           "Excel export", "Excel import", "evidence export")
+           "Word export floor", "Excel export", "Excel import", "Excel import floor",
+           "evidence export")
+# Floors: what a bare script using the library alone takes for the same work, in the same run
+# (Word: docxtpl rendering the report's paragraphs into our template; Excel import: openpyxl's
+# read-only rows of the same file, inserted with sqlite3's executemany into a database of this
+# schema — its indexes and full-text triggers included, as the items must be stored).
 # Figures a child measures along with another (one window, one process).
 ALONG = {"find index ready": "filter keystroke", "filter keystroke worst": "filter keystroke"}
 LONG_QUERIES = ("疫情防控", "医疗卫生", "健康北京", "卫生健康委", "公共卫生")
@@ -110,6 +115,47 @@ else:
         from exporters.xlsx_table import export_xlsx
         result["seconds"] = timed(lambda: export_xlsx(build_report(services, 1),
                                                       load_layout("selfcheck"), work / "t.xlsx"))
+    elif figure == "Word export floor":
+        import json
+        from bench.word_export import docxtpl_template
+        from exporters.report_outline import outline
+        from exporters.xmltext import TextCleaner
+        blocks = [b.text for b in outline(build_report(services, 1), TextCleaner())]
+        template = docxtpl_template(work)
+        services.close()
+        del services
+        import gc
+        gc.collect()
+        def bare_docxtpl():
+            from docxtpl import DocxTemplate
+            document = DocxTemplate(str(template))
+            document.render({{"blocks": blocks}})
+            document.save(str(work / "bare.docx"))
+        result["seconds"] = timed(bare_docxtpl)
+    elif figure == "Excel import floor":
+        import shutil
+        shutil.copy(work / "import-floor.db", work / "floor.db")
+        def bare_import():
+            import sqlite3, uuid
+            from datetime import datetime
+            import openpyxl
+            book = openpyxl.load_workbook(work / "import-source.xlsx", read_only=True)
+            connection = sqlite3.connect(work / "floor.db")
+            now = datetime.now().isoformat(" ")
+            rows = [(uuid.uuid4().hex, 1, 1, n, row[2] or "", row[3] or "", now)
+                    for n, row in enumerate(book.worksheets[0].iter_rows(min_row=3, values_only=True))]
+            texts = ("target", "department", "progress_q1", "progress_q2", "progress_q3",
+                     "progress_q4", "indicator_target", "indicator_actual", "deviation_reason",
+                     "owner", "deadline", "note")
+            connection.executemany(
+                "INSERT INTO check_item (uid, assessment_id, dimension_id, position, content, "
+                "result, updated_at, status, version, extras, " + ", ".join(texts) + ") VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, '未开始', 1, '{{}}', " + ", ".join("''" for _ in texts) + ")",
+                rows)
+            connection.commit()
+            connection.close()
+            book.close()
+        result["seconds"] = timed(bare_import)
     elif figure == "Excel import":
         from importers.store import store_table
         from importers.xlsx_table import ImportOptions, read_table
@@ -133,8 +179,11 @@ def prepare(size: int, folder: Path) -> Path:
     import back."""
     from bench.generate import make_database
     from exporters.xlsx_table import export_xlsx
+    from model.bulk import create_assessment_tree
     from model.layouts import load_layout
     from model.report import build_report
+    from model.services import Services
+    from model.storage.migrate import open_sqlite
 
     db = folder / f"{size}.db"
     services, assessment_id = make_database(db, size)
@@ -148,6 +197,11 @@ def prepare(size: int, folder: Path) -> Path:
     export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"),
                 folder / f"import-{size}.xlsx")
     services.close()
+    floor = folder / f"import-floor-{size}.db"  # the import floor's: one assessment, one dimension
+    bare = Services.over(open_sqlite(floor))
+    create_assessment_tree(bare.db, {"assessment": {"unit_name": "基准单位", "year": 2024},
+                                     "dimensions": [{"name": "维度"}]})
+    bare.close()
     return db
 
 
@@ -157,6 +211,7 @@ def measure(figure: str, db: Path, size: int, folder: Path) -> dict[str, float]:
     for leftover in work.glob("*"):
         leftover.unlink() if leftover.is_file() else None
     (work / "import-source.xlsx").symlink_to(folder / f"import-{size}.xlsx")
+    (work / "import-floor.db").symlink_to(folder / f"import-floor-{size}.db")
     code = CHILD.format(root=str(ROOT), figure=figure, db=str(db), items=size, work=str(work),
                         long=LONG_QUERIES, short=SHORT_QUERIES)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
