@@ -43,15 +43,48 @@ class _Items:
             self.flush()
 
     def flush(self) -> None:
-        # executemany needs the same columns in every row: consecutive rows that share them
-        for _keys, group in groupby(self.rows, key=_columns):
-            batch = list(group)
-            for start in range(0, len(batch), PROGRESS_EVERY):
-                self.session.execute(insert(CheckItem), batch[start:start + PROGRESS_EVERY])
-                self.done += len(batch[start:start + PROGRESS_EVERY])
-                if self.progress is not None:
-                    self.progress(self.done, self.total)
+        for start in range(0, len(self.rows), PROGRESS_EVERY):
+            batch = self.rows[start:start + PROGRESS_EVERY]
+            _insert_items(self.session, batch)
+            self.done += len(batch)
+            if self.progress is not None:
+                self.progress(self.done, self.total)
         self.rows.clear()
+
+
+def _insert_items(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One executemany of the driver's own (SQLAlchemy's per-row work costs more than SQLite's):
+    every column given, a missing value its column's default, each value as the column's type
+    binds it. A driver with another parameter style gets SQLAlchemy's insert."""
+    connection = session.connection()
+    dialect = connection.dialect
+    marker = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
+    if marker is None:
+        for _keys, group in groupby(rows, key=_columns):
+            session.execute(insert(CheckItem), list(group))
+        return
+    columns = [c for c in ITEM_TABLE.columns if c.name != "id"]
+    plans = [(c.name, _default(c), c.type.bind_processor(dialect)) for c in columns]
+    values = []
+    for row in rows:
+        made = []
+        for name, default, bind in plans:
+            value = row[name] if name in row else default()
+            made.append(bind(value) if bind is not None else value)
+        values.append(tuple(made))
+    names = ", ".join(dialect.identifier_preparer.quote(c.name) for c in columns)
+    connection.exec_driver_sql(
+        f"INSERT INTO check_item ({names}) VALUES ({', '.join([marker] * len(columns))})", values)
+
+
+def _default(column: Any) -> Callable[[], Any]:
+    """The column's Python-side default as a function of nothing (SQLAlchemy's take a context)."""
+    default = column.default
+    if default is None:
+        return lambda: None
+    if default.is_callable:
+        return lambda: default.arg(None)
+    return lambda: default.arg
 
 
 def _columns(row: dict[str, Any]) -> tuple[str, ...]:
