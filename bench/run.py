@@ -8,6 +8,7 @@ python bench/run.py [--quick] [--runs N] [--out FILE]      (--quick: 1,000 and 1
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -28,6 +29,7 @@ FIGURES = ("db creation", "open to tree shown", "filter keystroke", "filter keys
 # (Word: docxtpl rendering the report's paragraphs into our template; Excel import: openpyxl's
 # read-only rows of the same file, inserted with sqlite3's executemany into a database of this
 # schema — its indexes and full-text triggers included, as the items must be stored).
+NEEDS = {"Word export floor": "docxtpl"}  # what a floor's bare script imports (requirements-bench)
 # Figures a child measures along with another (one window, one process).
 ALONG = {"find index ready": "filter keystroke", "filter keystroke worst": "filter keystroke"}
 LONG_QUERIES = ("疫情防控", "医疗卫生", "健康北京", "卫生健康委", "公共卫生")
@@ -242,6 +244,10 @@ def main() -> None:
             db = prepare(size, folder)
             measured: dict[str, list[dict[str, float]]] = {}
             for figure in FIGURES:
+                if figure in NEEDS and importlib.util.find_spec(NEEDS[figure]) is None:
+                    print(f"  skipped {figure}: {NEEDS[figure]} is not installed "
+                          "(pip install -r requirements-bench.txt)", flush=True)
+                    continue
                 if figure in ALONG:
                     runs = [{"seconds": r[figure], "peak_mb": r["peak_mb"]}
                             for r in measured[ALONG[figure]]]
@@ -264,18 +270,28 @@ def main() -> None:
 
 
 def print_table(figures: list[dict], exponents: dict[str, float], sizes: list[int]) -> None:
-    header = f"{'figure':<20}" + "".join(f"{f'{s:,} items':>22}" for s in sizes) + f"{'exponent':>10}"
+    header = f"{'figure':<24}" + "".join(f"{f'{s:,} items':>22}" for s in sizes) + f"{'exponent':>10}"
     print(header)
     print("-" * len(header))
     for figure in FIGURES:
         cells = []
         for size in sizes:
-            f = next(x for x in figures if x["name"] == figure and x["items"] == size)
+            f = next((x for x in figures if x["name"] == figure and x["items"] == size), None)
+            if f is None:
+                cells.append("—")
+                continue
             value = (f"{f['median_s'] * 1000:.1f} ms" if f["median_s"] < 1
                      else f"{f['median_s']:.2f} s")
             cells.append(f"{value} / {f['peak_mb']:.0f} MB")
-        print(f"{figure:<20}" + "".join(f"{c:>22}" for c in cells)
+        print(f"{figure:<24}" + "".join(f"{c:>22}" for c in cells)
               + f"{exponents.get(figure, float('nan')):>10.2f}")
+    for figure in FIGURES:  # each figure against its floor, measured in the same run
+        floor = {x["items"]: x["median_s"] for x in figures if x["name"] == f"{figure} floor"}
+        ours = {x["items"]: x["median_s"] for x in figures if x["name"] == figure}
+        ratios = [f"{size:,}: {ours[size] / floor[size]:.2f}×" for size in sizes
+                  if floor.get(size) and size in ours]
+        if ratios:
+            print(f"{figure} against its floor: " + ", ".join(ratios))
 
 
 if __name__ == "__main__":
