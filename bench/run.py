@@ -235,15 +235,19 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 items only")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--sizes", type=int, nargs="+", help="only these sizes")
+    parser.add_argument("--figures", nargs="+", choices=FIGURES, help="only these figures")
     args = parser.parse_args()
-    sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
+    sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 100000])
+    wanted = set(args.figures or FIGURES)
+    wanted |= {ALONG[f] for f in wanted if f in ALONG}
     figures = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         folder = Path(tmp)
         for size in sizes:
             db = prepare(size, folder)
             measured: dict[str, list[dict[str, float]]] = {}
-            for figure in FIGURES:
+            for figure in [f for f in FIGURES if f in wanted]:
                 if figure in NEEDS and importlib.util.find_spec(NEEDS[figure]) is None:
                     print(f"  skipped {figure}: {NEEDS[figure]} is not installed "
                           "(pip install -r requirements-bench.txt)", flush=True)
@@ -262,6 +266,8 @@ def main() -> None:
     for figure in FIGURES:
         points = {f["items"]: f["median_s"] for f in figures if f["name"] == figure}
         low, high = (10000, 100000) if 100000 in points else (1000, 10000)
+        if low not in points:
+            continue
         if points.get(low, 0) > 0 and points.get(high, 0) > 0:
             exponents[figure] = round(math.log(points[high] / points[low]) / math.log(high / low), 2)
     args.out.write_text(json.dumps(
