@@ -8,6 +8,7 @@ python bench/run.py [--quick] [--runs N] [--out FILE]      (--quick: 1,000 and 1
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -20,8 +21,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FIGURES = ("db creation", "open to tree shown", "filter keystroke", "search ≥3 chars",
-           "search 1-2 chars", "Word export", "Excel export", "Excel import", "evidence export")
+FIGURES = ("db creation", "open to tree shown", "filter keystroke", "filter keystroke worst",
+           "find index ready", "search ≥3 chars", "search 1-2 chars", "Word export",
+           "Word export floor", "Excel export", "Excel import", "Excel import floor",
+           "evidence export")
+# Floors: what a bare script using the library alone takes for the same work, in the same run
+# (Word: docxtpl rendering the report's paragraphs into our template; Excel import: openpyxl's
+# read-only rows of the same file, inserted with sqlite3's executemany into a database of this
+# schema — its indexes and full-text triggers included, as the items must be stored).
+NEEDS = {"Word export floor": "docxtpl"}  # what a floor's bare script imports (requirements-bench)
+# Figures a child measures along with another (one window, one process).
+ALONG = {"find index ready": "filter keystroke", "filter keystroke worst": "filter keystroke"}
 LONG_QUERIES = ("疫情防控", "医疗卫生", "健康北京", "卫生健康委", "公共卫生")
 SHORT_QUERIES = ("疫", "医疗", "改革", "健康", "卫生")
 
@@ -50,6 +60,8 @@ if figure == "db creation":
     target = work / "created.db"
     result["seconds"] = timed(lambda: make_database(target, items)[0].close())
 elif figure in ("open to tree shown", "filter keystroke"):
+    # the find box and the status and 处室 filters, each change a keystroke; the find index of a
+    # large assessment is read in the window's idle time after it opens ("find index ready")
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from gui.main_window import MainWindow
@@ -65,13 +77,26 @@ elif figure in ("open to tree shown", "filter keystroke"):
     if figure == "open to tree shown":
         result["seconds"] = opened
     else:
+        window = holder["w"]
+        def ready():
+            while not window.left.find_ready():
+                app.processEvents()
+        result["find index ready"] = timed(ready)
+        bar = window.filter_bar
         times = []
         for query in {long!r} + {short!r} + ("",):
             def keystroke(q=query):
-                holder["w"].filter_bar.text.setText(q)
+                bar.text.setText(q)
                 app.processEvents()
             times.append(timed(keystroke))
+        for combo in (bar.status, bar.department):
+            for index in (1, 2, 0):
+                def choose(c=combo, i=index):
+                    c.setCurrentIndex(i)
+                    app.processEvents()
+                times.append(timed(choose))
         result["seconds"] = statistics.median(times)
+        result["filter keystroke worst"] = max(times)
 elif figure.startswith("search"):
     from model.storage.migrate import open_sqlite
     from model.search import SearchService
@@ -92,6 +117,47 @@ else:
         from exporters.xlsx_table import export_xlsx
         result["seconds"] = timed(lambda: export_xlsx(build_report(services, 1),
                                                       load_layout("selfcheck"), work / "t.xlsx"))
+    elif figure == "Word export floor":
+        import json
+        from bench.word_export import docxtpl_template
+        from exporters.report_outline import outline
+        from exporters.xmltext import TextCleaner
+        blocks = [b.text for b in outline(build_report(services, 1), TextCleaner())]
+        template = docxtpl_template(work)
+        services.close()
+        del services
+        import gc
+        gc.collect()
+        def bare_docxtpl():
+            from docxtpl import DocxTemplate
+            document = DocxTemplate(str(template))
+            document.render({{"blocks": blocks}})
+            document.save(str(work / "bare.docx"))
+        result["seconds"] = timed(bare_docxtpl)
+    elif figure == "Excel import floor":
+        import shutil
+        shutil.copy(work / "import-floor.db", work / "floor.db")
+        def bare_import():
+            import sqlite3, uuid
+            from datetime import datetime
+            import openpyxl
+            book = openpyxl.load_workbook(work / "import-source.xlsx", read_only=True)
+            connection = sqlite3.connect(work / "floor.db")
+            now = datetime.now().isoformat(" ")
+            rows = [(uuid.uuid4().hex, 1, 1, n, row[2] or "", row[3] or "", now)
+                    for n, row in enumerate(book.worksheets[0].iter_rows(min_row=3, values_only=True))]
+            texts = ("target", "department", "progress_q1", "progress_q2", "progress_q3",
+                     "progress_q4", "indicator_target", "indicator_actual", "deviation_reason",
+                     "owner", "deadline", "note")
+            connection.executemany(
+                "INSERT INTO check_item (uid, assessment_id, dimension_id, position, content, "
+                "result, updated_at, status, version, extras, " + ", ".join(texts) + ") VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, '未开始', 1, '{{}}', " + ", ".join("''" for _ in texts) + ")",
+                rows)
+            connection.commit()
+            connection.close()
+            book.close()
+        result["seconds"] = timed(bare_import)
     elif figure == "Excel import":
         from importers.store import store_table
         from importers.xlsx_table import ImportOptions, read_table
@@ -115,8 +181,11 @@ def prepare(size: int, folder: Path) -> Path:
     import back."""
     from bench.generate import make_database
     from exporters.xlsx_table import export_xlsx
+    from model.bulk import create_assessment_tree
     from model.layouts import load_layout
     from model.report import build_report
+    from model.services import Services
+    from model.storage.migrate import open_sqlite
 
     db = folder / f"{size}.db"
     services, assessment_id = make_database(db, size)
@@ -130,6 +199,11 @@ def prepare(size: int, folder: Path) -> Path:
     export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"),
                 folder / f"import-{size}.xlsx")
     services.close()
+    floor = folder / f"import-floor-{size}.db"  # the import floor's: one assessment, one dimension
+    bare = Services.over(open_sqlite(floor))
+    create_assessment_tree(bare.db, {"assessment": {"unit_name": "基准单位", "year": 2024},
+                                     "dimensions": [{"name": "维度"}]})
+    bare.close()
     return db
 
 
@@ -139,6 +213,7 @@ def measure(figure: str, db: Path, size: int, folder: Path) -> dict[str, float]:
     for leftover in work.glob("*"):
         leftover.unlink() if leftover.is_file() else None
     (work / "import-source.xlsx").symlink_to(folder / f"import-{size}.xlsx")
+    (work / "import-floor.db").symlink_to(folder / f"import-floor-{size}.db")
     code = CHILD.format(root=str(ROOT), figure=figure, db=str(db), items=size, work=str(work),
                         long=LONG_QUERIES, short=SHORT_QUERIES)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -160,15 +235,29 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 items only")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--sizes", type=int, nargs="+", help="only these sizes")
+    parser.add_argument("--figures", nargs="+", choices=FIGURES, help="only these figures")
     args = parser.parse_args()
-    sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
+    sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 100000])
+    wanted = set(args.figures or FIGURES)
+    wanted |= {ALONG[f] for f in wanted if f in ALONG}
     figures = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         folder = Path(tmp)
         for size in sizes:
             db = prepare(size, folder)
-            for figure in FIGURES:
-                runs = [measure(figure, db, size, folder) for _ in range(args.runs)]
+            measured: dict[str, list[dict[str, float]]] = {}
+            for figure in [f for f in FIGURES if f in wanted]:
+                if figure in NEEDS and importlib.util.find_spec(NEEDS[figure]) is None:
+                    print(f"  skipped {figure}: {NEEDS[figure]} is not installed "
+                          "(pip install -r requirements-bench.txt)", flush=True)
+                    continue
+                if figure in ALONG:
+                    runs = [{"seconds": r[figure], "peak_mb": r["peak_mb"]}
+                            for r in measured[ALONG[figure]]]
+                else:
+                    runs = [measure(figure, db, size, folder) for _ in range(args.runs)]
+                    measured[figure] = runs
                 figures.append({"name": figure, "items": size,
                                 "median_s": round(statistics.median(r["seconds"] for r in runs), 4),
                                 "peak_mb": round(max(r["peak_mb"] for r in runs), 1)})
@@ -177,6 +266,8 @@ def main() -> None:
     for figure in FIGURES:
         points = {f["items"]: f["median_s"] for f in figures if f["name"] == figure}
         low, high = (10000, 100000) if 100000 in points else (1000, 10000)
+        if low not in points:
+            continue
         if points.get(low, 0) > 0 and points.get(high, 0) > 0:
             exponents[figure] = round(math.log(points[high] / points[low]) / math.log(high / low), 2)
     args.out.write_text(json.dumps(
@@ -185,18 +276,28 @@ def main() -> None:
 
 
 def print_table(figures: list[dict], exponents: dict[str, float], sizes: list[int]) -> None:
-    header = f"{'figure':<20}" + "".join(f"{f'{s:,} items':>22}" for s in sizes) + f"{'exponent':>10}"
+    header = f"{'figure':<24}" + "".join(f"{f'{s:,} items':>22}" for s in sizes) + f"{'exponent':>10}"
     print(header)
     print("-" * len(header))
     for figure in FIGURES:
         cells = []
         for size in sizes:
-            f = next(x for x in figures if x["name"] == figure and x["items"] == size)
+            f = next((x for x in figures if x["name"] == figure and x["items"] == size), None)
+            if f is None:
+                cells.append("—")
+                continue
             value = (f"{f['median_s'] * 1000:.1f} ms" if f["median_s"] < 1
                      else f"{f['median_s']:.2f} s")
             cells.append(f"{value} / {f['peak_mb']:.0f} MB")
-        print(f"{figure:<20}" + "".join(f"{c:>22}" for c in cells)
+        print(f"{figure:<24}" + "".join(f"{c:>22}" for c in cells)
               + f"{exponents.get(figure, float('nan')):>10.2f}")
+    for figure in FIGURES:  # each figure against its floor, measured in the same run
+        floor = {x["items"]: x["median_s"] for x in figures if x["name"] == f"{figure} floor"}
+        ours = {x["items"]: x["median_s"] for x in figures if x["name"] == figure}
+        ratios = [f"{size:,}: {ours[size] / floor[size]:.2f}×" for size in sizes
+                  if floor.get(size) and size in ours]
+        if ratios:
+            print(f"{figure} against its floor: " + ", ".join(ratios))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ from exporters.docx_pages import (
     no_page_break_before,
     set_page_numbers,
 )
+from exporters.docx_stream import StreamedDocument
 from exporters.docx_xml import PPR, TEMPLATE, VAL, element, paragraph, required_child
 from exporters.errors import ExportResult, Progress, report_progress
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
@@ -100,10 +101,15 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
         anchor = body.find(qn("w:sectPr"))
-        for index, block in enumerate(blocks):
-            anchor.addprevious(paragraph(STYLE_IDS[block.style], block.text))
-            if index % PROGRESS_EVERY == 0:
-                report_progress(progress, index, total)
+        streamed = StreamedDocument(document)
+
+        def body_pieces() -> Iterator[str]:  # written when saved: the body is never a tree
+            for index, block in enumerate(blocks):
+                yield streamed.paragraph_xml(STYLE_IDS[block.style], block.text)
+                if index % PROGRESS_EVERY == 0:
+                    report_progress(progress, index, total)
+
+        anchor.addprevious(streamed.placeholder(body_pieces()))
         for p in closing([a.title for a in attachments], signature, signature_date):
             anchor.addprevious(p)
         labels = attachment_labels(len(attachments))
@@ -111,7 +117,8 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
         if table is not None and table_layout is not None:  # a table comes only with its layout
             wide = attachments[0].landscape
             heading = _append_attachment(anchor, table, table_layout, lambda done: report_progress(
-                progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide)
+                progress, len(blocks) + done, total), label=labels.pop(0), landscape=wide,
+                streamed=streamed)
             pages.start(heading, landscape=wide)
         if finance is not None:
             wide = attachments[0].landscape
@@ -124,7 +131,7 @@ def export_docx(report: Report, out: Path, *, table_layout: Layout | None = None
         set_page_numbers(document, options.page_numbers, single_page=single_page)
         # document properties are XML too: the same cleaning, on one line
         document.core_properties.title = clean(report.title, "文档属性（标题）").replace("\n", " ")
-        document.save(str(temp))
+        streamed.save(temp)
         report_progress(progress, total, total)
 
     write_atomically(Path(out), write)
@@ -155,11 +162,12 @@ class _Pages:
 
 
 def _append_attachment(anchor: etree._Element, table: TableData, layout: Layout,
-                       on_rows: Callable[[int], None], label: str, landscape: bool) -> etree._Element:
+                       on_rows: Callable[[int], None], label: str, landscape: bool,
+                       streamed: StreamedDocument | None = None) -> etree._Element:
     heading = paragraph(STYLE_IDS["attachment"], label)
     anchor.addprevious(heading)
     anchor.addprevious(paragraph(STYLE_IDS["table_title"], table.title))
-    anchor.addprevious(_table(table, layout, on_rows, landscape))
+    anchor.addprevious(_table(table, layout, on_rows, landscape, streamed))
     return heading
 
 
@@ -211,8 +219,9 @@ def _append_evidence_list(anchor: etree._Element, report: Report, clean: TextCle
 
 
 def _table(table: TableData, layout: Layout, on_rows: Callable[[int], None],
-           landscape: bool = False) -> etree._Element:
-    """A Word table built as XML: merges are set as vMerge before any text is written."""
+           landscape: bool = False, streamed: StreamedDocument | None = None) -> etree._Element:
+    """A Word table built as XML: merges are set as vMerge before any text is written. With
+    streamed, its rows are written when the document is saved (a placeholder holds their place)."""
     total = LANDSCAPE_TYPE_AREA if landscape else TYPE_AREA_TWIPS
     widths = column_widths([c.width for c in layout.columns], table.headers, total)
     tbl = _table_element(widths)
@@ -223,11 +232,18 @@ def _table(table: TableData, layout: Layout, on_rows: Callable[[int], None],
     merge_state = _merge_states(split_merges(table.merges,
                                              blocks_by_height(heights, limit, MERGE_BLOCK_ROWS)))
     aligns = [c.align for c in layout.columns]
-    for r, cells in enumerate(table.rows):
-        tbl.append(_row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
-                        aligns=aligns))
-        if r % PROGRESS_EVERY == 0:
-            on_rows(r)
+
+    def rows() -> Iterator[etree._Element]:
+        for r, cells in enumerate(table.rows):
+            yield _row(cells, widths, STYLE_IDS["table_text"], merges=merge_state.get(r, {}),
+                       aligns=aligns)
+            if r % PROGRESS_EVERY == 0:
+                on_rows(r)
+
+    if streamed is None:
+        tbl.extend(rows())
+    else:
+        tbl.append(streamed.placeholder(streamed.element_xml(row) for row in rows()))
     return tbl
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -19,7 +21,6 @@ from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.table_rows import Merge, TableData, split_merges, table_data, with_item_columns
 from exporters.xlsx_cells import (
-    active_sheet,
     fit_to_page,
     packed_style,
     put_text,
@@ -50,11 +51,12 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
     _refuse_oversized(table)
 
     def write(temp: Path) -> None:
-        workbook = Workbook()
+        # write-only: each row is written to the file as it is appended (a 100,000-row table
+        # never exists as cells); so the sheets are filled top to bottom, row heights and
+        # column widths set before their rows, the sheet views before the first row
+        workbook = Workbook(write_only=True)
         styles = _register_styles(workbook, layout)
-        sheet = active_sheet(workbook)
-        sheet.title = layout.sheet_title
-        _write_table(sheet, table, layout, styles, progress)
+        _write_table(workbook.create_sheet(layout.sheet_title), table, layout, styles, progress)
         _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
         save_workbook(workbook, temp)
 
@@ -93,49 +95,71 @@ def _register_styles(workbook: Workbook, layout: Layout) -> dict[str, str]:
     return {key: key for key in specs}
 
 
-def _write_table(sheet: Worksheet, table: TableData, layout: Layout, styles: dict[str, str],
+def _write_table(sheet: Any, table: TableData, layout: Layout, styles: dict[str, str],
                  progress: Progress | None) -> None:
+    """The table into a write-only sheet, row by row."""
     columns = layout.columns
     widths = [c.width for c in columns]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     last_column = get_column_letter(len(columns))
-    title = sheet.cell(TITLE_ROW, 1)
-    title.style = styles["表格标题"]
-    put_text(title, table.title)  # a title "=…" is a title, not a formula
-    sheet.merge_cells(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}")
+    _dimension(sheet, f"A1:{last_column}{FIRST_DATA_ROW + len(table.rows) - 1}")
     title_height = layout.fonts["title"][1] * 2.2
-    sheet.row_dimensions[TITLE_ROW].height = title_height
-    for index, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(HEADER_ROW, index)
-        cell.style = styles["表头"]
-        put_text(cell, header)  # an extra field's name is the clerk's text
     header_height = row_height(max(wrapped_lines(h, w) for h, w in zip(table.headers, widths,
                                                                        strict=True)),
                                layout.fonts["header"][1])
-    sheet.row_dimensions[HEADER_ROW].height = header_height
     merges, heights, plan = _paginate(table, widths, layout, title_height + header_height)
+    title = _styled(sheet, styles["表格标题"], table.title)
+    _append(sheet, TITLE_ROW, title_height, [title, *(
+        _styled(sheet, None) for _ in columns[1:])])
+    sheet.merged_cells.ranges.add(CellRange(f"A{TITLE_ROW}:{last_column}{TITLE_ROW}"))
+    _append(sheet, HEADER_ROW, header_height,
+            [_styled(sheet, styles["表头"], header) for header in table.headers])
     cell_styles = [_style_array(sheet, styles["正文中"] if c.align == "center" else styles["正文左"])
                    for c in columns]
-    # merged before the cells are written: a merge made over written cells re-derives the first
-    # cell's border from the last one's (all of them are the same thin border), 0.3 s a 1,000
     for merge in merges:
-        _merge_down(sheet, merge.column + 1, FIRST_DATA_ROW + merge.first_row,
-                    FIRST_DATA_ROW + merge.last_row, cell_styles[merge.column])
+        sheet.merged_cells.ranges.add(CellRange(
+            min_col=merge.column + 1, max_col=merge.column + 1,
+            min_row=FIRST_DATA_ROW + merge.first_row, max_row=FIRST_DATA_ROW + merge.last_row))
     merged_away = _merged_away(merges)
     for offset, cells in enumerate(table.rows):
-        row = FIRST_DATA_ROW + offset
+        row = []
         for index, text in enumerate(cells):
-            if (offset, index) in merged_away:
-                continue  # a MergedCell already, styled by _merge_down
-            cell = sheet.cell(row, index + 1)
-            _set_text(cell, text)
+            cell = WriteOnlyCell(sheet)
+            if (offset, index) not in merged_away:  # under a merge: its borders only
+                _set_text(cell, text)
             set_packed_style(cell, cell_styles[index])
-        sheet.row_dimensions[row].height = heights[offset]
+            row.append(cell)
+        _append(sheet, FIRST_DATA_ROW + offset, heights[offset], row)
         if offset % PROGRESS_EVERY == 0:
             report_progress(progress, offset, len(table.rows))
-    _page_setup(sheet, layout, last_column, plan)
+    _page_setup(sheet, layout, last_column, plan, FIRST_DATA_ROW + len(table.rows) - 1)
     report_progress(progress, len(table.rows), len(table.rows))
+
+
+def _append(sheet: Any, row: int, height: float, cells: list[Cell]) -> None:
+    """One row, its height set before it is written and dropped after (nothing kept per row)."""
+    sheet.row_dimensions[row].height = height
+    sheet.append(cells)
+    del sheet.row_dimensions[row]
+
+
+def _dimension(sheet: Any, ref: str) -> None:
+    """The used range a worksheet states at its top, as a whole sheet states it: a write-only
+    sheet cannot count it before its rows are written, so it is told."""
+    sheet.calculate_dimension = lambda: ref
+
+
+def _styled(sheet: Any, style: str | None, value: str | None = None) -> Cell:
+    cell = WriteOnlyCell(sheet)
+    if value is not None:
+        _set_text(cell, value)
+    if style is not None:
+        cell.style = style
+    else:  # a merged title's other cells: styled as openpyxl's merge leaves them
+        set_packed_style(cell, StyleArray())
+    return cell
 
 
 def _paginate(table: TableData, widths: list[float], layout: Layout,
@@ -165,30 +189,12 @@ def _row_heights(lines: list[list[int]], merges: list[Merge], size: float) -> li
     return [min(h, MAX_ROW_HEIGHT) for h in heights]
 
 
-def _merge_down(sheet: Worksheet, column: int, first: int, last: int,
-                style: StyleArray | None) -> None:
-    """Merge a column's cells first..last. The cells below the first become MergedCells that keep
-    the thin borders; this is what Worksheet.merge_cells does, without re-deriving every border
-    (which costs seconds on a 10,000-row table)."""
-    letter = get_column_letter(column)
-    # into the set itself: MultiCellRange.add first compares the range with every one already
-    # merged (quadratic: 25 s for the 6,000 merges of a 10,000-row table); ours never overlap
-    sheet.merged_cells.ranges.add(MergedCellRange(sheet, f"{letter}{first}:{letter}{last}"))
-    for row in range(first + 1, last + 1):
-        cell = MergedCell(sheet, row, column)
-        set_packed_style(cell, style)
-        sheet._cells[(row, column)] = cell
-
-
-def _style_array(sheet: Worksheet, style_name: str) -> StyleArray | None:
+def _style_array(sheet: Any, style_name: str) -> StyleArray | None:
     """The packed style of a named style. Copying it onto a cell is what openpyxl itself does
     when copying cells, and ten times faster than looking the named style up per cell."""
-    row = sheet.max_row + 1
-    probe = sheet.cell(row, 1)
+    probe = WriteOnlyCell(sheet)
     probe.style = style_name
-    packed = packed_style(probe)
-    sheet._cells.pop((row, 1))
-    return packed
+    return packed_style(probe)
 
 
 def _set_text(cell, text: str) -> None:
@@ -214,7 +220,8 @@ def _grow_rows_under_merges(lines: list[list[int]], merges: list[Merge], font_si
                 heights[r] += extra
 
 
-def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePlan) -> None:
+def _page_setup(sheet: Any, layout: Layout, last_column: str, plan: PagePlan,
+                last_row: int) -> None:
     setup = layout.print
     sheet.page_setup.paperSize = PAPER_SIZES[setup.get("paper", "A4")]
     sheet.page_setup.orientation = setup.get("orientation", "landscape")
@@ -229,12 +236,11 @@ def _page_setup(sheet: Worksheet, layout: Layout, last_column: str, plan: PagePl
         sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     for side, inches in MARGINS.items():  # the footer needs its own room below the rows
         setattr(sheet.page_margins, side, inches)
-    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     set_footer_center(sheet, "第 &P 页，共 &N 页")
-    sheet.print_area = f"A1:{last_column}{sheet.max_row}"
+    sheet.print_area = f"A1:{last_column}{last_row}"
 
 
-def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
+def _write_statistics(sheet: Any, report: Report, styles: dict[str, str],
                       clean: TextCleaner) -> None:
     """统计: items per top-level dimension and status, and the completion rate."""
     statuses = list(STATISTICS_ORDER)
@@ -243,34 +249,45 @@ def _write_statistics(sheet: Worksheet, report: Report, styles: dict[str, str],
         name = clean(item.path[0], f"考评维度“{item.path[0]}”") if item.path else ""
         per_dimension[name][item.status] += 1
     header = ["考评维度", "事项数", *statuses]
-    rows = [[name, sum(c.values()), *(c[s] for s in statuses)] for name, c in per_dimension.items()]
+    rows: list[list[Any]] = [[name, sum(c.values()), *(c[s] for s in statuses)]
+                             for name, c in per_dimension.items()]
     total = Counter(item.status for item in report.items)
     rows.append(["合计", len(report.items), *(total[s] for s in statuses)])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    sheet.append([])
-    sheet.append(["完成率", report.counts.rate, COMPLETION_RULE])
-    for cells in sheet.iter_rows(min_row=1, max_row=len(rows) + 1):
-        for cell in cells:
-            cell.style = styles["表头"] if cell.row == 1 else styles["正文中"]
-            if isinstance(cell.value, str):
-                _set_text(cell, cell.value)  # a dimension named "=0" is a name, not a formula
     sheet.column_dimensions["A"].width = 30
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10
-    rule_row = sheet.max_row  # the rule's words span the status columns instead of spilling over
-    sheet.merge_cells(start_row=rule_row, start_column=3, end_row=rule_row, end_column=len(header))
-    _print_statistics(sheet, get_column_letter(len(header)))
+    fit_to_page(sheet)  # the sheet's properties go before its rows
+    _dimension(sheet, f"A1:{get_column_letter(len(header))}{len(rows) + 3}")
+    for number, values in enumerate([header, *rows]):
+        sheet.append([_statistic(sheet, value, styles["表头"] if number == 0 else styles["正文中"])
+                      for value in values])
+    sheet.append([])
+    sheet.append([_statistic(sheet, value, None)
+                  for value in ("完成率", report.counts.rate, COMPLETION_RULE)])
+    rule_row = len(rows) + 3  # the rule's words span the status columns instead of spilling over
+    sheet.merged_cells.ranges.add(CellRange(min_col=3, max_col=len(header), min_row=rule_row,
+                                            max_row=rule_row))
+    _print_statistics(sheet, get_column_letter(len(header)), rule_row)
 
 
-def _print_statistics(sheet: Worksheet, last_column: str) -> None:
+def _statistic(sheet: Any, value: Any, style: str | None) -> Cell:
+    """A name is a name, never a formula (a dimension named "=0")."""
+    cell = WriteOnlyCell(sheet)
+    if isinstance(value, str):
+        _set_text(cell, value)
+    else:
+        cell.value = value
+    if style is not None:
+        cell.style = style
+    return cell
+
+
+def _print_statistics(sheet: Any, last_column: str, last_row: int) -> None:
     """One page wide in landscape, with the tables' margins and footer (no columns cut off)."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
-    fit_to_page(sheet)
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     for side, inches in MARGINS.items():
         setattr(sheet.page_margins, side, inches)
     set_footer_center(sheet, "第 &P 页，共 &N 页")
-    sheet.print_area = f"A1:{last_column}{sheet.max_row}"
+    sheet.print_area = f"A1:{last_column}{last_row}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,14 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.item_models.framework_nodes import NodeTree
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
 from model.errors import ModelError
-from model.records import AssessmentSummary
+from model.find_index import FindIndex, Found
+from model.records import AssessmentSummary, DimensionRecord, ItemRecord
 from model.services import Services
+from model.vocabulary import DimensionCounts
 
 LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
+OPEN_FOUND = 500  # a find over a large tree with at most this many matches opens them all
 Row = tuple[str, int]
 
 
@@ -56,6 +60,12 @@ class FrameworkPane(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.tree, 1)
         self._known_dims: set[int] = set()
+        self._dims: list[DimensionRecord] = []
+        self._counts: dict[int, DimensionCounts] = {}
+        self._found: Found | None = None
+        self._indexing = QTimer(self)  # a large assessment's find index, read in idle time
+        self._indexing.setInterval(0)
+        self._indexing.timeout.connect(self._index_step)
 
     def _build_tree(self) -> QTreeView:
         tree = QTreeView(self)
@@ -100,11 +110,15 @@ class FrameworkPane(QWidget):
         counts = items.counts(assessment_id)
         expanded = self._expanded_dimensions()
         self.tree_filter.forget()
+        self._dims, self._counts = dims, counts
         if sum(count.items for count in counts.values()) > LAZY_ITEMS:
             # A city-wide compile: dimensions now, each one's items when it is opened.
             self.tree_model.reset_lazy(dims, counts, items.list_for_dimension,
                                        lambda: items.list(assessment_id))
+            self._start_index(assessment_id)
         else:
+            self.tree_filter.index = None
+            self._indexing.stop()
             self.tree_model.reset(dims, items.list(assessment_id))
         if self.tree_filter.active:
             self.apply_filter()
@@ -189,14 +203,69 @@ class FrameworkPane(QWidget):
 
     def apply_filter(self) -> None:
         f = self.tree_filter
-        if f.active and self.tree_model.lazy:
-            self.tree_model.load_all()  # a find shows matches from every dimension
+        if self.tree_filter.index is not None:
+            self._apply_found()
+            return
         self.tree_model.set_filter(f.matches(self.tree_model.items()), f.dimension_text(),
                                    highlight=bool(f.text))
         if f.active or not self.tree_model.lazy:
             self.tree.expandAll()
         else:
             self._expand_dimensions_only()
+
+    # --- a large assessment's find: an index in memory, a tree of the dimensions found ---------
+    def _start_index(self, assessment_id: int) -> None:
+        index = self.tree_filter.index
+        if index is None or index.assessment_id != assessment_id or index.db is not self.services.db:
+            self.tree_filter.index = FindIndex(self.services.db, assessment_id)
+        self._indexing.start()
+
+    def _index_step(self) -> None:
+        index = self.tree_filter.index
+        if index is None or index.step():
+            self._indexing.stop()
+
+    def find_ready(self) -> bool:
+        """Whether a find answers from memory at once (a large assessment's index is read)."""
+        index = self.tree_filter.index
+        return index is None or index.ready
+
+    def _apply_found(self) -> None:
+        f, index = self.tree_filter, self.tree_filter.index
+        assert index is not None
+        if not f.active:
+            self._found = None
+            self.tree_model.show_found(None)
+            self._expand_dimensions_only()
+            return
+        if f.text:
+            self.before_search()  # what is being typed is in the index at once
+        self._found = found = index.find(f.text, f.status, f.department)
+        tree = NodeTree.found(self._dims, self._counts, found.per_dimension, f.dimension_text())
+        self.tree_model.show_found(tree, self._found_in_dimension, highlight=bool(f.text))
+        if found.count <= OPEN_FOUND:  # few: every one shown at once
+            self.tree_model.attach_found(index.records(self._items_before(), ids=found.ids))
+            self.tree.expandAll()
+        else:
+            self._expand_dimensions_only()
+
+    def _found_in_dimension(self, dimension_id: int) -> list[ItemRecord]:
+        """A found tree's dimension opened: its matching items."""
+        index, found = self.tree_filter.index, self._found
+        if index is None or found is None:
+            return []
+        return [r for r in index.records(self._items_before(), dimension_id=dimension_id)
+                if r.id in found.ids]
+
+    def _items_before(self) -> dict[int, int]:
+        """How many items come before each dimension's own in table order (序号 = that + 1 +
+        position): the dimensions are in table order, their counts from SQL."""
+        before, running = {}, 0
+        for dim in self._dims:
+            before[dim.id] = running
+            count = self._counts.get(dim.id)
+            running += count.items if count else 0
+        return before
 
     # --- expansion memory ---------------------------------------------------------------------
     def _expanded_dimensions(self) -> set[int] | None:

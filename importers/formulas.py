@@ -52,27 +52,34 @@ def sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
 
 
 def scan_sheet(path: Path, sheet_title: str) -> SheetScan:
-    """One streaming pass over a sheet's XML: its merged ranges and uncalculated formulas."""
+    """One streaming pass over a sheet's XML: its merged ranges and uncalculated formulas. Python
+    sees each row once (its formulas found by lxml), not each cell; a row read is dropped."""
     scan = SheetScan()
     with zipfile.ZipFile(path) as package:
         part = sheet_parts(package).get(sheet_title)
         if part is None or part not in package.namelist():
             return scan
         with package.open(part) as stream:
-            tags = (f"{MAIN}c", f"{MAIN}mergeCell")
+            tags = (f"{MAIN}row", f"{MAIN}mergeCell")
             for _event, element in etree.iterparse(stream, tag=tags, **_parser_options()):
                 if element.tag == f"{MAIN}mergeCell":
                     c0, r0, c1, r1 = range_boundaries(element.get("ref", "A1:A1"))
                     # whole rows or columns ("A:B") are no cell range Excel writes: not a merge
                     if c0 is not None and r0 is not None and c1 is not None and r1 is not None:
                         scan.merges.append((c0, r0, c1, r1))
-                elif len(scan.uncached_formulas) < FORMULA_LIMIT and _uncached(element):
-                    scan.uncached_formulas.append(element.get("r", "?"))
+                elif len(scan.uncached_formulas) < FORMULA_LIMIT:
+                    for formula in element.iter(f"{MAIN}f"):
+                        cell = formula.getparent()
+                        if cell is not None and _uncached(cell):
+                            scan.uncached_formulas.append(cell.get("r", "?"))
+                            if len(scan.uncached_formulas) >= FORMULA_LIMIT:
+                                break
                 element.clear()
+                while element.getprevious() is not None:  # the rows before: already read
+                    del element.getparent()[0]  # type: ignore[union-attr]
     return scan
 
 
 def _uncached(cell: etree._Element) -> bool:
-    formula = cell.find(f"{MAIN}f")
     value = cell.find(f"{MAIN}v")
-    return formula is not None and (value is None or value.text in (None, ""))
+    return value is None or value.text in (None, "")

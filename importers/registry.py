@@ -79,11 +79,14 @@ def format_for(path: Path, options: Options) -> ImportFormat:
 def run_import(fmt: ImportFormat, services: Services, read: Any, into: int | None = None,
                progress: Progress | None = None) -> StoredImport:
     """The one store call of the command line and the window: all or nothing, in one
-    transaction. A cancel before the transaction starts writes nothing (ImportCancelled); once
-    it runs, it completes or rolls back whole."""
+    transaction. A cancel before the transaction starts writes nothing (ImportCancelled); while
+    the items are written, a cancel rolls them all back."""
+    from importers.store import storing
+
     if progress is not None and progress(0, 1) is False:
         raise ImportCancelled()
-    stored = fmt.store(services, read, into)
+    with storing(progress):  # told as the items are written; a cancel rolls them back
+        stored = fmt.store(services, read, into)
     if progress is not None:
         progress(1, 1)
     return stored

@@ -1,8 +1,14 @@
-"""Hand the chosen tables to model.bulk (the services' validation): one transaction, all or nothing."""
+"""Hand the chosen tables to model.bulk (the services' validation): one transaction, all or nothing.
+While it stores, the progress given to storing() is told of every thousand items; a cancel there
+rolls the whole transaction back."""
 
 from __future__ import annotations
 
-from importers.errors import ImportFileError, where
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from importers.errors import ImportCancelled, ImportFileError, where
 from importers.finance_xlsx import FinanceImport
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
 from model.bulk import append_tree, create_assessment_tree
@@ -12,6 +18,24 @@ from model.services import Services
 
 # A table with any of these columns is a scored form: the editor shows its score fields.
 SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
+_progress: ContextVar[Callable[[int, int], bool] | None] = ContextVar("import_progress",
+                                                                      default=None)
+
+
+@contextmanager
+def storing(progress: Callable[[int, int], bool] | None) -> Iterator[None]:
+    """Within it, a store tells progress(done, total) as it writes; False from it cancels."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _tick(done: int, total: int) -> None:
+    progress = _progress.get()
+    if progress is not None and progress(done, total) is False:
+        raise ImportCancelled()
 
 
 def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[ImportedTable],
@@ -22,7 +46,7 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
     tree = tree_of(items)
     if into is not None:
         services.assessments.get(into)  # a clear message when it does not exist
-        return into, append_tree(services.db, into, tree)
+        return into, append_tree(services.db, into, tree, progress=_tick)
     missing = missing_options(workbook)
     if missing:  # every missing option at once, not one per attempt
         raise ImportFileError(f"{where(workbook.file, tables[0].sheet)}：标题“{tables[0].title}”、"
@@ -33,7 +57,7 @@ def store_tables(services: Services, workbook: ImportedWorkbook, tables: list[Im
     data = {"assessment": {"unit_name": workbook.unit, "year": workbook.year,
                            "period": first.period, "title": first.title, "uses_scores": scored},
             "dimensions": tree}
-    return create_assessment_tree(services.db, data), len(items)
+    return create_assessment_tree(services.db, data, progress=_tick), len(items)
 
 
 def missing_options(workbook: ImportedWorkbook) -> list[str]:

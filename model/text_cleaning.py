@@ -27,6 +27,15 @@ def _clean_row(_mapper: Any, _connection: Any, row: Base) -> None:
         setattr(row, key, clean_text(value) if multi_line else clean_line(value))
 
 
+def cleaned(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """A row's values for an SQL insert (bulk, not ORM objects) cleaned as _clean_row cleans."""
+    for key, multi_line in _text_columns(table):
+        value = values.get(key)
+        if isinstance(value, str) and needs_cleaning(value, multi_line):
+            values[key] = clean_text(value) if multi_line else clean_line(value)
+    return values
+
+
 # Every insert and update of every table passes here: services, bulk imports, restores.
 event.listen(Base, "before_insert", _clean_row, propagate=True)
 event.listen(Base, "before_update", _clean_row, propagate=True)

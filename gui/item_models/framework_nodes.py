@@ -42,6 +42,8 @@ class NodeTree:
         self._items: dict[int, Node] = {}
         self._filter_items: set[int] | None = None
         self._dimension_text = ""
+        self._prune = False  # a found tree: a dimension without matches below is not shown
+        self.touched = 0
         for dim in dimensions:  # table order: parents come before children
             parent = self._dimensions[dim.parent_id] if dim.parent_id is not None else self.root
             node = Node(DIMENSION, dim, parent)
@@ -69,6 +71,24 @@ class NodeTree:
             node.unloaded_items = count.items
             tree._recount(node, count.done, count.applicable)
         return tree
+
+    @classmethod
+    def found(cls, dimensions: Iterable[DimensionRecord], counts: Mapping[int, DimensionCounts],
+              matches: Mapping[int, int], dimension_text: str = "") -> NodeTree:
+        """A find's tree over a lazy one: the dimensions with matches below them (or whose name
+        holds dimension_text), each one's matching items placeholders (matches[dimension id])
+        fetched when opened; done/total stay the whole dimension's. Built from the dimensions
+        and the counts alone: its cost does not grow with the items."""
+        tree = cls.lazy(dimensions, counts)
+        tree._prune, tree._dimension_text = True, dimension_text
+        for dim_id, node in tree._dimensions.items():
+            node.unloaded_items = matches.get(dim_id, 0)
+        tree.apply_filter()
+        return tree
+
+    @property
+    def pruned(self) -> bool:
+        return self._prune
 
     # --- lookups --------------------------------------------------------------------------
     def node(self, kind: str, row_id: int) -> Node | None:
@@ -118,8 +138,8 @@ class NodeTree:
         node.unloaded_items = 0
         for item in items:
             self._items[item.record.id] = item
-        if self._filter_items is None:
-            _show(node, list(node.children))
+        if self._filter_items is None:  # the items come before the sub-dimensions shown
+            _show(node, items + [child for child in node.shown if child.kind == DIMENSION])
 
     def attach_all(self, records: Iterable[ItemRecord]) -> None:
         """Every pending dimension's items, from one list of them all."""
@@ -150,16 +170,23 @@ class NodeTree:
         self.apply_filter()
 
     def is_match(self, item_id: int) -> bool:
+        """Whether a find matched the item (in a found tree, every item it holds)."""
+        if self._prune:
+            return item_id in self._items
         return self._filter_items is not None and item_id in self._filter_items
 
     def apply_filter(self) -> None:
-        items, text = self._filter_items, self._dimension_text
+        items, text, prune = self._filter_items, self._dimension_text, self._prune
+        self.touched = 0  # nodes walked (tests check a find's cost does not grow with items)
 
         def visible(node: Node) -> bool:
+            self.touched += 1
             if node.kind == ITEM:
                 return items is None or node.record.id in items
             _show(node, [child for child in node.children if visible(child)])
-            return items is None or bool(node.shown) or bool(
+            if items is None and not prune:
+                return True
+            return bool(node.shown) or (prune and node.unloaded_items > 0) or bool(
                 text and text in node.record.name.casefold())
 
         _show(self.root, [child for child in self.root.children if visible(child)])

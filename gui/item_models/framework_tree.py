@@ -53,12 +53,14 @@ class FrameworkTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tree = NodeTree()
+        self._base: NodeTree | None = None  # under a find over a lazy tree: the whole tree
         self._highlight = False
         self._loader: Callable[[int], list[ItemRecord]] | None = None
+        self._base_loader: Callable[[int], list[ItemRecord]] | None = None
         self._load_everything: Callable[[], list[ItemRecord]] | None = None
 
     def reset(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
-        self._loader = None
+        self._loader, self._base = None, None
         self._replace(NodeTree(dimensions, items))
 
     def reset_lazy(self, dimensions: list[DimensionRecord], counts: dict[int, DimensionCounts],
@@ -67,8 +69,9 @@ class FrameworkTreeModel(QAbstractItemModel):
         """The dimensions only, with their counts from SQL; a dimension's items are fetched by
         loader(dimension_id) when the view opens it (canFetchMore/fetchMore), or all at once by
         load_all() when a find needs them."""
-        self._loader = loader
+        self._loader = self._base_loader = loader
         self._load_everything = load_all
+        self._base = None
         self._replace(NodeTree.lazy(dimensions, counts))
 
     def _replace(self, tree: NodeTree) -> None:
@@ -123,7 +126,36 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     @property
     def filtered(self) -> bool:
-        return self._tree.filtered
+        return self._tree.filtered or self._tree.pruned
+
+    def show_found(self, tree: NodeTree | None,
+                   loader: Callable[[int], list[ItemRecord]] | None = None,
+                   highlight: bool = False) -> None:
+        """A lazy tree's find: show tree (NodeTree.found: the dimensions with matches, each
+        one's matching items fetched by loader when opened), or with None the whole tree
+        again, as it was (what was opened stays loaded). One reset over the dimensions: no
+        item is read or walked for it."""
+        self.beginResetModel()
+        if self._base is None:
+            self._base = self._tree
+        if tree is None:
+            self._tree, self._base = self._base, None
+            self._loader = self._base_loader
+        else:
+            self._tree, self._loader = tree, loader
+        self._highlight = highlight
+        self.endResetModel()
+
+    def attach_found(self, records: list[ItemRecord]) -> None:
+        """A small find's matching items, all at once (their dimensions then open at once)."""
+        by_dimension: dict[int, list[ItemRecord]] = {}
+        for record in records:
+            by_dimension.setdefault(record.dimension_id, []).append(record)
+        self.beginResetModel()
+        for dimension_id, found in by_dimension.items():
+            if self._tree.node(DIMENSION, dimension_id) is not None:
+                self._tree.attach(dimension_id, found)
+        self.endResetModel()
 
     def set_filter(self, item_ids: set[int] | None, dimension_text: str = "",
                    highlight: bool = False) -> None:
@@ -140,10 +172,14 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def update_item(self, record: ItemRecord) -> None:
         """A field edit: replace the record; recount completion up the tree if the status moved."""
+        if self._base is not None:  # the whole tree, shown again when the find is cleared
+            self._base.update_item(record)
         for node in self._tree.update_item(record):
             self._changed(node)
 
     def update_dimension(self, record: DimensionRecord) -> None:
+        if self._base is not None:
+            self._base.update_dimension(record)
         node = self._tree.update_dimension(record)
         if node is not None:
             self._changed(node)

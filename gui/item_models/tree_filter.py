@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from model.find_index import FindIndex, search_text
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
 
 
 def search_blob(item: ItemRecord) -> str:
-    texts = [getattr(item, name) for name in ITEM_TEXT_FIELDS]
-    texts += [text for _name, text in item.extras]  # an imported table's other columns
-    return "\n".join(texts).casefold()
+    return search_text((getattr(item, name) for name in ITEM_TEXT_FIELDS), item.extras)
 
 
 class TreeFilter:
@@ -28,6 +27,7 @@ class TreeFilter:
         self.status = ""
         self.department = ""
         self._blobs: dict[int, str] = {}
+        self.index: FindIndex | None = None  # a large assessment's items, kept in memory
 
     @property
     def active(self) -> bool:
@@ -42,6 +42,8 @@ class TreeFilter:
             self._blobs.clear()
         else:
             self._blobs.pop(item_id, None)
+        if self.index is not None:
+            self.index.forget(item_id)
 
     def matches(self, items: list[ItemRecord]) -> set[int] | None:
         """Ids of the matching items, or None when no filter is set."""

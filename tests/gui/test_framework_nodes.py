@@ -150,6 +150,26 @@ def test_a_filtered_lazy_tree_does_not_show_fetched_items_until_refiltered() -> 
     assert shown(tree) == [(DIMENSION, 1), (ITEM, 11)]
 
 
+def test_a_found_tree_is_built_from_the_dimensions_alone() -> None:
+    """A find over a lazy tree of 100,000 items walks the dimensions, never an item: its cost is
+    the same at any size. Dimensions without matches below are left out; the counts stay the
+    whole framework's; opening one fetches its matches."""
+    for items in (10, 100_000):
+        sql = {1: DimensionCounts(items, items, 1), 2: DimensionCounts(items, items, 0),
+               3: DimensionCounts(items, items, items)}
+        tree = NodeTree.found(DIMENSIONS, sql, {2: 7})
+        assert tree.touched == len(DIMENSIONS)
+        assert shown(tree) == [(DIMENSION, 1), (DIMENSION, 2)]
+        assert counts(tree, 1) == (1, 2 * items) and tree.pruned and not tree.filtered
+        leaf = tree.node(DIMENSION, 2)
+        assert leaf.unloaded_items == 7 and tree.has_children(leaf)
+        assert not tree.has_children(tree.node(DIMENSION, 3))
+    tree.attach(2, [ITEMS[0]])  # the dimension's matches, fetched when it is opened
+    assert shown(tree) == [(DIMENSION, 1), (DIMENSION, 2), (ITEM, 10)] and tree.is_match(10)
+    named = NodeTree.found(DIMENSIONS, {}, {}, dimension_text="全面提升")
+    assert shown(named) == [(DIMENSION, 3)]
+
+
 def test_drops_and_drags() -> None:
     tree = NodeTree(DIMENSIONS, ITEMS)
     top, sub = tree.node(DIMENSION, 1), tree.node(DIMENSION, 2)

@@ -51,7 +51,35 @@ def test_window_opens_without_loading_items(lazy_window: MainWindow, demo: Servi
     loaded = {record.id for record in model.items()}
     assert item.id in loaded and len(loaded) < 40
     lazy_window.filter_bar.text.setText("疫苗")
-    assert len(model.items()) == 40  # a find looks everywhere
-    assert model.rowCount() == 1
+    matches = [i.id for i in demo.items.list(demo_id) if "疫苗" in i.content + i.result]
+    assert [r.id for r in model.items()] == matches  # a find reads its matches only
+    assert model.rowCount() == 1 and model.index_of(ITEM, matches[0]).isValid()
     lazy_window.filter_bar.text.setText("")
     assert model.index_of(DIMENSION, demo.dimensions.list(demo_id)[0].id).isValid()
+    assert item.id in {record.id for record in model.items()}  # what was opened stays loaded
+
+
+def test_a_large_find_shows_dimensions_and_fetches_matches_when_opened(
+        qtbot: QtBot, lazy_window: MainWindow, demo: Services, demo_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gui.framework_pane, "OPEN_FOUND", 1)
+    model, bar = lazy_window.tree_model, lazy_window.filter_bar
+    items = demo.items.list(demo_id)
+    bar.status.setCurrentIndex(bar.status.findData("已完成"))
+    assert model.items() == []  # many matches: their dimensions, nothing read yet
+    dim = next(i.dimension_id for i in items if not model.has_sub_dimensions(i.dimension_id))
+    index = model.index_of(DIMENSION, dim)
+    assert model.hasChildren(index) and model.canFetchMore(index)
+    lazy_window.tree.expand(index)
+    wanted = {i.id for i in items if i.dimension_id == dim and i.status == "已完成"}
+    # the view fetches an opened dimension's matches when it lays the rows out
+    qtbot.waitUntil(lambda: wanted <= {r.id for r in model.items()})
+    assert len(model.items()) < len(items)
+    lazy_window.select(ITEM, items[0].id)
+    assert lazy_window.item_editor.record.id == items[0].id
+    lazy_window.select(ITEM, items[1].id)
+    lazy_window.item_editor.texts["result"].edit.setPlainText("只在这里的说法")
+    lazy_window.item_editor.binder.commit()  # typed in the window: the index follows
+    bar.status.setCurrentIndex(0)
+    bar.text.setText("只在这里的说法")
+    assert [r.id for r in model.items()] == [items[1].id]

@@ -76,6 +76,11 @@ def test_a_cancelled_import_writes_nothing(services, tmp_path: Path) -> None:
     with pytest.raises(ImportCancelled, match="没有写入任何内容"):
         run_import(fmt, services, read, progress=lambda _d, _t: False)
     assert services.assessments.list() == []
+    with pytest.raises(ImportCancelled):  # cancelled while its items are written: rolled back
+        run_import(fmt, services, read, progress=lambda _d, t: t == 1)
+    assert services.assessments.list() == []
     steps: list[tuple[int, int]] = []
     stored = run_import(fmt, services, read, progress=lambda d, t: steps.append((d, t)) or True)
-    assert steps == [(0, 1), (1, 1)] and services.assessments.get(stored.assessment_id).year == 2017
+    # before, as the items are written (every thousand and the last), when done
+    assert steps == [(0, 1), (5, 5), (1, 1)]
+    assert services.assessments.get(stored.assessment_id).year == 2017
