@@ -127,9 +127,9 @@ def _write_table(sheet: Any, table: TableData, layout: Layout, styles: dict[str,
         row = []
         for index, text in enumerate(cells):
             cell = WriteOnlyCell(sheet)
+            set_packed_style(cell, cell_styles[index])  # before the text: its quote prefix stays
             if (offset, index) not in merged_away:  # under a merge: its borders only
                 _set_text(cell, text)
-            set_packed_style(cell, cell_styles[index])
             row.append(cell)
         _append(sheet, FIRST_DATA_ROW + offset, heights[offset], row)
         if offset % PROGRESS_EVERY == 0:
@@ -153,12 +153,12 @@ def _dimension(sheet: Any, ref: str) -> None:
 
 def _styled(sheet: Any, style: str | None, value: str | None = None) -> Cell:
     cell = WriteOnlyCell(sheet)
-    if value is not None:
-        _set_text(cell, value)
-    if style is not None:
+    if style is not None:  # the style first: a text's quote prefix is part of the cell's style
         cell.style = style
     else:  # a merged title's other cells: styled as openpyxl's merge leaves them
         set_packed_style(cell, StyleArray())
+    if value is not None:
+        _set_text(cell, value)
     return cell
 
 
@@ -273,12 +273,12 @@ def _write_statistics(sheet: Any, report: Report, styles: dict[str, str],
 def _statistic(sheet: Any, value: Any, style: str | None) -> Cell:
     """A name is a name, never a formula (a dimension named "=0")."""
     cell = WriteOnlyCell(sheet)
+    if style is not None:  # the style first: a text's quote prefix is part of the cell's style
+        cell.style = style
     if isinstance(value, str):
         _set_text(cell, value)
     else:
         cell.value = value
-    if style is not None:
-        cell.style = style
     return cell
 
 
