@@ -25,14 +25,14 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from model.storage.migrate import open_sqlite
 from model.services import Services
-from model.report import build_report
+from model.report import report_of
 from model.storage.filestore import FileStore
 from exporters.evidence_package import export_evidence
 from model.storage.handover import pack
 services = Services.over(open_sqlite(Path({db!r})))
 start = time.perf_counter()
 if {what!r} == "export":
-    report = build_report(services, 1, with_evidence=True)
+    report = report_of(services.db, 1, with_evidence=True)
     export_evidence(report, FileStore(services.db.files_dir).path_for, Path({out!r}))
 else:
     pack(services.db, Path({out!r}))

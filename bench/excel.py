@@ -23,7 +23,7 @@ from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import TextCleaner
 from importers.xlsx_table import read_table
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 
 
 def bare_openpyxl(rows: list[list[str]], headers: list[str], merges, widths, out: Path) -> None:
@@ -72,7 +72,7 @@ def main() -> None:
         folder = Path(tmp)
         for size in args.sizes:
             services, assessment_id = make_database(folder / f"{size}.db", size)
-            report = build_report(services, assessment_id)
+            report = report_of(services.db, assessment_id)
             services.close()
             out = folder / f"{size}.xlsx"
             ours = median_time(lambda r=report, o=out: export_xlsx(r, layout, o), args.runs)

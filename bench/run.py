@@ -107,22 +107,22 @@ elif figure.startswith("search"):
 else:
     from model.storage.migrate import open_sqlite
     from model.services import Services
-    from model.report import build_report
+    from model.report import report_of
     from model.layouts import load_layout
     services = Services.over(open_sqlite(db))
     if figure == "Word export":
         from exporters.docx_report import export_docx
-        result["seconds"] = timed(lambda: export_docx(build_report(services, 1), work / "r.docx"))
+        result["seconds"] = timed(lambda: export_docx(report_of(services.db, 1), work / "r.docx"))
     elif figure == "Excel export":
         from exporters.xlsx_table import export_xlsx
-        result["seconds"] = timed(lambda: export_xlsx(build_report(services, 1),
+        result["seconds"] = timed(lambda: export_xlsx(report_of(services.db, 1),
                                                       load_layout("selfcheck"), work / "t.xlsx"))
     elif figure == "Word export floor":
         import json
         from bench.word_export import docxtpl_template
         from exporters.report_outline import outline
         from exporters.xmltext import TextCleaner
-        blocks = [b.text for b in outline(build_report(services, 1), TextCleaner())]
+        blocks = [b.text for b in outline(report_of(services.db, 1), TextCleaner())]
         template = docxtpl_template(work)
         services.close()
         del services
@@ -170,7 +170,7 @@ else:
         from model.storage.filestore import FileStore
         store = FileStore(services.db.files_dir)
         result["seconds"] = timed(lambda: export_evidence(
-            build_report(services, 1, with_evidence=True), store.path_for, work / "e.zip"))
+            report_of(services.db, 1, with_evidence=True), store.path_for, work / "e.zip"))
 result["peak_mb"] = peak()
 print(json.dumps(result))
 '''
@@ -183,7 +183,7 @@ def prepare(size: int, folder: Path) -> Path:
     from exporters.xlsx_table import export_xlsx
     from model.bulk import create_assessment_tree
     from model.layouts import load_layout
-    from model.report import build_report
+    from model.report import report_of
     from model.services import Services
     from model.storage.migrate import open_sqlite
 
@@ -196,7 +196,7 @@ def prepare(size: int, folder: Path) -> Path:
         path = sources / f"材料{n}.pdf"
         path.write_bytes(os.urandom(64 * 1024))
         services.evidence.attach_files(items[n].id, [path])
-    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"),
+    export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"),
                 folder / f"import-{size}.xlsx")
     services.close()
     floor = folder / f"import-floor-{size}.db"  # the import floor's: one assessment, one dimension

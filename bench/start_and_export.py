@@ -166,14 +166,14 @@ def prepare(folder: Path, items: int, env: dict[str, str]) -> dict[str, Path]:
     from exporters.table_rows import table_data
     from exporters.xmltext import TextCleaner
     from model.layouts import load_layout
-    from model.report import build_report
+    from model.report import report_of
 
     demo = folder / "demo.db"
     subprocess.run([sys.executable, "main.py", "demo", "--db", str(demo)], cwd=ROOT, env=env,
                    check=True, capture_output=True)
     big = folder / f"{items}.db"
     services, assessment_id = make_database(big, items)
-    report = build_report(services, assessment_id)
+    report = report_of(services.db, assessment_id)
     services.close()
     blocks = folder / "blocks.json"
     blocks.write_text(json.dumps([b.text for b in outline(report, TextCleaner())],

@@ -17,7 +17,7 @@ from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.report_outline import outline
 from exporters.xmltext import TextCleaner
-from model.report import build_report
+from model.report import report_of
 
 
 def docxtpl_template(folder: Path) -> Path:
@@ -50,7 +50,7 @@ def main() -> None:
         template = docxtpl_template(folder)
         for size in args.sizes:
             services, assessment_id = make_database(folder / f"{size}.db", size)
-            report = build_report(services, assessment_id)
+            report = report_of(services.db, assessment_id)
             blocks = [b.text for b in outline(report, TextCleaner())]
             ours = median_time(lambda r=report: export_docx(r, folder / "ours.docx"), args.runs)
 
@@ -61,7 +61,7 @@ def main() -> None:
 
             theirs = median_time(render, args.runs)
             whole = median_time(lambda s=services, a=assessment_id: export_docx(
-                build_report(s, a), folder / "ours.docx"), args.runs)
+                report_of(s.db, a), folder / "ours.docx"), args.runs)
             print(f"{size:>7} {len(blocks):>10} {ours:>8.2f} {theirs:>9.2f} {ours / theirs:>6.2f} "
                   f"{whole:>9.2f}")
             services.close()

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from cli.commands import pick_assessment, print_json
-from model.finance import FinanceService
 from model.scoring.form import FormScore
 from model.storage.opening import open_services
 
@@ -34,7 +33,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     services = open_services(args.db)
     try:
         assessment_id = pick_assessment(services, args.assessment)
-        result = FinanceService(services.db).score(assessment_id)
+        result = services.finance.score(assessment_id)
     finally:
         services.close()
     print_json(score_json(result))

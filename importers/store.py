@@ -12,12 +12,10 @@ from importers.errors import ImportCancelled, ImportFileError, where
 from importers.finance_xlsx import FinanceImport
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
 from model.bulk import append_tree, create_assessment_tree
-from model.finance import FinanceService
 from model.scoring.form import FormScore
 from model.services import Services
+from model.vocabulary import SCORE_FIELDS
 
-# A table with any of these columns is a scored form: the editor shows its score fields.
-SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
 _progress: ContextVar[Callable[[int, int], bool] | None] = ContextVar("import_progress",
                                                                       default=None)
 
@@ -75,7 +73,7 @@ def store_table(services: Services, table: ImportedTable, into: int | None) -> t
 def store_finance_form(services: Services, form: FinanceImport) -> tuple[int, FormScore]:
     """A 项目支出/部门整体绩效自评表 read by read_finance_form as a new assessment (a form is never
     added into another), every value kept; its id and its score. The CLI and the window both."""
-    finance = FinanceService(services.db)
+    finance = services.finance
     assessment_id = finance.create(form.data)
     result = finance.score(assessment_id)
     points = result.execution.points + sum(i.get("points") or 0.0 for i in form.data["indicators"])

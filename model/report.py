@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from model.queries import (
     assessment_record,
@@ -22,18 +22,11 @@ from model.report_records import Counts, Report, ReportDimension, ReportItem
 from model.storage.db import Database
 from model.vocabulary import completion
 
-if TYPE_CHECKING:
-    from model.services import Services
-
 PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
 
 
-def build_report(services: Services, assessment_id: int, *, with_evidence: bool = False) -> Report:
-    return report_of(services.db, assessment_id, with_evidence=with_evidence)
-
-
 def report_of(database: Database, assessment_id: int, *, with_evidence: bool = False) -> Report:
-    """The report of an assessment in database (what build_report gives, without Services)."""
+    """The report of an assessment in database (services.db where Services are at hand)."""
     with database.read() as connection:
         assessment = assessment_record(connection, assessment_id)
         dims = dimension_records(connection, assessment_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 
 from model.layouts import Layout, layout_names, load_layout
-from model.report import build_report
+from model.report import report_of
 from model.report_records import Report, ReportDimension, ReportItem
 from model.schema import CheckItem, Evidence
 from model.services import Services
@@ -45,7 +45,7 @@ class Problem:
 def review(services: Services, assessment_id: int) -> list[Problem]:
     """Every problem of one assessment, items in table order, then the narrative's numbers."""
     assessment = services.assessments.get(assessment_id)
-    report = build_report(services, assessment_id)
+    report = report_of(services.db, assessment_id)
     evidence = _evidence_counts(services, assessment_id) if assessment.requires_evidence else None
     layouts = [load_layout(name) for name in layout_names()]
     problems: list[Problem] = []

@@ -8,6 +8,7 @@ import model.text_cleaning  # noqa: F401 — installs the cleaning of every row 
 from model.assessments import AssessmentService
 from model.dimensions import DimensionService
 from model.evidence import EvidenceService
+from model.finance import FinanceService
 from model.items import ItemService
 from model.narrative import NarrativeService
 from model.search import SearchService
@@ -23,12 +24,13 @@ class Services:
     evidence: EvidenceService
     narrative: NarrativeService
     search: SearchService
+    finance: FinanceService
 
     @classmethod
     def over(cls, database: Database) -> Services:
         return cls(database, AssessmentService(database), DimensionService(database),
                    ItemService(database), EvidenceService(database), NarrativeService(database),
-                   SearchService(database))
+                   SearchService(database), FinanceService(database))
 
     def close(self) -> None:
         self.db.dispose()

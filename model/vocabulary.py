@@ -142,6 +142,8 @@ RESULT_NUMBER_FIELDS = tuple(f.code for f in ITEM_FIELDS
                              if f.cleared_in_new_year and f.kind == "number")
 IMPORTABLE_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.importable)
 EXPORTABLE_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.exportable)
+# The fields of a scored form: a table with any of them is one; the editor shows them only there.
+SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
 
 
 def status_constraint_sql(column: str = "status") -> str:

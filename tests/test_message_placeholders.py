@@ -15,7 +15,7 @@ from exporters.errors import ExportError
 from exporters.xlsx_table import export_xlsx
 from model.finance_layouts import load_finance_layout
 from model.layouts import PERIOD_LABELS, layout_names, load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +66,6 @@ def test_the_refusal_of_an_oversized_cell_names_the_column_as_shown(services: Se
     services.items.create(dim.id, content="事项", result="长" * 32_768)
     header = f"{PERIOD_LABELS[period]}完成情况描述"
     with pytest.raises(ExportError) as refused:
-        export_xlsx(build_report(services, a.id), load_layout("tasks"), tmp_path / "t.xlsx")
+        export_xlsx(report_of(services.db, a.id), load_layout("tasks"), tmp_path / "t.xlsx")
     assert f"“{header}”" in refused.value.message and "{" not in refused.value.message
     assert not (tmp_path / "t.xlsx").exists()

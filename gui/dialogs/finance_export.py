@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from exporters.registry import export_format
 from gui.dialogs.exports import export_to
-from model.finance import FinanceService
 from model.services import Services
 
 
 def export_finance_form(parent: QWidget, services: Services, assessment_id: int,
                         out: Path | None = None) -> Path | None:
     """Ask where (unless out is given), then write the form in its layout's official look."""
-    sheet = FinanceService(services.db).sheet(assessment_id)  # refuses what is not a form
+    sheet = services.finance.sheet(assessment_id)  # refuses what is not a form
     if out is None:
         name = f"{sheet.form.project_name or sheet.unit_name}{sheet.year}年度绩效自评表.xlsx"
         chosen, _filter = QFileDialog.getSaveFileName(

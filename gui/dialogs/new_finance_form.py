@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import ModelError
-from model.finance import FinanceService
 from model.finance_layouts import finance_layout_names, load_finance_layout
 from model.services import Services
 
@@ -61,7 +60,7 @@ def new_finance_form(window: Window) -> int | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        assessment_id = FinanceService(window.services.db).create_blank(
+        assessment_id = window.services.finance.create_blank(
             dialog.unit.text().strip(), dialog.year.value(), dialog.layout_choice.currentData(),
             dialog.project.text().strip())
     except ModelError as exc:

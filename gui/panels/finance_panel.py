@@ -31,7 +31,6 @@ from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
 from model.errors import ModelError
-from model.finance import FinanceService
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
@@ -99,7 +98,7 @@ class FinancePanel(QWidget):
     # --- showing -------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> bool:
         """Show the form when the assessment is one; False (and nothing shown) when it is not."""
-        finance = FinanceService(self.context.services.db)
+        finance = self.context.services.finance
         form = finance.form(assessment_id)
         if form is None or finance.kind(assessment_id) not in FINANCE_KINDS:
             self.assessment_id = None
@@ -115,7 +114,7 @@ class FinancePanel(QWidget):
         """Read the form again and score it: every number on screen follows the last edit."""
         if self.assessment_id is None:
             return
-        finance = FinanceService(self.context.services.db)
+        finance = self.context.services.finance
         try:
             rows = finance.indicators(self.assessment_id)
             self.score = finance.score(self.assessment_id)
@@ -310,7 +309,7 @@ class FinancePanel(QWidget):
         if widget is None or self.assessment_id is None or widget.property("saved") == text.strip():
             return
         shown = widget.property("saved")
-        form = FinanceService(self.context.services.db).form(self.assessment_id)
+        form = self.context.services.finance.form(self.assessment_id)
         current = getattr(form, field) if form is not None else shown
         visit: int | None = self._text_visits.get(field)
         new = text.strip()
@@ -327,7 +326,7 @@ class FinancePanel(QWidget):
                                            self._texts_changed, visit=visit))
 
     def _texts_changed(self) -> None:
-        form = FinanceService(self.context.services.db).form(self.assessment_id or 0)
+        form = self.context.services.finance.form(self.assessment_id or 0)
         if form is not None:
             for field, widget in self.texts.items():
                 value = getattr(form, field)
@@ -349,7 +348,7 @@ class FinancePanel(QWidget):
         text = item.text().strip()
         # refreshed after this signal returns: the table's items are rebuilt
         later = lambda: QTimer.singleShot(0, self.refresh)  # noqa: E731
-        funds = FinanceService(self.context.services.db).funds(self.assessment_id)
+        funds = self.context.services.finance.funds(self.assessment_id)
         fund = next((f for f in funds if f.id == fund_id), None)
         current = getattr(fund, key) if fund is not None else shown
         if not same_value(current, shown):

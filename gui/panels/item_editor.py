@@ -23,10 +23,8 @@ from gui.panels.last_year import LastYearPanel
 from gui.widgets import CountedText
 from model.permissions import cached_rights
 from model.records import ItemRecord
-from model.vocabulary import ITEM_EDITABLE_FIELDS
+from model.vocabulary import ITEM_EDITABLE_FIELDS, SCORE_FIELDS
 from model.vocabulary import STATUS_NAMES as STATUSES
-
-SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
 
 
 def number_or_none(text: Any) -> Any:

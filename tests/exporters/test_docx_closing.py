@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from exporters.docx_report import export_docx
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.report_options import official_date
 from model.services import Services
 from tests.exporters.rendering import pdf_lines, pdf_words, render_pdf
@@ -39,7 +39,7 @@ def small(services: Services) -> tuple[Services, int]:
 def test_signature_and_date_end_the_body(small: tuple[Services, int], tmp_path: Path) -> None:
     services, a = small
     out = tmp_path / "r.docx"
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     document = Document(str(out))
     *_, blank, signature, day = document.paragraphs
     assert (blank.text, signature.text, day.text) == ("", "某区卫生健康委员会",
@@ -58,13 +58,13 @@ def test_signature_and_date_are_editable_and_can_be_turned_off(
     services.assessments.update(a, signature="某区卫健委办公室", signature_date="2024-01-05")
     assert services.assessments.get(a).signature_date == "2024年1月5日"
     out = tmp_path / "r.docx"
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     assert [t for _s, t in paragraphs(out)][-2:] == ["某区卫健委办公室", "2024年1月5日"]
     services.assessments.update(a, show_signature=False)
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     assert [t for _s, t in paragraphs(out)][-2:] == ["", "2024年1月5日"]
     services.assessments.update(a, show_date=False)
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     assert paragraphs(out)[-1] == ("正文", "（1）检查120次；（2）立案5件。")
 
 
@@ -72,25 +72,25 @@ def test_demoted_numbering_leaves_the_stored_text(small: tuple[Services, int],
                                                   tmp_path: Path) -> None:
     services, a = small
     out = tmp_path / "r.docx"
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     assert ("正文", "（1）检查120次；（2）立案5件。") in paragraphs(out)
     assert services.items.list(a)[0].result == "1.检查120次；2.立案5件。"
     services.assessments.update(a, demote_numbering=False)
-    export_docx(build_report(services, a), out)
+    export_docx(report_of(services.db, a), out)
     assert ("正文", "1.检查120次；2.立案5件。") in paragraphs(out)
 
 
 def test_attachment_note_for_one_and_for_several(demo: Services, demo_id: int,
                                                   tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
     texts = [t for _s, t in paragraphs(out)]
     note = texts.index(f"附件：{TABLE_TITLE}")
     assert texts[note - 1] == "" and texts[note + 1] == ""  # 正文下空一行; 落款 after a blank line
     assert texts[note + 2] == "北京市卫生健康委员会"
     item = demo.items.list(demo_id)[0]
     demo.evidence.add_note(item.id, "市委督查室反馈意见")
-    export_docx(build_report(demo, demo_id, with_evidence=True), out,
+    export_docx(report_of(demo.db, demo_id, with_evidence=True), out,
                 table_layout=load_layout("selfcheck"), evidence_refs=True)
     document = Document(str(out))
     texts = [p.text for p in document.paragraphs]
@@ -103,7 +103,7 @@ def test_attachment_note_for_one_and_for_several(demo: Services, demo_id: int,
 
 def test_every_run_carries_its_style_fonts(demo: Services, demo_id: int, tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
     document = Document(str(out))
     expected = {"公文标题": ("方正小标宋简体", "44"), "一级标题": ("黑体", "32"),
                 "二级标题": ("楷体_GB2312", "32"), "三级标题": ("仿宋_GB2312", "32"),
@@ -127,7 +127,7 @@ def test_every_run_carries_its_style_fonts(demo: Services, demo_id: int, tmp_pat
 def test_wide_table_in_a_landscape_section_with_both_widths(
         demo: Services, demo_id: int, tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("tasks"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("tasks"))
     document = Document(str(out))
     portrait, landscape = document.sections
     assert portrait.page_width < portrait.page_height
@@ -141,7 +141,7 @@ def test_wide_table_in_a_landscape_section_with_both_widths(
     heading = document.paragraphs[[p.text for p in document.paragraphs].index("附件")]
     assert heading._p.pPr.find(qn("w:pageBreakBefore")).get(qn("w:val")) == "0"
     narrow = tmp_path / "narrow.docx"
-    export_docx(build_report(demo, demo_id), narrow, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), narrow, table_layout=load_layout("selfcheck"))
     assert len(Document(str(narrow)).sections) == 1  # four columns stay portrait
 
 
@@ -149,12 +149,12 @@ def test_page_number_options(small: tuple[Services, int], demo: Services, demo_i
                              tmp_path: Path) -> None:
     services, a = small
     one_page = tmp_path / "one.docx"
-    export_docx(build_report(services, a), one_page)
+    export_docx(report_of(services.db, a), one_page)
     footer = Document(str(one_page)).sections[0].footer
     assert "PAGE" not in footer._element.xml  # no number on a one-page document
     demo.assessments.update(demo_id, page_numbers="居中")
     centred = tmp_path / "centred.docx"
-    export_docx(build_report(demo, demo_id), centred)
+    export_docx(report_of(demo.db, demo_id), centred)
     document = Document(str(centred))
     assert not document.settings.odd_and_even_pages_header_footer
     p = document.sections[0].footer.paragraphs[0]._p
@@ -172,7 +172,7 @@ def test_many_items_restart_merges_at_each_block(services: Services, tmp_path: P
     for n in range(300):
         services.items.create(top.id, content=f"事项{n}", result="完成。", status="已完成")
     out = tmp_path / "r.docx"
-    export_docx(build_report(services, a.id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(services.db, a.id), out, table_layout=load_layout("selfcheck"))
     rows = Document(str(out)).tables[0]._tbl.tr_lst[1:]
     marks = [r.tc_lst[0].tcPr.find(qn("w:vMerge")) for r in rows]
     restarts = [i for i, m in enumerate(marks) if m is not None and m.get(qn("w:val")) == "restart"]
@@ -185,7 +185,7 @@ def test_many_items_restart_merges_at_each_block(services: Services, tmp_path: P
 def test_rendered_closing_and_every_item(demo: Services, demo_id: int, tmp_path: Path) -> None:
     demo.assessments.update(demo_id, signature_date="2022年1月10日")
     out = tmp_path / "总结.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
     pdf = render_pdf(out, tmp_path)
     lines = pdf_lines(pdf)
     text = "".join(re.sub(r"\s", "", line.text) for line in lines)
@@ -211,7 +211,7 @@ def test_rendered_closing_and_every_item(demo: Services, demo_id: int, tmp_path:
 def test_rendered_table_shows_a_label_on_every_page(demo: Services, demo_id: int,
                                                     tmp_path: Path) -> None:
     out = tmp_path / "表.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
     pdf = render_pdf(out, tmp_path)
     words = pdf_words(pdf)
     first = next(w.page for w in words if w.text == "附件")

@@ -14,7 +14,7 @@ from docx.shared import Mm
 from exporters.docx_report import export_docx
 from exporters.errors import ExportCancelled, ExportError
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from tests.exporters.rendering import page_count, pdf_lines, printed_rows, render_pdf
 
@@ -25,7 +25,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture
 def demo_docx(demo: Services, demo_id: int, tmp_path: Path) -> Path:
     out = tmp_path / "总结.docx"
-    export_docx(build_report(demo, demo_id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
     return out
 
 
@@ -126,7 +126,7 @@ def test_numbering_is_not_doubled_and_every_item_is_kept(
     services.narrative.set_text(a.id, "problems", "共{任务总数}项，完成{已完成数}项，完成率{完成率}。")
     services.assessments.update(a.id, show_signature=False, show_date=False)
     out = tmp_path / "r.docx"
-    export_docx(build_report(services, a.id), out)
+    export_docx(report_of(services.db, a.id), out)
     texts = [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
     assert texts == [
         ("公文标题", "某区卫健委2023年度工作总结"),
@@ -141,7 +141,7 @@ def test_numbering_is_not_doubled_and_every_item_is_kept(
         ("正文", "共3项，完成0项，完成率0%。"),
     ]
     services.assessments.update(a.id, omit_unfinished=True)
-    result = export_docx(build_report(services, a.id), out)
+    result = export_docx(report_of(services.db, a.id), out)
     texts = [(p.style.name, p.text) for p in Document(str(out)).paragraphs]
     assert ("三级标题", "2.无结果的事项") not in texts and ("二级标题", "（二）空维度") not in texts
     assert result.warnings == ["未写入工作总结的事项（没有落实情况）：第2项、第3项。"]
@@ -157,7 +157,7 @@ def test_characters_xml_cannot_hold_are_removed_and_reported(
     with services.db.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE check_item SET result = ? WHERE id = ?",
                                    ("含\x00控制\x07字符\ufffe", item.id))
-    result = export_docx(build_report(services, a.id), tmp_path / "r.docx")
+    result = export_docx(report_of(services.db, a.id), tmp_path / "r.docx")
     assert "含控制字符" in [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
     assert result.warnings == ["第1项（落实情况）：删除了 3 个无法写入文件的控制字符。"]
 
@@ -166,7 +166,7 @@ def test_cancel_and_failure_leave_the_old_file(demo: Services, demo_id: int, tmp
     out = tmp_path / "r.docx"
     out.write_bytes(b"old report")
     with pytest.raises(ExportCancelled):
-        export_docx(build_report(demo, demo_id), out, progress=lambda done, total: done < 10)
+        export_docx(report_of(demo.db, demo_id), out, progress=lambda done, total: done < 10)
     assert out.read_bytes() == b"old report"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")]
 
@@ -179,7 +179,7 @@ def test_read_only_folder_gives_a_message(demo: Services, demo_id: int, tmp_path
         # root writes through permissions: /proc refuses new files to everyone
         target_folder = folder if not _writable(folder) else Path("/proc")
         with pytest.raises(ExportError, match="只读或没有权限"):
-            export_docx(build_report(demo, demo_id), target_folder / "r.docx")
+            export_docx(report_of(demo.db, demo_id), target_folder / "r.docx")
     finally:
         folder.chmod(0o755)
 
@@ -190,7 +190,7 @@ def test_target_that_cannot_be_replaced_keeps_old_content(
     target.mkdir()  # something in the way that a file cannot replace (like a locked file)
     (target / "keep").write_text("x")
     with pytest.raises(ExportError, match="原文件未改动"):
-        export_docx(build_report(demo, demo_id), target)
+        export_docx(report_of(demo.db, demo_id), target)
     assert (target / "keep").read_text() == "x"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".~")]
 
@@ -235,7 +235,7 @@ def test_full_body_pages_have_22_lines_of_28_characters(services: Services, tmp_
     sentence = "深入推进依法行政加快实现基本建成法治政府目标" * 3
     services.narrative.set_text(a.id, "overview", "\n".join([sentence * 4] * 12))
     out = tmp_path / "long.docx"
-    export_docx(build_report(services, a.id), out)
+    export_docx(report_of(services.db, a.id), out)
     lines = pdf_lines(render_pdf(out, tmp_path))
     pages = max(line.page for line in lines)
     assert pages >= 3

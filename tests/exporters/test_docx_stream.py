@@ -14,7 +14,7 @@ from exporters.docx_report import export_docx
 from exporters.docx_stream import StreamedDocument
 from exporters.errors import ExportCancelled
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 
 
@@ -38,7 +38,7 @@ def test_the_document_in_memory_does_not_grow_with_the_items(
     for items in (200, 2000):
         services, assessment_id = make_database(tmp_path / f"{items}.db", items)
         out = tmp_path / f"{items}.docx"
-        export_docx(build_report(services, assessment_id), out)
+        export_docx(report_of(services.db, assessment_id), out)
         services.close()
         paragraphs.append(len(_body(out).findall(f"{{{W}}}p")))
     assert sizes[0] == sizes[1]
@@ -57,7 +57,7 @@ def _body(path: Path) -> etree._Element:
 def test_streamed_xml_is_what_lxml_writes(demo: Services, demo_id: int, tmp_path: Path,
                                           layout: str | None) -> None:
     out = tmp_path / "r.docx"
-    export_docx(build_report(demo, demo_id, with_evidence=True), out, evidence_refs=True,
+    export_docx(report_of(demo.db, demo_id, with_evidence=True), out, evidence_refs=True,
                 table_layout=load_layout(layout) if layout else None)
     with zipfile.ZipFile(out) as package:
         raw = package.read("word/document.xml")
@@ -78,5 +78,5 @@ def test_cancel_while_the_body_is_written_leaves_nothing(demo: Services, demo_id
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(ExportCancelled):
-        export_docx(build_report(demo, demo_id), folder / "r.docx", progress=progress)
+        export_docx(report_of(demo.db, demo_id), folder / "r.docx", progress=progress)
     assert len(calls) == 2 and list(folder.iterdir()) == []

@@ -13,7 +13,7 @@ from docx import Document
 from exporters.docx_report import export_docx
 from exporters.evidence_package import CLASSIFIED, INDEX_NAME, export_evidence
 from exporters.safe_names import UniqueNames, safe_name
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.filestore import FileStore
 
@@ -38,7 +38,7 @@ def with_evidence(demo: Services, demo_id: int, tmp_path: Path) -> Services:
 
 def test_package_contents_names_and_index(with_evidence: Services, demo_id: int,
                                           tmp_path: Path) -> None:
-    report = build_report(with_evidence, demo_id, with_evidence=True)
+    report = report_of(with_evidence.db, demo_id, with_evidence=True)
     out = tmp_path / "证明材料.zip"
     export_evidence(report, FileStore(with_evidence.db.files_dir).path_for, out)
     with zipfile.ZipFile(out) as package:
@@ -68,7 +68,7 @@ def test_package_contents_names_and_index(with_evidence: Services, demo_id: int,
 
 def test_word_report_cites_evidence(with_evidence: Services, demo_id: int, tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    export_docx(build_report(with_evidence, demo_id, with_evidence=True), out, evidence_refs=True)
+    export_docx(report_of(with_evidence.db, demo_id, with_evidence=True), out, evidence_refs=True)
     document = Document(str(out))
     texts = [p.text for p in document.paragraphs]
     assert any(t.endswith("（见附件2-1、2-2、2-3）") for t in texts)

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 import resources
 from exporters.docx_report import export_docx
 from model.finance import FinanceService
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.exporters.rendering import pdf_words, render_pdf
@@ -68,11 +68,11 @@ def test_department_form_and_rendered_attachment_page(services: Services, tmp_pa
     data = resources.demo_project_form()
     data["assessment"]["kind"] = "部门整体"
     data["form"]["layout"] = "department"
-    finance = FinanceService(services.db)
+    finance = services.finance
     assessment_id = finance.create(data)
     sheet = finance.form_sheet(assessment_id)
     out = tmp_path / "dept.docx"
-    export_docx(build_report(services, assessment_id), out, form=sheet)
+    export_docx(report_of(services.db, assessment_id), out, form=sheet)
     top, indicators = Document(str(out)).tables
     assert texts(top)[0] == ["部门（单位）名称", "某市卫生健康委员会"]
     assert texts(indicators)[0][3:5] == ["年度指标值（A）", "全年实际值（B）"]

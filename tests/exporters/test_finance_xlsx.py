@@ -10,7 +10,6 @@ import pytest
 import resources
 from exporters.errors import ExportError
 from exporters.finance_xlsx import export_finance_xlsx
-from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
 from model.finance_records import FinanceSheet
 from model.services import Services
@@ -26,7 +25,7 @@ def make_sheet(services: Services, layout: str) -> FinanceSheet:
         data["assessment"]["kind"] = "部门整体"
     data["form"]["conclusion"] = "项目总体完成较好。"
     data["form"]["project_leader"] = "张三"
-    finance = FinanceService(services.db)
+    finance = services.finance
     return finance.sheet(finance.create(data))
 
 

@@ -16,7 +16,7 @@ from exporters.evidence_package import INDEX_NAME, export_evidence
 from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import clean
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.filestore import FileStore
 from model.text_rules import clean_line
@@ -48,7 +48,7 @@ def expected(text: str) -> str:
 def test_word(hostile: tuple[Services, int], tmp_path: Path) -> None:
     services, assessment_id = hostile
     out = tmp_path / "r.docx"
-    result = export_docx(build_report(services, assessment_id, with_evidence=True), out,
+    result = export_docx(report_of(services.db, assessment_id, with_evidence=True), out,
                          table_layout=load_layout("selfcheck"), evidence_refs=True)
     paragraphs = [p.text for p in Document(str(out)).paragraphs]
     for name, text in HOSTILE.items():
@@ -64,7 +64,7 @@ def test_word(hostile: tuple[Services, int], tmp_path: Path) -> None:
 def test_excel(hostile: tuple[Services, int], tmp_path: Path, layout: str) -> None:
     services, assessment_id = hostile
     out = tmp_path / "t.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout(layout), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout(layout), out)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     results = [sheet.cell(row, sheet.max_column).value for row in range(3, sheet.max_row + 1)]
     assert results == [expected(text) for text in HOSTILE.values()]
@@ -76,14 +76,14 @@ def test_excel_refuses_one_character_too_many_naming_the_item(hostile: tuple[Ser
     item = services.items.list(assessment_id)[4]
     services.items.update(item.id, None, result="长" * 32_768)
     with pytest.raises(ExportError, match="第5项的“落实情况”"):
-        export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"),
+        export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"),
                     tmp_path / "t.xlsx")
 
 
 def test_evidence_index(hostile: tuple[Services, int], tmp_path: Path) -> None:
     services, assessment_id = hostile
     out = tmp_path / "e.zip"
-    export_evidence(build_report(services, assessment_id, with_evidence=True),
+    export_evidence(report_of(services.db, assessment_id, with_evidence=True),
                     FileStore(services.db.files_dir).path_for, out)
     with zipfile.ZipFile(out) as package:
         (tmp_path / "i.xlsx").write_bytes(package.read(INDEX_NAME))

@@ -21,9 +21,9 @@ from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 services, assessment_id = make_database(Path({db!r}), 4000)
-report = build_report(services, assessment_id)
+report = report_of(services.db, assessment_id)
 def progress(done, total):
     print(f"progress {{done}}", flush=True)  # the parent kills us once writing is under way
     return True

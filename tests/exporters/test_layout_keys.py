@@ -10,19 +10,19 @@ import openpyxl
 
 from exporters.xlsx_table import export_xlsx
 from model.layouts import Column, load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 
 
 def _export(demo: Services, demo_id: int, layout, tmp_path: Path):
     out = tmp_path / "t.xlsx"
-    export_xlsx(build_report(demo, demo_id), layout, out)
+    export_xlsx(report_of(demo.db, demo_id), layout, out)
     return openpyxl.load_workbook(out).worksheets[0]
 
 
 def test_within_breaks_a_merge_where_the_other_field_changes(demo: Services, demo_id: int,
                                                               tmp_path: Path) -> None:
-    items = build_report(demo, demo_id).items
+    items = report_of(demo.db, demo_id).items
     # two neighbours in different top dimensions share a department: merged only without `within`
     at = next(n for n in range(len(items) - 1) if items[n].path[0] != items[n + 1].path[0])
     for item in items[at:at + 2]:

@@ -13,7 +13,7 @@ from exporters.pdf import find_soffice
 from exporters.xlsx_table import export_xlsx
 from main import main
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from tests.exporters.rendering import page_count, pdf_lines, require_tools
 
@@ -51,7 +51,7 @@ def test_exported_files_get_normal_permissions(demo: Services, demo_id: int,
     old = os.umask(0o022)
     try:
         out = tmp_path / "表.xlsx"
-        export_xlsx(build_report(demo, demo_id), load_layout("selfcheck"), out)
+        export_xlsx(report_of(demo.db, demo_id), load_layout("selfcheck"), out)
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644

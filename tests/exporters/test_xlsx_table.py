@@ -12,7 +12,7 @@ import pytest
 from exporters.errors import ExportError
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.text_metrics import wrapped_lines
 from tests.exporters.rendering import page_count, pdf_lines, pdf_words, render_pdf
@@ -21,7 +21,7 @@ from tests.exporters.rendering import page_count, pdf_lines, pdf_words, render_p
 @pytest.fixture(params=["selfcheck", "tasks"])
 def exported(request: pytest.FixtureRequest, demo: Services, demo_id: int, tmp_path: Path):
     out = tmp_path / f"{request.param}.xlsx"
-    export_xlsx(build_report(demo, demo_id), load_layout(request.param), out)
+    export_xlsx(report_of(demo.db, demo_id), load_layout(request.param), out)
     return request.param, openpyxl.load_workbook(out), out
 
 
@@ -116,7 +116,7 @@ def test_oversized_text_is_refused_with_the_item_named(services: Services, tmp_p
     services.items.create(dim.id, content="过长", result="字" * 32_768)
     out = tmp_path / "t.xlsx"
     with pytest.raises(ExportError, match="第2项的“落实情况”有 32768 个字符"):
-        export_xlsx(build_report(services, a.id), load_layout("selfcheck"), out)
+        export_xlsx(report_of(services.db, a.id), load_layout("selfcheck"), out)
     assert not out.exists()
 
 
@@ -125,7 +125,7 @@ def test_formula_like_text_stays_text(services: Services, tmp_path: Path) -> Non
     dim = services.dimensions.create(a.id, "维度")
     services.items.create(dim.id, content="=SUM(A1:A3)", result="=1+1")
     out = tmp_path / "t.xlsx"
-    export_xlsx(build_report(services, a.id), load_layout("selfcheck"), out)
+    export_xlsx(report_of(services.db, a.id), load_layout("selfcheck"), out)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert (sheet["C3"].value, sheet["C3"].data_type) == ("=SUM(A1:A3)", "s")
 
@@ -133,7 +133,7 @@ def test_formula_like_text_stays_text(services: Services, tmp_path: Path) -> Non
 def test_rendered_table_cuts_nothing_and_repeats_headers(demo: Services, demo_id: int,
                                                          tmp_path: Path) -> None:
     out = tmp_path / "自查表.xlsx"
-    report = build_report(demo, demo_id)
+    report = report_of(demo.db, demo_id)
     export_xlsx(report, load_layout("selfcheck"), out)
     pdf = render_pdf(out, tmp_path)
     lines = pdf_lines(pdf)
@@ -177,7 +177,7 @@ def column_starts(lines, headers: list[str], widths: list[float]) -> list[float]
 def test_rendered_pages_each_show_a_label_and_a_whole_footer(
         layout_name: str, demo: Services, demo_id: int, tmp_path: Path) -> None:
     out = tmp_path / f"{layout_name}.xlsx"
-    export_xlsx(build_report(demo, demo_id), load_layout(layout_name), out)
+    export_xlsx(report_of(demo.db, demo_id), load_layout(layout_name), out)
     pdf = render_pdf(out, tmp_path)
     lines, words, pages = pdf_lines(pdf), pdf_words(pdf), page_count(pdf)
     stats_page = next(line.page for line in lines if "事项数" in line.text)

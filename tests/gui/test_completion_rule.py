@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gui.main_window import MainWindow
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 
 
@@ -14,7 +14,7 @@ def _window_figures(window: MainWindow) -> tuple[str, list[str]]:
 
 
 def _report_figures(demo: Services, assessment_id: int) -> tuple[str, list[str]]:
-    report = build_report(demo, assessment_id)
+    report = report_of(demo.db, assessment_id)
     labels = []
     for top in report.dimensions:
         statuses = [i.status for i in report.items if i.path[:1] == (top.name,)]
@@ -38,7 +38,7 @@ def test_not_applicable_items_count_alike_in_window_and_report(window: MainWindo
     window.reload()
     assert _window_figures(window) == _report_figures(demo, window.assessment_id)
     assert _window_figures(window)[0] == "已完成 36 / 37"
-    assert build_report(demo, window.assessment_id).counts.rate == "97.3%"
+    assert report_of(demo.db, window.assessment_id).counts.rate == "97.3%"
 
 
 def test_a_status_typed_in_the_editor_recounts_like_the_report(window: MainWindow,

@@ -18,7 +18,6 @@ from gui.dialogs.new_finance_form import NewFinanceFormDialog
 from gui.main_window import MainWindow
 from gui.panels.finance_indicators import ITEM_ID_ROLE
 from gui.settings import Settings
-from model.finance import FinanceService
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.gui.conftest import database_state
@@ -27,7 +26,7 @@ from tests.gui.conftest import database_state
 @pytest.fixture
 def form_window(qtbot: QtBot, tmp_path: Path, answers: list[str]) -> MainWindow:
     services = Services.over(open_sqlite(tmp_path / "form.db"))
-    FinanceService(services.db).create(resources.demo_project_form())
+    services.finance.create(resources.demo_project_form())
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)
     main.show()
@@ -79,7 +78,7 @@ def test_funds_and_texts_are_saved_and_rescored(form_window: MainWindow, qtbot: 
     assert "总分 92.33" in panel.total.text()
     panel.texts["project_name"].setText("新项目名称")
     panel.texts["project_name"].editingFinished.emit()
-    finance = FinanceService(form_window.services.db)
+    finance = form_window.services.finance
     assessment_id = form_window.assessment_id
     assert finance.form(assessment_id).project_name == "新项目名称"
     assert finance.funds(assessment_id)[0].spent == 240

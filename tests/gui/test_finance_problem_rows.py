@@ -14,7 +14,6 @@ from gui.main_window import MainWindow
 from gui.panels.finance_indicators import COLUMNS
 from gui.settings import Settings
 from importers.finance_xlsx import read_finance_form
-from model.finance import FinanceService
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.model.test_finance_weights import R2, county_form, realworld
@@ -24,7 +23,7 @@ PROBLEM = "#fde2e1"
 
 def window_for(qtbot: QtBot, tmp_path: Path, form: Path) -> Iterator[MainWindow]:
     services = Services.over(open_sqlite(tmp_path / "form.db"))
-    FinanceService(services.db).create(read_finance_form(form).data)
+    services.finance.create(read_finance_form(form).data)
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)
     main.show()

@@ -16,7 +16,6 @@ import resources
 from gui.main_window import MainWindow
 from gui.panels.finance_conflict import FieldConflictDialog
 from gui.settings import Settings
-from model.finance import FinanceService
 from model.finance_fields import FinanceFields
 from model.services import Services
 from model.storage.migrate import open_sqlite
@@ -25,7 +24,7 @@ from model.storage.migrate import open_sqlite
 @pytest.fixture
 def form_window(qtbot: QtBot, tmp_path: Path, answers: list[str]) -> MainWindow:
     services = Services.over(open_sqlite(tmp_path / "form.db"))
-    FinanceService(services.db).create(resources.demo_project_form())
+    services.finance.create(resources.demo_project_form())
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)
     main.show()
@@ -64,7 +63,7 @@ def test_one_undo_step_per_field_visit(form_window: MainWindow) -> None:
     assert stack.count() == before + 1
     visit(name, "又一次改名")  # a new visit: a step of its own
     assert stack.count() == before + 2
-    finance = FinanceService(form_window.services.db)
+    finance = form_window.services.finance
     form_window.undo()
     assert finance.form(form_window.assessment_id).project_name == "新项目名称"
     form_window.undo()
@@ -79,13 +78,13 @@ def test_an_undo_never_wipes_another_windows_later_edit(form_window: MainWindow,
                                                         answers: list[str]) -> None:
     panel = form_window.finance_panel
     assessment = form_window.assessment_id
-    fund = FinanceService(other.db).funds(assessment)[0]
+    fund = other.finance.funds(assessment)[0]
     panel.funds.item(0, 2).setText("400")
     qtbot.waitUntil(lambda: panel.funds.item(0, 2).text() == "400")
-    assert FinanceService(other.db).funds(assessment)[0].spent == 400
+    assert other.finance.funds(assessment)[0].spent == 400
     FinanceFields(other.db).set_fund(fund.id, "spent", 300, expected=400)  # the other window
     form_window.undo()
-    assert FinanceService(other.db).funds(assessment)[0].spent == 300  # not back to 456
+    assert other.finance.funds(assessment)[0].spent == 300  # not back to 456
     assert any("全年执行数" in text and "其他窗口" in text for text in answers)
     qtbot.waitUntil(lambda: panel.funds.item(0, 2).text() == "300")
     # the same for a text: redo refused after the other window rewrote it
@@ -93,10 +92,10 @@ def test_an_undo_never_wipes_another_windows_later_edit(form_window: MainWindow,
     visit(goal, "本窗口写的完成情况")
     form_window.undo()
     FinanceFields(other.db).set_form_text(assessment, "goal_actual", "另一窗口写的",
-                                          expected=FinanceService(other.db).form(assessment)
+                                          expected=other.finance.form(assessment)
                                           .goal_actual)
     form_window.redo()
-    assert FinanceService(other.db).form(assessment).goal_actual == "另一窗口写的"
+    assert other.finance.form(assessment).goal_actual == "另一窗口写的"
     assert any("实际完成情况" in text for text in answers)
 
 
@@ -104,7 +103,7 @@ def test_a_change_made_elsewhere_is_shown_mine_and_theirs(form_window: MainWindo
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     panel = form_window.finance_panel
     assessment = form_window.assessment_id
-    finance = FinanceService(other.db)
+    finance = other.finance
     shown: list[tuple[str, str, str]] = []
 
     def clerk_merges(dialog: FieldConflictDialog) -> int:

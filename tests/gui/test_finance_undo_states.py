@@ -19,7 +19,6 @@ import resources
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand
 from gui.notifier import ChangeNotifier
-from model.finance import FinanceService
 from model.finance_fields import same_value
 from model.services import Services
 from model.storage.migrate import open_sqlite
@@ -55,7 +54,7 @@ class TwoFinanceWindows(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="finance-undo-"))
         path = self.folder / "form.db"
         services = Services.over(open_sqlite(path))
-        finance = FinanceService(services.db)
+        finance = services.finance
         self.assessment = finance.create(resources.demo_project_form())
         self.fund = finance.funds(self.assessment)[0].id
         self.item = finance.indicators(self.assessment)[0].item_id
@@ -74,7 +73,7 @@ class TwoFinanceWindows(RuleBasedStateMachine):
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def read(self, window: Window) -> dict[str, Any]:
-        finance = FinanceService(window.services.db)
+        finance = window.services.finance
         form = finance.form(self.assessment)
         assert form is not None
         spent = next(f for f in finance.funds(self.assessment) if f.id == self.fund).spent

@@ -16,7 +16,6 @@ from gui.settings import Settings
 from importers.finance_xlsx import FinanceImport
 from importers.store import store_tables
 from importers.xlsx_table import load_grids
-from model.finance import FinanceService
 from model.services import Services
 from tests.gui.test_editing import select, type_into
 from tests.importers import clerk_tables, finance_forms
@@ -179,7 +178,7 @@ def test_the_window_imports_a_finance_form_as_a_scored_form(
     window.files.import_excel()
     assert shown == ["9 项绩效指标，4 行资金"]
     [new] = [s for s in demo.assessments.list() if s.year == 2023]
-    finance = FinanceService(demo.db)
+    finance = demo.finance
     assert (new.unit, finance.kind(new.id)) == ("XX区城市更新中心", "项目支出")
     assert finance.form(new.id).layout == "project"
     result = finance.score(new.id)

@@ -13,7 +13,7 @@ from importers.cell_text import clean_text
 from importers.xlsx_table import read_table
 from model.bulk import create_assessment_tree
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.text_rules import clean_line
 from tests.db_templates import empty_services
 
@@ -91,7 +91,7 @@ def test_selfcheck_round_trip(shared, dimensions: list[dict]) -> None:
         "assessment": {"unit_name": "单位", "year": 2024, "title": "某某委2024年度自查表"},
         "dimensions": dimensions})
     out = folder / "t.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"), out)
     table = read_table(out, "selfcheck")
     got = [(i.path, i.values.get("content", ""), i.values.get("result", ""),
             {k: i.values.get(k, "") for k in ("owner", "note")}, i.values.get("extras", {}))
@@ -108,7 +108,7 @@ def test_extra_fields_are_exported_in_their_own_columns_and_read_back(shared) ->
              "extras": {"具体做法": "印发方案。", "督办意见": "按期办结"}},
             {"content": "事项二", "result": "推进中。", "extras": {"督办意见": "加快推进"}}]}]})
     out = folder / "extras.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"), out)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert [c.value for c in sheet[2]] == ["考评维度", "考评内容", "自查内容", "落实情况", "责任人",
                                            "具体做法", "督办意见"]
@@ -127,6 +127,6 @@ def test_literal_excel_escape_text_survives(shared) -> None:
         "assessment": {"unit_name": "单位", "year": 2024, "title": "某某委2024年度自查表"},
         "dimensions": [{"name": "维度_x0041_", "items": [{"content": "代码_x0041_保留", "result": ""}]}]})
     out = folder / "escape.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"), out)
     [item] = read_table(out).items
     assert (item.path, item.values["content"]) == (("维度_x0041_",), "代码_x0041_保留")

@@ -12,7 +12,7 @@ from exporters.xlsx_table import export_xlsx
 from importers.xlsx_table import read_table
 from model.bulk import create_assessment_tree
 from model.layouts import load_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.importers.test_round_trip import NAME, TEXT, cleaned, one_line
@@ -83,7 +83,7 @@ def test_every_layout_round_trips(shared, layout: str, data: st.DataObject) -> N
         "assessment": {"unit_name": "单位", "year": 2024, "title": "某某委2024年度自查表"},
         "dimensions": dimensions})
     out = folder / f"{layout}.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout(layout), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout(layout), out)
     headers = [c.value for c in openpyxl.load_workbook(out).worksheets[0][2] if c.value]
     assert len(headers) == len(set(headers))  # each extra column once
     table = read_table(out)
@@ -101,7 +101,7 @@ def test_a_third_level_is_its_own_merged_column(shared) -> None:
                 {"name": "支部", "items": [{"content": "开展三会一课。", "result": "12次。"},
                                           {"content": "发展党员。", "result": "2名。"}]}]}]}]})
     out = folder / "three.xlsx"
-    export_xlsx(build_report(services, assessment_id), load_layout("selfcheck"), out)
+    export_xlsx(report_of(services.db, assessment_id), load_layout("selfcheck"), out)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert [c.value for c in sheet[2]] == ["考评维度", "考评内容", "三级维度", "自查内容", "落实情况"]
     assert "C3:C4" in {str(r) for r in sheet.merged_cells.ranges}

@@ -14,7 +14,7 @@ from model.services import Services
 
 @pytest.fixture
 def finance(services: Services) -> FinanceService:
-    return FinanceService(services.db)
+    return services.finance
 
 
 def test_demo_form_is_stored_and_scored(services: Services, finance: FinanceService) -> None:
@@ -62,7 +62,7 @@ def test_copy_into_a_new_year_keeps_targets_and_clears_results(services: Service
 
 
 def test_a_self_check_assessment_is_not_scored(demo: Services, demo_id: int) -> None:
-    finance = FinanceService(demo.db)
+    finance = demo.finance
     assert finance.kind(demo_id) == "自查" and finance.form(demo_id) is None
     with pytest.raises(ValidationError, match="不是项目支出"):
         finance.score(demo_id)

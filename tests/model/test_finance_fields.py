@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 import resources
-from model.finance import FinanceService
 from model.finance_fields import FieldConflictError, FinanceFields
 from model.services import Services
 from model.storage.migrate import open_sqlite
@@ -22,14 +21,13 @@ ROUNDS = 12
 WORKER = """
 import sys
 from model.errors import ConflictError
-from model.finance import FinanceService
 from model.finance_fields import FinanceFields
 from model.services import Services
 from model.storage.migrate import open_sqlite
 
 services = Services.over(open_sqlite(sys.argv[1]))
 assessment, fund, item, rounds = (int(a) for a in sys.argv[2:6])
-finance, fields = FinanceService(services.db), FinanceFields(services.db)
+finance, fields = services.finance, FinanceFields(services.db)
 refused = 0
 for _ in range(rounds):
     while True:  # read, add one, write only if nobody wrote in between; else read again
@@ -55,7 +53,7 @@ print(refused)
 def form(tmp_path: Path) -> tuple[Path, int, int, int]:
     path = tmp_path / "form.db"
     services = Services.over(open_sqlite(path))
-    finance = FinanceService(services.db)
+    finance = services.finance
     assessment = finance.create(resources.demo_project_form())
     fund = finance.funds(assessment)[0]
     finance.update_fund(fund.id, spent=0)
@@ -69,7 +67,7 @@ def test_a_stale_write_from_another_window_is_refused_naming_both(form) -> None:
     path, assessment, fund, item = form
     a, b = Services.over(open_sqlite(path)), Services.over(open_sqlite(path))
     try:
-        seen_by_a = FinanceService(a.db).form(assessment)
+        seen_by_a = a.finance.form(assessment)
         assert seen_by_a is not None
         FinanceFields(b.db).set_form_text(assessment, "goal_actual", "B 写的完成情况",
                                           expected=seen_by_a.goal_actual)
@@ -86,13 +84,13 @@ def test_a_stale_write_from_another_window_is_refused_naming_both(form) -> None:
         assert (refused.value.label, refused.value.current) == ("全年执行数", 300)
         with pytest.raises(FieldConflictError):
             FinanceFields(a.db).set_indicator(item, "indicator_actual", "A 填的", expected="")
-        form_now = FinanceService(a.db).form(assessment)
+        form_now = a.finance.form(assessment)
         assert form_now is not None and form_now.goal_actual == "B 写的完成情况"
-        assert FinanceService(a.db).funds(assessment)[0].spent == 300
+        assert a.finance.funds(assessment)[0].spent == 300
         assert a.items.get(item).indicator_actual == "B 填的"
         # other fields of the same rows stay free to edit: the check is per field
         FinanceFields(a.db).set_fund(fund, "budget_initial", 500,
-                                     expected=FinanceService(a.db).funds(assessment)[0]
+                                     expected=a.finance.funds(assessment)[0]
                                      .budget_initial)
         FinanceFields(a.db).set_form_text(assessment, "project_name", "A 改的项目名称",
                                           expected=seen_by_a.project_name)
@@ -111,7 +109,7 @@ def test_two_processes_lose_no_update(form) -> None:
     assert [worker.returncode for worker in workers] == [0, 0], outputs
     services = Services.over(open_sqlite(path))
     try:
-        assert FinanceService(services.db).funds(assessment)[0].spent == 2 * ROUNDS
+        assert services.finance.funds(assessment)[0].spent == 2 * ROUNDS
         assert services.items.get(item).score == 2 * ROUNDS
     finally:
         services.close()

@@ -13,7 +13,6 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 import resources
 from model.errors import ModelError
-from model.finance import FinanceService
 from model.finance_schema import FORM_TEXT_FIELDS
 from tests.db_templates import empty_services
 
@@ -28,7 +27,7 @@ class FinanceForms(RuleBasedStateMachine):
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
         self.services = empty_services(Path(self.folder.name) / "s.db")
-        self.finance = FinanceService(self.services.db)
+        self.finance = self.services.finance
         self.form_id = self.finance.create(resources.demo_project_form())
         self.funds = {f.id: {k: getattr(f, k) for k in ("budget_initial", "budget_adjusted", "spent")}
                       for f in self.finance.funds(self.form_id)}

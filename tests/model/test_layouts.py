@@ -10,7 +10,7 @@ import pytest
 import resources
 from model.errors import ValidationError
 from model.layouts import layout_field_known, layout_names, load_layout, validate_layout
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.vocabulary import EXPORTABLE_FIELDS
 
@@ -39,7 +39,7 @@ def test_a_typo_in_a_layout_is_refused(where: str, change: dict, message: str) -
 def test_every_exportable_field_is_answered_by_a_report_item(demo: Services, demo_id: int) -> None:
     first = demo.items.list(demo_id)[0]
     demo.items.update(first.id, indicator_target="≥50个", indicator_actual="52个", score=4.5)
-    item = build_report(demo, demo_id).items[0]
+    item = report_of(demo.db, demo_id).items[0]
     values = {name: item.field(name) for name in EXPORTABLE_FIELDS if name != "extras"}
     assert values["indicator_target"] == "≥50个" and values["indicator_actual"] == "52个"
     assert values["score"] == "4.5" and item.field("dimension_1") == "全面依法"

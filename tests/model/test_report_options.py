@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from model.errors import ValidationError
-from model.report import build_report, report_options
+from model.report import report_of, report_options
 from model.services import Services
 
 
@@ -31,7 +31,7 @@ def test_signature_defaults_to_the_unit_and_today(services: Services) -> None:
     options = report_options(services.assessments.get(a.id), today=date(2024, 1, 5))
     assert (options.signature, options.signature_date) == ("某区卫健委", "2024年1月5日")
     services.assessments.update(a.id, signature="某区卫生健康委员会", show_date=False)
-    options = build_report(services, a.id).options
+    options = report_of(services.db, a.id).options
     assert (options.signature, options.signature_date) == ("某区卫生健康委员会", "")
 
 

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from exporters.evidence_package import export_evidence
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.filestore import FileStore
 from model.storage.names import safe_name
@@ -30,7 +30,7 @@ def test_exported_components_fit_linux_desktops(demo: Services, demo_id: int,
     source.write_bytes(b"%PDF")
     demo.evidence.attach_file(item.id, source, title="\u202e" + "证明材料标题" * 40)
     out = tmp_path / "e.zip"
-    export_evidence(build_report(demo, demo_id, with_evidence=True),
+    export_evidence(report_of(demo.db, demo_id, with_evidence=True),
                     FileStore(demo.db.files_dir).path_for, out)
     with zipfile.ZipFile(out) as package:
         names = package.namelist()

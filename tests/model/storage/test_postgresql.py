@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 import resources
 from model.bulk import create_assessment_tree
 from model.errors import ConflictError, DatabaseRefusedError
-from model.report import build_report
+from model.report import report_of
 from model.services import Services
 from model.storage.migrate import head_revision, open_url
 from model.storage.opening import open_services
@@ -90,7 +90,7 @@ def test_a_server_database_is_migrated_and_serves_the_domain(url: str, tmp_path:
         deleted = services.items.delete(items[1].id)
         services.items.restore(deleted)
         assert [i.id for i in services.items.list(assessment_id)] == [i.id for i in items]
-        report = build_report(services, assessment_id)
+        report = report_of(services.db, assessment_id)
         assert (report.counts.done, report.counts.total) == (39, 39)
         with services.db.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
