@@ -7,8 +7,8 @@ from pathlib import Path
 
 from model.assessment_removal import assessment_size, delete_assessment
 from model.errors import NotFoundError
+from model.opening import open_services
 from model.storage.backups import make_backup
-from model.storage.opening import open_services
 
 
 def cmd_delete_assessment(args: argparse.Namespace) -> int:

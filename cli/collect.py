@@ -17,8 +17,8 @@ from model.collect.folder import prepare_folder
 from model.collect.handout import build_handout, department_name, record_handout
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import Rejection, ReturnedBook
+from model.opening import open_services
 from model.storage.backups import make_backup
-from model.storage.opening import open_services
 
 
 def _print_json(value: object) -> None:

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from model.errors import ModelError
+from model.opening import open_services
 from model.services import Services
 from model.storage.examine import examine
 from model.storage.handover import pack, unpack
 from model.storage.integrity import check_database, remove_unreferenced
 from model.storage.migrate import open_sqlite
-from model.storage.opening import open_services
 from model.storage.salvage import salvage
 from model.storage.targets import refuse_live_target
 from model.storage.urls import is_url

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from cli.commands import pick_assessment, print_json
+from model.opening import open_services
 from model.scoring.form import FormScore
-from model.storage.opening import open_services
 
 
 def score_json(result: FormScore) -> dict[str, Any]:

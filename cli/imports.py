@@ -10,7 +10,7 @@ from pathlib import Path
 from cli.commands import print_json
 from cli.format_options import option_values
 from importers.registry import format_for, import_options, run_import
-from model.storage.opening import open_services
+from model.opening import open_services
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:

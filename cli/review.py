@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from cli.commands import pick_assessment, print_json
+from model.opening import open_services
 from model.review import counts, review
-from model.storage.opening import open_services
 
 
 def cmd_review(args: argparse.Namespace) -> int:

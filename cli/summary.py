@@ -9,7 +9,7 @@ from pathlib import Path
 from cli.commands import print_json
 from importers.summary_docx.matching import ItemText
 from importers.summary_docx.summary import SummaryRead, read_summary
-from model.storage.opening import open_services
+from model.opening import open_services
 from model.summary_import import StoredSummary, store_summary
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from cli.commands import pick_assessment, print_json
 from model.errors import NotFoundError
-from model.storage.opening import open_services
+from model.opening import open_services
 from model.year_compare.compare import compare
 from model.year_compare.previous import previous_assessment
 

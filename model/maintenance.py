@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from model.opening import create_demo_database, open_default_with_demo, open_services
 from model.storage.backups import BackupInfo, RestoreResult, backup_folder, backup_origin, list_backups
 from model.storage.backups import make_backup as _make_backup
 from model.storage.backups import restore as _restore
@@ -14,7 +15,6 @@ from model.storage.db import Database
 from model.storage.filestore import FileStore
 from model.storage.integrity import CheckReport, check_database, remove_unreferenced
 from model.storage.location import user_data_dir
-from model.storage.opening import create_demo_database, open_default_with_demo, open_services
 from model.storage.server_filestore import ServerFileStore, store_for
 from model.storage.targets import refuse_live_target
 from model.storage.urls import mask_url, server_url

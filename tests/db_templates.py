@@ -11,9 +11,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from model.opening import create_demo_database
 from model.services import Services
 from model.storage.migrate import open_sqlite
-from model.storage.opening import create_demo_database
 
 _templates: dict[str, Path] = {}
 

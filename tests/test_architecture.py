@@ -1,5 +1,6 @@
 """The arrows of dependency: model/ never imports Qt; exporters/ never Qt nor SQLAlchemy; gui/
-reaches storage only through model.maintenance, never SQL, the schema or the command line."""
+reaches storage only through model.maintenance, never SQL, the schema or the command line;
+model/storage/ is a leaf under the domain (it imports nothing of model/ above it)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ GUI_FORBIDDEN = ("sqlite3", "sqlalchemy", "alembic", "cli", "model.schema", "mod
                  "model.storage", "model.storage.migrations")
 # The domain's vocabulary is read by everyone and must stay free of the database.
 VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
+# What model/storage/ may import of model/ outside itself: leaves that import nothing of model/
+# (errors, input-file checks, the extras' JSON, the program's folders, the vocabulary) and the
+# table declarations the migrations compare with (the schema modules, which import only these).
+# Services, opening the services (model.opening) and every domain module stay above storage.
+STORAGE_MAY_IMPORT = frozenset({
+    "model.errors", "model.input_files", "model.extras", "model.program", "model.vocabulary",
+    "model.schema", "model.audit_schema", "model.finance_schema", "model.year_compare.schema",
+})
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -62,6 +71,51 @@ def test_gui_reaches_storage_only_through_maintenance() -> None:
 def test_the_vocabulary_needs_no_database() -> None:
     names = imported_modules(ROOT / "model" / "vocabulary.py")
     assert [n for n in names if _forbidden(n, VOCABULARY_FORBIDDEN)] == []
+
+
+def model_imports(path: Path) -> set[str]:
+    """The model modules path imports, at any depth (a function-level import counts too), with
+    `from model import x` read as model.x when x is a module."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:  # `from package import module` names the module
+                module = f"{node.module}.{alias.name}"
+                folder = ROOT / module.replace(".", "/")
+                is_module = folder.with_suffix(".py").is_file() or folder.is_dir()
+                names.add(module if is_module else node.module)
+    return {name for name in names if name == "model" or name.startswith("model.")}
+
+
+def wrong_storage_arrows(files: list[Path]) -> list[str]:
+    return [
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name} imports {name}"
+        for path in files
+        for name in sorted(model_imports(path))
+        if not _forbidden(name, ("model.storage",)) and name not in STORAGE_MAY_IMPORT
+    ]
+
+
+def test_storage_imports_nothing_above_it() -> None:
+    assert wrong_storage_arrows(sorted((ROOT / "model" / "storage").rglob("*.py"))) == []
+
+
+def test_what_storage_may_import_imports_nothing_above_storage() -> None:
+    """The allowed modules are leaves indeed: they import only each other and storage."""
+    files = [ROOT / (name.replace(".", "/") + ".py") for name in sorted(STORAGE_MAY_IMPORT)]
+    assert all(path.is_file() for path in files)
+    assert wrong_storage_arrows(files) == []
+
+
+def test_the_storage_rule_sees_a_wrong_arrow(tmp_path: Path) -> None:
+    sample = tmp_path / "up.py"
+    sample.write_text("from model.errors import ModelError\nfrom model.storage.db import Database\n"
+                      "def f():\n    from model.services import Services\n"
+                      "from model import bulk\n", encoding="utf-8")
+    assert wrong_storage_arrows([sample]) == ["up.py imports model.bulk",
+                                              "up.py imports model.services"]
 
 
 def test_the_prefix_rule_sees_storage_internals() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
-from model.storage.opening import create_demo_database
+from model.opening import create_demo_database
 from tests.importers.workbooks import simple_selfcheck
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from model.storage.opening import create_demo_database
+from model.opening import create_demo_database
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = """

@@ -15,7 +15,7 @@ import pytest
 
 import main
 from exporters.handout_xlsx import INFO_SHEET, ITEMS_SHEET
-from model.storage.opening import create_demo_database
+from model.opening import create_demo_database
 from tests.exporters.rendering import LOCK_FILE, require_tools
 from tests.model.collect.helpers import edit_cells
 

@@ -11,6 +11,7 @@ from model.errors import DatabaseRefusedError
 from model.input_files import not_a_regular_file
 from model.storage.disk import sqlite_disk_message
 from model.storage.reference import read_schema, reference_schema, schema_differences
+from model.storage.revisions import head_revision, known_revisions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_LISTED = 3
@@ -107,8 +108,6 @@ def _examine_open(connection: sqlite3.Connection, found: Examination, integrity:
         found.kind, found.problems = "foreign", ["结构版本信息无效"]
         return
     found.revision = str(rows[0][0])
-    from model.storage.migrate import known_revisions  # migrate uses this module
-
     if found.revision not in known_revisions():
         found.kind = "newer"
         found.problems.append(f"结构版本 {found.revision} 本程序不认识；请安装新版本后再打开")
@@ -123,8 +122,6 @@ def _examine_open(connection: sqlite3.Connection, found: Examination, integrity:
 
 def _revision_table_is_ours(schema: set) -> bool:
     """alembic_version must be our plain table before it is read (a view could run anything)."""
-    from model.storage.migrate import head_revision
-
     expected = [r for r in reference_schema(head_revision()) if r[1] == "alembic_version"]
     return bool(expected) and expected[0] in schema
 

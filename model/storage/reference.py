@@ -17,12 +17,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from model.storage.revisions import MIGRATIONS_DIR, alembic_config, known_revisions
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 SchemaRow = tuple[str, str, str, str]  # type, name, tbl_name, normalised sql
 IGNORED = re.compile(r"sqlite_stat\d")  # ANALYZE statistics: no code, only planner hints
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 STORED = Path(__file__).with_name("reference_schemas.json")
 
 
@@ -73,8 +74,6 @@ def stored_schemas() -> dict[str, frozenset[SchemaRow]]:
 
 def write_stored_schemas() -> None:
     """Rebuild every known revision's reference from the migrations and store them."""
-    from model.storage.migrate import known_revisions  # imported here: migrate uses this module
-
     line = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
     schemas = ",\n".join(
         f" {line(revision)}: [\n" + ",\n".join(f"  {line(row)}" for row in sorted(built_schema(revision)))
@@ -105,8 +104,6 @@ def built_schema(revision: str) -> frozenset[SchemaRow]:
 def build_schema(engine: Engine, revision: str) -> None:
     """Run the migrations up to revision on an empty database (foreign keys off, as on upgrade)."""
     from alembic import command
-
-    from model.storage.migrate import alembic_config  # imported here: migrate uses this module
 
     with engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys = OFF")

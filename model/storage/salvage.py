@@ -18,7 +18,8 @@ from model.storage.db import sqlite_url
 from model.storage.disk import disk_error
 from model.storage.examine import examine, remove_empty_sidecars, require_regular_file
 from model.storage.filestore import FileStore
-from model.storage.reference import normalise_sql, reference_schema
+from model.storage.reference import build_schema, normalise_sql, reference_schema
+from model.storage.revisions import known_revisions
 from model.storage.targets import files_dir_for, refuse_live_target
 
 TOP_ROWID = 1 << 31
@@ -72,8 +73,6 @@ def salvage(damaged: Path, out: Path) -> SalvageReport:
 
 def _readable_schema(source: sqlite3.Connection, damaged: Path) -> tuple[str, dict[str, str]]:
     """The revision and the plain tables of the damaged file that match that revision."""
-    from model.storage.migrate import known_revisions
-
     try:
         master = source.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
         revision = str(source.execute("SELECT version_num FROM alembic_version").fetchone()[0])
@@ -88,8 +87,6 @@ def _readable_schema(source: sqlite3.Connection, damaged: Path) -> tuple[str, di
 
 def _fill(temp: Path, source: sqlite3.Connection, revision: str, readable: dict[str, str],
           report: SalvageReport) -> None:
-    from model.storage.reference import build_schema
-
     engine = create_engine(sqlite_url(temp))
     try:
         build_schema(engine, revision)

@@ -208,10 +208,10 @@ def backup_server(database: Database, out: Path | None) -> Path:
 def restore_server(backup: Path, database: Database) -> TransferReport:
     """The server's data replaced by the backup's, in one transaction, after the backup (a copy
     of it, upgraded to this version) passed check; only an admin (or the owner) may."""
-    from model.permissions import rights_of
     from model.storage.examine import examine
     from model.storage.integrity import check_database
     from model.storage.migrate import open_sqlite
+    from model.storage.rights import rights_of
 
     rights = rights_of(database)
     if rights.role not in (None, "admin"):

@@ -17,8 +17,8 @@ from exporters.errors import ExportCancelled, ExportError
 from exporters.handout_set import write_handout_set
 from exporters.handout_xlsx import handout_file_names
 from model.collect.handout import build_handout, record_handout
+from model.opening import create_demo_database
 from model.services import Services
-from model.storage.opening import create_demo_database
 
 DEPARTMENTS = ["法规处", "医政处", "疾控处", "基层处", "规划处", "财务处"]
 
@@ -70,7 +70,7 @@ def test_a_full_disk_leaves_nothing_and_records_nothing(demo_db: Path, small_dis
 
 @pytest.fixture
 def books(demo_db: Path) -> Iterator[tuple[Services, int, list, list[str]]]:
-    from model.storage.opening import open_services
+    from model.opening import open_services
 
     services = open_services(str(demo_db))
     assessment_id = services.assessments.list()[0].id

@@ -12,7 +12,7 @@ from docx import Document
 import main
 from exporters.errors import ExportError
 from exporters.pdf import MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_CHARS, refuse_long_paragraphs
-from model.storage.opening import create_demo_database
+from model.opening import create_demo_database
 
 
 def test_a_million_character_paragraph_is_refused_at_once(tmp_path: Path,

@@ -22,7 +22,7 @@ FIRST_START = """
 import json, sys
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
-from model.storage.opening import create_demo_database
+from model.opening import create_demo_database
 from gui.main_window import MainWindow
 from gui.settings import Settings
 app = QApplication([])

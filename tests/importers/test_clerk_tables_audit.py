@@ -11,7 +11,7 @@ import pytest
 import main
 from importers.finance_xlsx import is_finance_form, read_finance_form
 from importers.xlsx_table import read_table
-from model.storage.opening import open_services
+from model.opening import open_services
 from tests.importers import clerk_tables
 
 

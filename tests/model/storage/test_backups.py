@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from model.errors import ModelError
+from model.opening import open_services
 from model.services import Services
 from model.storage.backups import backup_folder, list_backups, make_backup, prune, restore
-from model.storage.opening import open_services
 
 
 def test_first_open_of_the_day_makes_one_verified_backup(demo: Services) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from model.opening import create_demo_database, open_services
 from model.storage.backups import list_backups
-from model.storage.opening import create_demo_database, open_services
 
 
 def test_a_database_named_with_todays_date_still_gets_its_daily_backup(tmp_path: Path) -> None:

@@ -18,10 +18,10 @@ from sqlalchemy import create_engine, text
 import resources
 from model.bulk import create_assessment_tree
 from model.errors import ConflictError, DatabaseRefusedError
+from model.opening import open_services
 from model.report import report_of
 from model.services import Services
 from model.storage.migrate import head_revision, open_url
-from model.storage.opening import open_services
 from model.storage.urls import is_url
 
 BIN = Path("/usr/lib/postgresql")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import main
+from model.opening import create_demo_database, open_services
 from model.storage.location import log_file_path, user_data_dir
-from model.storage.opening import create_demo_database, open_services
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
 

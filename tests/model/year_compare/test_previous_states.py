@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from model.errors import ModelError
+from model.opening import open_services
 from model.services import Services
-from model.storage.opening import open_services
 from model.year_compare.previous import choose_previous, previous_assessment
 
 UNITS = ["甲局", "乙委"]
