@@ -18,7 +18,6 @@ from exporters.xmltext import TextCleaner
 from model.finance_layouts import (
     FUND_KEYWORDS,
     INDICATOR_KEYWORDS,
-    NOT_APPLICABLE,
     FinanceLayout,
     column_key,
 )
@@ -26,6 +25,7 @@ from model.finance_records import FinanceSheet, FundRecord
 from model.scoring.rules import IndicatorScore
 from model.scoring.target_text import format_number, read_actual
 from model.text_metrics import wrapped_lines
+from model.vocabulary import NOT_APPLICABLE
 
 DASH = "—"
 LINE_HEIGHT = 1.35

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from gui.panels.finance_panel import FinancePanel
 from model.services import Services
-from model.vocabulary import completion_of_counts
+from model.vocabulary import IN_PROGRESS, NOT_STARTED, UNFINISHED, completion_of_counts
 
 # The unfinished statuses worth a count after the completion, in this order.
-SHOWN_OPEN = ("推进中", "未完成", "未开始")
+SHOWN_OPEN = (IN_PROGRESS, UNFINISHED, NOT_STARTED)
 
 
 def completion_text(services: Services, assessment_id: int | None,

@@ -18,8 +18,9 @@ from importers.template_marks import refuse_templates
 from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
-from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, NOT_APPLICABLE, column_key
+from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, column_key
 from model.scoring.target_text import number_too_large, too_large_message
+from model.vocabulary import NOT_APPLICABLE, finance_form_title
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
@@ -223,9 +224,8 @@ class _Reader:
         year = self._year()
         unit = form.get("implementer") or form.get("competent_dept") or ""
         name = form.get("project_name") or ""
-        form_name = "项目支出" if kind == "项目支出" else "部门整体支出"
         data = {"assessment": {"unit_name": unit, "year": year, "kind": kind,
-                               "title": f"{name or unit}{year}年度{form_name}绩效自评"},
+                               "title": finance_form_title(name or unit, year, kind)},
                 "form": form, "funds": funds, "indicators": indicators}
         columns = tuple((t, column_key(t, INDICATOR_KEYWORDS) or "skip")
                         for _c, t in sorted(self.grid.row_texts(self.header_row).items()))

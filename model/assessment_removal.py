@@ -12,6 +12,7 @@ from model.records import DeletedRows, RowSnapshot
 from model.rows import get_row, insert_snapshots
 from model.schema import Assessment, Base, CheckItem, Dimension, Evidence
 from model.storage.db import Database
+from model.vocabulary import titled
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def assessment_size(db: Database, assessment_id: int) -> AssessmentSize:
         row = get_row(session, Assessment, assessment_id)
         items = select(CheckItem.id).where(CheckItem.assessment_id == assessment_id)
         return AssessmentSize(
-            row.title or f"{row.unit_name}{row.year}年度自查",
+            titled(row.title, "assessment", row.unit_name, row.year),
             session.scalar(select(func.count()).select_from(Dimension)
                            .where(Dimension.assessment_id == assessment_id)) or 0,
             session.scalar(select(func.count()).select_from(CheckItem)

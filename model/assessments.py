@@ -15,7 +15,7 @@ from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.tree import dimension_order
-from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS
+from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS, titled
 from model.year_compare.previous import record_copy
 
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
@@ -93,7 +93,7 @@ class AssessmentService:
 
 
 def display_title(row: Assessment) -> str:
-    return row.title or f"{row.unit_name}{row.year}年度自查"
+    return titled(row.title, "assessment", row.unit_name, row.year)
 
 
 def _counts(session: Session, column: Any) -> dict[int, int]:

@@ -13,7 +13,6 @@ from model.errors import NotFoundError, ValidationError
 from model.finance_layouts import (
     FINANCE_KINDS,
     KINDS,
-    NOT_APPLICABLE,
     default_layout_for,
     finance_layout_names,
     load_finance_layout,
@@ -27,6 +26,7 @@ from model.scoring.rules import IndicatorInput
 from model.scoring.target_text import number_too_large, too_large_message
 from model.storage.db import Database
 from model.tree import dimension_order
+from model.vocabulary import COMPLETED, NOT_APPLICABLE, NOT_STARTED, finance_form_title
 
 FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
 MAX_AMOUNT = 1e12
@@ -120,10 +120,9 @@ class FinanceService:
         """A new form of the layout: its funds rows, and one empty 三级指标 under each 二级指标
         (the clerk fills names, targets and points; the checks say what is still missing)."""
         data = load_finance_layout(layout)
-        kind_name = "项目支出" if data.kind == "项目支出" else "部门整体支出"
         return self.create({
             "assessment": {"unit_name": unit_name, "year": year, "kind": data.kind,
-                           "title": f"{project_name or unit_name}{year}年度{kind_name}绩效自评"},
+                           "title": finance_form_title(project_name or unit_name, year, data.kind)},
             "form": {"layout": layout, "project_name": project_name, "competent_dept": unit_name},
             "funds": [{"label": label} for label in data.fund_rows],
             "indicators": [{"level1": level1, "level2": level2, "name": ""}
@@ -245,7 +244,7 @@ def _add_indicators(session: Session, assessment_id: int, rows: list[dict[str, A
         for label, text in (("年度指标值", str(row.get("target") or "")), ("实际完成值", actual)):
             if number_too_large(text):
                 raise ValidationError(f"指标“{row.get('name') or ''}”的{too_large_message(label, text)}")
-        status = NOT_APPLICABLE if not applicable else ("已完成" if actual else "未开始")
+        status = NOT_APPLICABLE if not applicable else (COMPLETED if actual else NOT_STARTED)
         session.add(CheckItem(
             assessment_id=assessment_id, dimension_id=parent.id,
             position=positions.setdefault(parent.id, 0), content=str(row.get("name") or "").strip(),

@@ -14,8 +14,6 @@ if TYPE_CHECKING:  # the scoring loads with a layout, not for the layouts' names
 FINANCE_DIR = "layouts/finance"
 FINANCE_KINDS = ("项目支出", "部门整体")
 KINDS = ("自查", "任务", *FINANCE_KINDS)
-# An indicator that does not apply: the item's status, and what the forms write as its actual.
-NOT_APPLICABLE = "不适用"
 
 
 @dataclass(frozen=True)

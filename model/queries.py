@@ -20,6 +20,7 @@ from model.records import (
     NarrativeRecord,
 )
 from model.tree import dimension_order
+from model.vocabulary import titled
 
 # Columns stored as 0/1 on SQLite and DATETIME text ("2024-01-02 03:04:05.123456"), as
 # SQLAlchemy's Boolean and DateTime read them back.
@@ -56,7 +57,7 @@ def assessment_summaries(connection: Any) -> list[AssessmentSummary]:
     rows = _rows(connection, 'SELECT id, title, unit_name, "year", period FROM assessment '
                              'ORDER BY "year" DESC, id')
     return [AssessmentSummary(
-        id=id_, title=title or f"{unit}{year}年度自查", unit=unit, year=year, period=period,
+        id=id_, title=titled(title, "assessment", unit, year), unit=unit, year=year, period=period,
         dimensions=dims.get(id_, 0), items=items.get(id_, 0), evidence=evidence.get(id_, 0))
         for id_, title, unit, year, period in rows]
 

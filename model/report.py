@@ -20,7 +20,7 @@ from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord
 from model.report_options import ReportOptions, official_date
 from model.report_records import Counts, Report, ReportDimension, ReportItem
 from model.storage.db import Database
-from model.vocabulary import completion
+from model.vocabulary import completion, titled
 
 PLACEHOLDER = re.compile(r"\{(任务总数|已完成数|未完成数|完成率)\}")
 
@@ -39,8 +39,8 @@ def report_of(database: Database, assessment_id: int, *, with_evidence: bool = F
     return Report(
         assessment_id=assessment_id, unit=assessment.unit_name, year=assessment.year,
         period=assessment.period,
-        title=assessment.report_title or f"{assessment.unit_name}{assessment.year}年度工作总结",
-        table_title=assessment.title or f"{assessment.unit_name}{assessment.year}年度自查表",
+        title=titled(assessment.report_title, "summary", assessment.unit_name, assessment.year),
+        table_title=titled(assessment.title, "table", assessment.unit_name, assessment.year),
         sections=sections, dimensions=_tree(dims, report_items), items=tuple(report_items),
         counts=counts, options=report_options(assessment))
 

@@ -15,7 +15,7 @@ from model.schema import CheckItem, Evidence
 from model.services import Services
 from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 from model.vocabulary import DONE_STATUSES as DONE
-from model.vocabulary import NOT_STARTED, is_applicable
+from model.vocabulary import NOT_STARTED, UNFINISHED, is_applicable
 
 KINDS = ("empty_result", "status_mismatch", "no_evidence", "reason_missing", "number_mismatch",
          "duplicate", "too_long", "copied_from_last_year")
@@ -86,8 +86,8 @@ def _item_problems(item: ReportItem, evidence: dict[int, int] | None,
         found.append(_problem("no_evidence", item, f"状态为“{item.status}”，但没有证明材料。"))
     below = uses_scores and item.score is not None and item.score_max is not None and (
         item.score < item.score_max)
-    if (item.status == "未完成" or below) and not item.deviation_reason.strip():
-        why = "状态为“未完成”" if item.status == "未完成" else (
+    if (item.status == UNFINISHED or below) and not item.deviation_reason.strip():
+        why = f"状态为“{UNFINISHED}”" if item.status == UNFINISHED else (
             f"得分 {item.score:g} 低于分值 {item.score_max:g}")
         found.append(_problem("reason_missing", item, f"{why}，但没有填写原因及改进措施。"))
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 MAX_DIMENSION_DEPTH = 3  # 考评维度 → 考评内容 → a third level, no deeper
 
@@ -36,13 +36,14 @@ STATUSES = (
 STATUS_NAMES = tuple(s.name for s in STATUSES)
 BY_STATUS = {s.name: s for s in STATUSES}
 DONE_STATUSES = tuple(s.name for s in STATUSES if s.done)
-NOT_APPLICABLE = next(s.name for s in STATUSES if not s.applicable)
-NOT_STARTED = STATUS_NAMES[0]
+# Each status by name, for the code that means one of them (their words are declared above only).
+NOT_STARTED, IN_PROGRESS, COMPLETED, EXCEEDED, UNFINISHED, NOT_APPLICABLE = STATUS_NAMES
+assert next(s.name for s in STATUSES if not s.applicable) == NOT_APPLICABLE
 UNKNOWN_COLOUR = "#000000"
 # The order of the statistics sheet's columns: what is done first, then what is under way.
-STATISTICS_ORDER = ("已完成", "超额完成", "推进中", "未开始", "未完成", "不适用")
+STATISTICS_ORDER = (COMPLETED, EXCEEDED, IN_PROGRESS, NOT_STARTED, UNFINISHED, NOT_APPLICABLE)
 assert sorted(STATISTICS_ORDER) == sorted(STATUS_NAMES)
-COMPLETION_RULE = "（已完成+超额完成）÷（事项数−不适用）"
+COMPLETION_RULE = f"（{COMPLETED}+{EXCEEDED}）÷（事项数−{NOT_APPLICABLE}）"
 
 
 def is_done(status: str) -> bool:
@@ -149,3 +150,25 @@ SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "d
 def status_constraint_sql(column: str = "status") -> str:
     """The schema's check constraint, built from the list above."""
     return f"{column} IN ({','.join(repr(name) for name in STATUS_NAMES)})"
+
+
+# --- default titles -------------------------------------------------------------------------------
+# What an assessment, its 自查表 and its 工作总结 are called when the clerk gave no title.
+TitleKind = Literal["assessment", "table", "summary"]
+DEFAULT_TITLES: dict[TitleKind, str] = {
+    "assessment": "{unit}{year}年度自查",
+    "table": "{unit}{year}年度自查表",
+    "summary": "{unit}{year}年度工作总结",
+}
+
+
+def titled(title: str | None, kind: TitleKind, unit: str, year: int) -> str:
+    """title, or when it is empty the default title of kind (assessment, table or summary)."""
+    return title or DEFAULT_TITLES[kind].format(unit=unit, year=year)
+
+
+def finance_form_title(name: str, year: int, kind: str) -> str:
+    """The title a new 绩效自评 form gets (name: its project, else its unit; kind: 项目支出 or
+    部门整体)."""
+    kind_name = "项目支出" if kind == "项目支出" else "部门整体支出"
+    return f"{name}{year}年度{kind_name}绩效自评"

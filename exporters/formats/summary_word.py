@@ -10,6 +10,7 @@ from exporters.registry import ExportFormat, ExportRequest
 from model.finance_layouts import FINANCE_KINDS
 from model.format_options import QT_TRANSLATE_NOOP, Option
 from model.records import AssessmentRecord
+from model.vocabulary import titled
 
 if TYPE_CHECKING:
     from model.storage.db import Database
@@ -24,7 +25,7 @@ EVIDENCE_REFS = Option(
 
 
 def summary_name(assessment: AssessmentRecord) -> str:
-    title = assessment.report_title or f"{assessment.unit_name}{assessment.year}年度工作总结"
+    title = titled(assessment.report_title, "summary", assessment.unit_name, assessment.year)
     return f"{title}.docx"
 
 

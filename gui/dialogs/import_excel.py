@@ -56,6 +56,7 @@ from importers.xlsx_table import (
 )
 from model.finance_layouts import load_finance_layout
 from model.services import Services
+from model.vocabulary import COMPLETED
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 NO_YEAR = 0
@@ -116,7 +117,7 @@ class ImportPreview(QDialog):
         self.set_status = QCheckBox(self.tr("完成情况已填写的事项，状态设为"), self)
         self.status = QComboBox(self)
         self.status.addItems(list(STATUSES))
-        self.status.setCurrentText("已完成")
+        self.status.setCurrentText(COMPLETED)
         status_row.addWidget(self.set_status)
         status_row.addWidget(self.status)
         status_row.addStretch(1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from model.vocabulary import NOT_STARTED
+
 UNASSIGNED = "未分配处室"
 EVIDENCE_NOTE = "evidence_note"  # not an item column: a note-only evidence row of the item
 EVIDENCE_NOTE_TITLE = "处室填报的证明材料说明"
@@ -31,7 +33,7 @@ LOCKED_FIELDS = (
 CANDIDATE_FIELDS = (
     FillField("target", "年度任务目标", 26),
     FillField("result", "落实情况", 40),
-    FillField("status", "状态", 10, default="未开始"),
+    FillField("status", "状态", 10, default=NOT_STARTED),
     FillField("progress_q1", "第一季度进展", 18),
     FillField("progress_q2", "第二季度进展", 18),
     FillField("progress_q3", "第三季度进展", 18),
