@@ -5,6 +5,7 @@ model/storage/ is a leaf under the domain (it imports nothing of model/ above it
 from __future__ import annotations
 
 import ast
+import graphlib
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,17 @@ def test_the_storage_rule_sees_a_wrong_arrow(tmp_path: Path) -> None:
                       "from model import bulk\n", encoding="utf-8")
     assert wrong_storage_arrows([sample]) == ["up.py imports model.bulk",
                                               "up.py imports model.services"]
+
+
+def test_storage_modules_form_no_cycle() -> None:
+    """Not even one cut by a function-level import: the revision facts have their own module."""
+    folder = ROOT / "model" / "storage"
+    graph = {
+        path.stem: {name.split(".")[2] for name in model_imports(path)
+                    if name.startswith("model.storage.") and name.count(".") == 2}
+        for path in folder.glob("*.py")
+    }
+    graphlib.TopologicalSorter(graph).prepare()  # raises CycleError naming the cycle
 
 
 def test_the_prefix_rule_sees_storage_internals() -> None:
