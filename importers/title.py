@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from importers.grid import Grid
+from model.vocabulary import ANNUAL, PERIODS
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 QUARTER = re.compile(r"第?([一二三四1-4])季度")
-QUARTERS = {"一": "第一季度", "二": "第二季度", "三": "第三季度", "四": "第四季度",
-            "1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+QUARTERS = {**dict(zip("一二三四", PERIODS[1:], strict=True)), **dict(zip("1234", PERIODS[1:], strict=True))}
 ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?\s*")
 UNIT_LABELS = ("填报单位", "单位名称", "实施单位", "部门名称", "主管部门", "单位")
 LABEL = re.compile(r"^\s*(" + "|".join(UNIT_LABELS) + r")\s*[(（]?[盖章公]*[)）]?\s*[:：]?\s*(.*)$")
@@ -56,7 +56,7 @@ def _year_below(grid: Grid, header_row: int) -> tuple[int | None, str]:
 
 def period_of(text: str) -> str:
     quarter = QUARTER.search(text)
-    return QUARTERS[quarter.group(1)] if quarter else "年度"
+    return QUARTERS[quarter.group(1)] if quarter else ANNUAL
 
 
 def _title(grid: Grid, header_row: int) -> str:

@@ -24,7 +24,7 @@ from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
 from model.errors import ValidationError
 from model.layouts import layout_names, load_layout
-from model.vocabulary import MAX_DIMENSION_DEPTH
+from model.vocabulary import ANNUAL, MAX_DIMENSION_DEPTH
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 ALL_SHEETS = "all"
@@ -254,7 +254,7 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头下面没有任何数据行。"
                             + (f"{hint}后再导入。" if hint else ""), plan.columns, plan.row)
     result_header = next((c.header for c in plan.columns if c.field == "result"), "")
-    period = period_of(result_header) if period_of(result_header) != "年度" else facts.period
+    period = period_of(result_header) if period_of(result_header) != ANNUAL else facts.period
     table = ImportedTable(
         file=path, sheet=grid.title, layout=_layout_name(plan, options.layout),
         header_row=plan.row, header_height=plan.height, columns=plan.columns,

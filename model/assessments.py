@@ -15,7 +15,7 @@ from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.tree import dimension_order
-from model.vocabulary import NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS, titled
+from model.vocabulary import ANNUAL, NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS, titled
 from model.year_compare.previous import record_copy
 
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
@@ -49,7 +49,7 @@ class AssessmentService:
         with self.db.transaction() as session:
             return to_record(get_row(session, Assessment, assessment_id), AssessmentRecord)
 
-    def create(self, unit_name: str, year: int, *, period: str = "年度", title: str = "",
+    def create(self, unit_name: str, year: int, *, period: str = ANNUAL, title: str = "",
                report_title: str = "", uses_scores: bool = False) -> AssessmentRecord:
         values = _validated(dict(unit_name=unit_name, year=year, period=period, title=title,
                                  report_title=report_title, uses_scores=uses_scores))
@@ -130,7 +130,7 @@ def _validated(values: dict[str, Any]) -> dict[str, Any]:
         if key in clean:
             clean[key] = (clean[key] or "").strip()
     if "period" in clean and not clean["period"]:
-        clean["period"] = "年度"
+        clean["period"] = ANNUAL
     return validated_options(clean)
 
 

@@ -8,11 +8,10 @@ from typing import Any
 import resources
 from model.errors import ValidationError
 from model.report_records import EXTRA_PREFIX
-from model.vocabulary import EXPORTABLE_FIELDS, MAX_DIMENSION_DEPTH
+from model.vocabulary import ANNUAL, EXPORTABLE_FIELDS, MAX_DIMENSION_DEPTH, PERIODS
 
 PAPER_SIZES = {"A4": 9, "A3": 8}  # Excel's paperSize codes
-PERIOD_LABELS = {"年度": "", "第一季度": "一季度", "第二季度": "二季度", "第三季度": "三季度",
-                 "第四季度": "四季度"}
+PERIOD_LABELS = dict(zip(PERIODS, ("", "一季度", "二季度", "三季度", "四季度"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Layout:
         return self.title.format(table_title=table_title, unit=unit, year=year, total=total,
                                  period_label=PERIOD_LABELS.get(period, ""))
 
-    def headers(self, period: str = "年度") -> list[str]:
+    def headers(self, period: str = ANNUAL) -> list[str]:
         label = PERIOD_LABELS.get(period, "")
         return [c.header.replace("{period_label}", label) for c in self.columns]
 

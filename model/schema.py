@@ -23,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
-from model.vocabulary import NOT_STARTED, status_constraint_sql
+from model.vocabulary import ANNUAL, NOT_STARTED, status_constraint_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.sql import FromClause
@@ -99,7 +99,7 @@ class Assessment(Versioned, Base):
     uid: Mapped[str] = uid_column()
     unit_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     year: Mapped[int] = mapped_column(Integer, nullable=False)
-    period: Mapped[str] = mapped_column(String(20), nullable=False, default="年度")
+    period: Mapped[str] = mapped_column(String(20), nullable=False, default=ANNUAL)
     title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     report_title: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     uses_scores: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

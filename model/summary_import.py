@@ -13,6 +13,7 @@ from model.records import NARRATIVE_KEYS
 from model.rows import get_row
 from model.schema import Assessment, CheckItem, NarrativeSection
 from model.storage.db import Database
+from model.vocabulary import ANNUAL
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class SummaryData:
 
     unit: str = ""
     year: int | None = None
-    period: str = "年度"
+    period: str = ANNUAL
     report_title: str = ""
     signature: str = ""
     signature_date: str = ""
@@ -53,7 +54,7 @@ def store_summary(database: Database, data: SummaryData, into: int | None) -> St
                 raise ValidationError("工作总结中没有单位名称，请用 --unit 指定（如 --unit 市卫生健康委），"
                                       "或用 --into 导入到已有的自评。")
             values = validated_assessment({
-                "unit_name": data.unit, "year": data.year, "period": data.period or "年度",
+                "unit_name": data.unit, "year": data.year, "period": data.period or ANNUAL,
                 "report_title": data.report_title, "signature": data.signature,
                 "signature_date": data.signature_date})
             assessment = Assessment(**values)

@@ -100,6 +100,12 @@ class DimensionCounts(NamedTuple):
     done: int
 
 
+# --- periods --------------------------------------------------------------------------------------
+# What an assessment covers: the year, or one of its quarters (the first is the default).
+PERIODS = ("年度", "第一季度", "第二季度", "第三季度", "第四季度")
+ANNUAL = PERIODS[0]
+
+
 # --- item fields ----------------------------------------------------------------------------------
 
 

@@ -10,8 +10,8 @@ from gui.panels.field_binding import FieldBinder
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
 from model.report_options import PAGE_NUMBER_STYLES
+from model.vocabulary import PERIODS
 
-PERIODS = ("年度", "第一季度", "第二季度", "第三季度", "第四季度")
 FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores", "signature",
           "show_signature", "signature_date", "show_date", "omit_unfinished", "demote_numbering",
           "page_numbers", "requires_evidence")
