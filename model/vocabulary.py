@@ -159,18 +159,19 @@ def status_constraint_sql(column: str = "status") -> str:
 
 
 # --- default titles -------------------------------------------------------------------------------
-# What an assessment, its 自查表 and its 工作总结 are called when the clerk gave no title.
+# What an assessment, its 自查表 and its 工作总结 are called when the clerk gave no title: the
+# unit and the year, then these words.
 TitleKind = Literal["assessment", "table", "summary"]
-DEFAULT_TITLES: dict[TitleKind, str] = {
-    "assessment": "{unit}{year}年度自查",
-    "table": "{unit}{year}年度自查表",
-    "summary": "{unit}{year}年度工作总结",
+DEFAULT_TITLE_ENDINGS: dict[TitleKind, str] = {
+    "assessment": "年度自查",
+    "table": "年度自查表",
+    "summary": "年度工作总结",
 }
 
 
 def titled(title: str | None, kind: TitleKind, unit: str, year: int) -> str:
     """title, or when it is empty the default title of kind (assessment, table or summary)."""
-    return title or DEFAULT_TITLES[kind].format(unit=unit, year=year)
+    return title or f"{unit}{year}{DEFAULT_TITLE_ENDINGS[kind]}"
 
 
 def finance_form_title(name: str, year: int, kind: str) -> str:
