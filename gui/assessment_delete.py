@@ -38,13 +38,13 @@ class DeleteAssessment(QUndoCommand):
 
 def install(window: MainWindow, menu: QMenu) -> None:
     """删除自评… and 撤销删除自评 at the end of the Edit menu."""
-    window.deleted_assessments = QUndoStack(window)  # type: ignore[attr-defined]
+    window.deleted_assessments = QUndoStack(window)
     menu.addSeparator()
     delete = QAction(window.tr("删除自评…"), window)
     delete.setObjectName("delete_assessment")
     delete.triggered.connect(lambda _checked=False: confirm_and_delete(window))
     menu.addAction(delete)
-    undo = window.deleted_assessments.createUndoAction(window, window.tr("撤销"))  # type: ignore[attr-defined]
+    undo = window.deleted_assessments.createUndoAction(window, window.tr("撤销"))
     undo.setObjectName("undo_delete_assessment")
     menu.addAction(undo)
 
@@ -74,7 +74,7 @@ def confirm_and_delete(window: MainWindow) -> bool:
         path = window.services.db.sqlite_path
         if path is not None:
             backup_before(path, "before-delete")  # verified before it counts
-        window.deleted_assessments.push(  # type: ignore[attr-defined]
+        window.deleted_assessments.push(
             DeleteAssessment(window, assessment_id, size.title))
     except ModelError as exc:
         window.show_failure(exc)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
+from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
 from model.report_options import PAGE_NUMBER_STYLES
@@ -18,7 +18,7 @@ FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
 
 
 class AssessmentEditor(QWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = FieldBinder(context, stack, "assessment", self)
         self.sections = FieldBinder(context, stack, "narrative", self)

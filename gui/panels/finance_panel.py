@@ -7,7 +7,7 @@ from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -30,6 +30,7 @@ from gui.commands.finance import FinanceEditCommand
 from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
+from gui.undo_target import UndoTarget
 from model.errors import ModelError
 from model.finance import FinanceService
 from model.finance_fields import FIELD_LABELS, same_value
@@ -48,7 +49,7 @@ class FinancePanel(QWidget):
     rating_changed = Signal(str)
     info_requested = Signal()  # the assessment's own fields (unit, year, title) and narrative
 
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.stack = context, stack
         self.assessment_id: int | None = None

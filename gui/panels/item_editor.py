@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
+from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.permissions import cached_rights
 from model.records import ItemRecord
@@ -42,7 +42,7 @@ def number_or_none(text: Any) -> Any:
 
 
 class ItemEditor(QWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binder = FieldBinder(context, stack, "item", self)
         self.record: ItemRecord | None = None
