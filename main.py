@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from cli import argparse_zh
 from cli.format_options import add_options
@@ -27,7 +28,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, in Chinese, exit 2 (not argparse's text)
+    def error(self, message: str) -> NoReturn:  # one line, in Chinese, exit 2 (not argparse's text)
         raise UsageError(f"命令行参数有误：{message}（用 --help 查看用法）")
 
 
