@@ -137,7 +137,8 @@ class EvidencePanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"), **values)
+        command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"), file=None,
+                                     **values)
         command.subject = self._subject(str(values.get("title") or values.get("note") or ""))
         self.stack.push(command)
 
