@@ -205,6 +205,7 @@ class FrameworkTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
+    # the stub overloads parent() (QObject's) and parent(child); a model answers the second
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not child.isValid():
             return QModelIndex()
