@@ -18,7 +18,7 @@ from importers.registry import import_options
 from model.errors import ModelError
 from model.storage.credentials import install_asker, terminal_asker
 from model.storage.opening import notes_held
-from model.storage.urls import mask_url, url_password
+from model.storage.urls import database_location, mask_url, url_password
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -153,6 +153,8 @@ def refuse_password_in_argv(args: argparse.Namespace) -> None:
     """A password on the command line shows in the process list: refused, never used."""
     for name in ("db", "source", "target"):
         value = getattr(args, name, None)
+        if value:
+            database_location(str(value))  # an unsupported scheme is refused as such first
         if value and url_password(str(value)) is not None:
             raise UsageError(f"无法连接数据库“{mask_url(str(value))}”：密码不能写在命令行的网址中（会出现在"
                              "进程列表里）；请用 PGPASSWORD 环境变量、~/.pgpass，或在提示时输入。")

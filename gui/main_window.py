@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QTextCursor, QUndoStack
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from gui import accelerators, in_use, undo_history, window_menus
@@ -36,12 +36,11 @@ from model.services import Services
 
 
 class MainWindow(QMainWindow):
-    # set by the window parts while the window is built (gui.window_menus, gui.assessment_delete)
+    # set by gui.window_menus while the window is built
     recent_menu: QMenu
     collect_panel: ProgressPanel
     undo_action: QAction
     redo_action: QAction
-    deleted_assessments: QUndoStack
 
     def __init__(self, services: Services, settings: Settings, opener: Opener | None = None) -> None:
         super().__init__()
