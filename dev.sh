@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up (first time) and run: `./dev.sh app [ARGS…]` opens the app; `./dev.sh test` runs every
-# check: ruff, mypy (model, exporters, importers), a smoke run of the benchmark, the bundle and its
-# smoke test, the whole test suite (pytest's summary comes last); `./dev.sh bundle` builds the
+# check: ruff, mypy (model, exporters, importers, gui, cli, main.py), a smoke run of the
+# benchmark, the bundle and its smoke test, the whole test suite (pytest's summary comes last); `./dev.sh bundle` builds the
 # program folder for this machine (dist/jixiao-zicha/, PyInstaller) and smoke-tests it.
 # Works on a fresh Debian/Ubuntu or macOS with Python 3.11+; installs what is missing.
 set -euo pipefail
@@ -98,7 +98,7 @@ case "${1:-app}" in
     apt_install "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BUNDLE_PACKAGES[@]}"
     setup_venv
     "$VENV/bin/python" -m ruff check .
-    "$VENV/bin/python" -m mypy model exporters importers
+    "$VENV/bin/python" -m mypy model exporters importers gui cli main.py
     bundle  # the program folder a clerk gets, built and smoke-tested with no Python around it
     # Smoke run of the benchmark (figures printed, never asserted; the committed results stay).
     QT_QPA_PLATFORM=offscreen "$VENV/bin/python" bench/run.py --quick --runs 1 \

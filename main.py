@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from cli import argparse_zh
 from cli.format_options import add_options
@@ -17,7 +18,7 @@ from importers.registry import import_options
 from model.errors import ModelError
 from model.storage.credentials import install_asker, terminal_asker
 from model.storage.opening import notes_held
-from model.storage.urls import mask_url, url_password
+from model.storage.urls import database_location, mask_url, url_password
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -27,7 +28,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, in Chinese, exit 2 (not argparse's text)
+    def error(self, message: str) -> NoReturn:  # one line, in Chinese, exit 2 (not argparse's text)
         raise UsageError(f"命令行参数有误：{message}（用 --help 查看用法）")
 
 
@@ -152,6 +153,8 @@ def refuse_password_in_argv(args: argparse.Namespace) -> None:
     """A password on the command line shows in the process list: refused, never used."""
     for name in ("db", "source", "target"):
         value = getattr(args, name, None)
+        if value:
+            database_location(str(value))  # an unsupported scheme is refused as such first
         if value and url_password(str(value)) is not None:
             raise UsageError(f"无法连接数据库“{mask_url(str(value))}”：密码不能写在命令行的网址中（会出现在"
                              "进程列表里）；请用 PGPASSWORD 环境变量、~/.pgpass，或在提示时输入。")

@@ -240,7 +240,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 100000])
     wanted = set(args.figures or FIGURES)
-    wanted |= {ALONG[f] for f in wanted if f in ALONG}
+    wanted |= {ALONG[f] for f in wanted if f in ALONG}  # and what is measured along with them
+    wanted |= {f for f, host in ALONG.items() if host in wanted}
     figures = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         folder = Path(tmp)

@@ -38,5 +38,6 @@ def _translate_plural(singular: str, plural: str, count: int) -> str:
 
 def install() -> None:
     """argparse looks its texts up through module-level gettext names at run time."""
+    # typeshed does not declare argparse's private gettext names, which are replaced here
     argparse._ = _translate  # type: ignore[attr-defined]
     argparse.ngettext = _translate_plural  # type: ignore[attr-defined]

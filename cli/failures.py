@@ -22,7 +22,7 @@ def explain_failure(exc: BaseException, database: str | None) -> str | None:
     """The refusal line for exc, or None when it is a real bug (traceback to the log)."""
     if isinstance(exc, OSError) and exc.errno in ENVIRONMENT:
         return disk_message(exc, exc.filename or database or ".")
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    original = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     server = server_failure(original, database)
     if server:
         return server

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 
-def add_server_commands(sub: argparse._SubParsersAction, add) -> None:  # type: ignore[no-untyped-def]
+def add_server_commands(sub: argparse._SubParsersAction,
+                        add: Callable[..., argparse.ArgumentParser]) -> None:
     """server-init URL, users --db URL add|list|remove, history --db URL --item ID."""
     about = "在 PostgreSQL 服务器上建立共享数据库（结构、角色、首个管理员）"
     init = sub.add_parser("server-init", help=about, description=about)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -55,13 +58,34 @@ def export_xlsx(report: Report, layout: Layout, out: Path, *,
         # never exists as cells); so the sheets are filled top to bottom, row heights and
         # column widths set before their rows, the sheet views before the first row
         workbook = Workbook(write_only=True)
-        styles = _register_styles(workbook, layout)
-        _write_table(workbook.create_sheet(layout.sheet_title), table, layout, styles, progress)
-        _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
-        save_workbook(workbook, temp)
+        try:
+            styles = _register_styles(workbook, layout)
+            _write_table(workbook.create_sheet(layout.sheet_title), table, layout, styles, progress)
+            _write_statistics(workbook.create_sheet("统计"), report, styles, clean)
+            save_workbook(workbook, temp)
+        except BaseException:
+            _abandon(workbook)
+            raise
 
     write_atomically(Path(out), write)
     return ExportResult(Path(out), clean.warnings)
+
+
+def _abandon(workbook: Workbook) -> None:
+    """A write-only workbook given up half way (a cancel, a full disk): each sheet's half-written
+    XML and its temporary file dropped now, not left to the garbage collector (which reports the
+    unfinished XML as an error)."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            with suppress(Exception):
+                if generator is not None:
+                    generator.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with suppress(OSError, ValueError):
+                os.remove(out)
+                ALL_TEMP_FILES.remove(out)
 
 
 def _refuse_oversized(table: TableData) -> None:

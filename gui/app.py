@@ -21,7 +21,8 @@ SCREENSHOT_SIZE = first_geometry(QRect(0, 0, 1366, 768 - 40)).size().toTuple()
 
 
 def run(db: str | None, screenshot: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("jixiao-zicha")
     app.setOrganizationName("jixiao-zicha")
     keep_settings_beside_portable_data()

@@ -1,12 +1,12 @@
 """编辑 → 删除自评…: the current assessment taken away after a confirmation naming what goes and a
-verified backup; undoable while the window is open (its own undo stack: deleting the open
-assessment switches the window to another one, which starts a fresh edit stack)."""
+verified backup; undoable while the window is open: Ctrl+Z in the assessment shown next (the step
+lives on that assessment's undo stack, as an import that made an assessment does)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
@@ -21,32 +21,31 @@ if TYPE_CHECKING:
 class DeleteAssessment(QUndoCommand):
     """Delete one assessment through the services; undo puts every row back (same ids)."""
 
-    def __init__(self, window: MainWindow, assessment_id: int, title: str) -> None:
+    def __init__(self, window: MainWindow, assessment_id: int, title: str,
+                 deleted: DeletedRows | None = None) -> None:
         super().__init__(window.tr("删除自评“%1”").replace("%1", title))
         self.window, self.assessment_id = window, assessment_id
-        self.deleted: DeletedRows | None = None
+        self.deleted = deleted  # given: the delete is done already (pushed after it)
 
     def redo(self) -> None:
-        self.deleted = delete_assessment(self.window.services.db, self.assessment_id)
-        self.window.fill_assessments()
+        if self.deleted is None:
+            self.deleted = delete_assessment(self.window.services.db, self.assessment_id)
+            self.window.fill_assessments()
 
     def undo(self) -> None:
         if self.deleted is not None:
             restored = restore_assessment(self.window.services.db, self.deleted)
+            self.deleted = None
             self.window.fill_assessments(select=restored)
 
 
 def install(window: MainWindow, menu: QMenu) -> None:
-    """删除自评… and 撤销删除自评 at the end of the Edit menu."""
-    window.deleted_assessments = QUndoStack(window)  # type: ignore[attr-defined]
+    """删除自评… at the end of the Edit menu (undone with 撤销, Ctrl+Z, like any edit)."""
     menu.addSeparator()
     delete = QAction(window.tr("删除自评…"), window)
     delete.setObjectName("delete_assessment")
     delete.triggered.connect(lambda _checked=False: confirm_and_delete(window))
     menu.addAction(delete)
-    undo = window.deleted_assessments.createUndoAction(window, window.tr("撤销"))  # type: ignore[attr-defined]
-    undo.setObjectName("undo_delete_assessment")
-    menu.addAction(undo)
 
 
 def confirm_and_delete(window: MainWindow) -> bool:
@@ -62,7 +61,7 @@ def confirm_and_delete(window: MainWindow) -> bool:
         return False
     text = (window.tr("删除自评“%1”？\n\n将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录"
                       "（证明材料文件仍保留在材料文件夹中）。\n删除前会先备份数据库；关闭窗口之前可以"
-                      "用 编辑 → 撤销删除自评 恢复。")
+                      "用 编辑 → 撤销（Ctrl+Z）恢复。")
             .replace("%1", size.title).replace("%2", str(size.dimensions))
             .replace("%3", str(size.items)).replace("%4", str(size.evidence)))
     answer = QMessageBox.question(window, window.tr("删除自评"), text,
@@ -74,9 +73,10 @@ def confirm_and_delete(window: MainWindow) -> bool:
         path = window.services.db.sqlite_path
         if path is not None:
             backup_before(path, "before-delete")  # verified before it counts
-        window.deleted_assessments.push(  # type: ignore[attr-defined]
-            DeleteAssessment(window, assessment_id, size.title))
+        deleted = delete_assessment(window.services.db, assessment_id)
     except ModelError as exc:
         window.show_failure(exc)
         return False
+    window.fill_assessments()  # another assessment is shown: the step goes on its undo stack
+    window.undo_stack.push(DeleteAssessment(window, assessment_id, size.title, deleted))
     return True

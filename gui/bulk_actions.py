@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView, QWidget
 
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.bulk import BulkDeleteCommand, BulkFieldCommand, BulkMoveCommand
-from gui.item_models.framework_tree import ITEM, KIND_ROLE, RECORD_ROLE
+from gui.item_models.framework_tree import ITEM, KIND_ROLE, RECORD_ROLE, FrameworkTreeModel
 from gui.panels.item_editor import item_subject
+from gui.undo_target import UndoTarget
 from model.records import ItemRecord
 
 
 class BulkActions(QObject):
-    def __init__(self, context: EditContext, stack: QUndoStack, tree: QTreeView,
+    def __init__(self, context: EditContext, stack: UndoTarget, tree: QTreeView,
                  window: QWidget) -> None:
         super().__init__(window)
         self.context, self.stack, self.tree, self.window = context, stack, tree, window
@@ -82,8 +82,9 @@ class BulkActions(QObject):
     def drop(self, item_ids: list[int], dimension_id: int) -> None:
         """Several items dragged onto a dimension: moved there together, one undo step."""
         model = self.tree.model()
+        assert isinstance(model, FrameworkTreeModel)  # the framework pane's tree
         items = [model.index_of(ITEM, i).data(RECORD_ROLE) for i in item_ids]
-        if not getattr(model, "filtered", False) and all(items):
+        if not model.filtered and all(items):
             self.move_to(sorted(items, key=lambda item: item.seq), dimension_id)
 
     def move_to(self, items: list[ItemRecord], dimension_id: int) -> None:

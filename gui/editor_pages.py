@@ -4,7 +4,6 @@ evidence, finance form), following the row the clerk chose in the tree."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.commands.base import EditContext
@@ -14,12 +13,13 @@ from gui.panels.dimension_editor import DimensionEditor
 from gui.panels.evidence_panel import EvidencePanel
 from gui.panels.finance_panel import FinancePanel
 from gui.panels.item_editor import ItemEditor
+from gui.undo_target import UndoTarget
 
 ASSESSMENT_PAGE, DIMENSION_PAGE, ITEM_PAGE = 0, 1, 2
 
 
 class EditorPages(QStackedWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = context.services
         self.assessment_editor = AssessmentEditor(context, stack)

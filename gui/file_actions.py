@@ -4,6 +4,7 @@ Each action saves what is being typed first and offers the review before an expo
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,7 +176,7 @@ class FileActions(QObject):
         from gui.dialogs.exports import export_as
 
         fmt = export_format(name)
-        self._export(lambda *args: export_as(*args, name), review=fmt.review_first)
+        self._export(partial(export_as, name=name), review=fmt.review_first)
 
     def _export(self, run: Callable[..., Path | None], review: bool = True) -> None:
         w = self.window

@@ -8,11 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from gui import accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
+from gui.collect.progress_panel import ProgressPanel
 from gui.commands.base import EditContext
 from gui.commands.conflicts import FieldConflict, Resolver
 from gui.editor_pages import EditorPages
@@ -27,7 +28,7 @@ from gui.panels.review_panel import ReviewPanel
 from gui.settings import Settings
 from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
-from gui.undo_history import UndoStacks
+from gui.undo_history import HistoryDialog, UndoStacks
 from gui.window_menus import find_action
 from model.errors import ConflictError, ModelError, NotFoundError
 from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
@@ -35,6 +36,12 @@ from model.services import Services
 
 
 class MainWindow(QMainWindow):
+    # set by gui.window_menus while the window is built
+    recent_menu: QMenu
+    collect_panel: ProgressPanel
+    undo_action: QAction
+    redo_action: QAction
+
     def __init__(self, services: Services, settings: Settings, opener: Opener | None = None) -> None:
         super().__init__()
         self.services, self.settings = services, settings
@@ -47,6 +54,8 @@ class MainWindow(QMainWindow):
         self.assessment_id: int | None = None
         self.follow_screen = True  # kept inside the screen's available area (not for a screenshot)
         self.uses_scores = False
+        self.tree_menu: QMenu | None = None  # the tree's last context menu (tests, screenshots)
+        self.history_dialog: HistoryDialog | None = None  # 编辑 → 撤销历史…, made when first shown
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
         self.statusBar().addPermanentWidget(self.completion, 1)

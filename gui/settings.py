@@ -42,7 +42,7 @@ class Settings:
 
     def set_window_rect(self, key: str, rect: QRect, maximized: bool) -> None:
         self._store.setValue(f"window/{key}", ",".join(
-            str(n) for n in (*rect.getRect(), int(maximized))))
+            str(n) for n in (rect.x(), rect.y(), rect.width(), rect.height(), int(maximized))))
 
     def last_folder(self) -> str:
         """Where open, import and export dialogs start: the folder last opened from or exported

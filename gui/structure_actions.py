@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QTreeView, QWidget
 
 from gui.commands.base import EditContext
@@ -16,18 +17,20 @@ from gui.item_models.framework_tree import (
     FrameworkTreeModel,
 )
 from gui.panels.item_editor import item_subject, shorten
+from gui.undo_target import UndoTarget
 from model.vocabulary import MAX_DIMENSION_DEPTH
 
 
 class StructureActions(QObject):
-    def __init__(self, context: EditContext, stack: QUndoStack, tree: QTreeView,
+    def __init__(self, context: EditContext, stack: UndoTarget, tree: QTreeView,
                  model: FrameworkTreeModel, window: QWidget) -> None:
         super().__init__(window)
         self.context, self.stack, self.tree, self.model, self.window = (
             context, stack, tree, model, window)
         self.assessment_id: int | None = None
 
-    def selected(self) -> tuple[str | None, object]:
+    def selected(self) -> tuple[str | None, Any]:
+        """The current row's kind and record (an ItemRecord or DimensionRecord, as kind says)."""
         index = self.tree.currentIndex()
         if not index.isValid():
             return None, None
@@ -123,17 +126,17 @@ class StructureActions(QObject):
             return
         self._push_move(kind, record, (old_parent, record.position), (parent_id, index))
 
-    def _push_move(self, kind: str, record: object, source: tuple, target: tuple) -> None:
+    def _push_move(self, kind: str, record: Any, source: tuple, target: tuple) -> None:
         command = MoveCommand(self.context, kind, record.id, source, target, self.tr("移动"))
         command.subject = self._subject(kind, record)
         self.stack.push(command)
 
-    def _subject(self, kind: str, record: object) -> str:
+    def _subject(self, kind: str, record: Any) -> str:
         if kind == ITEM:
             return item_subject(record)
         return self.tr("考评维度“%1”").replace("%1", record.name)
 
-    def _sibling_count(self, kind: str, record: object) -> int:
+    def _sibling_count(self, kind: str, record: Any) -> int:
         index = self.tree.currentIndex()
         parent = index.parent()
         count = 0

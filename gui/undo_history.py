@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QUndoView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QUndoView, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -90,7 +90,7 @@ def install(window: MainWindow) -> None:
     history = QAction(window.tr("撤销历史…"), window)
     history.setObjectName("undo_history")
     history.triggered.connect(lambda _checked=False: show_history(window))
-    for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
+    for menu in (m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)):
         if redo in menu.actions():
             following = _after(menu.actions(), redo)
             if following is None:
@@ -123,7 +123,7 @@ class HistoryDialog(QDialog):
 
 def show_history(window: MainWindow) -> HistoryDialog:
     window.commit_editors()  # what is being typed is a step of its own first
-    dialog = getattr(window, "history_dialog", None)
+    dialog = window.history_dialog
     if dialog is None:
         dialog = window.history_dialog = HistoryDialog(window, window.undo_stack)
     dialog.show()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
@@ -120,11 +120,11 @@ class GlobalUndoKeys(QObject):
     EXTRA = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
-        pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        pressed = QKeySequence(event.keyCombination())
         # Not accepted by the text box, so the window's undo/redo shortcut fires instead.
-        return any(event.matches(key) for key in self.KEYS) or pressed in self.EXTRA  # type: ignore[attr-defined]
+        return any(event.matches(key) for key in self.KEYS) or pressed in self.EXTRA
 
 
 def name_form_fields(form: QFormLayout) -> None:

@@ -30,6 +30,13 @@ def find_action(window: QMainWindow, name: str) -> QAction | None:
         if name else None
 
 
+def _declared(window: QMainWindow, name: str) -> QAction:
+    """An action gui.menus always declares (built above)."""
+    action = find_action(window, name)
+    assert action is not None, name
+    return action
+
+
 def _check(w: MainWindow) -> None:
     from gui.dialogs.evidence_tools import check_and_clean  # loaded when first used
 
@@ -72,7 +79,7 @@ def install(w: MainWindow) -> None:
     w.recent_menu = menus["recent"]
     w.collect_panel = install_collect(w, menus["文件(&F)"])  # 分发 / 汇总 / 汇总进度
     install_assessment_delete(w, menus["编辑(&E)"])  # 删除自评… / 撤销删除自评
-    w.undo_action, w.redo_action = find_action(w, "undo"), find_action(w, "redo")
+    w.undo_action, w.redo_action = _declared(w, "undo"), _declared(w, "redo")
     for action, signal in ((w.undo_action, w.undo_stack.canUndoChanged),
                            (w.redo_action, w.undo_stack.canRedoChanged)):
         signal.connect(action.setEnabled)
@@ -122,7 +129,7 @@ def tree_menu(w: MainWindow, point: QPoint) -> QMenu:
         elif name == "@bulk":
             add_bulk_entries(w, menu)
         else:
-            menu.addAction(find_action(w, name))
+            menu.addAction(_declared(w, name))
     accelerators.assign_all(menu)
     accelerators.assign(menu)
     menu.popup(w.tree.viewport().mapToGlobal(point))

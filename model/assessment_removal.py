@@ -74,7 +74,8 @@ def _rows_of(session: Session, assessment_id: int) -> list[RowSnapshot]:
         if not matches:
             continue
         matches = _parents_first(table, matches)
-        found[table.name] = {m["id"] for m in matches}
+        if "id" in table.c:  # a table keyed otherwise (assessment_previous) is no one's parent
+            found[table.name] = {m["id"] for m in matches}
         rows += [RowSnapshot(table.name, tuple(m.items())) for m in matches]
     return rows
 

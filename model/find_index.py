@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import datetime
 from functools import cached_property
 from itertools import compress, repeat
+from operator import contains
 from typing import Any, TypeVar
 
 from model.queries import extras_of
@@ -24,6 +25,7 @@ from model.storage.db import Database
 K = TypeVar("K")
 _END = object()
 PAGE = 2000  # rows per read: a slice of a window's idle time
+RECENT = 64  # finds remembered until the next change
 CHEAP = ("id", "dimension_id", "status", "department", "version")
 TEXTS = (*ITEM_TEXT_FIELDS, "extras")
 _DIGITS = bytes.maketrans(b"01", b"\x00\x01")
@@ -86,6 +88,7 @@ class FindIndex:
         self._stale: set[int] = set()
         self._sync_all = False
         self._last: tuple[str, str, str, int] | None = None  # narrowing: the last find
+        self._recent: dict[tuple[str, str, str], int] = {}  # the last finds' bits (backspace)
         self.tested = 0  # texts the last find tested (tests check how a find's cost grows)
 
     # --- reading ---------------------------------------------------------------------------
@@ -122,11 +125,13 @@ class FindIndex:
         else:
             self._stale.add(item_id)
         self._last = None
+        self._recent.clear()
 
     def sync(self) -> None:
         """Catch up: with a structural change, every item's cheap columns are compared (new,
         moved, deleted rows) and the texts of changed versions re-read; else only the edited."""
         self._last = None
+        self._recent.clear()
         if self._sync_all:
             self._sync_all, self._stale = False, set()
             self._resync()
@@ -246,6 +251,7 @@ class FindIndex:
         self._remove_cheap(self._cheap[slot], 1 << slot)
 
     def _clear(self) -> None:
+        self._recent.clear()
         for column in (self._ids, self._versions, self._texts, self._cheap):
             column.clear()
         for table in (self._slot, self._chars, self._by_dimension, self._by_status,
@@ -262,7 +268,15 @@ class FindIndex:
         department are the given ones ("" = any)."""
         self.finish()
         text = text.casefold()
-        bits = self._matching(text, status, department)
+        key = (text, status, department)
+        bits = self._recent.get(key)
+        if bits is None:  # else asked again (a backspace): the same answer, nothing tested
+            bits = self._matching(text, status, department)
+            if len(self._recent) >= RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[key] = bits
+        else:
+            self.tested = 0
         self._last = (text, status, department, bits)
         per_dimension: Counter[int] = Counter()
         for dim, in_dimension in self._by_dimension.items():
@@ -291,7 +305,9 @@ class FindIndex:
         slots = slots_of(bits)
         texts = self._texts
         self.tested = len(slots)
-        return bits_of([n for n in slots if text in texts[n]], len(texts))
+        # in C: each candidate's text tested for the whole text (no bytecode per candidate)
+        tested = map(contains, map(texts.__getitem__, slots), repeat(text))
+        return bits_of(compress(slots, tested), len(texts))
 
     def dimension_of(self, item_id: int) -> int | None:
         slot = self._slot.get(item_id)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.change import Change
 from gui.collect.conflict_dialog import ConflictDialog
 from gui.commands.base import EditContext, ServiceCommand
 from gui.errors import describe
+from gui.undo_target import UndoTarget
 from gui.workers import run_job
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
@@ -65,7 +65,7 @@ def read_files(paths: list[Path]) -> tuple[list[ReturnedBook], list[Rejection]]:
     return books, rejected
 
 
-def collect_from_gui(parent: QWidget, context: EditContext, stack: QUndoStack,
+def collect_from_gui(parent: QWidget, context: EditContext, stack: UndoTarget,
                      folder: str, assessment_id: int) -> CollectResult | None:
     """Ask for the files, show what the merge would do, merge as one undo step."""
     names, _ = QFileDialog.getOpenFileNames(

@@ -32,7 +32,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("汇总：处理冲突与新增事项"))
         self.resize(1240, 620)
-        self.result = result
+        self.collect_result = result
         layout = QVBoxLayout(self)
         intro = self.tr("以下字段在分发后处室和本处都改过。请逐项选择采用哪一个，或在“采用结果”中直接修改：")
         layout.addWidget(QLabel(intro, self))
@@ -97,7 +97,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
 
     def result_cell(self, row: int) -> QTableWidgetItem:
-        return self.table.item(row, RESULT_COLUMN)
+        cell = self.table.item(row, RESULT_COLUMN)
+        assert cell is not None  # every row's cell is set when the table is built
+        return cell
 
     def _chosen(self, row: int, index: int) -> None:
         conflict = self.entries[row][0]
@@ -127,7 +129,7 @@ class ConflictDialog(QDialog):
         return chosen
 
     def accepted_rows(self) -> list[NewRow]:
-        return [new for index, new in enumerate(self.result.new_rows)
+        return [new for index, new in enumerate(self.collect_result.new_rows)
                 if self.new_rows.item(index).checkState() == Qt.CheckState.Checked]
 
 

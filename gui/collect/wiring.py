@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from gui.collect.progress_panel import ProgressPanel
 from gui.menus import add_action
 
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
-def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
-    """window: the MainWindow (services, context, undo_stack, settings, assessment_id)."""
+
+def install(window: MainWindow, file_menu: QMenu) -> ProgressPanel:
+    """The panel, docked and hidden, and the entries, in the File menu."""
     panel = ProgressPanel(window, window.services)
     # one dock with tabs beside 体检: two docks stacked would crush the editor at 1366×768
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
@@ -48,6 +53,14 @@ def install(window: QMainWindow, file_menu: QMenu) -> ProgressPanel:
     menu.addAction(progress)
     for action in menu.actions():
         file_menu.insertAction(before, action)
-    panel.visibilityChanged.connect(lambda visible: visible and panel.refresh(window.assessment_id))
-    progress.triggered.connect(lambda checked: checked and panel.raise_())  # its tab in front
+    def shown(visible: bool) -> None:
+        if visible:
+            panel.refresh(window.assessment_id)
+
+    def front(checked: bool) -> None:
+        if checked:
+            panel.raise_()  # its tab in front
+
+    panel.visibilityChanged.connect(shown)
+    progress.triggered.connect(front)
     return panel

@@ -30,6 +30,7 @@ class AddEvidenceCommand(ServiceCommand):
         self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
     def revert(self) -> None:
+        assert self.evidence_id is not None  # undone after it was done
         self.deleted = self.services.evidence.detach(self.evidence_id)
         self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
@@ -45,5 +46,6 @@ class RemoveEvidenceCommand(ServiceCommand):
         self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
 
     def revert(self) -> None:
+        assert self.deleted is not None  # undone after it was done
         self.services.evidence.restore(self.deleted)
         self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))

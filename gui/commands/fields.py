@@ -9,6 +9,7 @@ version just read, so a change slipping in between the check and the write is re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
@@ -124,7 +125,7 @@ class EditFieldCommand(ServiceCommand):
             if self.kind == "narrative":
                 section = services.narrative.sections(self.row_id).get(self.field)
                 return (section.text, section.version) if section else ("", None)
-            getter = {"item": services.items.get, "dimension": services.dimensions.get,
+            getter: Callable[[int], Any] = {"item": services.items.get, "dimension": services.dimensions.get,
                       "assessment": services.assessments.get,
                       "evidence": services.evidence.get}[self.kind]
             record = getter(self.row_id)

@@ -6,7 +6,7 @@ from typing import Any
 
 from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
-from model.records import DeletedRows
+from model.records import DeletedRows, DimensionRecord, ItemRecord
 
 
 class CreateCommand(ServiceCommand):
@@ -20,20 +20,22 @@ class CreateCommand(ServiceCommand):
 
     def apply(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
+        record: ItemRecord | DimensionRecord
         if self.deleted is not None:
             record = service.restore(self.deleted)
         elif self.kind == "item":
-            record = service.create(**self.arguments)
+            record = self.services.items.create(**self.arguments)
         else:
             assessment_id = self.arguments.pop("assessment_id")
             name = self.arguments.pop("name")
-            record = service.create(assessment_id, name, **self.arguments)
+            record = self.services.dimensions.create(assessment_id, name, **self.arguments)
             self.arguments.update(assessment_id=assessment_id, name=name)
         self.row_id = record.id
         self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
 
     def revert(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
+        assert self.row_id is not None  # undone after it was done
         self.deleted = service.delete(self.row_id)
         self.notifier.structure_changed.emit(Change.structure(self.kind, 0, self.origin))
 
@@ -53,6 +55,7 @@ class DeleteCommand(ServiceCommand):
 
     def revert(self) -> None:
         service = self.services.items if self.kind == "item" else self.services.dimensions
+        assert self.deleted is not None  # undone after it was done
         record = service.restore(self.deleted)
         self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
 

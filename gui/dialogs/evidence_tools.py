@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gui.undo_history import UndoStacks
 from gui.workers import run_job
 from model.maintenance import check, remove_unreferenced
 from model.records import DeletedRows
 from model.services import Services
 
 
-def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> None:
+def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack | UndoStacks) -> None:
     report, error = run_job(parent, parent.tr("正在检查…"), lambda _p: check(services.db))
     if error is not None:
         QMessageBox.critical(parent, parent.tr("检查失败"), str(error))
@@ -33,15 +34,15 @@ def check_and_clean(parent: QWidget, services: Services, stack: QUndoStack) -> N
                                 parent.tr("已删除 %1 个文件。").replace("%1", str(removed)))
 
 
-def hashes_in_undo_history(stack: QUndoStack) -> set[str]:
+def hashes_in_undo_history(stack: QUndoStack | UndoStacks) -> set[str]:
     """Stored files that an undo or redo could bring back: never removed while the window lives."""
     keep: set[str] = set()
-    stacks = stack.stacks() if hasattr(stack, "stacks") else [stack]  # every assessment's history
+    stacks = stack.stacks() if isinstance(stack, UndoStacks) else [stack]  # every assessment's history
     commands = [s.command(index) for s in stacks for index in range(s.count())]
     for command in commands:
         for candidate in (command, *(command.child(i) for i in range(command.childCount()))):
             deleted = getattr(candidate, "deleted", None)
             if isinstance(deleted, DeletedRows):
-                keep |= {r.as_dict().get("file_sha256") for r in deleted.rows if r.table == "evidence"}
-    keep.discard(None)  # type: ignore[arg-type]
+                keep |= {sha for r in deleted.rows if r.table == "evidence"
+                         if (sha := r.as_dict().get("file_sha256")) is not None}
     return keep

@@ -154,7 +154,8 @@ class ImportPreview(QDialog):
 
     def _all_sheets(self) -> list[ImportedTable | SheetProblem]:
         order = [g.title for g in self.grids]
-        found = {s.sheet: s for s in (*self.workbook.tables, *self.workbook.problems)}
+        sheets: list[ImportedTable | SheetProblem] = [*self.workbook.tables, *self.workbook.problems]
+        found = {s.sheet: s for s in sheets}
         return [found[name] for name in order if name in found]
 
     def _options(self) -> ImportOptions:

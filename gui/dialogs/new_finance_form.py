@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,15 +17,9 @@ from PySide6.QtWidgets import (
 
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names, load_finance_layout
-from model.services import Services
 
-
-class Window(Protocol):
-    services: Services
-
-    def fill_assessments(self, select: int | None = None) -> None: ...
-
-    def show_failure(self, error: ModelError) -> None: ...
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 
 class NewFinanceFormDialog(QDialog):
@@ -53,10 +47,10 @@ class NewFinanceFormDialog(QDialog):
         form.addRow(buttons)
 
 
-def new_finance_form(window: Window) -> int | None:
+def new_finance_form(window: MainWindow) -> int | None:
     """Ask, create the blank form and open it; the new assessment's id (None when cancelled)."""
     summaries = window.services.assessments.list()
-    dialog = NewFinanceFormDialog(window, summaries[0].unit if summaries else "")  # type: ignore[arg-type]
+    dialog = NewFinanceFormDialog(window, summaries[0].unit if summaries else "")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:

@@ -17,10 +17,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def human_size(size: int | None) -> str:
     if size is None:
         return ""
+    scaled = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
+        if scaled < 1024 or unit == "GB":
+            return f"{scaled:.0f} {unit}" if unit == "B" else f"{scaled:.1f} {unit}"
+        scaled /= 1024
     return ""
 
 

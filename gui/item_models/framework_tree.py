@@ -9,7 +9,7 @@ reset for a structural change). A drop is turned into a move request, never into
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -115,7 +115,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._tree.apply_filter()
         self.endResetModel()
 
-    def _load(self, node: Node, index: QModelIndex) -> None:
+    def _load(self, node: Node, index: AnyIndex) -> None:
         records = self._loader(node.record.id) if self._loader else []
         appear = bool(records) and index.isValid() and not self._tree.filtered
         if appear:  # the items come before the sub-dimensions
@@ -205,6 +205,7 @@ class FrameworkTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
+    # the stub overloads parent() (QObject's) and parent(child); a model answers the second
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not child.isValid():
             return QModelIndex()
@@ -253,7 +254,7 @@ class FrameworkTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         dragged = dragged_rows(i.internalPointer() for i in indexes if i.isValid())
         if dragged:
@@ -331,7 +332,8 @@ class FrameworkTreeModel(QAbstractItemModel):
 
 def _dragged(data: QMimeData) -> list[tuple[str, int]]:
     """The (kind, id) rows a drag carries."""
-    return [(kind, row_id) for kind, row_id in json.loads(bytes(data.data(MIME_TYPE)).decode())]
+    raw = bytes(data.data(MIME_TYPE))  # type: ignore[call-overload]  # stub: QByteArray is a buffer
+    return [(kind, row_id) for kind, row_id in json.loads(raw.decode())]
 
 
 def _bold_font() -> QFont:

@@ -7,6 +7,7 @@ dimensions above them.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 
 from model.find_index import FindIndex, search_text
@@ -45,10 +46,11 @@ class TreeFilter:
         if self.index is not None:
             self.index.forget(item_id)
 
-    def matches(self, items: list[ItemRecord]) -> set[int] | None:
+    def matches(self, items: list[ItemRecord]) -> builtins.set[int] | None:  # set: a method here
         """Ids of the matching items, or None when no filter is set."""
         if not self.active:
             return None
+        text_match: Callable[[int], bool]
         if self.text and self.text_search is not None:
             found = self.text_search(self.text)
             text_match = found.__contains__

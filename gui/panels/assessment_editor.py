@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
+from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
 from model.report_options import PAGE_NUMBER_STYLES
@@ -18,7 +18,7 @@ FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
 
 
 class AssessmentEditor(QWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = FieldBinder(context, stack, "assessment", self)
         self.sections = FieldBinder(context, stack, "narrative", self)
@@ -45,12 +45,12 @@ class AssessmentEditor(QWidget):
         for key, label in (("overview", self.tr("总体情况")),
                            ("problems", self.tr("存在问题及改进措施")),
                            ("plans", self.tr("下一步工作打算"))):
-            widget = CountedText(self, min_lines=4)
-            widget.edit.setPlaceholderText(
+            box = CountedText(self, min_lines=4)
+            box.edit.setPlaceholderText(
                 self.tr("可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写"))
-            form.addRow(label, widget)
-            self.texts[key] = widget
-            self.sections.bind(key, widget.edit, label)
+            form.addRow(label, box)
+            self.texts[key] = box
+            self.sections.bind(key, box.edit, label)
 
     def _add_report_options(self, form: QFormLayout) -> None:
         """落款 and the summary's export options."""
@@ -75,7 +75,8 @@ class AssessmentEditor(QWidget):
                 ("page_numbers", self.page_numbers, self.tr("页码")),
                 ("requires_evidence", self.requires_evidence, self.tr("体检"))):
             form.addRow(label, widget)
-            self.fields.bind(field, widget, label or widget.text())
+            named = widget.text() if not label and isinstance(widget, QCheckBox) else label
+            self.fields.bind(field, widget, named)  # a check box without a label: its own text
 
     def show_assessment(self, record: AssessmentRecord, sections: dict[str, NarrativeRecord]) -> None:
         self.record = record

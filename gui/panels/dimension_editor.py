@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
+from gui.undo_target import UndoTarget
 from gui.widgets import name_form_fields
 from model.records import DimensionRecord
 
 
 class DimensionEditor(QWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binder = FieldBinder(context, stack, "dimension", self)
         self.record: DimensionRecord | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
 from gui.panels.item_editor import shorten
+from gui.undo_target import UndoTarget
 from gui.widgets import DateField, GrowingTextEdit, name_form_fields
 from model.dates import parse_date
 from model.errors import ModelError
@@ -42,7 +43,7 @@ from model.permissions import cached_rights
 class EvidencePanel(QWidget):
     folder_used = Signal(str)
 
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.stack = context, stack
         self.item_id: int | None = None
@@ -136,7 +137,8 @@ class EvidencePanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"), **values)
+        command = AddEvidenceCommand(self.context, self.item_id, self.tr("添加文字说明"), file=None,
+                                     **values)
         command.subject = self._subject(str(values.get("title") or values.get("note") or ""))
         self.stack.push(command)
 

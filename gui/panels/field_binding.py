@@ -7,18 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
 from gui.commands.fields import EditFieldCommand
+from gui.undo_target import UndoTarget
 from gui.widgets import GlobalUndoKeys
 
 SAVE_DELAY_MS = 700
 
 
 class FieldBinder(QObject):
-    def __init__(self, context: EditContext, stack: QUndoStack, kind: str,
+    def __init__(self, context: EditContext, stack: UndoTarget, kind: str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context, self.stack, self.kind = context, stack, kind

@@ -48,7 +48,8 @@ class IndicatorTree(QTreeWidget):
         self._loading = True
         self.clear()
         self._rows.clear()
-        self._groups = groups = {}
+        groups: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        self._groups = groups
         for row in rows:
             parent = self._group(groups, (row.indicator.level1,))
             if row.indicator.level2:

@@ -7,7 +7,7 @@ from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -30,6 +30,7 @@ from gui.commands.finance import FinanceEditCommand
 from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
+from gui.undo_target import UndoTarget
 from model.errors import ModelError
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
@@ -41,13 +42,23 @@ AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
 RATING_COLOURS = {"优": "#1e8449", "良": "#2874a6", "中": "#b9770e", "差": "#c0392b"}
 
 
+class _LeavingText(QPlainTextEdit):
+    """A multi-line text of the form that says when the focus leaves it (then it is saved)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
 class FinancePanel(QWidget):
     """Shows one finance assessment; rating_changed(text) carries the status-bar summary."""
 
     rating_changed = Signal(str)
     info_requested = Signal()  # the assessment's own fields (unit, year, title) and narrative
 
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.stack = context, stack
         self.assessment_id: int | None = None
@@ -133,7 +144,9 @@ class FinancePanel(QWidget):
             while box_form.rowCount():
                 box_form.removeRow(0)
         while self.goals.count():
-            self.goals.takeAt(0).widget().deleteLater()
+            goal = self.goals.takeAt(0)
+            if goal is not None and (shown := goal.widget()) is not None:
+                shown.deleteLater()
         self.texts.clear()
         layout = self.layout_data
         for field, label in layout.header_fields:
@@ -153,11 +166,10 @@ class FinancePanel(QWidget):
     def _text(self, field: str, label: str, value: str, multi: bool) -> QWidget:
         widget: QLineEdit | QPlainTextEdit
         if multi:
-            widget = QPlainTextEdit(value, self)
+            plain = widget = _LeavingText(value, self)
             widget.setMaximumHeight(70)
             widget.setTabChangesFocus(True)
-            widget.focusOutEvent = lambda event, w=widget, f=field, lab=label: (  # type: ignore[method-assign]
-                QPlainTextEdit.focusOutEvent(w, event), self._save_text(f, lab, w.toPlainText()))
+            widget.left.connect(lambda: self._save_text(field, label, plain.toPlainText()))
         else:
             widget = QLineEdit(value, self)
             widget.editingFinished.connect(
@@ -218,8 +230,8 @@ class FinancePanel(QWidget):
         elif is_total and execution is not None and key in ("points", "score"):
             text = format_number(getattr(execution, key))
         elif is_total and key == "reason":
-            text = self.texts["execution_reason"].toPlainText() if "execution_reason" in self.texts \
-                else ""
+            reason = self.texts.get("execution_reason")  # a multi-line text when shown
+            text = reason.toPlainText() if isinstance(reason, QPlainTextEdit) else ""
         item = QTableWidgetItem(text)
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         return item

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
+from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.permissions import cached_rights
 from model.records import ItemRecord
@@ -40,7 +40,7 @@ def number_or_none(text: Any) -> Any:
 
 
 class ItemEditor(QWidget):
-    def __init__(self, context: EditContext, stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binder = FieldBinder(context, stack, "item", self)
         self.record: ItemRecord | None = None
@@ -54,11 +54,11 @@ class ItemEditor(QWidget):
         self.department.setPlaceholderText(self.tr("责任处室"))
         head = QHBoxLayout()
         head.addWidget(self.seq)
-        for text, widget in ((self.tr("状态"), self.status), (self.tr("责任处室"), self.department)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            head.addWidget(label)
-            head.addWidget(widget, 1 if widget is self.department else 0)
+        for text, choice in ((self.tr("状态"), self.status), (self.tr("责任处室"), self.department)):
+            caption = QLabel(text, self)
+            caption.setBuddy(choice)
+            head.addWidget(caption)
+            head.addWidget(choice, 1 if choice is self.department else 0)
         self.history_button = QPushButton(self.tr("修改记录…"), self)
         self.history_button.setToolTip(self.tr("谁在何时修改了本事项的哪一项，原值和新值"))
         self.history_button.clicked.connect(self._show_history)
@@ -75,10 +75,10 @@ class ItemEditor(QWidget):
                   "progress_q1": self.tr("一季度进展"), "progress_q2": self.tr("二季度进展"),
                   "progress_q3": self.tr("三季度进展"), "progress_q4": self.tr("四季度进展")}
         for field, label in labels.items():
-            widget = CountedText(self, min_lines={"result": 4, "content": 2, "target": 2}.get(field, 1))
-            form.addRow(label, widget)
-            self.texts[field] = widget
-            self.binder.bind(field, widget.edit, label)
+            box = CountedText(self, min_lines={"result": 4, "content": 2, "target": 2}.get(field, 1))
+            form.addRow(label, box)
+            self.texts[field] = box
+            self.binder.bind(field, box.edit, label)
         self.scores: dict[str, QWidget] = {}
         score_labels = {"score_max": self.tr("分值"), "score": self.tr("得分"),
                         "indicator_target": self.tr("年度指标值"),
@@ -97,7 +97,9 @@ class ItemEditor(QWidget):
             self.scores[field] = widget
         self._add_own_fields(form)
         self.last_year = LastYearPanel(context.services, self)  # last year's texts, read-only
-        form.insertRow(form.getWidgetPosition(self.texts["result"])[0] + 1, self.last_year)
+        # PySide6's stub types getWidgetPosition as object; it returns (row, role)
+        form.insertRow(form.getWidgetPosition(self.texts["result"])[0] + 1,  # type: ignore[index]
+                       self.last_year)
         self.binder.bind("status", self.status, self.tr("状态"))
         self.binder.bind("department", self.department, self.tr("责任处室"))
         self._form = form

@@ -80,8 +80,9 @@ class ReviewPanel(QDockWidget):
             row.setData(0, Qt.ItemDataRole.UserRole, problem.item)
             row.setData(1, Qt.ItemDataRole.UserRole, problem.section)
             self.list.addTopLevelItem(row)
-        if self.problems:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self.problems and first is not None:
+            self.list.setCurrentItem(first)
         else:
             self.detail.clear()
         self.summary.setText(self.tr("没有发现问题。") if not self.problems else

@@ -969,17 +969,17 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/framework_pane.py" line="42" />
+        <location filename="../../gui/framework_pane.py" line="46" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="47" />
+        <location filename="../../gui/framework_pane.py" line="51" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="70" />
+        <location filename="../../gui/framework_pane.py" line="80" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -987,12 +987,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="205" />
+        <location filename="../../gui/item_models/framework_tree.py" line="241" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="283" />
+        <location filename="../../gui/item_models/framework_tree.py" line="319" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -2928,34 +2928,33 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="25" />
+        <location filename="../../gui/assessment_delete.py" line="26" />
         <source>删除自评“%1”</source>
         <translation>Delete assessment “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="43" />
+        <location filename="../../gui/assessment_delete.py" line="45" />
         <source>删除自评…</source>
         <translation>Delete assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="47" />
+        <location filename="../../gui/assessment_delete.py" line="62" />
+        <source>删除自评“%1”？
+
+将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
+删除前会先备份数据库；关闭窗口之前可以用 编辑 → 撤销（Ctrl+Z）恢复。</source>
+        <translation>Delete the assessment “%1”?
+
+%2 dimensions, %3 items and %4 evidence records will be deleted (the evidence files stay in the evidence folder).
+The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
         <location filename="../../gui/undo_history.py" line="85" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="63" />
-        <source>删除自评“%1”？
-
-将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
-删除前会先备份数据库；关闭窗口之前可以用 编辑 → 撤销删除自评 恢复。</source>
-        <translation>Delete the assessment “%1”?
-
-%2 dimensions, %3 items and %4 evidence records will be deleted (the evidence files stay in the evidence folder).
-The database is backed up first; until the window is closed, Edit → Undo delete assessment brings it back.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="68" />
+        <location filename="../../gui/assessment_delete.py" line="67" />
         <source>删除自评</source>
         <translation>Delete assessment</translation>
     </message>

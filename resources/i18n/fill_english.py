@@ -330,10 +330,10 @@ ENGLISH = {
     "删除自评": "Delete assessment",
     "删除自评“%1”？\n\n将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录"
     "（证明材料文件仍保留在材料文件夹中）。\n删除前会先备份数据库；"
-    "关闭窗口之前可以用 编辑 → 撤销删除自评 恢复。":
+    "关闭窗口之前可以用 编辑 → 撤销（Ctrl+Z）恢复。":
         "Delete the assessment “%1”?\n\n%2 dimensions, %3 items and %4 evidence records will be deleted "
         "(the evidence files stay in the evidence folder).\nThe database is backed up first; until the "
-        "window is closed, Edit → Undo delete assessment brings it back.",
+        "window is closed, Edit → Undo (Ctrl+Z) brings it back.",
     "把握大": "Sure", "把握一般": "Fairly sure", "把握小，请核对": "Unsure, please check",
     "%1（%2 项，请核对各列字段）": "%1 (%2 items, please check the columns' fields)",
     # a department's shared server (issue 25)

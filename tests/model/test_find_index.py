@@ -100,6 +100,17 @@ def test_one_character_tests_no_text_and_typing_on_tests_only_the_last_matches(
     assert index.tested == 0  # a character nobody wrote: no text tested at all
     index.find("", "已完成")
     assert index.tested == 0
+    index.find("疫情")  # typed again (a backspace): remembered, nothing tested
+    assert index.tested == 0
+
+
+def test_a_remembered_find_is_forgotten_when_an_item_changes(demo: Services, demo_id: int,
+                                                             index: FindIndex) -> None:
+    item = demo.items.list(demo_id)[0]
+    assert index.find("甲乙丙丁").ids == set()
+    demo.items.update(item.id, None, note="甲乙丙丁")
+    index.forget(item.id)
+    assert index.find("甲乙丙丁").ids == {item.id}
 
 
 def test_bits_and_slots_round_trip() -> None:
