@@ -9,6 +9,7 @@ from model.assessments import AssessmentService
 from model.dimensions import DimensionService
 from model.evidence import EvidenceService
 from model.finance import FinanceService
+from model.finance_fields import FinanceFields
 from model.items import ItemService
 from model.narrative import NarrativeService
 from model.search import SearchService
@@ -25,12 +26,14 @@ class Services:
     narrative: NarrativeService
     search: SearchService
     finance: FinanceService
+    finance_fields: FinanceFields  # one field of a form at a time, checked against a stale write
 
     @classmethod
     def over(cls, database: Database) -> Services:
         return cls(database, AssessmentService(database), DimensionService(database),
                    ItemService(database), EvidenceService(database), NarrativeService(database),
-                   SearchService(database), FinanceService(database))
+                   SearchService(database), FinanceService(database),
+                   FinanceFields(database))
 
     def close(self) -> None:
         self.db.dispose()

@@ -14,7 +14,6 @@ from typing import Any
 from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.fields import EditFieldCommand
-from model.finance_fields import FinanceFields
 
 FINANCE_EDIT_ID = 1002
 KINDS = ("form", "fund", "indicator")
@@ -55,7 +54,7 @@ class FinanceEditCommand(ServiceCommand):
         self.stored_old = self._write(self.old, expected=self.stored_new)
 
     def _write(self, value: Any, expected: Any) -> Any:
-        fields = FinanceFields(self.services.db)
+        fields = self.services.finance_fields
         try:
             if self.kind == "form":
                 stored = getattr(fields.set_form_text(self.row_id, self.field, value, expected),

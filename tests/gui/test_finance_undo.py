@@ -16,7 +16,6 @@ import resources
 from gui.main_window import MainWindow
 from gui.panels.finance_conflict import FieldConflictDialog
 from gui.settings import Settings
-from model.finance_fields import FinanceFields
 from model.services import Services
 from model.storage.migrate import open_sqlite
 
@@ -82,7 +81,7 @@ def test_an_undo_never_wipes_another_windows_later_edit(form_window: MainWindow,
     panel.funds.item(0, 2).setText("400")
     qtbot.waitUntil(lambda: panel.funds.item(0, 2).text() == "400")
     assert other.finance.funds(assessment)[0].spent == 400
-    FinanceFields(other.db).set_fund(fund.id, "spent", 300, expected=400)  # the other window
+    other.finance_fields.set_fund(fund.id, "spent", 300, expected=400)  # the other window
     form_window.undo()
     assert other.finance.funds(assessment)[0].spent == 300  # not back to 456
     assert any("全年执行数" in text and "其他窗口" in text for text in answers)
@@ -91,7 +90,7 @@ def test_an_undo_never_wipes_another_windows_later_edit(form_window: MainWindow,
     goal = panel.texts["goal_actual"]
     visit(goal, "本窗口写的完成情况")
     form_window.undo()
-    FinanceFields(other.db).set_form_text(assessment, "goal_actual", "另一窗口写的",
+    other.finance_fields.set_form_text(assessment, "goal_actual", "另一窗口写的",
                                           expected=other.finance.form(assessment)
                                           .goal_actual)
     form_window.redo()
@@ -114,7 +113,7 @@ def test_a_change_made_elsewhere_is_shown_mine_and_theirs(form_window: MainWindo
         return dialog.result()
 
     monkeypatch.setattr(FieldConflictDialog, "exec", clerk_merges)
-    FinanceFields(other.db).set_form_text(assessment, "goal_actual", "另一窗口写的",
+    other.finance_fields.set_form_text(assessment, "goal_actual", "另一窗口写的",
                                           expected=finance.form(assessment).goal_actual)
     visit(panel.texts["goal_actual"], "本窗口写的")  # this window still showed the old text
     assert shown == [("内容冲突：实际完成情况", "本窗口写的", "另一窗口写的")]
@@ -123,7 +122,7 @@ def test_a_change_made_elsewhere_is_shown_mine_and_theirs(form_window: MainWindo
     # an indicator cell: the clerk keeps the other window's value
     tree = panel.tree
     item_id, row = next(iter(tree._rows.items()))
-    FinanceFields(other.db).set_indicator(item_id, "indicator_actual", "对方填的60个",
+    other.finance_fields.set_indicator(item_id, "indicator_actual", "对方填的60个",
                                           expected=other.items.get(item_id).indicator_actual)
     monkeypatch.setattr(FieldConflictDialog, "exec",
                         lambda dialog: shown.append(("kept", dialog.mine, dialog.theirs))
@@ -134,7 +133,7 @@ def test_a_change_made_elsewhere_is_shown_mine_and_theirs(form_window: MainWindo
     assert tree.item_for(item_id).text(2) == "对方填的60个"
     # a fund amount: the clerk takes its own number
     fund = finance.funds(assessment)[0]
-    FinanceFields(other.db).set_fund(fund.id, "spent", 300, expected=fund.spent)
+    other.finance_fields.set_fund(fund.id, "spent", 300, expected=fund.spent)
     monkeypatch.setattr(FieldConflictDialog, "exec",
                         lambda dialog: dialog.take_mine.click() or dialog.result())
     panel.funds.item(0, 2).setText("420")

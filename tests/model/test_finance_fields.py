@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import resources
-from model.finance_fields import FieldConflictError, FinanceFields
+from model.finance_fields import FieldConflictError
 from model.services import Services
 from model.storage.migrate import open_sqlite
 
@@ -21,13 +21,12 @@ ROUNDS = 12
 WORKER = """
 import sys
 from model.errors import ConflictError
-from model.finance_fields import FinanceFields
 from model.services import Services
 from model.storage.migrate import open_sqlite
 
 services = Services.over(open_sqlite(sys.argv[1]))
 assessment, fund, item, rounds = (int(a) for a in sys.argv[2:6])
-finance, fields = services.finance, FinanceFields(services.db)
+finance, fields = services.finance, services.finance_fields
 refused = 0
 for _ in range(rounds):
     while True:  # read, add one, write only if nobody wrote in between; else read again
@@ -69,30 +68,30 @@ def test_a_stale_write_from_another_window_is_refused_naming_both(form) -> None:
     try:
         seen_by_a = a.finance.form(assessment)
         assert seen_by_a is not None
-        FinanceFields(b.db).set_form_text(assessment, "goal_actual", "B 写的完成情况",
+        b.finance_fields.set_form_text(assessment, "goal_actual", "B 写的完成情况",
                                           expected=seen_by_a.goal_actual)
-        FinanceFields(b.db).set_fund(fund, "spent", 300, expected=0)
-        FinanceFields(b.db).set_indicator(item, "indicator_actual", "B 填的", expected=a.items.get(
+        b.finance_fields.set_fund(fund, "spent", 300, expected=0)
+        b.finance_fields.set_indicator(item, "indicator_actual", "B 填的", expected=a.items.get(
             item).indicator_actual)
         with pytest.raises(FieldConflictError) as refused:
-            FinanceFields(a.db).set_form_text(assessment, "goal_actual", "A 写的",
+            a.finance_fields.set_form_text(assessment, "goal_actual", "A 写的",
                                               expected=seen_by_a.goal_actual)
         assert (refused.value.label, refused.value.current) == ("实际完成情况", "B 写的完成情况")
         assert "实际完成情况" in refused.value.message
         with pytest.raises(FieldConflictError) as refused:
-            FinanceFields(a.db).set_fund(fund, "spent", 400, expected=0)
+            a.finance_fields.set_fund(fund, "spent", 400, expected=0)
         assert (refused.value.label, refused.value.current) == ("全年执行数", 300)
         with pytest.raises(FieldConflictError):
-            FinanceFields(a.db).set_indicator(item, "indicator_actual", "A 填的", expected="")
+            a.finance_fields.set_indicator(item, "indicator_actual", "A 填的", expected="")
         form_now = a.finance.form(assessment)
         assert form_now is not None and form_now.goal_actual == "B 写的完成情况"
         assert a.finance.funds(assessment)[0].spent == 300
         assert a.items.get(item).indicator_actual == "B 填的"
         # other fields of the same rows stay free to edit: the check is per field
-        FinanceFields(a.db).set_fund(fund, "budget_initial", 500,
+        a.finance_fields.set_fund(fund, "budget_initial", 500,
                                      expected=a.finance.funds(assessment)[0]
                                      .budget_initial)
-        FinanceFields(a.db).set_form_text(assessment, "project_name", "A 改的项目名称",
+        a.finance_fields.set_form_text(assessment, "project_name", "A 改的项目名称",
                                           expected=seen_by_a.project_name)
     finally:
         a.close()
