@@ -15,8 +15,8 @@ from model.queries import assessment_summaries
 from model.records import AssessmentSummary
 from model.storage.backups import make_backup, restore
 from model.storage.db import Database
-from model.storage.migrate import head_revision
 from model.storage.opening import open_database
+from model.storage.revisions import head_revision
 from model.storage.targets import refuse_live_target
 from model.storage.urls import is_url, mask_url
 

@@ -116,7 +116,7 @@ def check_demo_and_info(bundle: Bundle) -> None:
     expect(f"{DEMO_ITEMS} 项" in out and (bundle.work / "demo.db").is_file(), f"demo: {out}")
     info = json.loads(bundle.cli("info", "--db", "demo.db").stdout)
     sys.path.insert(0, str(ROOT))
-    from model.storage.migrate import head_revision
+    from model.storage.revisions import head_revision
 
     expect(info["schema"] == head_revision(), f"info: schema {info['schema']}")
     [only] = info["assessments"]

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from model.storage.migrate import head_revision
+from model.storage.revisions import head_revision
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

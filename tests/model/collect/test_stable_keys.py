@@ -12,7 +12,8 @@ from alembic.script import ScriptDirectory
 
 from model.services import Services
 from model.storage.handover import pack, unpack
-from model.storage.migrate import alembic_config, head_revision, open_sqlite
+from model.storage.migrate import open_sqlite
+from model.storage.revisions import alembic_config, head_revision
 
 OLD_DB = Path(__file__).parents[1] / "data" / "v0001.db"
 KEYED = ("assessment", "dimension", "check_item")

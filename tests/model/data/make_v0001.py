@@ -12,7 +12,7 @@ from alembic import command
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from model.storage.migrate import alembic_config
+from model.storage.revisions import alembic_config
 
 TARGET = Path(__file__).with_name("v0001.db")
 NOW = "2022-01-05 09:30:00.000000"

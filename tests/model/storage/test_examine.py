@@ -14,8 +14,8 @@ from sqlalchemy import create_engine
 from model.errors import DatabaseRefusedError
 from model.services import Services
 from model.storage.examine import examine, require_regular_file
-from model.storage.migrate import known_revisions
 from model.storage.reference import build_schema
+from model.storage.revisions import known_revisions
 from tests.model.storage.crafted import DAMAGE_KINDS, HOSTILE_SCHEMAS, damage, hostile_schema
 
 DATA = Path(__file__).resolve().parents[1] / "data"

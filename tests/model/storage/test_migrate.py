@@ -14,7 +14,8 @@ from alembic.migration import MigrationContext
 from model.errors import DatabaseRefusedError
 from model.schema import Base
 from model.services import Services
-from model.storage.migrate import head_revision, open_sqlite
+from model.storage.migrate import open_sqlite
+from model.storage.revisions import head_revision
 
 OLD_DB = Path(__file__).parents[1] / "data" / "v0001.db"
 
@@ -132,7 +133,7 @@ def test_upgraded_items_get_the_new_fields_and_the_index_covers_them(tmp_path: P
 def test_revisions_read_from_the_scripts_are_alembics() -> None:
     from alembic.script import ScriptDirectory
 
-    from model.storage.migrate import alembic_config, known_revisions
+    from model.storage.revisions import alembic_config, known_revisions
 
     scripts = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == scripts.get_current_head()
@@ -141,8 +142,8 @@ def test_revisions_read_from_the_scripts_are_alembics() -> None:
 
 def test_stored_reference_schemas_are_those_the_migrations_build() -> None:
     """After changing a migration: python -m model.storage.reference (rewrites the file)."""
-    from model.storage.migrate import known_revisions
     from model.storage.reference import built_schema, stored_schemas
+    from model.storage.revisions import known_revisions
 
     stored = stored_schemas()
     assert set(stored) == known_revisions(), "reference_schemas.json is out of date"

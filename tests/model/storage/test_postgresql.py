@@ -21,7 +21,8 @@ from model.errors import ConflictError, DatabaseRefusedError
 from model.opening import open_services
 from model.report import report_of
 from model.services import Services
-from model.storage.migrate import head_revision, open_url
+from model.storage.migrate import open_url
+from model.storage.revisions import head_revision
 from model.storage.urls import is_url
 
 BIN = Path("/usr/lib/postgresql")
