@@ -16,6 +16,7 @@ DATA_FILES = [
     ("resources/demo/*.json", "resources/demo"),
     ("resources/layouts/*.json", "resources/layouts"),
     ("resources/layouts/finance/*.json", "resources/layouts/finance"),
+    ("resources/layouts/compare/*.json", "resources/layouts/compare"),
     ("resources/templates/*.docx", "resources/templates"),
     ("resources/guide/*.html", "resources/guide"),
     ("resources/i18n/*.qm", "resources/i18n"),  # compiled by resources/i18n/release.py first
