@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
@@ -16,18 +16,25 @@ def test_a_job_without_progress_still_shows_it_is_busy(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.show()
     seen: list[tuple[bool, str]] = []
+    busy_shown = threading.Event()
 
     def look() -> None:
         dialogs = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, QProgressDialog) and w.isVisible()]
         seen.append((bool(dialogs), window.statusBar().currentMessage()))
+        if seen[-1] == (True, "正在生成 PDF…"):
+            busy_shown.set()
+
+    def job(_progress: object) -> int:  # long work that reports nothing (a PDF by LibreOffice)
+        busy_shown.wait(timeout=10)
+        return 42
 
     timer = QTimer()
     timer.timeout.connect(look)
-    timer.start(100)
-    result, error = run_job(window, "正在生成 PDF…", lambda _progress: time.sleep(1.2) or 42)
+    timer.start(50)
+    result, error = run_job(window, "正在生成 PDF…", job)
     timer.stop()
     assert (result, error) == (42, None)
-    assert (True, "正在生成 PDF…") in seen  # shown within the second
-    assert seen[0] == (False, "")  # not for a moment's work
+    assert busy_shown.is_set()  # the dialog and the status bar said it was busy
+    assert seen[0] == (False, "")  # not at once: a moment's work shows nothing
     assert window.statusBar().currentMessage() == ""  # cleared when done
