@@ -31,6 +31,8 @@ def assign(menu: QMenu) -> None:
         if letter is None:
             continue
         used.add(letter)
+        if not action.iconText() or action.iconText() == text.rstrip("…"):
+            action.setIconText(text.rstrip("…"))  # toolbar buttons without the "(N)"
         action.setText(_marked(text, letter))
 
 
