@@ -87,6 +87,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     layout.addWidget(widget)
     layout.addStretch(1)
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the tree straight to 状态
     area.setWidgetResizable(True)
     area.setWidget(page)
     return area

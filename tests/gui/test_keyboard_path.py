@@ -76,3 +76,10 @@ def test_a_problem_hidden_by_the_find_is_still_opened(qtbot: QtBot, window: Main
     current = window.tree.currentIndex()
     assert (current.data(KIND_ROLE), current.data(ID_ROLE)) == (ITEM, hidden.id)
     assert window.filter_bar.text.text() == ""
+
+
+def test_tab_from_the_tree_goes_straight_to_the_status(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_first_item()  # an item shown in the editor
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    assert focused() is window.item_editor.status  # no invisible stop on the way
