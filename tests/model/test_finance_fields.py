@@ -25,6 +25,8 @@ from model.services import Services
 from model.storage.migrate import open_sqlite
 
 services = Services.over(open_sqlite(sys.argv[1]))
+print("ready", flush=True)  # both clerks have the database open before either edits
+sys.stdin.readline()
 assessment, fund, item, rounds = (int(a) for a in sys.argv[2:6])
 finance, fields = services.finance, services.finance_fields
 refused = 0
@@ -102,13 +104,19 @@ def test_two_processes_lose_no_update(form) -> None:
     path, assessment, fund, item = form
     workers = [subprocess.Popen(
         [sys.executable, "-c", WORKER, str(path), str(assessment), str(fund), str(item),
-         str(ROUNDS)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(2)]
+         str(ROUNDS)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for worker in workers:  # (opening while the other edits is left to the two-windows tests)
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+    for worker in workers:  # then both at once
+        assert worker.stdin is not None
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
     outputs = [worker.communicate(timeout=120) for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0], outputs
     services = Services.over(open_sqlite(path))
     try:
-        assert services.finance.funds(assessment)[0].spent == 2 * ROUNDS
+        assert services.finance.funds(assessment)[0].spent == 2 * ROUNDS, outputs
         assert services.items.get(item).score == 2 * ROUNDS
     finally:
         services.close()
