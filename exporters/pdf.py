@@ -95,16 +95,23 @@ def refuse_long_paragraphs(docx: Path) -> None:
         raise ExportError(f"无法读取“{docx.name}”，未生成 PDF：{exc}") from exc
 
 
+def run_soffice(soffice: str, convert_to: str, source: Path,
+                outdir: Path) -> subprocess.CompletedProcess[bytes]:
+    """LibreOffice converting source into outdir, with a private profile (a running LibreOffice
+    window of the user neither blocks nor sees it); raises TimeoutExpired or OSError."""
+    with tempfile.TemporaryDirectory(prefix="zicha-lo-") as work:
+        profile = (Path(work) / "profile").as_uri()
+        return subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+             "--convert-to", convert_to, "--outdir", str(outdir), str(source)],
+            capture_output=True, timeout=TIMEOUT_SECONDS, check=False, env=_env())
+
+
 def _convert_with_soffice(soffice: str, source: Path, target: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="zicha-pdf-") as work:
         folder = Path(work)
-        # A private profile: a running LibreOffice window of the user neither blocks nor sees it.
-        profile = (folder / "profile").as_uri()
         try:
-            done = subprocess.run(
-                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-                capture_output=True, timeout=TIMEOUT_SECONDS, check=False, env=_env())
+            done = run_soffice(soffice, "pdf", source, folder)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(f"LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒），未生成 PDF。") from exc
         except OSError as exc:

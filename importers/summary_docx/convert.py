@@ -6,10 +6,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from exporters.pdf import TIMEOUT_SECONDS, _com_app, _env, find_soffice
+from exporters.pdf import TIMEOUT_SECONDS, _com_app, find_soffice, run_soffice
 from importers.errors import ImportFileError, where
 
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
@@ -38,17 +37,12 @@ def converted_docx(source: Path, folder: Path) -> Path:
 
 
 def _with_soffice(soffice: str, source: Path, copy: Path, folder: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="zicha-doc-") as work:
-        profile = (Path(work) / "profile").as_uri()
-        try:
-            done = subprocess.run(
-                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder), str(copy)],
-                capture_output=True, timeout=TIMEOUT_SECONDS, check=False, env=_env())
-        except subprocess.TimeoutExpired as exc:
-            raise ImportFileError(f"{where(source)}：LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒）。") from exc
-        except OSError as exc:
-            raise ImportFileError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}。") from exc
+    try:
+        done = run_soffice(soffice, "docx:MS Word 2007 XML", copy, folder)
+    except subprocess.TimeoutExpired as exc:
+        raise ImportFileError(f"{where(source)}：LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒）。") from exc
+    except OSError as exc:
+        raise ImportFileError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}。") from exc
     if done.returncode != 0:
         raise ImportFileError(f"{where(source)}：LibreOffice 无法读取此文件，可能已损坏或不是 Word 文档。")
 
