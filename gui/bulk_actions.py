@@ -21,8 +21,8 @@ class BulkActions(QObject):
 
     def selected_items(self) -> list[ItemRecord]:
         """The selected items in table order (dimensions in the selection are not included)."""
-        indexes = self.tree.selectionModel().selectedIndexes()
-        records = [i.data(RECORD_ROLE) for i in indexes if i.data(KIND_ROLE) == ITEM]
+        indexes = self.tree.selectionModel().selectedIndexes()  # a row's every column
+        records = [i.data(RECORD_ROLE) for i in indexes if i.column() == 0 and i.data(KIND_ROLE) == ITEM]
         return sorted(records, key=lambda record: record.seq)
 
     def select_dimension_items(self) -> None:
@@ -39,8 +39,9 @@ class BulkActions(QObject):
             index = model.index(row, 0, parent)
             if index.data(KIND_ROLE) == ITEM:
                 selection.select(index, index)
-        self.tree.selectionModel().select(
-            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.tree.selectionModel().select(  # whole rows, as a click selects them
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
 
     # --- actions ------------------------------------------------------------------------------
     def set_status(self, status: str) -> None:

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
         self.statusBar().addPermanentWidget(self.completion, 1)
-        self.left = FrameworkPane(services, self.commit_editors, self)
+        self.left = FrameworkPane(services, self.commit_editors, self, settings)
         pane = self.left
         self.tree, self.tree_model, self.filter_bar = pane.tree, pane.tree_model, pane.filter_bar
         self.right = EditorPages(self.context, self.undo_stack, self)
