@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView
 
-from gui.commands.base import EditContext, ServiceCommand
+from gui.commands.base import ServiceCommand
 from gui.commands.bulk import BulkDeleteCommand, BulkFieldCommand, BulkMoveCommand
 from gui.item_models.framework_tree import ITEM, KIND_ROLE, RECORD_ROLE, FrameworkTreeModel
 from gui.panels.item_editor import item_subject
-from gui.undo_target import UndoTarget
+from gui.window_context import WindowContext
 from model.records import ItemRecord
 
 
 class BulkActions(QObject):
-    def __init__(self, context: EditContext, stack: UndoTarget, tree: QTreeView,
-                 window: QWidget) -> None:
-        super().__init__(window)
-        self.context, self.stack, self.tree, self.window = context, stack, tree, window
+    def __init__(self, ctx: WindowContext, tree: QTreeView) -> None:
+        super().__init__(ctx.widget)
+        self.tree = tree
+        self.context, self.stack, self.window = ctx.edit, ctx.undo, ctx.widget
 
     def selected_items(self) -> list[ItemRecord]:
         """The selected items in table order (dimensions in the selection are not included)."""

@@ -22,14 +22,14 @@ class TreeColumn:
     status_coloured: bool = False  # the cell takes the status colour, as the title does
 
 
-TITLE = TreeColumn("title", QT_TRANSLATE_NOOP(CONTEXT, "考评维度与自查事项"), lambda record: "")
+TITLE = TreeColumn("title", QT_TRANSLATE_NOOP("TreeColumns", "考评维度与自查事项"), lambda record: "")
 COLUMNS: tuple[TreeColumn, ...] = (
     TITLE,
     # the status as the editor's 状态 box lists it (model.vocabulary.STATUS_NAMES)
-    TreeColumn("status", QT_TRANSLATE_NOOP(CONTEXT, "状态"), lambda record: record.status,
+    TreeColumn("status", QT_TRANSLATE_NOOP("TreeColumns", "状态"), lambda record: record.status,
                width="超额完成", status_coloured=True),
     # the 处室 as typed in the editor's 责任处室 box
-    TreeColumn("department", QT_TRANSLATE_NOOP(CONTEXT, "责任处室"),
+    TreeColumn("department", QT_TRANSLATE_NOOP("TreeColumns", "责任处室"),
                lambda record: record.department, width="办公室（党办）"),
 )
 OPTIONAL = tuple(column.key for column in COLUMNS if column is not TITLE)

@@ -751,57 +751,57 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="60" />
+        <location filename="../../gui/file_actions.py" line="64" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="61" />
+        <location filename="../../gui/file_actions.py" line="65" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="67" />
+        <location filename="../../gui/file_actions.py" line="71" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="93" />
+        <location filename="../../gui/file_actions.py" line="94" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="119" />
+        <location filename="../../gui/file_actions.py" line="120" />
         <source>从备份恢复服务器数据库</source>
         <translation>Restore the server database from a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="121" />
+        <location filename="../../gui/file_actions.py" line="122" />
         <source>自评数据库备份 (*.db);;所有文件 (*)</source>
         <translation>Assessment database backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="125" />
+        <location filename="../../gui/file_actions.py" line="126" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126" />
+        <location filename="../../gui/file_actions.py" line="127" />
         <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
         <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="134" />
+        <location filename="../../gui/file_actions.py" line="135" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="136" />
+        <location filename="../../gui/file_actions.py" line="137" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="137" />
+        <location filename="../../gui/file_actions.py" line="138" />
         <source>已从备份恢复 %1 行数据。</source>
         <translation>Restored %1 rows from the backup.</translation>
     </message>
@@ -995,8 +995,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="54" />
-        <location filename="../../gui/help_menu.py" line="56" />
+        <location filename="../../gui/help_menu.py" line="46" />
+        <location filename="../../gui/help_menu.py" line="48" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -1058,18 +1058,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="113" />
-        <location filename="../../gui/undo_history.py" line="119" />
+        <location filename="../../gui/undo_history.py" line="98" />
+        <location filename="../../gui/undo_history.py" line="104" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="115" />
+        <location filename="../../gui/undo_history.py" line="100" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="118" />
+        <location filename="../../gui/undo_history.py" line="103" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1479,79 +1479,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="60" />
+        <location filename="../../gui/main_window.py" line="55" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="281" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258" />
+        <location filename="../../gui/main_window.py" line="282" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="53" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="54" />
-        <source>新建自评…</source>
-        <translation>New assessment…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="55" />
-        <source>新建绩效自评表（项目支出/部门整体）…</source>
-        <translation>New performance self-evaluation form (project/department)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="56" />
-        <source>打开数据库…</source>
-        <translation>Open database…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="57" />
-        <source>连接服务器…</source>
-        <translation>Connect to server…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="58" />
-        <source>最近打开</source>
-        <translation>Recent files</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="59" />
-        <source>另存副本为…</source>
-        <translation>Save a copy as…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="61" />
-        <source>导入 Excel 表格…</source>
-        <translation>Import Excel table…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="62" />
-        <source>导入上年工作总结…</source>
-        <translation>Import last year's work summary…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="64" />
-        <source>打印预览</source>
-        <translation>Print preview</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="65" />
@@ -1559,104 +1509,199 @@
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
-        <source>自查表</source>
-        <translation>Self-check table</translation>
+        <location filename="../../gui/menus.py" line="103" />
+        <source>设置状态</source>
+        <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
-        <source>任务完成情况表</source>
-        <translation>Task completion table</translation>
+        <location filename="../../gui/menus.py" line="104" />
+        <source>设置责任处室…</source>
+        <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="105" />
+        <source>移到考评维度…</source>
+        <translation>Move to dimension…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="112" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="113" />
+        <source>新建自评…</source>
+        <translation>New assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="114" />
+        <source>新建绩效自评表（项目支出/部门整体）…</source>
+        <translation>New performance self-evaluation form (project/department)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="115" />
+        <source>打开数据库…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="116" />
+        <source>连接服务器…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="117" />
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="118" />
+        <source>另存副本为…</source>
+        <translation>Save a copy as…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="120" />
+        <source>导入 Excel 表格…</source>
+        <translation>Import Excel table…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="121" />
+        <source>导入上年工作总结…</source>
+        <translation>Import last year's work summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="123" />
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="124" />
+        <source>分发给各处室…</source>
+        <translation>Hand out to departments…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="125" />
+        <source>汇总…</source>
+        <translation>Collect…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="126" />
+        <source>汇总进度</source>
+        <translation>Collection progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="128" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="130" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="131" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="132" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76" />
+        <location filename="../../gui/menus.py" line="133" />
+        <source>撤销历史…</source>
+        <translation>Undo history…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="135" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77" />
+        <location filename="../../gui/menus.py" line="136" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78" />
+        <location filename="../../gui/menus.py" line="137" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="138" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80" />
+        <location filename="../../gui/menus.py" line="139" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="140" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="144" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="146" />
+        <source>删除自评…</source>
+        <translation>Delete assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="148" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88" />
+        <location filename="../../gui/menus.py" line="149" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89" />
+        <location filename="../../gui/menus.py" line="150" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="90" />
+        <location filename="../../gui/menus.py" line="151" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91" />
+        <location filename="../../gui/menus.py" line="152" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="92" />
+        <location filename="../../gui/menus.py" line="153" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="94" />
+        <location filename="../../gui/menus.py" line="155" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="156" />
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="157" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="158" />
+        <source>关于</source>
+        <translation>About</translation>
     </message>
 </context>
 <context>
@@ -1794,32 +1839,32 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="50" />
+        <location filename="../../gui/dialogs/print_preview.py" line="51" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="56" />
+        <location filename="../../gui/dialogs/print_preview.py" line="57" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="58" />
+        <location filename="../../gui/dialogs/print_preview.py" line="59" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="65" />
+        <location filename="../../gui/dialogs/print_preview.py" line="66" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="68" />
+        <location filename="../../gui/dialogs/print_preview.py" line="69" />
         <source>共 %1 页</source>
         <translation>of %1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <location filename="../../gui/dialogs/print_preview.py" line="70" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -2037,70 +2082,70 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="51" />
+        <location filename="../../gui/structure_actions.py" line="52" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="52" />
-        <location filename="../../gui/structure_actions.py" line="65" />
+        <location filename="../../gui/structure_actions.py" line="53" />
+        <location filename="../../gui/structure_actions.py" line="66" />
         <source>新考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="60" />
-        <location filename="../../gui/structure_actions.py" line="63" />
+        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="64" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="62" />
         <source>考评维度最多 3 级。</source>
         <translation>Dimensions go at most 3 levels deep.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="74" />
+        <location filename="../../gui/structure_actions.py" line="75" />
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="75" />
+        <location filename="../../gui/structure_actions.py" line="76" />
         <source>请先在左侧选择一个考评维度。</source>
         <translation>First select a dimension on the left.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="77" />
+        <location filename="../../gui/structure_actions.py" line="78" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="86" />
+        <location filename="../../gui/structure_actions.py" line="87" />
         <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
         <translation>Delete the dimension “%1” with all its items and evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="88" />
+        <location filename="../../gui/structure_actions.py" line="89" />
         <source>删除第 %1 项“%2”？</source>
         <translation>Delete item %1 “%2”?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="90" />
-        <location filename="../../gui/structure_actions.py" line="93" />
+        <location filename="../../gui/structure_actions.py" line="91" />
+        <location filename="../../gui/structure_actions.py" line="94" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="91" />
+        <location filename="../../gui/structure_actions.py" line="92" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="130" />
+        <location filename="../../gui/structure_actions.py" line="131" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="137" />
+        <location filename="../../gui/structure_actions.py" line="138" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
@@ -2272,11 +2317,37 @@
     </message>
 </context>
 <context>
+    <name>TreeColumns</name>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="25" />
+        <source>考评维度与自查事项</source>
+        <translation>Dimensions and items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="29" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="32" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../gui/app.py" line="37" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
+    </message>
+</context>
+<context>
+    <name>ctx.widget</name>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="22" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
     </message>
 </context>
 <context>
@@ -2608,37 +2679,22 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="43" />
+        <location filename="../../gui/help_menu.py" line="35" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="44" />
+        <location filename="../../gui/help_menu.py" line="36" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="148" />
-        <source>工作总结</source>
-        <translation>Work summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="148" />
-        <source>自查表</source>
-        <translation>Self-check table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="149" />
-        <source>任务完成情况表</source>
-        <translation>Task completion table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="151" />
+        <location filename="../../gui/dialogs/print_preview.py" line="145" />
         <source>正在生成打印预览…</source>
         <translation>Preparing the print preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="155" />
+        <location filename="../../gui/dialogs/print_preview.py" line="149" />
         <source>无法打印预览</source>
         <translation>Cannot show the print preview</translation>
     </message>
@@ -2849,24 +2905,6 @@ Handing out again replaces them (what was filled in is lost unless collected). R
     </message>
 </context>
 <context>
-    <name>w</name>
-    <message>
-        <location filename="../../gui/window_menus.py" line="104" />
-        <source>设置状态</source>
-        <translation>Set status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_menus.py" line="109" />
-        <source>设置责任处室…</source>
-        <translation>Set department…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_menus.py" line="111" />
-        <source>移到考评维度…</source>
-        <translation>Move to dimension…</translation>
-    </message>
-</context>
-<context>
     <name>widget</name>
     <message>
         <location filename="../../gui/panels/dimension_editor.py" line="43" />
@@ -2882,58 +2920,22 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="24" />
-        <source>使用说明</source>
-        <translation>User guide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_menu.py" line="26" />
-        <location filename="../../gui/help_menu.py" line="38" />
+        <location filename="../../gui/help_menu.py" line="30" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="27" />
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/help_menu.py" line="28" />
         <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="33" />
+        <location filename="../../gui/menus.py" line="247" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="49" />
-        <source>分发给各处室…</source>
-        <translation>Hand out to departments…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/wiring.py" line="50" />
-        <source>汇总…</source>
-        <translation>Collect…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/wiring.py" line="52" />
-        <source>汇总进度</source>
-        <translation>Collection progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="26" />
-        <source>删除自评“%1”</source>
-        <translation>Delete assessment “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="45" />
-        <source>删除自评…</source>
-        <translation>Delete assessment…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="62" />
+        <location filename="../../gui/assessment_delete.py" line="51" />
         <source>删除自评“%1”？
 
 将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
@@ -2944,12 +2946,12 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="85" />
+        <location filename="../../gui/undo_history.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="67" />
+        <location filename="../../gui/assessment_delete.py" line="56" />
         <source>删除自评</source>
         <translation>Delete assessment</translation>
     </message>
@@ -2959,14 +2961,9 @@ The database is backed up first; until the window is closed, Edit → Undo (Ctrl
         <translation>Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="85" />
+        <location filename="../../gui/undo_history.py" line="86" />
         <source>重做</source>
         <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/undo_history.py" line="90" />
-        <source>撤销历史…</source>
-        <translation>Undo history…</translation>
     </message>
 </context>
 </TS>
