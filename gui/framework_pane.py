@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import accelerators
 from gui.item_models.framework_nodes import NodeTree
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
 from gui.item_models.tree_columns import COLUMNS, CONTEXT, OPTIONAL, column_index, known
@@ -122,6 +123,7 @@ class FrameworkPane(QWidget):
             action.setChecked(key in shown)
             action.toggled.connect(lambda on, k=key: self.show_columns(
                 [c for c in OPTIONAL if (c == k and on) or (c != k and c in self.shown_columns())]))
+        accelerators.assign(menu)
         menu.popup(self.tree.header().viewport().mapToGlobal(point))
         self.columns_menu = menu
 

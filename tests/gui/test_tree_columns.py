@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.accelerators import plain_text
 from gui.item_models.framework_tree import ITEM
 from gui.item_models.tree_columns import column_index
 from gui.main_window import MainWindow
@@ -28,7 +29,7 @@ def choose_column(window: MainWindow, header_text: str, on: bool = True) -> None
     window.tree.header().customContextMenuRequested.emit(QPoint(10, 5))
     menu = window.left.columns_menu
     assert menu is not None
-    entry = next(a for a in menu.actions() if a.text() == header_text)
+    entry = next(a for a in menu.actions() if plain_text(a.text()) == header_text)
     assert entry.isCheckable()
     if entry.isChecked() != on:
         entry.trigger()
