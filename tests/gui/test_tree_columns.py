@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui.accelerators import plain_text
-from gui.item_models.framework_tree import ITEM
+from gui.item_models.framework_tree import ID_ROLE, ITEM, KIND_ROLE
 from gui.item_models.tree_columns import column_index
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
-from tests.gui.test_editing import select
+from tests.gui.test_editing import select, type_into
 
 STATUS, DEPARTMENT = column_index("status"), column_index("department")
 
@@ -133,7 +133,58 @@ def _shown_items(window: MainWindow) -> list[int]:
         parent = pending.pop()
         for row in range(model.rowCount(parent)):
             index = model.index(row, 0, parent)
-            if index.data(Qt.ItemDataRole.UserRole + 1) == ITEM:
-                found.append(index.data(Qt.ItemDataRole.UserRole + 2))
+            if index.data(KIND_ROLE) == ITEM:
+                found.append(index.data(ID_ROLE))
             pending.append(index)
     return found
+
+
+def test_another_windows_edit_shows_in_the_columns(qtbot: QtBot, demo: Services, demo_id: int,
+                                                   tmp_path: Path, answers: list[str]) -> None:
+    """Live refresh: window A sets a 处室, window B (its columns shown) shows it in its column,
+    its selection staying where it was."""
+    from model.services import Services as Bundle
+    from model.storage.migrate import open_sqlite
+
+    other = Bundle.over(open_sqlite(demo.db.sqlite_path))
+    try:
+        a = open_window(qtbot, demo, settings_at(tmp_path / "a"))
+        b = open_window(qtbot, other, settings_at(tmp_path / "b"))
+        choose_column(b, "责任处室")
+        items = demo.items.list(demo_id)
+        select(b, ITEM, items[7].id)
+        select(a, ITEM, items[3].id)
+        type_into(qtbot, a.item_editor.department, "（审计）")  # typed into A's 责任处室 box
+        a.commit_editors()
+        wanted = items[3].department + "（审计）"
+        assert demo.items.get(items[3].id).department == wanted
+        qtbot.waitUntil(lambda: cell(b, items[3].id, DEPARTMENT) == wanted, timeout=3000)
+        assert b.left.current_row() == (ITEM, items[7].id)
+        b.close()
+    finally:
+        other.close()
+
+
+def test_dragging_rows_onto_a_dimensions_column_moves_them(qtbot: QtBot, demo: Services,
+                                                           demo_id: int, tmp_path: Path,
+                                                           answers: list[str]) -> None:
+    """With the columns shown, a dragged row carries every cell: the items move once each, also
+    when dropped on the 状态 cell of the dimension's row."""
+    window = open_window(qtbot, demo, settings_at(tmp_path))
+    choose_column(window, "状态")
+    choose_column(window, "责任处室")
+    items = demo.items.list(demo_id)
+    select(window, ITEM, items[1].id)
+    row = window.tree_model.index_of(ITEM, items[2].id)
+    window.tree.selectionModel().select(row, QItemSelectionModel.SelectionFlag.Select
+                                        | QItemSelectionModel.SelectionFlag.Rows)  # Ctrl+click
+    model = window.tree_model
+    selected = window.tree.selectionModel().selectedIndexes()
+    assert len(selected) == 6  # two rows, three cells each
+    mime = model.mimeData(selected)
+    last = demo.dimensions.list(demo_id)[-1]
+    target = model.index_of("dimension", last.id).siblingAtColumn(STATUS)
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    assert [demo.items.get(i.id).dimension_id for i in items[1:3]] == [last.id] * 2
+    assert window.undo_stack.count() == 1
