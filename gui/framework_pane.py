@@ -216,8 +216,10 @@ class FrameworkPane(QWidget):
             index = self.tree.indexBelow(index)
         return rows
 
-    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        if index.isValid():
+    def _on_current(self, index: QModelIndex, previous: QModelIndex) -> None:
+        same_row = previous.isValid() and previous.column() != index.column() \
+            and previous.row() == index.row() and previous.parent() == index.parent()
+        if index.isValid() and not same_row:  # another cell of the row shown: nothing to show
             self.current_row_changed.emit(index.data(KIND_ROLE), index.data(ID_ROLE))
 
     # --- finding ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -188,3 +189,26 @@ def test_dragging_rows_onto_a_dimensions_column_moves_them(qtbot: QtBot, demo: S
     model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
     assert [demo.items.get(i.id).dimension_id for i in items[1:3]] == [last.id] * 2
     assert window.undo_stack.count() == 1
+
+
+def test_clicking_the_status_cell_of_the_row_shown_keeps_the_typing(
+        qtbot: QtBot, demo: Services, demo_id: int, tmp_path: Path, answers: list[str]) -> None:
+    window = open_window(qtbot, demo, settings_at(tmp_path))
+    choose_column(window, "状态")
+    item = demo.items.list(demo_id)[2]
+    select(window, ITEM, item.id)
+    result = window.item_editor.texts["result"].edit
+    type_into(qtbot, result, "——补充")
+    cursor = result.textCursor().position()
+    index = window.tree_model.index_of(ITEM, item.id).siblingAtColumn(STATUS)
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.tree.visualRect(index).center())
+    assert window.tree.currentIndex().column() == STATUS
+    assert window.left.current_row() == (ITEM, item.id)
+    assert result.toPlainText() == item.result + "——补充" and result.textCursor().position() == cursor
+    other = demo.items.list(demo_id)[5]
+    QTest.keyClick(window.tree, Qt.Key.Key_Down)  # the keyboard goes on down the rows
+    QTest.keyClick(window.tree, Qt.Key.Key_Down)
+    QTest.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.left.current_row() == (ITEM, other.id)
+    assert window.item_editor.record.id == other.id
