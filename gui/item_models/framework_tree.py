@@ -247,9 +247,12 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(CONTEXT, COLUMNS[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole:  # how the columns are chosen
+            return self.tr("右键单击此处，选择在标题旁显示的列（状态、责任处室）")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -969,17 +969,17 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/framework_pane.py" line="52" />
+        <location filename="../../gui/framework_pane.py" line="53" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="59" />
+        <location filename="../../gui/framework_pane.py" line="60" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="99" />
+        <location filename="../../gui/framework_pane.py" line="100" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -987,7 +987,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="330" />
+        <location filename="../../gui/item_models/framework_tree.py" line="255" />
+        <source>右键单击此处，选择在标题旁显示的列（状态、责任处室）</source>
+        <translation>Right-click here to choose the columns shown beside the title (status, department)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/framework_tree.py" line="333" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -1649,57 +1654,57 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146" />
+        <location filename="../../gui/menus.py" line="147" />
         <source>删除自评…</source>
         <translation>Delete assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148" />
+        <location filename="../../gui/menus.py" line="149" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="149" />
+        <location filename="../../gui/menus.py" line="150" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150" />
+        <location filename="../../gui/menus.py" line="151" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151" />
+        <location filename="../../gui/menus.py" line="152" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152" />
+        <location filename="../../gui/menus.py" line="153" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153" />
+        <location filename="../../gui/menus.py" line="154" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155" />
+        <location filename="../../gui/menus.py" line="156" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/menus.py" line="157" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/menus.py" line="158" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158" />
+        <location filename="../../gui/menus.py" line="159" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2930,7 +2935,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="247" />
+        <location filename="../../gui/menus.py" line="248" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>

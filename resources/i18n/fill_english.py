@@ -385,6 +385,11 @@ ENGLISH.update({
     "确定": "OK", "采用对方保存的": "Take theirs", "（%1）": " (%1)",
     "您输入的内容已复制到剪贴板。": " What you typed has been copied to the clipboard.",
 })
+# issue 30: the framework tree's columns
+ENGLISH.update({
+    "右键单击此处，选择在标题旁显示的列（状态、责任处室）":
+        "Right-click here to choose the columns shown beside the title (status, department)",
+})
 
 
 def fill() -> int:
