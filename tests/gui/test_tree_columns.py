@@ -212,3 +212,21 @@ def test_clicking_the_status_cell_of_the_row_shown_keeps_the_typing(
     QTest.keyClick(window.tree, Qt.Key.Key_Down)
     assert window.left.current_row() == (ITEM, other.id)
     assert window.item_editor.record.id == other.id
+
+
+def test_headers_and_column_list_in_english(qtbot: QtBot, demo: Services, tmp_path: Path) -> None:
+    from gui import translations
+    from resources.i18n.release import release
+
+    release()
+    app = QApplication.instance()
+    installed = translations.install(app, "en")
+    try:
+        window = open_window(qtbot, demo, settings_at(tmp_path))
+        choose_column(window, "Status")
+        assert shown_headers(window) == ["Dimensions and items", "Status"]
+        assert [plain_text(a.text()) for a in window.left.columns_menu.actions()] == [
+            "Status", "Department"]
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
