@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
@@ -58,8 +59,10 @@ class Preview:
         return f"preview_{self.name}"
 
 
+@cache
 def previews() -> tuple[Preview, ...]:
-    """The summary with its table attached, and every table layout (resources/layouts/)."""
+    """The summary with its table attached, and every table layout (resources/layouts/, read
+    once: they ship with the program)."""
     from model.layouts import layout_names, load_layout
 
     return (Preview("summary", QT_TRANSLATE_NOOP("MainWindow", "工作总结"), WINDOW, "word",
