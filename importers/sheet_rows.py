@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers.cell_text import header_key
+from importers.column_profile import is_figure
 from importers.grid import Grid, cell_name
 from importers.header_finder import HeaderPlan
-from importers.vocabulary import EXTRA, SKIP, status_of
+from importers.vocabulary import DIMENSION_FIELDS, EXTRA, SKIP, field_scores, status_of
 from model.records import ITEM_TEXT_FIELDS
 from model.vocabulary import MAX_DIMENSION_DEPTH
 
@@ -26,6 +27,8 @@ NOTE_LENGTH = 30  # a text merged across the table this long is a note, not a ca
 SECTION_FILL = 3  # rows of a table filling this many cells: a row with one text is a section
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
+NEW_HEADER_LENGTH = 24  # a header inside the table holds labels, not sentences
+OWN_ROW_FIELDS = ("seq", "owner", "department", "deadline", "status", "score", "score_max")
 MAX_WARNINGS = 50
 
 
@@ -58,6 +61,7 @@ class _Reader:
         self._fill: int | None = None
         self.columns = [c for c in plan.columns if c.field != SKIP]
         self.names = {c.index: c.header for c in plan.columns}
+        self.mapped = {c.index for c in self.columns}
         self.dimension_columns = sorted((c.field, c.index) for c in self.columns
                                         if c.field.startswith("dimension_"))
         self.out = RowsRead()
@@ -67,6 +71,8 @@ class _Reader:
         self.repeated: list[int] = []
         self._keys: list[dict[int, str]] | None = None
         self._row = 0
+        self.skipped_content: list[int] = []  # items whose content cell is empty
+        self.renamed: dict[int, str] = {}  # extra columns named anew by a header inside the table
 
     def read(self) -> RowsRead:
         self._classify_merges()
@@ -81,6 +87,9 @@ class _Reader:
                 self._add_item(group, cells, category)
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
+        if self.skipped_content:
+            self.warn(f"第 {_ranges(self.skipped_content)} 行的事项内容为空（其他各列有值），"
+                      "已作为单独的事项导入，请补写自查内容。")
         for reason, skipped in self.skipped.items():
             self.warn(f"第 {_ranges(skipped)} 行{reason}，未导入。")
         self.out.warnings = collapsed(self.out.warnings)
@@ -137,11 +146,21 @@ class _Reader:
             for row in group:
                 if (row, column) in self.blanked:
                     continue
+                if self._inside_across(row, column):
+                    continue  # a text merged across columns belongs to its first column only
                 text = self.grid.shown(row, column).strip()
                 if text and text not in texts:
                     texts.append(text)
             cells[column] = "\n".join(texts)
         return cells
+
+    def _inside_across(self, row: int, column: int) -> bool:
+        """A cell of a merged range right of a mapped column the range also covers (its text was
+        taken there: "和客户在一起" merged over D:G is the content, not also 工作细则)."""
+        merge = self.grid.merge_of(row, column)
+        if merge is None or merge[0] == column:
+            return False
+        return any(merge[0] <= c < column for c in self.mapped)
 
     def _kind(self, group: list[int], cells: dict[int, str]) -> tuple[str, str]:
         texts = [t for t in cells.values() if t]
@@ -163,7 +182,7 @@ class _Reader:
         if any(PLACEHOLDER.search(t) for t in texts) and len(set(texts)) <= 2:
             self.skipped.setdefault("是占位行（如“保留格式，勿删”）", []).append(row)
             return "skip", ""
-        if self._only_seq(cells):
+        if self._only_seq(row, cells):
             self.skipped.setdefault("只有序号、没有内容（空白行）", []).append(row)
             return "skip", ""
         if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
@@ -173,7 +192,31 @@ class _Reader:
         if len(group) == 1 and self._repeats_header(row):
             self.repeated.append(row)
             return "skip", ""
+        if len(group) == 1 and self._new_header(row, cells):
+            return "skip", ""
         return "item", ""
+
+    def _new_header(self, row: int, cells: dict[int, str]) -> bool:
+        """A second header inside the table (a new part with some columns renamed, as in a
+        考核表's "Part Ⅲ"): several of the header's words again in their columns, the rest short
+        labels, no figures. The rows under it keep their extras under its names."""
+        texts = {t for t in cells.values() if t}
+        if any(len(t) > NEW_HEADER_LENGTH or is_figure(t) for t in texts):
+            return False
+        keys = self._header_keys()[-1] if self._header_keys() else {}
+        same = sum(1 for column, key in keys.items()
+                   if cells.get(column) and header_key(cells[column]) == key)
+        worded = sum(1 for t in texts if header_key(t) in keys.values() or _header_word(t))
+        if same < 1 or worded < 2 or worded * 2 < len(texts):
+            return False
+        renamed = {c.index: " ".join(cells[c.index].split()) for c in self.columns
+                   if c.field == EXTRA and cells.get(c.index)
+                   and header_key(cells[c.index]) != keys.get(c.index)}
+        self.renamed.update(renamed)
+        names = "、".join(f"{self.names[i]}→{n}" for i, n in renamed.items())
+        self.warn(f"第 {row} 行是表中的又一个表头，已跳过" + (f"；其下各行的附加字段改按它命名：{names}。"
+                                                    if names else "。"))
+        return True
 
     def _across_text(self, row: int) -> str:
         return next((self.grid.text(row, c) for c in range(1, self.grid.max_col + 1)
@@ -185,10 +228,12 @@ class _Reader:
         text = " ".join(self._across_text(row).split())
         return len(text) > NOTE_LENGTH or bool(re.search(r"[。；;]", text.rstrip("。")))
 
-    def _only_seq(self, cells: dict[int, str]) -> bool:
+    def _only_seq(self, row: int, cells: dict[int, str]) -> bool:
+        """Only a 序号 (not a heading merged across from the 序号 column)."""
         seq = {c.index for c in self.columns if c.field == "seq"}
         filled = {i for i, t in cells.items() if t}
-        return bool(filled) and filled <= seq
+        across = any((m := self.grid.merge_of(row, i)) and m[2] > m[0] for i in filled)
+        return bool(filled) and filled <= seq and not across
 
     def _section(self, cells: dict[int, str], text: str) -> bool:
         """A row holding one short text (in the first or the content column) inside a table whose
@@ -258,7 +303,7 @@ class _Reader:
             if name in ITEM_TEXT_FIELDS:
                 values[name] = _joined(values.get(name, ""), text)
             elif name == EXTRA and text:
-                extras[column.header] = text
+                extras[self.renamed.get(column.index, column.header)] = text
             elif name == "status" and text:
                 self._status(row, column.index, column.header, text, values, extras)
             elif name in ("score_max", "score") and text:
@@ -275,14 +320,17 @@ class _Reader:
         path = self._path(row, cells, category)
         if self._continues(cells, values, path):
             return
+        if not values.get("content") and self._blank_template_row(group, cells):
+            return
+        if not values.get("content"):
+            self.skipped_content.append(row)
         self.out.items.append(ImportedItem(row, path, values))
 
     def _continues(self, cells: dict[int, str], values: dict[str, Any], path: tuple[str, ...]) -> bool:
         """A row without content or 序号 under an item of the same dimension continues it (clerks
         write a long result over several rows): its texts are added to that item's, reported."""
-        seq = [c.index for c in self.columns if c.field == "seq"]
-        if (values.get("content") or any(cells.get(i) for i in seq) or not self.out.items
-                or self.out.items[-1].path != path):
+        if (values.get("content") or not self.out.items or self.out.items[-1].path != path
+                or self._own_row(cells, values)):
             return False
         previous = self.out.items[-1]
         for name, text in values.items():
@@ -296,6 +344,31 @@ class _Reader:
                 previous.values[name] = text
         self.warn(f"第 {self._row} 行没有事项内容，已并入上一项（第 {previous.row} 行）。")
         return True
+
+    def _blank_template_row(self, group: list[int], cells: dict[int, str]) -> bool:
+        """A row with no content holding only dates or figures (a diary's day), or only the same
+        preset values as the row beside it (a list's defaults "Open"), is a blank row."""
+        kept = {c.index for c in self.columns if c.field not in ("seq", *DIMENSION_FIELDS)}
+        own = {i: t for i, t in cells.items() if t and i in kept}
+        if all(is_figure(t) for t in own.values()):
+            self.skipped.setdefault("只有日期或数字、没有内容（空白行）", []).append(group[0])
+            return True
+        beside = [group[0] - 1, group[-1] + 1]
+        if any(self._kept_cells(row, kept) == own for row in beside if row >= self.plan.first_data_row):
+            self.skipped.setdefault("只有与相邻行相同的预设值、没有内容（空白行）", []).append(group[0])
+            return True
+        return False
+
+    def _kept_cells(self, row: int, kept: set[int]) -> dict[int, str]:
+        return {i: t for i, t in self._cells([row]).items() if t and i in kept}
+
+    def _own_row(self, cells: dict[int, str], values: dict[str, Any]) -> bool:
+        """A row that says something of its own (a 序号, a status, a person, a date, a figure) is an
+        item even with its content cell empty: only sentences continue the item above."""
+        own = {c.index for c in self.columns if c.field in OWN_ROW_FIELDS}
+        if any(cells.get(i) for i in own) or any(k in values for k in ("status", "score", "score_max")):
+            return True
+        return any(is_figure(text) for text in values.get("extras", {}).values())
 
     def _status(self, row: int, column: int, header: str, text: str, values: dict[str, Any],
                 extras: dict[str, str]) -> None:
@@ -332,6 +405,12 @@ class _Reader:
                 self.warn(f"第 {row} 行起有事项没有所属维度，已归入“{UNFILED}”。")
             return (UNFILED,)
         return tuple(collapsed)
+
+
+def _header_word(text: str) -> bool:
+    """A header's word for a field ("序号", "备注", "具体事项"), not merely a word in it."""
+    scores = field_scores(text)
+    return bool(scores) and scores[0][0] >= 2
 
 
 def _joined(old: str, new: str) -> str:
