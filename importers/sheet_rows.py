@@ -36,24 +36,38 @@ class ImportedItem:
     values: dict[str, Any]  # item fields; "extras": {header: text} when the table has more
 
 
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row under the header that is not an item (a note, a total, a section, a repeated
+    header, a placeholder), why, and its text; included: the clerk asked for it as an item."""
+
+    row: int
+    reason: str
+    text: str
+    included: bool = False
+
+
 @dataclass
 class RowsRead:
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)  # in row order
 
 
 def read_items(grid: Grid, plan: HeaderPlan, filled_status: str | None = None,
-               dimension: str | None = None) -> RowsRead:
+               dimension: str | None = None, include: frozenset[int] = frozenset()) -> RowsRead:
     """The items; `dimension` names the one dimension of a table without any (the sheet's name
-    when None)."""
-    return _Reader(grid, plan, filled_status, dimension).read()
+    when None); rows in `include` are items even where they look like a note, a total or a
+    section (the clerk's word)."""
+    return _Reader(grid, plan, filled_status, dimension, include).read()
 
 
 class _Reader:
     def __init__(self, grid: Grid, plan: HeaderPlan, filled_status: str | None,
-                 dimension: str | None = None) -> None:
+                 dimension: str | None = None, include: frozenset[int] = frozenset()) -> None:
         self.grid, self.plan, self.filled_status = grid, plan, filled_status
         self.dimension = dimension or grid.title
+        self.include = include
         self.skipped: dict[str, list[int]] = {}  # reason → rows, warned once as ranges
         self._fill: int | None = None
         self.columns = [c for c in plan.columns if c.field != SKIP]
@@ -75,10 +89,16 @@ class _Reader:
         for group in self._groups(rows):
             cells = self._cells(group)
             kind, text = self._kind(group, cells)
-            if kind == "category":
+            if kind == "category" and group[0] in self.include:
+                self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
+                kind = "item"
+            elif kind == "category":
+                self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
                 category = text
-            elif kind == "item":
+            if kind == "item":
                 self._add_item(group, cells, category)
+        self.out.skipped = sorted({s.row: s for s in reversed(self.out.skipped)}.values(),
+                                  key=lambda s: s.row)  # the first reason a row was given
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
         for reason, skipped in self.skipped.items():
@@ -112,6 +132,13 @@ class _Reader:
 
     def _note_block(self, min_col: int, min_row: int, max_col: int, max_row: int) -> None:
         text = self.grid.text(min_row, min_col)
+        if text:
+            self.out.skipped.append(SkippedRow(min_row, "是合并的说明文字", " ".join(text.split()),
+                                               min_row in self.include))
+        if min_row in self.include:  # the clerk's word: the block is one item
+            for row in range(min_row, max_row + 1):
+                self.group_of.setdefault(row, min_row)
+            return
         for row in range(min_row, max_row + 1):
             for column in range(min_col, max_col + 1):
                 self.blanked.add((row, column))
@@ -151,29 +178,48 @@ class _Reader:
         alone = len(set(texts)) == 1 and (row in self.across or len(texts) == 1)
         first = next(cells[c.index] for c in self.columns if cells.get(c.index))
         if TOTAL_MARK.match(header_key(first)):
-            self.warn(f"第 {row} 行是合计行，不是事项，未导入：{self._quoted(cells)}。")
-            return "skip", ""
+            return self._skip(row, cells, "是合计行",
+                              f"第 {row} 行是合计行，不是事项，未导入：{self._quoted(cells)}。")
         if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
-            self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
-            return "skip", ""
+            return self._skip(row, cells, "是说明文字", f"第 {row} 行的说明文字未导入："
+                              f"“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
         if row in self.across and self._across_note(row):
             text = self._across_text(row)
-            self.warn(f"第 {row} 行合并的说明文字不是事项，未导入：“{_excerpt(text)}”")
-            return "skip", ""
+            return self._skip(row, cells, "是合并的说明文字",
+                              f"第 {row} 行合并的说明文字不是事项，未导入：“{_excerpt(text)}”")
         if any(PLACEHOLDER.search(t) for t in texts) and len(set(texts)) <= 2:
-            self.skipped.setdefault("是占位行（如“保留格式，勿删”）", []).append(row)
-            return "skip", ""
+            return self._skip(row, cells, "是占位行（如“保留格式，勿删”）")
         if self._only_seq(cells):
-            self.skipped.setdefault("只有序号、没有内容（空白行）", []).append(row)
-            return "skip", ""
+            return self._skip(row, cells, "只有序号、没有内容（空白行）")
         if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
             return "category", texts[0]
         if alone and len(group) == 1 and self._section(cells, texts[0]):
             return "category", texts[0]
         if len(group) == 1 and self._repeats_header(row):
+            if row in self.include:
+                self._listed(row, "是重复的表头（分页打印时的页眉行）", cells)
+                return "item", ""
             self.repeated.append(row)
+            self._listed(row, "是重复的表头（分页打印时的页眉行）", cells)
             return "skip", ""
         return "item", ""
+
+    def _skip(self, row: int, cells: dict[int, str], reason: str,
+              warning: str = "") -> tuple[str, str]:
+        """A row that is not an item: listed with why; warned (one line per reason when no
+        warning of its own); an item all the same when the clerk included it."""
+        self._listed(row, reason, cells)
+        if row in self.include:
+            return "item", ""
+        if warning:
+            self.warn(warning)
+        else:
+            self.skipped.setdefault(reason, []).append(row)
+        return "skip", ""
+
+    def _listed(self, row: int, reason: str, cells: dict[int, str]) -> None:
+        text = " ".join(dict.fromkeys(" ".join(t.split()) for t in cells.values() if t))
+        self.out.skipped.append(SkippedRow(row, reason, text, row in self.include))
 
     def _across_text(self, row: int) -> str:
         return next((self.grid.text(row, c) for c in range(1, self.grid.max_col + 1)
@@ -266,8 +312,11 @@ class _Reader:
         if not any(v for k, v in values.items() if k in ITEM_TEXT_FIELDS) and not extras:
             noted = any((row, c.index) in self.blanked for c in self.columns)
             if any(cells.get(i) for _f, i in self.dimension_columns) and not noted:
-                self.skipped.setdefault("只有维度名称、没有事项", []).append(row)
-            return
+                self._skip(row, cells, "只有维度名称、没有事项")
+            if row not in self.include:
+                return
+        if row in self.include and not values.get("content"):  # its own text is its content
+            values["content"] = next((t for c in self.columns if (t := cells.get(c.index, ""))), "")
         if "status" not in values and self.filled_status and values.get("result"):
             values["status"] = self.filled_status
         if extras:
