@@ -28,7 +28,7 @@ from importers.registry import (
     import_suffixes,
     run_import,
 )
-from importers.xlsx_table import load_grids
+from importers.xlsx_table import ImportedWorkbook, ImportOptions, analyse, load_grids
 from model.services import Services
 
 
@@ -104,14 +104,21 @@ def preview_form(parent: QWidget, fmt: ImportFormat, path: Path,
 def preview_table(parent: QWidget, fmt: ImportFormat, path: Path,
                   current: int | None) -> Chosen | None:
     """Any other table: every sheet previewed with a field chooser above each column."""
-    grids = read_off_thread(parent, lambda: load_grids(path))
-    if grids is None:
+    read = read_off_thread(parent, lambda: read_table(path))
+    if read is None:
         return None
-    preview = ImportPreview(parent, path, grids, current)
+    grids, workbook = read
+    preview = ImportPreview(parent, path, grids, current, workbook=workbook)
     if preview.exec() != QDialog.DialogCode.Accepted:
         return None
     chosen = TableImport(preview.result_workbook(), preview.chosen_tables())
     return fmt, chosen, preview.target.currentData()
+
+
+def read_table(path: Path) -> tuple[list[Grid], ImportedWorkbook]:
+    """Every sheet's cells and the tables read from them as proposed (the worker's part)."""
+    grids = load_grids(path)
+    return grids, analyse(path, grids, ImportOptions())
 
 
 def preview_summary(parent: QWidget, fmt: ImportFormat, path: Path,

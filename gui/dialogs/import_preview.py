@@ -43,7 +43,8 @@ class ImportPreview(QDialog):
     """What will be imported — sheets, columns and their fields, rows, remarks — before any write."""
 
     def __init__(self, parent: QWidget | None, path: Path, grids: list[Grid], current: int | None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, workbook: ImportedWorkbook | None = None) -> None:
+        """workbook: the grids as analyse() proposes them, when already read off the GUI thread."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入预览"))
         self.path, self.grids = path, grids
@@ -51,7 +52,7 @@ class ImportPreview(QDialog):
         self.mapping: dict[str, str] = {}
         self.header_rows: dict[str, int] = {}
         self.included: dict[str, frozenset[int]] = {}  # sheet → rows the clerk ticked in
-        self.workbook = analyse(path, grids, ImportOptions())
+        self.workbook = workbook or analyse(path, grids, ImportOptions())
         self._remembered()
         self._filling = False
         self._build(current)
@@ -229,6 +230,9 @@ class ImportPreview(QDialog):
             proposed = isinstance(sheet, ImportedTable) and not sheet.doubt and not sheet.plan
             on = proposed if checked is None else sheet.sheet in checked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if first:  # the first sheet proposed for import is the one shown
+            current = next((i for i in range(self.sheets.count())
+                            if self.sheets.item(i).checkState() == Qt.CheckState.Checked), 0)
         self.sheets.setCurrentRow(max(current, 0))
         if not first:  # a title read only now (columns just chosen) fills what is still empty
             if not self.unit.text().strip() and self.workbook.unit:
