@@ -93,7 +93,8 @@ class _Reader:
                 self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
                 kind = "item"
             elif kind == "category":
-                self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
+                if not any((group[0], c.index) in self.blanked for c in self.columns):  # a note's
+                    self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
                 category = text
             if kind == "item":
                 self._add_item(group, cells, category)

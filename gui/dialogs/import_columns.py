@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.import_rows import SheetRows
+from gui.dialogs.import_rows import RowPlan, SheetRows
 from gui.field_labels import item_label
 from importers.header_finder import PlannedColumn
 from model.vocabulary import IMPORTABLE_FIELDS
 
 COLUMN_WIDTH = 150
+STATE_WIDTH = 160  # 导入为: 事项, or why a row is left out (the tooltip has it all)
 # The chooser's order: the fields a clerk looks for first, then the rest.
 CHOOSER_ORDER = ("content", "target", "result", "status", "department", "owner", "deadline", "note",
                  "seq", "dimension_1", "dimension_2", "dimension_3", "progress_q1", "progress_q2",
@@ -78,6 +79,19 @@ class ColumnTable(QWidget):
         if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._place()
         return super().eventFilter(watched, event)
+
+    def show_sheet(self, plan: RowPlan) -> None:
+        """The sheet's rows and a chooser per column; the same sheet read again (a field chosen, a
+        row ticked in) stays scrolled where the clerk was."""
+        same = self.rows.plan.grid is plan.grid and plan.grid is not None
+        vertical, horizontal = self.view.verticalScrollBar(), self.view.horizontalScrollBar()
+        kept = (vertical.value(), horizontal.value())
+        self.rows.show(plan)
+        self.view.setColumnWidth(0, STATE_WIDTH)
+        self.show_columns(plan.columns)
+        if same:
+            vertical.setValue(kept[0])
+            horizontal.setValue(kept[1])
 
     def show_columns(self, columns: tuple[PlannedColumn, ...]) -> None:
         """One chooser per column, set to its proposed field; the reason in the header's tooltip."""

@@ -264,8 +264,7 @@ class ImportPreview(QDialog):
         if sheet is None:
             return
         self._filling = True
-        self.table.show_columns(sheet.columns)
-        self.table.rows.show(self._row_plan(sheet))
+        self.table.show_sheet(self._row_plan(sheet))
         self.header_row.setValue(self.header_rows.get(sheet.sheet, 0))
         skipped = sheet.skipped_rows if isinstance(sheet, ImportedTable) else []
         self.left_out.show_rows(skipped)

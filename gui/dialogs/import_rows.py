@@ -80,12 +80,19 @@ class SheetRows(QAbstractTableModel):
         if index.column() == 0:
             return self._state(row, skipped, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            assert self.plan.grid is not None
-            text = self.plan.grid.shown(row, self.plan.columns[index.column() - 1].index)
+            text = self._shown(row, self.plan.columns[index.column() - 1].index)
             return text.replace("\n", " ⏎ ") if role == Qt.ItemDataRole.DisplayRole else text or None
         if role == Qt.ItemDataRole.ForegroundRole and skipped is not None and not skipped.included:
             return LEFT_OUT
         return None
+
+    def _shown(self, row: int, column: int) -> str:
+        """A cell's text; a merged range's in its first column only (down each row it covers, so a
+        dimension merged over its items shows on each; a note merged across the table, once)."""
+        grid = self.plan.grid
+        assert grid is not None
+        anchor = grid.anchors().get((row, column), (row, column))
+        return grid.values.get(anchor, "") if anchor[1] == column else ""
 
     def _state(self, row: int, skipped: SkippedRow | None, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and skipped is not None:

@@ -30,7 +30,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def ledger(rows: int) -> Grid:
-    """A 台账 sheet as the reader gives it: a title, a header, `rows` tasks."""
+    """A 台账 sheet as the reader gives it: a title, a header, `rows` tasks, a 合计 row."""
     grid = Grid("台账")
     grid.put(1, 1, "市发展改革委2024年工作台账")
     for column, header in enumerate(("序号", "工作任务", "责任处室", "完成情况"), 1):
@@ -38,6 +38,8 @@ def ledger(rows: int) -> Grid:
     for n in range(1, rows + 1):
         for column, text in enumerate((str(n), f"第{n}项工作任务。", "办公室", f"已完成第{n}项。"), 1):
             grid.put(n + 2, column, text)
+    grid.put(rows + 3, 1, "合计")
+    grid.put(rows + 3, 2, f"{rows} 项")
     return grid
 
 
@@ -69,7 +71,7 @@ def test_twenty_thousand_rows_open_fast_and_are_read_only_as_they_scroll_into_vi
     print(f"20,000 rows: read {read:.2f} s, preview shown {shown:.2f} s")
     assert shown < 1.5
     rows, view = dialog.table.rows, dialog.table.view
-    assert rows.rowCount() == ROWS and dialog.summary.text() == f"1 个考评维度，{ROWS} 项"
+    assert rows.rowCount() == ROWS + 1 and dialog.summary.text() == f"1 个考评维度，{ROWS} 项"
     assert len(rows.served) < 60  # only the rows in view were read
     assert shown_rows(dialog)[0] == "3"
     chooser = dialog.table.choosers["工作任务"]
@@ -77,7 +79,8 @@ def test_twenty_thousand_rows_open_fast_and_are_read_only_as_they_scroll_into_vi
 
     view.scrollToBottom()
     QApplication.processEvents()
-    assert shown_rows(dialog)[-1] == str(ROWS + 2)  # the last row of the sheet, in view
+    assert shown_rows(dialog)[-2:] == [str(ROWS + 2), str(ROWS + 3)]  # the sheet's last rows
+    assert rows.data(rows.index(ROWS, 0)) == "未导入：是合计行"
     last = rows.index(ROWS - 1, 2)
     assert rows.data(last) == f"第{ROWS}项工作任务。"
     assert view.visualRect(last).intersects(view.viewport().rect())
@@ -89,6 +92,11 @@ def test_twenty_thousand_rows_open_fast_and_are_read_only_as_they_scroll_into_vi
     column_x = header.viewport().mapTo(dialog, QPoint(header.sectionViewportPosition(2), 0)).x()
     assert abs(at_top.x() - column_x) <= 1
     assert chooser.currentText() == "自查内容"
+
+    click_check(qtbot, view, rows.index(ROWS, 0))  # the 合计 row ticked in, where it is
+    qtbot.waitUntil(lambda: dialog.summary.text() == f"1 个考评维度，{ROWS + 1} 项", timeout=15_000)
+    assert shown_rows(dialog)[-1] == str(ROWS + 3)  # still at the bottom
+    assert rows.data(rows.index(ROWS, 0)) == "导入（原是合计行）"
 
 
 def click_check(qtbot: QtBot, widget, item) -> None:
