@@ -4,6 +4,7 @@ becomes of each row — an item, or left out and why, ticked to include it."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,7 @@ class SheetRows(QAbstractTableModel):
         self.on_include = on_include
         self.plan = RowPlan(None, (), 1, frozenset(), {})
         self.rows: list[int] = []  # the sheet's row numbers holding text, from the first data row
+        self.item_rows: list[int] = []  # each item's first row, in order
         self.served: set[int] = set()  # the rows data() was asked for (the view's visible ones)
 
     def show(self, plan: RowPlan) -> None:
@@ -48,6 +50,7 @@ class SheetRows(QAbstractTableModel):
         grid, indexes = plan.grid, {c.index for c in plan.columns}
         self.rows = sorted({r for (r, c) in grid.values if r >= plan.first_row and c in indexes}
                            | set(plan.skipped)) if grid is not None else []
+        self.item_rows = sorted(plan.items)
         self.served = set()
         self.endResetModel()
 
@@ -101,7 +104,10 @@ class SheetRows(QAbstractTableModel):
             if skipped is not None:
                 return (self.tr("导入（原%1）") if skipped.included else self.tr("未导入：%1")).replace(
                     "%1", skipped.reason)
-            return self.tr("事项") if row in self.plan.items else ""
+            if row in self.plan.items:
+                return self.tr("事项")
+            above = bisect_right(self.item_rows, row)  # a merged item's rows, a result written on
+            return self.tr("并入第 %1 行").replace("%1", str(self.item_rows[above - 1])) if above else ""
         if role == Qt.ItemDataRole.ForegroundRole and skipped is not None:
             return INCLUDED if skipped.included else LEFT_OUT
         return None

@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="36" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>序号（自动编号）</source>
         <translation>No. (numbered automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="36" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>一级维度</source>
         <translation>Dimension level 1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="36" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>二级维度</source>
         <translation>Dimension level 2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>三级维度</source>
         <translation>Dimension level 3</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>保留为附加字段</source>
         <translation>Keep as an extra field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
@@ -248,22 +248,22 @@
 <context>
     <name>ColumnTable</name>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="55" />
+        <location filename="../../gui/dialogs/import_columns.py" line="56" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="59" />
+        <location filename="../../gui/dialogs/import_columns.py" line="60" />
         <source>表格内容</source>
         <translation>Table rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="95" />
+        <location filename="../../gui/dialogs/import_columns.py" line="109" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="96" />
+        <location filename="../../gui/dialogs/import_columns.py" line="110" />
         <source>“%1”列导入为哪个字段</source>
         <translation>The field column “%1” is imported as</translation>
     </message>
@@ -997,167 +997,167 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="48" />
+        <location filename="../../gui/dialogs/import_preview.py" line="49" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="104" />
+        <location filename="../../gui/dialogs/import_preview.py" line="105" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="65" />
+        <location filename="../../gui/dialogs/import_preview.py" line="66" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="136" />
+        <location filename="../../gui/dialogs/import_preview.py" line="137" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="124" />
+        <location filename="../../gui/dialogs/import_preview.py" line="125" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="125" />
+        <location filename="../../gui/dialogs/import_preview.py" line="126" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="129" />
+        <location filename="../../gui/dialogs/import_preview.py" line="130" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="139" />
+        <location filename="../../gui/dialogs/import_preview.py" line="140" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="246" />
+        <location filename="../../gui/dialogs/import_preview.py" line="250" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="245" />
+        <location filename="../../gui/dialogs/import_preview.py" line="249" />
         <source>%1（%2 项，请核对各列字段）</source>
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="83" />
+        <location filename="../../gui/dialogs/import_preview.py" line="84" />
         <source>未导入的行（勾选即作为事项导入）：</source>
         <translation>Rows left out (tick one to import it as an item):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="244" />
+        <location filename="../../gui/dialogs/import_preview.py" line="248" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="246" />
+        <location filename="../../gui/dialogs/import_preview.py" line="250" />
         <source>%1（%2 项，预算/计划表）</source>
         <translation>%1 (%2 items, a budget plan)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="268" />
+        <location filename="../../gui/dialogs/import_preview.py" line="271" />
         <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
         <translation>Rows left out (%1; tick one to import it as an item):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="272" />
+        <location filename="../../gui/dialogs/import_preview.py" line="275" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="274" />
+        <location filename="../../gui/dialogs/import_preview.py" line="277" />
         <source>（%3，默认不导入。）</source>
         <translation> (%3; not imported unless ticked.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="278" />
+        <location filename="../../gui/dialogs/import_preview.py" line="281" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="281" />
+        <location filename="../../gui/dialogs/import_preview.py" line="284" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="308" />
+        <location filename="../../gui/dialogs/import_preview.py" line="311" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="320" />
+        <location filename="../../gui/dialogs/import_preview.py" line="323" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="333" />
+        <location filename="../../gui/dialogs/import_preview.py" line="336" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="337" />
+        <location filename="../../gui/dialogs/import_preview.py" line="340" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="341" />
+        <location filename="../../gui/dialogs/import_preview.py" line="344" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="343" />
+        <location filename="../../gui/dialogs/import_preview.py" line="346" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="348" />
+        <location filename="../../gui/dialogs/import_preview.py" line="351" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="349" />
+        <location filename="../../gui/dialogs/import_preview.py" line="352" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="106" />
+        <location filename="../../gui/dialogs/import_preview.py" line="107" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="117" />
+        <location filename="../../gui/dialogs/import_preview.py" line="118" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="109" />
+        <location filename="../../gui/dialogs/import_preview.py" line="110" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="113" />
+        <location filename="../../gui/dialogs/import_preview.py" line="114" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="119" />
+        <location filename="../../gui/dialogs/import_preview.py" line="120" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="121" />
+        <location filename="../../gui/dialogs/import_preview.py" line="122" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="133" />
+        <location filename="../../gui/dialogs/import_preview.py" line="134" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1948,39 +1948,44 @@
 <context>
     <name>SheetRows</name>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="65" />
+        <location filename="../../gui/dialogs/import_rows.py" line="68" />
         <source>导入为</source>
         <translation>Imported as</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="69" />
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
         <source>把握大</source>
         <translation>Sure</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="69" />
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
         <source>把握一般</source>
         <translation>Fairly sure</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="70" />
+        <location filename="../../gui/dialogs/import_rows.py" line="73" />
         <source>把握小，请核对</source>
         <translation>Unsure, please check</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="95" />
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
         <source>导入（原%1）</source>
         <translation>Imported (was: %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="95" />
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
         <source>未导入：%1</source>
         <translation>Left out: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_rows.py" line="97" />
+        <location filename="../../gui/dialogs/import_rows.py" line="108" />
         <source>事项</source>
         <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="110" />
+        <source>并入第 %1 行</source>
+        <translation>Part of row %1</translation>
     </message>
 </context>
 <context>
@@ -2421,22 +2426,22 @@
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="124" />
+        <location filename="../../gui/dialogs/import_excel.py" line="131" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="126" />
+        <location filename="../../gui/dialogs/import_excel.py" line="133" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="127" />
+        <location filename="../../gui/dialogs/import_excel.py" line="134" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="139" />
+        <location filename="../../gui/dialogs/import_excel.py" line="146" />
         <location filename="../../gui/dialogs/import_summary.py" line="160" />
         <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>

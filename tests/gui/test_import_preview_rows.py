@@ -162,6 +162,9 @@ def test_the_same_remark_about_many_rows_is_one_line_with_a_count(
     dialog = opened(qtbot, ImportPreview(None, path, load_grids(path), None, settings))
     lines = dialog.warnings.toPlainText().splitlines()
     assert lines == ["第 4 行没有事项内容，已并入上一项（第 3 行）。（同类提示共 7 条）"]
+    rows = dialog.table.rows  # and each such row says where it went
+    assert [rows.data(rows.index(r, 0)) for r in range(rows.rowCount())] == [
+        "事项", *["并入第 3 行"] * 7, "事项"]
 
 
 def test_the_choosers_name_fields_as_the_item_editor_does(qtbot: QtBot, window, demo: Services,
