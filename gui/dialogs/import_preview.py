@@ -4,6 +4,7 @@ chooser per column, the remarks, the rows left out with one tick to include each
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 from gui.dialogs.import_columns import ColumnTable
 from gui.dialogs.import_notes import LeftOutRows, Remarks
 from gui.dialogs.import_rows import RowPlan
+from gui.errors import describe
 from gui.settings import Settings
+from gui.workers import run_job
 from importers.grid import Grid
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, ImportOptions, SheetProblem, analyse
 from model.vocabulary import COMPLETED
@@ -52,6 +55,7 @@ class ImportPreview(QDialog):
         self.mapping: dict[str, str] = {}
         self.header_rows: dict[str, int] = {}
         self.included: dict[str, frozenset[int]] = {}  # sheet → rows the clerk ticked in
+        self._busy = self._again = False  # a reading under way; a choice made meanwhile
         self.workbook = workbook or analyse(path, grids, ImportOptions())
         self._remembered()
         self._filling = False
@@ -181,12 +185,32 @@ class ImportPreview(QDialog):
                              filled_status=status, include_rows=dict(self.included))
 
     def _analyse(self) -> None:
-        self.workbook = analyse(self.path, self.grids, self._options())
+        """Every sheet read again with the clerk's choices, on a worker (a large table takes
+        seconds: the busy dialog shows); a choice made meanwhile is read right after."""
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        try:
+            while True:
+                self._again = False
+                workbook, error = run_job(self, self.tr("正在按所选字段重新读取表格…"),
+                                          partial(_read_again, self.path, self.grids, self._options()))
+                if error is not None:
+                    QMessageBox.warning(self, self.tr("无法导入"), describe(error))
+                elif workbook is not None:
+                    self.workbook = workbook
+                if not self._again:
+                    return
+        finally:
+            self._busy = False
 
     def _reanalyse(self) -> None:
-        if not self._filling:
+        if not self._filling and not self._busy:
             self._analyse()
             self._fill()
+        elif self._busy:
+            self._again = True
 
     def choose(self, header: str, field: str) -> None:
         """The clerk picked a field for a column: every sheet is read again with it."""
@@ -351,6 +375,11 @@ class ImportPreview(QDialog):
             self, self.tr("确认不导入"),
             self.tr("以下列的内容不会导入：%1。确定吗？").replace("%1", "、".join(headers)))
         return answer == QMessageBox.StandardButton.Yes
+
+
+def _read_again(path: Path, grids: list[Grid], options: ImportOptions,
+                _progress: object) -> ImportedWorkbook:
+    return analyse(path, grids, options)
 
 
 def _headers(sheet: ImportedTable | SheetProblem) -> list[str]:

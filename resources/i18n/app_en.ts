@@ -997,167 +997,173 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="49" />
+        <location filename="../../gui/dialogs/import_preview.py" line="52" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="105" />
+        <location filename="../../gui/dialogs/import_preview.py" line="109" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="66" />
+        <location filename="../../gui/dialogs/import_preview.py" line="70" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="137" />
+        <location filename="../../gui/dialogs/import_preview.py" line="141" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="125" />
+        <location filename="../../gui/dialogs/import_preview.py" line="129" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="126" />
+        <location filename="../../gui/dialogs/import_preview.py" line="130" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="130" />
+        <location filename="../../gui/dialogs/import_preview.py" line="134" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="140" />
+        <location filename="../../gui/dialogs/import_preview.py" line="144" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="250" />
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="249" />
+        <location filename="../../gui/dialogs/import_preview.py" line="273" />
         <source>%1（%2 项，请核对各列字段）</source>
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="84" />
+        <location filename="../../gui/dialogs/import_preview.py" line="88" />
         <source>未导入的行（勾选即作为事项导入）：</source>
         <translation>Rows left out (tick one to import it as an item):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="248" />
+        <location filename="../../gui/dialogs/import_preview.py" line="197" />
+        <source>正在按所选字段重新读取表格…</source>
+        <translation>Reading the table again with the fields chosen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="272" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="250" />
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
         <source>%1（%2 项，预算/计划表）</source>
         <translation>%1 (%2 items, a budget plan)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="271" />
+        <location filename="../../gui/dialogs/import_preview.py" line="295" />
         <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
         <translation>Rows left out (%1; tick one to import it as an item):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="275" />
+        <location filename="../../gui/dialogs/import_preview.py" line="299" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="277" />
+        <location filename="../../gui/dialogs/import_preview.py" line="301" />
         <source>（%3，默认不导入。）</source>
         <translation> (%3; not imported unless ticked.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="281" />
+        <location filename="../../gui/dialogs/import_preview.py" line="305" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="284" />
+        <location filename="../../gui/dialogs/import_preview.py" line="308" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="311" />
+        <location filename="../../gui/dialogs/import_preview.py" line="335" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="323" />
+        <location filename="../../gui/dialogs/import_preview.py" line="200" />
+        <location filename="../../gui/dialogs/import_preview.py" line="347" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="336" />
+        <location filename="../../gui/dialogs/import_preview.py" line="360" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="340" />
+        <location filename="../../gui/dialogs/import_preview.py" line="364" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="344" />
+        <location filename="../../gui/dialogs/import_preview.py" line="368" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="346" />
+        <location filename="../../gui/dialogs/import_preview.py" line="370" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="351" />
+        <location filename="../../gui/dialogs/import_preview.py" line="375" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="352" />
+        <location filename="../../gui/dialogs/import_preview.py" line="376" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="107" />
+        <location filename="../../gui/dialogs/import_preview.py" line="111" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="118" />
+        <location filename="../../gui/dialogs/import_preview.py" line="122" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="110" />
+        <location filename="../../gui/dialogs/import_preview.py" line="114" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="114" />
+        <location filename="../../gui/dialogs/import_preview.py" line="118" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="120" />
+        <location filename="../../gui/dialogs/import_preview.py" line="124" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="122" />
+        <location filename="../../gui/dialogs/import_preview.py" line="126" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="134" />
+        <location filename="../../gui/dialogs/import_preview.py" line="138" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>

@@ -394,6 +394,7 @@ ENGLISH.update({
     "“%1”列导入为哪个字段": "The field column “%1” is imported as",
     "勾选一行，即把它作为事项导入": "Tick a row to import it as an item",
     "导入为": "Imported as",
+    "正在按所选字段重新读取表格…": "Reading the table again with the fields chosen…",
     "并入第 %1 行": "Part of row %1",
     "导入跳过的行": "Import skipped rows",
     "导入（原%1）": "Imported (was: %1)",
