@@ -130,13 +130,9 @@ class ImportedWorkbook:
         return _safe(tables)
 
     def _item_tables(self) -> list[ImportedTable]:
-        """The tables holding items: budget-plan sheets only when there is nothing else."""
-        items = [t for t in self.tables if not t.plan]
-        if self.tables and not items:
-            plans = "；".join(f"“{t.sheet}”{t.plan}" for t in self.tables)
-            raise ImportFileError(f"{where(self.file)}中没有事项表格：{plans}。如确要导入，"
-                                  "请用 --sheet 名称 指明工作表。")
-        return items
+        """The tables holding items: budget-plan sheets are left out beside an item table (a
+        workbook of plans only is read as it is)."""
+        return [t for t in self.tables if not t.plan] or list(self.tables)
 
     def needs(self) -> list[str]:
         """The options a new assessment from this workbook still needs ("year", "unit")."""

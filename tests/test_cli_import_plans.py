@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import main
@@ -78,3 +79,17 @@ def test_an_include_row_that_is_not_skipped_is_refused(tmp_path: Path, capsys, v
                           "--include-row", value)
     assert code == 2 and message in err
     assert not db.exists()
+
+
+def test_a_workbook_of_plans_only_is_read_as_it_is(tmp_path: Path, capsys) -> None:
+    path = tasks_with_plans(tmp_path / "预算.xlsx")
+    book = openpyxl.load_workbook(path)
+    for name in ("工作任务", "绩效目标申报表"):
+        book.remove(book[name])
+    book.save(path)
+    code, out, err = cli(capsys, "import-xlsx", str(path), "--db", str(tmp_path / "a.db"),
+                         "--dry-run", "--sheet", "all")
+    assert code == 0, err
+    preview = json.loads(out)
+    assert [(s["name"], s["items"]) for s in preview["sheets"]] == [("2023年预算", 6)]
+    assert preview["skipped_sheets"] == []
