@@ -297,6 +297,8 @@ class _Reader:
     # one item
     def _add_item(self, group: list[int], cells: dict[int, str], category: str | None) -> None:
         row = self._row = group[0]
+        if row in self.include:
+            cells = self._own_cells(row, cells)
         values: dict[str, Any] = {}
         extras: dict[str, str] = {}
         for column in self.columns:
@@ -326,6 +328,20 @@ class _Reader:
         if self._continues(cells, values, path):
             return
         self.out.items.append(ImportedItem(row, path, values))
+
+    def _own_cells(self, row: int, cells: dict[int, str]) -> dict[int, str]:
+        """An included row's texts: one merged across columns (a note, a heading) is its content,
+        once, not every field's value."""
+        own, wide = dict(cells), ""
+        for column, text in cells.items():
+            merge = self.grid.merge_of(row, column)
+            if text and merge is not None and merge[2] > merge[0]:
+                wide = wide or self.grid.text(merge[1], merge[0])
+                own[column] = ""
+        content = next((c.index for c in self.columns if c.field == "content"), None)
+        if wide and content is not None and not own.get(content):
+            own[content] = wide
+        return own
 
     def _continues(self, cells: dict[int, str], values: dict[str, Any], path: tuple[str, ...]) -> bool:
         """A row without content or 序号 under an item of the same dimension continues it (clerks
