@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands.base import EditContext
+from gui.field_labels import item_label
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
 from gui.undo_target import UndoTarget
@@ -70,20 +71,15 @@ class ItemEditor(QWidget):
         form.addRow(self.read_only_note)
         self.read_only_note.hide()
         self.texts: dict[str, CountedText] = {}
-        labels = {"content": self.tr("自查内容 / 年度任务"), "target": self.tr("年度任务目标"),
-                  "result": self.tr("落实情况 / 完成情况"),
-                  "progress_q1": self.tr("一季度进展"), "progress_q2": self.tr("二季度进展"),
-                  "progress_q3": self.tr("三季度进展"), "progress_q4": self.tr("四季度进展")}
+        labels = {field: item_label(field) for field in (
+            "content", "target", "result", "progress_q1", "progress_q2", "progress_q3", "progress_q4")}
         for field, label in labels.items():
             box = CountedText(self, min_lines={"result": 4, "content": 2, "target": 2}.get(field, 1))
             form.addRow(label, box)
             self.texts[field] = box
             self.binder.bind(field, box.edit, label)
         self.scores: dict[str, QWidget] = {}
-        score_labels = {"score_max": self.tr("分值"), "score": self.tr("得分"),
-                        "indicator_target": self.tr("年度指标值"),
-                        "indicator_actual": self.tr("实际完成值"),
-                        "deviation_reason": self.tr("偏差原因分析及改进措施")}
+        score_labels = {field: item_label(field) for field in SCORE_FIELDS}
         for field, label in score_labels.items():
             widget: QWidget
             if field in ("score_max", "score"):

@@ -31,6 +31,10 @@ OPTIONS = (
            kind="int"),
     Option("unit", QT_TRANSLATE_NOOP("formats", "单位名称"), "单位名称（标题中没有时）", kind="text"),
     Option("year", QT_TRANSLATE_NOOP("formats", "年度"), "年度（标题中没有时）", kind="int"),
+    Option("include_row", QT_TRANSLATE_NOOP("formats", "导入跳过的行"),
+           "把被跳过的行（说明、合计、分节、占位行，见 --dry-run 的 skipped_rows）也作为事项导入"
+           "（可重复）；N 为行号，工作表!N 指明工作表", kind="list", metavar="N|工作表!N",
+           in_dialog=False),
     Option("filled_status", QT_TRANSLATE_NOOP("formats", "完成情况已填写的事项的状态"),
            "没有状态列时：完成情况已填写的事项设为此状态", kind="choice",
            choices=lambda _kind: list(STATUS_NAMES)),
@@ -53,7 +57,22 @@ def import_options_of(options: Options) -> ImportOptions:
     return ImportOptions(sheets=sheets, mapping=normalised_mapping(options.get("map") or []),
                          header_row=options.get("header_row"), unit=options.get("unit"),
                          year=options.get("year"), filled_status=options.get("filled_status"),
-                         layout=options.get("layout") or "auto")
+                         layout=options.get("layout") or "auto",
+                         include_rows=included_rows(options.get("include_row") or []))
+
+
+def included_rows(given: list[str]) -> dict[str, frozenset[int]]:
+    """--include-row values ("12", "台账!12") as sheet → rows ("" = every sheet)."""
+    from model.errors import ValidationError
+
+    rows: dict[str, set[int]] = {}
+    for value in given:
+        sheet, _mark, number = str(value).rpartition("!")
+        if not number.strip().isdigit() or int(number) < 1:
+            raise ValidationError(f"--include-row “{value}” 应是行号，如 --include-row 12，"
+                                  "或 工作表!行号，如 --include-row \"台账!12\"。")
+        rows.setdefault(sheet.strip(), set()).add(int(number))
+    return {sheet: frozenset(numbers) for sheet, numbers in rows.items()}
 
 
 def read(path: Path, options: Options) -> TableImport:
@@ -65,7 +84,7 @@ def read(path: Path, options: Options) -> TableImport:
     chosen = import_options_of(options)
     workbook = read_workbook(Path(path), chosen)
     if options.get("dry_run") and not chosen.sheets:
-        return TableImport(workbook, list(workbook.tables))
+        return TableImport(workbook, [t for t in workbook.tables if not t.plan] or list(workbook.tables))
     try:
         return TableImport(workbook, workbook.chosen(chosen.sheets))
     except ImportFileError as refused:  # several sheets: every other missing option said too
@@ -86,9 +105,12 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     sheets = [{"name": t.sheet, "header_row": t.header_row, "header_rows": t.header_height,
                "columns": column_summary(t), "items": len(t.items),
                "dimensions": t.dimension_count, "warnings": list(t.warnings),
+               "skipped_rows": [{"row": r.row, "reason": r.reason, "text": r.text,
+                                 "included": r.included} for r in t.skipped_rows],
                **({"refused": t.doubt} if t.doubt else {})}
               for t in tables]
-    if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
+    if {t.sheet for t in tables} >= {t.sheet for t in workbook.tables if not t.plan}:
+        # every item table shown: the sheets whose header was not recognised too, and why
         sheets += [{"name": p.sheet, "header_row": p.header_row, "columns": column_summary(p),
                     "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
     unit_from = next((t for t in workbook.tables if t.unit == workbook.unit and workbook.unit), None)
@@ -98,7 +120,7 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
             "year_source": _source(year_from, year_from.year_source if year_from else ""),
             "needs": workbook.needs() + (["sheet"] if len(workbook.tables) > 1 and len(tables) > 1
                                           else []),
-            "skipped_sheets": workbook.skipped_sheets()}
+            "skipped_sheets": workbook.skipped_sheets(tables)}
 
 
 def _source(table: ImportedTable | None, where: str) -> str | None:

@@ -3,112 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>完成情况</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>责任处室</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>责任人</source>
-        <translation>Responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
-        <source>时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>序号（自动编号）</source>
         <translation>No. (numbered automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>一级维度</source>
         <translation>Dimension level 1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="37" />
         <source>二级维度</source>
         <translation>Dimension level 2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>三级维度</source>
         <translation>Dimension level 3</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="22" />
-        <source>一季度进展</source>
-        <translation>Q1 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="22" />
-        <source>二季度进展</source>
-        <translation>Q2 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="23" />
-        <source>三季度进展</source>
-        <translation>Q3 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="23" />
-        <source>四季度进展</source>
-        <translation>Q4 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="24" />
-        <source>年度指标值</source>
-        <translation>Indicator target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="24" />
-        <source>实际完成值</source>
-        <translation>Actual value</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>分值</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>偏差原因</source>
-        <translation>Reason for deviation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>保留为附加字段</source>
         <translation>Keep as an extra field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
@@ -328,29 +248,24 @@
 <context>
     <name>ColumnTable</name>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握大</source>
-        <translation>Sure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握一般</source>
-        <translation>Fairly sure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握小，请核对</source>
-        <translation>Unsure, please check</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="55" />
+        <location filename="../../gui/dialogs/import_columns.py" line="56" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="61" />
+        <location filename="../../gui/dialogs/import_columns.py" line="60" />
+        <source>表格内容</source>
+        <translation>Table rows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="109" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="110" />
+        <source>“%1”列导入为哪个字段</source>
+        <translation>The field column “%1” is imported as</translation>
     </message>
 </context>
 <context>
@@ -921,47 +836,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="316" />
+        <location filename="../../gui/dialogs/import_finance.py" line="29" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_finance.py" line="33" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="326" />
+        <location filename="../../gui/dialogs/import_finance.py" line="39" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="327" />
+        <location filename="../../gui/dialogs/import_finance.py" line="40" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="328" />
+        <location filename="../../gui/dialogs/import_finance.py" line="41" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="329" />
+        <location filename="../../gui/dialogs/import_finance.py" line="42" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="332" />
+        <location filename="../../gui/dialogs/import_finance.py" line="45" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="337" />
+        <location filename="../../gui/dialogs/import_finance.py" line="50" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="340" />
+        <location filename="../../gui/dialogs/import_finance.py" line="53" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -1082,152 +997,173 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <location filename="../../gui/dialogs/import_preview.py" line="52" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_preview.py" line="109" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="87" />
+        <location filename="../../gui/dialogs/import_preview.py" line="70" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="109" />
+        <location filename="../../gui/dialogs/import_preview.py" line="141" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="112" />
+        <location filename="../../gui/dialogs/import_preview.py" line="129" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="113" />
+        <location filename="../../gui/dialogs/import_preview.py" line="130" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="115" />
+        <location filename="../../gui/dialogs/import_preview.py" line="134" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="117" />
+        <location filename="../../gui/dialogs/import_preview.py" line="144" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_preview.py" line="273" />
         <source>%1（%2 项，请核对各列字段）</source>
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="202" />
+        <location filename="../../gui/dialogs/import_preview.py" line="88" />
+        <source>未导入的行（勾选即作为事项导入）：</source>
+        <translation>Rows left out (tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="197" />
+        <source>正在按所选字段重新读取表格…</source>
+        <translation>Reading the table again with the fields chosen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="272" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="240" />
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
+        <source>%1（%2 项，预算/计划表）</source>
+        <translation>%1 (%2 items, a budget plan)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="295" />
+        <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
+        <translation>Rows left out (%1; tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="299" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="244" />
+        <location filename="../../gui/dialogs/import_preview.py" line="301" />
+        <source>（%3，默认不导入。）</source>
+        <translation> (%3; not imported unless ticked.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="305" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="246" />
+        <location filename="../../gui/dialogs/import_preview.py" line="308" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="265" />
+        <location filename="../../gui/dialogs/import_preview.py" line="335" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="277" />
+        <location filename="../../gui/dialogs/import_preview.py" line="200" />
+        <location filename="../../gui/dialogs/import_preview.py" line="347" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="290" />
+        <location filename="../../gui/dialogs/import_preview.py" line="360" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="294" />
+        <location filename="../../gui/dialogs/import_preview.py" line="364" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_preview.py" line="368" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_preview.py" line="370" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="305" />
+        <location filename="../../gui/dialogs/import_preview.py" line="375" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="306" />
+        <location filename="../../gui/dialogs/import_preview.py" line="376" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="138" />
-        <source>提示</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="95" />
+        <location filename="../../gui/dialogs/import_preview.py" line="111" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <location filename="../../gui/dialogs/import_preview.py" line="122" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_preview.py" line="114" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_preview.py" line="118" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="103" />
+        <location filename="../../gui/dialogs/import_preview.py" line="124" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="105" />
+        <location filename="../../gui/dialogs/import_preview.py" line="126" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="106" />
+        <location filename="../../gui/dialogs/import_preview.py" line="138" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1284,123 +1220,63 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="54" />
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="104" />
+        <location filename="../../gui/panels/item_editor.py" line="55" />
+        <location filename="../../gui/panels/item_editor.py" line="58" />
+        <location filename="../../gui/panels/item_editor.py" line="100" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="103" />
+        <location filename="../../gui/panels/item_editor.py" line="58" />
+        <location filename="../../gui/panels/item_editor.py" line="99" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="63" />
         <source>修改记录…</source>
         <translation>Change history…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>谁在何时修改了本事项的哪一项，原值和新值</source>
         <translation>Who changed which field of this item when, with the old and new value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="67" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
-        <source>自查内容 / 年度任务</source>
-        <translation>Item / annual task</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
-        <source>年度任务目标</source>
-        <translation>Annual target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
-        <source>落实情况 / 完成情况</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
-        <source>一季度进展</source>
-        <translation>Q1 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
-        <source>二季度进展</source>
-        <translation>Q2 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
-        <source>三季度进展</source>
-        <translation>Q3 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
-        <source>四季度进展</source>
-        <translation>Q4 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
-        <source>分值</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="84" />
-        <source>年度指标值</source>
-        <translation>Indicator target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="85" />
-        <source>实际完成值</source>
-        <translation>Actual value</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="86" />
-        <source>偏差原因分析及改进措施</source>
-        <translation>Reasons for deviation and remedies</translation>
-    </message>
-    <message>
+        <location filename="../../gui/panels/item_editor.py" line="108" />
         <location filename="../../gui/panels/item_editor.py" line="112" />
-        <location filename="../../gui/panels/item_editor.py" line="116" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="114" />
-        <location filename="../../gui/panels/item_editor.py" line="115" />
+        <location filename="../../gui/panels/item_editor.py" line="110" />
+        <location filename="../../gui/panels/item_editor.py" line="111" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="118" />
-        <location filename="../../gui/panels/item_editor.py" line="119" />
+        <location filename="../../gui/panels/item_editor.py" line="114" />
+        <location filename="../../gui/panels/item_editor.py" line="115" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="123" />
+        <location filename="../../gui/panels/item_editor.py" line="119" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="124" />
+        <location filename="../../gui/panels/item_editor.py" line="120" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="180" />
+        <location filename="../../gui/panels/item_editor.py" line="176" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
@@ -1482,6 +1358,24 @@
     </message>
 </context>
 <context>
+    <name>LeftOutRows</name>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="50" />
+        <source>未导入的行</source>
+        <translation>Rows left out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="51" />
+        <source>勾选一行，即把它作为事项导入</source>
+        <translation>Tick a row to import it as an item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="58" />
+        <source>第 %1 行 %2：%3</source>
+        <translation>Row %1 %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="55" />
@@ -1509,202 +1403,202 @@
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65" />
-        <source>工作总结</source>
-        <translation>Work summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="103" />
-        <source>设置状态</source>
-        <translation>Set status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="104" />
-        <source>设置责任处室…</source>
-        <translation>Set department…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="105" />
-        <source>移到考评维度…</source>
-        <translation>Move to dimension…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="112" />
+        <location filename="../../gui/menus.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="113" />
+        <location filename="../../gui/menus.py" line="116" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="114" />
+        <location filename="../../gui/menus.py" line="117" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="115" />
+        <location filename="../../gui/menus.py" line="118" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116" />
+        <location filename="../../gui/menus.py" line="119" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="117" />
+        <location filename="../../gui/menus.py" line="120" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="118" />
+        <location filename="../../gui/menus.py" line="121" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120" />
+        <location filename="../../gui/menus.py" line="123" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="121" />
+        <location filename="../../gui/menus.py" line="124" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="123" />
+        <location filename="../../gui/menus.py" line="126" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="124" />
+        <location filename="../../gui/menus.py" line="68" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="106" />
+        <source>设置状态</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="107" />
+        <source>设置责任处室…</source>
+        <translation>Set department…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="108" />
+        <source>移到考评维度…</source>
+        <translation>Move to dimension…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="127" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="125" />
+        <location filename="../../gui/menus.py" line="128" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126" />
+        <location filename="../../gui/menus.py" line="129" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128" />
+        <location filename="../../gui/menus.py" line="131" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130" />
+        <location filename="../../gui/menus.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131" />
+        <location filename="../../gui/menus.py" line="134" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="132" />
+        <location filename="../../gui/menus.py" line="135" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133" />
+        <location filename="../../gui/menus.py" line="136" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="135" />
+        <location filename="../../gui/menus.py" line="138" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136" />
+        <location filename="../../gui/menus.py" line="139" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="137" />
+        <location filename="../../gui/menus.py" line="140" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="138" />
+        <location filename="../../gui/menus.py" line="141" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139" />
+        <location filename="../../gui/menus.py" line="142" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="140" />
+        <location filename="../../gui/menus.py" line="143" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="144" />
+        <location filename="../../gui/menus.py" line="147" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="147" />
+        <location filename="../../gui/menus.py" line="150" />
         <source>删除自评…</source>
         <translation>Delete assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="149" />
+        <location filename="../../gui/menus.py" line="152" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150" />
+        <location filename="../../gui/menus.py" line="153" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151" />
+        <location filename="../../gui/menus.py" line="154" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152" />
+        <location filename="../../gui/menus.py" line="155" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153" />
+        <location filename="../../gui/menus.py" line="156" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154" />
+        <location filename="../../gui/menus.py" line="157" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/menus.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/menus.py" line="160" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="158" />
+        <location filename="../../gui/menus.py" line="161" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159" />
+        <location filename="../../gui/menus.py" line="162" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1943,6 +1837,24 @@
     </message>
 </context>
 <context>
+    <name>Remarks</name>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="32" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="33" />
+        <source>没有提示</source>
+        <translation>No remarks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="37" />
+        <source>%1（同类提示共 %2 条）</source>
+        <translation>%1 (%2 such remarks)</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../gui/dialogs/restore_backup.py" line="31" />
@@ -2082,6 +1994,49 @@
         <location filename="../../gui/server_login.py" line="59" />
         <source>连接“%1”的密码：</source>
         <translation>Password for “%1”:</translation>
+    </message>
+</context>
+<context>
+    <name>SheetRows</name>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="68" />
+        <source>导入为</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
+        <source>把握大</source>
+        <translation>Sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
+        <source>把握一般</source>
+        <translation>Fairly sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="73" />
+        <source>把握小，请核对</source>
+        <translation>Unsure, please check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
+        <source>导入（原%1）</source>
+        <translation>Imported (was: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
+        <source>未导入：%1</source>
+        <translation>Left out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="108" />
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="110" />
+        <source>并入第 %1 行</source>
+        <translation>Part of row %1</translation>
     </message>
 </context>
 <context>
@@ -2445,11 +2400,16 @@
     </message>
     <message>
         <location filename="../../importers/formats/clerk_table.py" line="34" />
+        <source>导入跳过的行</source>
+        <translation>Import skipped rows</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="38" />
         <source>完成情况已填写的事项的状态</source>
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="126" />
+        <location filename="../../importers/formats/clerk_table.py" line="148" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
@@ -2522,43 +2482,43 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="372" />
+        <location filename="../../gui/dialogs/import_excel.py" line="51" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="399" />
+        <location filename="../../gui/dialogs/import_excel.py" line="78" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="386" />
+        <location filename="../../gui/dialogs/import_excel.py" line="65" />
         <location filename="../../gui/dialogs/import_summary.py" line="180" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="408" />
+        <location filename="../../gui/dialogs/import_excel.py" line="87" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="445" />
+        <location filename="../../gui/dialogs/import_excel.py" line="131" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="447" />
+        <location filename="../../gui/dialogs/import_excel.py" line="133" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="448" />
+        <location filename="../../gui/dialogs/import_excel.py" line="134" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="460" />
+        <location filename="../../gui/dialogs/import_excel.py" line="146" />
         <location filename="../../gui/dialogs/import_summary.py" line="160" />
         <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>
@@ -2916,11 +2876,6 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>自查内容 / 工作任务</source>
-        <translation>Item / task</translation>
-    </message>
 </context>
 <context>
     <name>window</name>
@@ -2935,7 +2890,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="248" />
+        <location filename="../../gui/menus.py" line="251" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>

@@ -392,6 +392,28 @@ ENGLISH.update({
 })
 
 
+# The import preview's rows, remarks and left-out rows (#26).
+ENGLISH.update({
+    "%1（%2 项，预算/计划表）": "%1 (%2 items, a budget plan)",
+    "%1（同类提示共 %2 条）": "%1 (%2 such remarks)",
+    "“%1”列导入为哪个字段": "The field column “%1” is imported as",
+    "勾选一行，即把它作为事项导入": "Tick a row to import it as an item",
+    "导入为": "Imported as",
+    "正在按所选字段重新读取表格…": "Reading the table again with the fields chosen…",
+    "并入第 %1 行": "Part of row %1",
+    "导入跳过的行": "Import skipped rows",
+    "导入（原%1）": "Imported (was: %1)",
+    "未导入的行": "Rows left out",
+    "未导入的行（%1 行；勾选即作为事项导入）：": "Rows left out (%1; tick one to import it as an item):",
+    "未导入的行（勾选即作为事项导入）：": "Rows left out (tick one to import it as an item):",
+    "未导入：%1": "Left out: %1",
+    "没有提示": "No remarks",
+    "第 %1 行 %2：%3": "Row %1 %2: %3",
+    "表格内容": "Table rows",
+    "（%3，默认不导入。）": " (%3; not imported unless ticked.)",
+})
+
+
 def fill() -> int:
     tree = ElementTree.parse(TS)
     filled = 0
