@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from model.field_records import ItemFieldsRecord, with_item_fields
 from model.vocabulary import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS
 
 __all__ = ["ITEM_EDITABLE_FIELDS", "ITEM_TEXT_FIELDS"]  # declared in model.vocabulary
@@ -69,31 +70,15 @@ class DimensionRecord:
     updated_at: datetime
 
 
-@dataclass(frozen=True)
-class ItemRecord:
+@with_item_fields
+class ItemRecord(ItemFieldsRecord):
+    """A self-check item: these, then one attribute per item field (model.vocabulary)."""
+
     id: int
     assessment_id: int
     dimension_id: int
     position: int
     seq: int
-    content: str
-    target: str
-    result: str
-    status: str
-    department: str
-    progress_q1: str
-    progress_q2: str
-    progress_q3: str
-    progress_q4: str
-    score_max: float | None
-    score: float | None
-    indicator_target: str
-    indicator_actual: str
-    deviation_reason: str
-    owner: str
-    deadline: str
-    note: str
-    extras: tuple[tuple[str, str], ...]  # the table's other named columns: (header, text)
     version: int
     updated_at: datetime
 

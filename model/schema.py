@@ -19,11 +19,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
-from model.vocabulary import ANNUAL, NOT_STARTED, status_constraint_sql
+from model.vocabulary import ANNUAL, ITEM_FIELDS, ItemField, status_constraint_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.sql import FromClause
@@ -143,6 +143,20 @@ class Dimension(Versioned, Base):
 
 
 
+def item_column(spec: ItemField) -> MappedColumn[Any]:
+    """The column an item field is stored in, as its storage kind says."""
+    if spec.storage == "number":
+        return mapped_column(spec.code, Float, nullable=True)
+    if spec.storage == "extras":  # the server default is "{}", not an empty text
+        return mapped_column(spec.code, ExtrasText, nullable=False, default=(),
+                             server_default="{}" if spec.server_default else None)
+    kinds: dict[str, TypeEngine[Any] | type[TypeEngine[Any]]] = {
+        "text": Text, "line": String(200), "status": String(10)}
+    kind = kinds[spec.storage]
+    return mapped_column(spec.code, kind, nullable=False, default=spec.empty,
+                         server_default="" if spec.server_default else None)
+
+
 class CheckItem(Versioned, Base):
     __tablename__ = "check_item"
     __table_args__ = (
@@ -159,27 +173,12 @@ class CheckItem(Versioned, Base):
         ForeignKey("dimension.id", ondelete="CASCADE"), nullable=False, index=True
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
-    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    target: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    result: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    status: Mapped[str] = mapped_column(String(10), nullable=False, default=NOT_STARTED)
-    department: Mapped[str] = mapped_column(String(200), nullable=False, default="")
-    progress_q1: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q2: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q3: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q4: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    score_max: Mapped[float | None] = mapped_column(Float, nullable=True)
-    score: Mapped[float | None] = mapped_column(Float, nullable=True)
-    indicator_target: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    indicator_actual: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    deviation_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    owner: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
-    deadline: Mapped[str] = mapped_column(String(200), nullable=False, default="",
-                                          server_default="")
-    note: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
-    extras: Mapped[Extras] = mapped_column(ExtrasText, nullable=False, default=(),
-                                           server_default="{}")
+    # one column per item field, in their order (the class body's namespace takes them)
+    locals().update({spec.code: item_column(spec) for spec in ITEM_FIELDS})
 
+    if TYPE_CHECKING:  # the fields' columns are attributes of every row (their values: Any)
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 class Evidence(Versioned, Base):

@@ -6,23 +6,21 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from gui.format_text import field_label
 from importers.header_finder import PlannedColumn
+from model.vocabulary import ITEM_FIELDS
 
 SAMPLE_ROWS = 8
 
 
 def field_labels(widget: QWidget) -> dict[str, str]:
-    """Every field a column may fill, as the chooser names it."""
+    """Every field a column may fill, as the chooser names it: the item fields by their labels
+    (model.vocabulary), then what places an item or leaves the column out."""
     tr = widget.tr
     return {
-        "content": tr("自查内容 / 工作任务"), "target": tr("目标"), "result": tr("完成情况"),
-        "status": tr("状态"), "department": tr("责任处室"), "owner": tr("责任人"),
-        "deadline": tr("时限"), "note": tr("备注"), "seq": tr("序号（自动编号）"),
+        **{spec.code: field_label(spec) for spec in ITEM_FIELDS if spec.importable},
+        "seq": tr("序号（自动编号）"),
         "dimension_1": tr("一级维度"), "dimension_2": tr("二级维度"), "dimension_3": tr("三级维度"),
-        "progress_q1": tr("一季度进展"), "progress_q2": tr("二季度进展"),
-        "progress_q3": tr("三季度进展"), "progress_q4": tr("四季度进展"),
-        "indicator_target": tr("年度指标值"), "indicator_actual": tr("实际完成值"),
-        "score_max": tr("分值"), "score": tr("得分"), "deviation_reason": tr("偏差原因"),
         "extra": tr("保留为附加字段"), "skip": tr("不导入"),
     }
 
