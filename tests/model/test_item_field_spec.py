@@ -1,0 +1,148 @@
+"""An item field is declared once: one more ItemField in model.vocabulary (and its column, which a
+migration would add) is stored, edited, reported, imported, handed out and exported with no other
+change. A real process reads a vocabulary with one extra entry and shows what a clerk would see."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from model.collect.vocabulary import CANDIDATE_FIELDS, LOCKED_FIELDS
+from model.queries import REPORT_ITEM_COLUMNS
+from model.records import ItemRecord
+from model.report_records import ReportItem
+from model.schema import CheckItem
+from model.vocabulary import FIELDS_BY_CODE, ITEM_FIELDS, SCORE_FIELDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Runs in its own process: the vocabulary with one more entry, then everything else imported.
+SCRIPT = r'''
+import importlib.util, json, sys
+from pathlib import Path
+
+import model  # the package only: nothing has read the vocabulary yet
+
+spec = importlib.util.find_spec("model.vocabulary")
+source = Path(spec.origin).read_text(encoding="utf-8")
+end = "\n)\nFIELDS_BY_CODE"
+assert source.count(end) == 1, "ITEM_FIELDS no longer ends as this test expects"
+entry = ('\n    ItemField("evidence_summary", QT_TRANSLATE_NOOP("ItemField", "佐证说明"), '
+         'searchable=False, fill_width=20, own_column=True, header_words=("佐证材料说明",)),')
+vocabulary = importlib.util.module_from_spec(spec)
+sys.modules["model.vocabulary"] = vocabulary
+exec(compile(source.replace(end, entry + end), spec.origin, "exec"), vocabulary.__dict__)
+
+from openpyxl import Workbook, load_workbook
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QUndoStack
+
+from exporters.handout_xlsx import write_handout
+from exporters.xlsx_table import export_xlsx
+from gui.commands.base import EditContext
+from gui.dialogs.import_columns import field_labels
+from gui.notifier import ChangeNotifier
+from gui.panels.item_editor import ItemEditor
+from importers.formats import clerk_table
+from importers.vocabulary import FIELD_LABELS, field_scores
+from model.collect.fields import FILL_CODES
+from model.collect.handout import build_handout
+from model.layouts import load_layout
+from model.report import report_of
+from model.services import Services
+from model.storage.migrate import open_sqlite
+
+folder = Path(sys.argv[1])
+path = folder / "extra.db"
+database = open_sqlite(path)  # migrated to head; then what the field's migration would do
+with database.engine.begin() as connection:  # (a reopen would refuse the schema, rightly)
+    connection.exec_driver_sql(
+        "ALTER TABLE check_item ADD COLUMN evidence_summary TEXT NOT NULL DEFAULT ''")
+services = Services.over(database)
+seen = {}
+
+assessment = services.assessments.create("某单位", 2024)
+dimension = services.dimensions.create(assessment.id, "依法行政")
+item = services.items.create(dimension.id, content="规范执法", department="法规处",
+                             evidence_summary="执法案卷3册")
+seen["created"] = services.items.get(item.id).evidence_summary
+seen["updated"] = services.items.update(item.id, evidence_summary="执法案卷5册").evidence_summary
+seen["listed"] = services.items.list(assessment.id)[0].evidence_summary
+
+report = report_of(services.db, assessment.id)
+seen["report"] = report.items[0].evidence_summary
+seen["report_cell"] = report.items[0].field("evidence_summary")
+
+export_xlsx(report, load_layout("selfcheck"), folder / "table.xlsx")
+sheet = load_workbook(folder / "table.xlsx").worksheets[0]
+rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+header = next(row for row in rows if "佐证说明" in row)
+seen["exported"] = rows[rows.index(header) + 1][header.index("佐证说明")]
+
+seen["import_label"] = FIELD_LABELS.get("evidence_summary")
+seen["import_word"] = field_scores("佐证材料说明")[0]
+table = Workbook()
+sheet = table.active
+sheet.append(["序号", "自查内容", "落实情况", "佐证材料说明"])
+sheet.append([1, "规范执法", "已完成", "案卷评查记录"])
+table.save(folder / "clerk.xlsx")
+read = clerk_table.read(folder / "clerk.xlsx", {"unit": "某单位", "year": 2025})
+imported = clerk_table.store(services, read, None).assessment_id
+seen["imported"] = services.items.list(imported)[0].evidence_summary
+
+seen["fill_codes"] = list(FILL_CODES)
+[book] = build_handout(services.db, assessment.id)
+write_handout(book, folder / "handout.xlsx")
+items = load_workbook(folder / "handout.xlsx").worksheets[1]
+cells = [list(row) for row in items.iter_rows(values_only=True)]
+header = next(row for row in cells if "佐证说明" in row)
+seen["handed_out"] = cells[cells.index(header) + 1][header.index("佐证说明")]
+
+app = QApplication([])
+editor = ItemEditor(EditContext(services, ChangeNotifier()), QUndoStack())
+editor.show_item(services.items.get(item.id), False)
+named = {w.accessibleName(): w for w in editor.findChildren(QWidget) if w.accessibleName()}
+box = named["佐证说明"]
+seen["editor"] = box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
+box.setPlainText("执法案卷6册")
+editor.binder.commit()
+seen["typed"] = services.items.get(item.id).evidence_summary
+seen["preview_chooser"] = field_labels(editor).get("evidence_summary")
+services.close()
+print(json.dumps(seen, ensure_ascii=False))
+'''
+
+
+def test_one_more_vocabulary_entry_reaches_every_consumer(tmp_path: Path) -> None:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path)], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {
+        "created": "执法案卷3册", "updated": "执法案卷5册", "listed": "执法案卷5册",
+        "report": "执法案卷5册", "report_cell": "执法案卷5册", "exported": "执法案卷5册",
+        "import_label": "佐证说明", "import_word": [3, "evidence_summary"],
+        "imported": "案卷评查记录",
+        "fill_codes": [*(f.code for f in CANDIDATE_FIELDS[:-1]), "evidence_summary",
+                       "evidence_note"],
+        "handed_out": "执法案卷5册",
+        "editor": "执法案卷5册", "typed": "执法案卷6册", "preview_chooser": "佐证说明",
+    }
+
+
+def test_the_consumers_of_the_real_vocabulary_are_built_from_it() -> None:
+    codes = tuple(f.code for f in ITEM_FIELDS)
+    assert tuple(c.name for c in CheckItem.__table__.columns if c.name in FIELDS_BY_CODE) == codes
+    assert REPORT_ITEM_COLUMNS[3:] == codes
+    record_fields = tuple(ItemRecord.__dataclass_fields__)
+    assert record_fields[-len(codes):] == codes
+    assert tuple(ReportItem.__dataclass_fields__)[-len(codes):] == codes
+    assert tuple(f.code for f in ITEM_FIELDS if f.scored) == SCORE_FIELDS
+    handed = [f for f in CANDIDATE_FIELDS if f.code in FIELDS_BY_CODE]
+    assert [(f.code, f.label) for f in handed] == [
+        (f.code, f.label) for f in ITEM_FIELDS if f.fill_width is not None]
+    assert LOCKED_FIELDS[2].label == FIELDS_BY_CODE["content"].label
