@@ -19,13 +19,13 @@ from model.records import (
     EvidenceRecord,
     NarrativeRecord,
 )
+from model.report_options import FLAG_OPTIONS
 from model.tree import dimension_order
 from model.vocabulary import ITEM_EDITABLE_FIELDS, titled
 
 # Columns stored as 0/1 on SQLite and DATETIME text ("2024-01-02 03:04:05.123456"), as
 # SQLAlchemy's Boolean and DateTime read them back.
-BOOLEANS = {"uses_scores", "show_signature", "show_date", "omit_unfinished", "demote_numbering",
-            "requires_evidence", "classified"}
+BOOLEANS = {"uses_scores", *FLAG_OPTIONS, "classified"}
 DATETIMES = {"created_at", "updated_at"}
 # The report's columns of an item: where it stands, then every item field (model.vocabulary).
 ITEM_PLACE_COLUMNS = ("id", "dimension_id", "position")

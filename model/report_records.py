@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model.field_records import ItemFieldsRecord, with_item_fields
+from model.field_records import DeclaredFieldsRecord, with_item_fields
 from model.records import EvidenceRecord
 from model.report_options import ReportOptions
 from model.vocabulary import Completion as Counts
@@ -20,7 +20,7 @@ EXTRA_PREFIX = "extra:"  # a layout field naming one of an item's extra fields
 
 
 @with_item_fields
-class ReportItem(ItemFieldsRecord):
+class ReportItem(DeclaredFieldsRecord):
     """An item as the report shows it: these, then one attribute per item field (model.vocabulary)."""
 
     id: int

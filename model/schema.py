@@ -23,6 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr,
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
+from model.report_options import REPORT_OPTIONS, ReportOption
 from model.vocabulary import ANNUAL, ITEM_FIELDS, ItemField, status_constraint_sql
 
 if TYPE_CHECKING:
@@ -91,6 +92,17 @@ class Versioned:
         return {"version_id_col": cls.__table__.c.version}
 
 
+def option_column(option: ReportOption) -> MappedColumn[Any]:
+    """The column a report option is stored in (a column added by a migration: every kind has
+    a server default)."""
+    if option.kind == "flag":
+        return mapped_column(option.code, Boolean, nullable=False, default=option.default,
+                             server_default="1" if option.default else "0")
+    length = {"text": 200, "date": 20, "choice": 10}[option.kind]
+    return mapped_column(option.code, String(length), nullable=False, default=option.default,
+                         server_default=str(option.default))
+
+
 class Assessment(Versioned, Base):
     __tablename__ = "assessment"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -106,23 +118,11 @@ class Assessment(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(10), nullable=False, default="自查", server_default="自查")
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     # 落款 and export options of the work summary (empty signature: the unit; empty date: today)
-    signature: Mapped[str] = mapped_column(String(200), nullable=False, default="",
-                                           server_default="")
-    signature_date: Mapped[str] = mapped_column(String(20), nullable=False, default="",
-                                                server_default="")
-    show_signature: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                 server_default="1")
-    show_date: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                            server_default="1")
-    omit_unfinished: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
-                                                  server_default="0")
-    demote_numbering: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                   server_default="1")
-    page_numbers: Mapped[str] = mapped_column(String(10), nullable=False, default="单双页",
-                                              server_default="单双页")
-    requires_evidence: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
-                                                    server_default="0")
+    locals().update({option.code: option_column(option) for option in REPORT_OPTIONS})
 
+    if TYPE_CHECKING:  # the options' columns are attributes of every row (their values: Any)
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 class Dimension(Versioned, Base):

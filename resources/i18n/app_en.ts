@@ -121,68 +121,12 @@
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="58" />
-        <source>留空则为单位名称</source>
-        <translation>Empty: the unit’s name</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="59" />
-        <source>打印署名</source>
-        <translation>Print the signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="61" />
-        <source>留空则为导出当天，如 2022年1月10日</source>
-        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="62" />
-        <source>打印成文日期</source>
-        <translation>Print the date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="63" />
-        <source>不写入没有落实情况的事项</source>
-        <translation>Leave out items without a result</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="64" />
-        <source>正文中的“1.”改为“（1）”</source>
-        <translation>Write “1.” in item texts as “（1）”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="67" />
-        <source>已完成的事项须有证明材料</source>
-        <translation>Completed items need evidence</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="69" />
-        <source>署名</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="71" />
-        <source>成文日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="75" />
-        <source>页码</source>
-        <translation>Page numbers</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="76" />
-        <source>体检</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="84" />
+        <location filename="../../gui/panels/assessment_editor.py" line="81" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="73" />
-        <location filename="../../gui/panels/assessment_editor.py" line="86" />
+        <location filename="../../gui/panels/assessment_editor.py" line="83" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
@@ -1325,37 +1269,37 @@
 <context>
     <name>ItemHistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="40" />
+        <location filename="../../gui/dialogs/item_history.py" line="38" />
         <source>修改记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="53" />
+        <location filename="../../gui/dialogs/item_history.py" line="51" />
         <source>%1：还没有修改记录。</source>
         <translation>%1: no changes recorded yet.</translation>
     </message>
@@ -1812,6 +1756,69 @@
         <location filename="../../gui/collect/progress_panel.py" line="57" />
         <source>序号 %1“%2”</source>
         <translation>No. %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOption</name>
+    <message>
+        <location filename="../../model/report_options.py" line="41" />
+        <source>署名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="42" />
+        <source>留空则为单位名称</source>
+        <translation>Empty: the unit’s name</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="43" />
+        <source>成文日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="44" />
+        <source>留空则为导出当天，如 2022年1月10日</source>
+        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="46" />
+        <source>打印署名</source>
+        <translation>Print the signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="48" />
+        <source>打印成文日期</source>
+        <translation>Print the date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="50" />
+        <source>不写入没有落实情况的事项</source>
+        <translation>Leave out items without a result</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="51" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="52" />
+        <source>正文中的“1.”改为“（1）”</source>
+        <translation>Write “1.” in item texts as “（1）”</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="54" />
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="56" />
+        <source>已完成的事项须有证明材料</source>
+        <translation>Completed items need evidence</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="57" />
+        <source>体检</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>
@@ -2691,7 +2698,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="66" />
+        <location filename="../../gui/dialogs/item_history.py" line="64" />
         <source>无法读取修改记录</source>
         <translation>Cannot read the change history</translation>
     </message>

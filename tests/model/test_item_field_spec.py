@@ -10,11 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from model.collect.vocabulary import CANDIDATE_FIELDS, LOCKED_FIELDS
+from model.errors import ValidationError
 from model.queries import REPORT_ITEM_COLUMNS
 from model.records import ItemRecord
+from model.report_options import CARRIED_OPTIONS, REPORT_OPTION_FIELDS, REPORT_OPTIONS
 from model.report_records import ReportItem
-from model.schema import CheckItem
+from model.schema import Assessment, CheckItem
+from model.services import Services
 from model.vocabulary import FIELDS_BY_CODE, ITEM_FIELDS, SCORE_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,3 +151,21 @@ def test_the_consumers_of_the_real_vocabulary_are_built_from_it() -> None:
     assert [(f.code, f.label) for f in handed] == [
         (f.code, f.label) for f in ITEM_FIELDS if f.fill_width is not None]
     assert LOCKED_FIELDS[2].label == FIELDS_BY_CODE["content"].label
+
+
+def test_each_report_option_is_declared_once(services: Services) -> None:
+    """Its column, its record field and default, its rule and whether a new year keeps it."""
+    columns = Assessment.__table__.columns
+    record = services.assessments.create("某单位", 2024)
+    for option in REPORT_OPTIONS:
+        assert option.code in columns and option.code in REPORT_OPTION_FIELDS
+        assert getattr(record, option.code) == option.default
+        assert (option.code in CARRIED_OPTIONS) == option.carried
+    changed = services.assessments.update(record.id, signature="  某办公室 ", show_date=0,
+                                          signature_date="2024.1.5", page_numbers="居中")
+    assert (changed.signature, changed.show_date, changed.signature_date, changed.page_numbers) == (
+        "某办公室", False, "2024年1月5日", "居中")
+    with pytest.raises(ValidationError, match="页码样式“左下”无效，可选：单双页、居中。"):
+        services.assessments.update(record.id, page_numbers="左下")
+    copy = services.assessments.copy_to_year(record.id, 2025)
+    assert (copy.signature, copy.signature_date, copy.show_date) == ("某办公室", "", False)
