@@ -11,7 +11,7 @@ from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
 from model.report_options import REPORT_OPTION_FIELDS, REPORT_OPTIONS, ReportOption
-from model.vocabulary import PERIODS
+from model.vocabulary import DEFAULT_TITLE_ENDINGS, PERIODS
 
 FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
           *REPORT_OPTION_FIELDS)
@@ -31,7 +31,8 @@ class AssessmentEditor(QWidget):
         self.period.addItems(list(PERIODS))
         self.title = QLineEdit(self)
         self.report_title = QLineEdit(self)
-        self.report_title.setPlaceholderText(self.tr("留空则为“{单位}{年度}年度工作总结”"))
+        self.report_title.setPlaceholderText(self.tr("留空则为“{单位}{年度}%1”").replace(
+            "%1", DEFAULT_TITLE_ENDINGS["summary"]))  # as model.vocabulary.titled() names it
         self.uses_scores = QCheckBox(self.tr("使用分值、得分与指标值"), self)
         for field, widget, label in (
                 ("unit_name", self.unit, self.tr("单位名称")), ("year", self.year, self.tr("年度")),

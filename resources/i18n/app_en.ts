@@ -62,71 +62,71 @@
     <name>AssessmentEditor</name>
     <message>
         <location filename="../../gui/panels/assessment_editor.py" line="34" />
-        <source>留空则为“{单位}{年度}年度工作总结”</source>
-        <translation>Empty: “{unit}{year}年度工作总结”</translation>
+        <source>留空则为“{单位}{年度}%1”</source>
+        <translation>Empty: “{unit}{year}%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="35" />
+        <location filename="../../gui/panels/assessment_editor.py" line="36" />
         <source>使用分值、得分与指标值</source>
         <translation>Use scores and indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="39" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>工作总结标题</source>
         <translation>Work summary title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <location filename="../../gui/panels/assessment_editor.py" line="41" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="45" />
+        <location filename="../../gui/panels/assessment_editor.py" line="46" />
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="46" />
+        <location filename="../../gui/panels/assessment_editor.py" line="47" />
         <source>存在问题及改进措施</source>
         <translation>Problems and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="47" />
+        <location filename="../../gui/panels/assessment_editor.py" line="48" />
         <source>下一步工作打算</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="50" />
+        <location filename="../../gui/panels/assessment_editor.py" line="51" />
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="81" />
+        <location filename="../../gui/panels/assessment_editor.py" line="82" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="83" />
+        <location filename="../../gui/panels/assessment_editor.py" line="84" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>

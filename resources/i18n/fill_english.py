@@ -78,7 +78,7 @@ ENGLISH = {
     "添加文字说明": "Add a written note", "添加文字说明/涉密材料…": "Add note / classified…",
     "添加文字说明或涉密材料": "Add a written note or classified material",
     "添加证明材料": "Add evidence", "状态": "Status", "界面语言": "Interface language",
-    "留空则为“{单位}{年度}年度工作总结”": "Empty: “{unit}{year}年度工作总结”",
+    "留空则为“{单位}{年度}%1”": "Empty: “{unit}{year}%1”",
     "留空则使用维度名称，如“强化责任担当，全面高效履职”": "Empty: the dimension's name",
     "留空则自动命名": "Empty: named automatically", "移动": "Move", "移除": "Remove",
     "移除证明材料": "Remove evidence", "空白自评": "Empty assessment", "第 %1 级": "Level %1",
