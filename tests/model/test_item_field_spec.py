@@ -35,8 +35,8 @@ spec = importlib.util.find_spec("model.vocabulary")
 source = Path(spec.origin).read_text(encoding="utf-8")
 end = "\n)\nFIELDS_BY_CODE"
 assert source.count(end) == 1, "ITEM_FIELDS no longer ends as this test expects"
-entry = ('\n    ItemField("evidence_summary", QT_TRANSLATE_NOOP("ItemField", "佐证说明"), '
-         'searchable=False, fill_width=20, own_column=True, header_words=("佐证材料说明",)),')
+entry = ('\n    ItemField("review_comment", QT_TRANSLATE_NOOP("ItemField", "审核意见"), '
+         'searchable=False, fill_width=20, own_column=True, header_words=("审核人意见",)),')
 vocabulary = importlib.util.module_from_spec(spec)
 sys.modules["model.vocabulary"] = vocabulary
 exec(compile(source.replace(end, entry + end), spec.origin, "exec"), vocabulary.__dict__)
@@ -65,57 +65,57 @@ path = folder / "extra.db"
 database = open_sqlite(path)  # migrated to head; then what the field's migration would do
 with database.engine.begin() as connection:  # (a reopen would refuse the schema, rightly)
     connection.exec_driver_sql(
-        "ALTER TABLE check_item ADD COLUMN evidence_summary TEXT NOT NULL DEFAULT ''")
+        "ALTER TABLE check_item ADD COLUMN review_comment TEXT NOT NULL DEFAULT ''")
 services = Services.over(database)
 seen = {}
 
 assessment = services.assessments.create("某单位", 2024)
 dimension = services.dimensions.create(assessment.id, "依法行政")
 item = services.items.create(dimension.id, content="规范执法", department="法规处",
-                             evidence_summary="执法案卷3册")
-seen["created"] = services.items.get(item.id).evidence_summary
-seen["updated"] = services.items.update(item.id, evidence_summary="执法案卷5册").evidence_summary
-seen["listed"] = services.items.list(assessment.id)[0].evidence_summary
+                             review_comment="审核通过3册")
+seen["created"] = services.items.get(item.id).review_comment
+seen["updated"] = services.items.update(item.id, review_comment="审核通过5册").review_comment
+seen["listed"] = services.items.list(assessment.id)[0].review_comment
 
 report = report_of(services.db, assessment.id)
-seen["report"] = report.items[0].evidence_summary
-seen["report_cell"] = report.items[0].field("evidence_summary")
+seen["report"] = report.items[0].review_comment
+seen["report_cell"] = report.items[0].field("review_comment")
 
 export_xlsx(report, load_layout("selfcheck"), folder / "table.xlsx")
 sheet = load_workbook(folder / "table.xlsx").worksheets[0]
 rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
-header = next(row for row in rows if "佐证说明" in row)
-seen["exported"] = rows[rows.index(header) + 1][header.index("佐证说明")]
+header = next(row for row in rows if "审核意见" in row)
+seen["exported"] = rows[rows.index(header) + 1][header.index("审核意见")]
 
-seen["import_label"] = FIELD_LABELS.get("evidence_summary")
-seen["import_word"] = field_scores("佐证材料说明")[0]
+seen["import_label"] = FIELD_LABELS.get("review_comment")
+seen["import_word"] = field_scores("审核人意见")[0]
 table = Workbook()
 sheet = table.active
-sheet.append(["序号", "自查内容", "落实情况", "佐证材料说明"])
+sheet.append(["序号", "自查内容", "落实情况", "审核人意见"])
 sheet.append([1, "规范执法", "已完成", "案卷评查记录"])
 table.save(folder / "clerk.xlsx")
 read = clerk_table.read(folder / "clerk.xlsx", {"unit": "某单位", "year": 2025})
 imported = clerk_table.store(services, read, None).assessment_id
-seen["imported"] = services.items.list(imported)[0].evidence_summary
+seen["imported"] = services.items.list(imported)[0].review_comment
 
 seen["fill_codes"] = list(FILL_CODES)
 [book] = build_handout(services.db, assessment.id)
 write_handout(book, folder / "handout.xlsx")
 items = load_workbook(folder / "handout.xlsx").worksheets[1]
 cells = [list(row) for row in items.iter_rows(values_only=True)]
-header = next(row for row in cells if "佐证说明" in row)
-seen["handed_out"] = cells[cells.index(header) + 1][header.index("佐证说明")]
+header = next(row for row in cells if "审核意见" in row)
+seen["handed_out"] = cells[cells.index(header) + 1][header.index("审核意见")]
 
 app = QApplication([])
 editor = ItemEditor(EditContext(services, ChangeNotifier()), QUndoStack())
 editor.show_item(services.items.get(item.id), False)
 named = {w.accessibleName(): w for w in editor.findChildren(QWidget) if w.accessibleName()}
-box = named["佐证说明"]
+box = named["审核意见"]
 seen["editor"] = box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
-box.setPlainText("执法案卷6册")
+box.setPlainText("审核通过6册")
 editor.binder.commit()
-seen["typed"] = services.items.get(item.id).evidence_summary
-seen["preview_chooser"] = field_labels(editor).get("evidence_summary")
+seen["typed"] = services.items.get(item.id).review_comment
+seen["preview_chooser"] = field_labels(editor).get("review_comment")
 services.close()
 print(json.dumps(seen, ensure_ascii=False))
 '''
@@ -128,14 +128,14 @@ def test_one_more_vocabulary_entry_reaches_every_consumer(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {
-        "created": "执法案卷3册", "updated": "执法案卷5册", "listed": "执法案卷5册",
-        "report": "执法案卷5册", "report_cell": "执法案卷5册", "exported": "执法案卷5册",
-        "import_label": "佐证说明", "import_word": [3, "evidence_summary"],
+        "created": "审核通过3册", "updated": "审核通过5册", "listed": "审核通过5册",
+        "report": "审核通过5册", "report_cell": "审核通过5册", "exported": "审核通过5册",
+        "import_label": "审核意见", "import_word": [3, "review_comment"],
         "imported": "案卷评查记录",
-        "fill_codes": [*(f.code for f in CANDIDATE_FIELDS[:-1]), "evidence_summary",
+        "fill_codes": [*(f.code for f in CANDIDATE_FIELDS[:-1]), "review_comment",
                        "evidence_note"],
-        "handed_out": "执法案卷5册",
-        "editor": "执法案卷5册", "typed": "执法案卷6册", "preview_chooser": "佐证说明",
+        "handed_out": "审核通过5册",
+        "editor": "审核通过5册", "typed": "审核通过6册", "preview_chooser": "审核意见",
     }
 
 
