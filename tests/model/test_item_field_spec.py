@@ -1,6 +1,7 @@
 """An item field is declared once: one more ItemField in model.vocabulary (and its column, which a
-migration would add) is stored, edited, reported, imported, handed out and exported with no other
-change. A real process reads a vocabulary with one extra entry and shows what a clerk would see."""
+migration would add) is stored, edited, reported, imported, handed out, collected back and
+exported with no other change. A real process reads a vocabulary with one extra entry and shows
+what a clerk would see."""
 
 from __future__ import annotations
 
@@ -52,9 +53,11 @@ from gui.dialogs.import_columns import field_labels
 from gui.notifier import ChangeNotifier
 from gui.panels.item_editor import ItemEditor
 from importers.formats import clerk_table
+from importers.handout_xlsx import read_returned
 from importers.vocabulary import FIELD_LABELS, field_scores
 from model.collect.fields import FILL_CODES
-from model.collect.handout import build_handout
+from model.collect.handout import build_handout, record_handout
+from model.collect.merge import CollectOptions, collect
 from model.layouts import load_layout
 from model.report import report_of
 from model.services import Services
@@ -104,7 +107,14 @@ write_handout(book, folder / "handout.xlsx")
 items = load_workbook(folder / "handout.xlsx").worksheets[1]
 cells = [list(row) for row in items.iter_rows(values_only=True)]
 header = next(row for row in cells if "审核意见" in row)
-seen["handed_out"] = cells[cells.index(header) + 1][header.index("审核意见")]
+row, column = cells.index(header) + 2, header.index("审核意见") + 1
+seen["handed_out"] = items.cell(row, column).value
+record_handout(services.db, assessment.id, [book], ["handout.xlsx"])
+returned = load_workbook(folder / "handout.xlsx")  # the department fills it in and sends it back
+returned.worksheets[1].cell(row, column).value = "处室补充：审核通过7册"
+returned.save(folder / "handout.xlsx")
+collect(services.db, [read_returned(folder / "handout.xlsx")], CollectOptions())
+seen["collected"] = services.items.get(item.id).review_comment
 
 app = QApplication([])
 editor = ItemEditor(EditContext(services, ChangeNotifier()), QUndoStack())
@@ -112,7 +122,7 @@ editor.show_item(services.items.get(item.id), False)
 named = {w.accessibleName(): w for w in editor.findChildren(QWidget) if w.accessibleName()}
 box = named["审核意见"]
 seen["editor"] = box.toPlainText() if isinstance(box, QPlainTextEdit) else box.text()
-box.setPlainText("审核通过6册")
+box.setPlainText("审核通过6册")  # typed in the editor
 editor.binder.commit()
 seen["typed"] = services.items.get(item.id).review_comment
 seen["preview_chooser"] = field_labels(editor).get("review_comment")
@@ -134,8 +144,8 @@ def test_one_more_vocabulary_entry_reaches_every_consumer(tmp_path: Path) -> Non
         "imported": "案卷评查记录",
         "fill_codes": [*(f.code for f in CANDIDATE_FIELDS[:-1]), "review_comment",
                        "evidence_note"],
-        "handed_out": "审核通过5册",
-        "editor": "审核通过5册", "typed": "审核通过6册", "preview_chooser": "审核意见",
+        "handed_out": "审核通过5册", "collected": "处室补充：审核通过7册",
+        "editor": "处室补充：审核通过7册", "typed": "审核通过6册", "preview_chooser": "审核意见",
     }
 
 
