@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs.import_rows import RowPlan, SheetRows
-from gui.field_labels import item_label
+from gui.format_text import field_label
 from importers.header_finder import PlannedColumn
-from model.vocabulary import IMPORTABLE_FIELDS
+from model.vocabulary import FIELDS_BY_CODE, IMPORTABLE_FIELDS
 
 COLUMN_WIDTH = 150
 STATE_WIDTH = 160  # 导入为: 事项, or why a row is left out (the tooltip has it all)
@@ -32,12 +32,15 @@ CHOOSER_ORDER = ("content", "target", "result", "status", "department", "owner",
 
 def field_labels(widget: QWidget) -> dict[str, str]:
     """Every field a column may fill, as the chooser names it: an item field by the label the
-    item editor shows (the vocabulary's), the rest by what a column of them is."""
+    item editor shows (the vocabulary's), the rest by what a column of them is; the fields a clerk
+    looks for first come first."""
     tr = widget.tr
     others = {"seq": tr("序号（自动编号）"), "dimension_1": tr("一级维度"), "dimension_2": tr("二级维度"),
               "dimension_3": tr("三级维度"), "extra": tr("保留为附加字段"), "skip": tr("不导入")}
-    return {name: item_label(name) if name in IMPORTABLE_FIELDS else others[name]
-            for name in CHOOSER_ORDER}
+    order = [*(n for n in CHOOSER_ORDER if n in IMPORTABLE_FIELDS or n in others),
+             *(n for n in IMPORTABLE_FIELDS if n not in CHOOSER_ORDER)]
+    return {name: field_label(FIELDS_BY_CODE[name]) if name in FIELDS_BY_CODE else others[name]
+            for name in order}
 
 
 class ColumnTable(QWidget):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from importers.registry import ImportFormat, Options, StoredImport
 from model.format_options import QT_TRANSLATE_NOOP, Option
 from model.layouts import layout_names
-from model.vocabulary import STATUS_NAMES
+from model.vocabulary import IMPORTABLE_FIELDS, STATUS_NAMES
 
 if TYPE_CHECKING:
     from importers.xlsx_table import ImportedTable, ImportedWorkbook, ImportOptions
@@ -23,9 +23,8 @@ OPTIONS = (
            "要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）", kind="list",
            metavar="NAME|all"),
     Option("map", QT_TRANSLATE_NOOP("formats", "列对应的字段"),
-           "指定某列对应的字段，如 \"工作内容=content\"；字段：content target result status "
-           "department owner deadline note seq dimension_1…3 progress_q1…q4 indicator_target "
-           "indicator_actual score_max score deviation_reason extra（保留为附加字段） skip（不导入）",
+           f"指定某列对应的字段，如 \"工作内容=content\"；字段：{' '.join(IMPORTABLE_FIELDS)} seq "
+           "dimension_1…3 extra（保留为附加字段） skip（不导入）",
            kind="list", metavar="表头=字段"),
     Option("header_row", QT_TRANSLATE_NOOP("formats", "表头所在行"), "表头所在行（从 1 起）",
            kind="int"),

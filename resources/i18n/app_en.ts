@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>序号（自动编号）</source>
         <translation>No. (numbered automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>一级维度</source>
         <translation>Dimension level 1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="37" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>二级维度</source>
         <translation>Dimension level 2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="38" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>三级维度</source>
         <translation>Dimension level 3</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="38" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>保留为附加字段</source>
         <translation>Keep as an extra field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="38" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
@@ -62,127 +62,71 @@
     <name>AssessmentEditor</name>
     <message>
         <location filename="../../gui/panels/assessment_editor.py" line="34" />
-        <source>留空则为“{单位}{年度}年度工作总结”</source>
-        <translation>Empty: “{unit}{year}年度工作总结”</translation>
+        <source>留空则为“{单位}{年度}%1”</source>
+        <translation>Empty: “{unit}{year}%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="35" />
+        <location filename="../../gui/panels/assessment_editor.py" line="36" />
         <source>使用分值、得分与指标值</source>
         <translation>Use scores and indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="39" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>工作总结标题</source>
         <translation>Work summary title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <location filename="../../gui/panels/assessment_editor.py" line="41" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="45" />
+        <location filename="../../gui/panels/assessment_editor.py" line="46" />
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="46" />
+        <location filename="../../gui/panels/assessment_editor.py" line="47" />
         <source>存在问题及改进措施</source>
         <translation>Problems and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="47" />
+        <location filename="../../gui/panels/assessment_editor.py" line="48" />
         <source>下一步工作打算</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="50" />
+        <location filename="../../gui/panels/assessment_editor.py" line="51" />
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="58" />
-        <source>留空则为单位名称</source>
-        <translation>Empty: the unit’s name</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="59" />
-        <source>打印署名</source>
-        <translation>Print the signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="61" />
-        <source>留空则为导出当天，如 2022年1月10日</source>
-        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="62" />
-        <source>打印成文日期</source>
-        <translation>Print the date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="63" />
-        <source>不写入没有落实情况的事项</source>
-        <translation>Leave out items without a result</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="64" />
-        <source>正文中的“1.”改为“（1）”</source>
-        <translation>Write “1.” in item texts as “（1）”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="67" />
-        <source>已完成的事项须有证明材料</source>
-        <translation>Completed items need evidence</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="69" />
-        <source>署名</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="71" />
-        <source>成文日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="75" />
-        <source>页码</source>
-        <translation>Page numbers</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="76" />
-        <source>体检</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="84" />
+        <location filename="../../gui/panels/assessment_editor.py" line="82" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="73" />
-        <location filename="../../gui/panels/assessment_editor.py" line="86" />
+        <location filename="../../gui/panels/assessment_editor.py" line="84" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
@@ -248,22 +192,22 @@
 <context>
     <name>ColumnTable</name>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="56" />
+        <location filename="../../gui/dialogs/import_columns.py" line="59" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="60" />
+        <location filename="../../gui/dialogs/import_columns.py" line="63" />
         <source>表格内容</source>
         <translation>Table rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="109" />
+        <location filename="../../gui/dialogs/import_columns.py" line="112" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="110" />
+        <location filename="../../gui/dialogs/import_columns.py" line="113" />
         <source>“%1”列导入为哪个字段</source>
         <translation>The field column “%1” is imported as</translation>
     </message>
@@ -1047,39 +991,14 @@
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="88" />
-        <source>未导入的行（勾选即作为事项导入）：</source>
-        <translation>Rows left out (tick one to import it as an item):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="197" />
-        <source>正在按所选字段重新读取表格…</source>
-        <translation>Reading the table again with the fields chosen…</translation>
-    </message>
-    <message>
         <location filename="../../gui/dialogs/import_preview.py" line="272" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="274" />
-        <source>%1（%2 项，预算/计划表）</source>
-        <translation>%1 (%2 items, a budget plan)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="295" />
-        <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
-        <translation>Rows left out (%1; tick one to import it as an item):</translation>
-    </message>
-    <message>
         <location filename="../../gui/dialogs/import_preview.py" line="299" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="301" />
-        <source>（%3，默认不导入。）</source>
-        <translation> (%3; not imported unless ticked.)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/import_preview.py" line="305" />
@@ -1101,6 +1020,31 @@
         <location filename="../../gui/dialogs/import_preview.py" line="347" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="88" />
+        <source>未导入的行（勾选即作为事项导入）：</source>
+        <translation>Rows left out (tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="197" />
+        <source>正在按所选字段重新读取表格…</source>
+        <translation>Reading the table again with the fields chosen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
+        <source>%1（%2 项，预算/计划表）</source>
+        <translation>%1 (%2 items, a budget plan)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="295" />
+        <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
+        <translation>Rows left out (%1; tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="301" />
+        <source>（%3，默认不导入。）</source>
+        <translation> (%3; not imported unless ticked.)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/import_preview.py" line="360" />
@@ -1220,101 +1164,158 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="55" />
-        <location filename="../../gui/panels/item_editor.py" line="58" />
-        <location filename="../../gui/panels/item_editor.py" line="100" />
-        <source>责任处室</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="58" />
-        <location filename="../../gui/panels/item_editor.py" line="99" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="69" />
         <source>修改记录…</source>
         <translation>Change history…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="64" />
+        <location filename="../../gui/panels/item_editor.py" line="70" />
         <source>谁在何时修改了本事项的哪一项，原值和新值</source>
         <translation>Who changed which field of this item when, with the old and new value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="67" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="108" />
-        <location filename="../../gui/panels/item_editor.py" line="112" />
-        <source>时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="110" />
-        <location filename="../../gui/panels/item_editor.py" line="111" />
-        <source>责任人</source>
-        <translation>Responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="114" />
-        <location filename="../../gui/panels/item_editor.py" line="115" />
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="119" />
+        <location filename="../../gui/panels/item_editor.py" line="116" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="120" />
-        <source>其他列</source>
-        <translation>Other columns</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="176" />
+        <location filename="../../gui/panels/item_editor.py" line="171" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
 </context>
 <context>
+    <name>ItemField</name>
+    <message>
+        <location filename="../../model/vocabulary.py" line="169" />
+        <source>自查内容</source>
+        <translation>Self-check item</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="171" />
+        <source>年度任务目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="173" />
+        <source>落实情况</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="175" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="177" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="179" />
+        <source>第一季度进展</source>
+        <translation>Q1 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="180" />
+        <source>第二季度进展</source>
+        <translation>Q2 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="181" />
+        <source>第三季度进展</source>
+        <translation>Q3 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="182" />
+        <source>第四季度进展</source>
+        <translation>Q4 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="183" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="185" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="187" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="189" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="191" />
+        <source>偏差原因分析及改进措施</source>
+        <translation>Reasons for deviation and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="193" />
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="195" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="197" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="199" />
+        <source>其他列</source>
+        <translation>Other columns</translation>
+    </message>
+</context>
+<context>
     <name>ItemHistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="40" />
+        <location filename="../../gui/dialogs/item_history.py" line="38" />
         <source>修改记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="53" />
+        <location filename="../../gui/dialogs/item_history.py" line="51" />
         <source>%1：还没有修改记录。</source>
         <translation>%1: no changes recorded yet.</translation>
     </message>
@@ -1855,6 +1856,69 @@
     </message>
 </context>
 <context>
+    <name>ReportOption</name>
+    <message>
+        <location filename="../../model/report_options.py" line="41" />
+        <source>署名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="42" />
+        <source>留空则为单位名称</source>
+        <translation>Empty: the unit’s name</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="43" />
+        <source>成文日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="44" />
+        <source>留空则为导出当天，如 2022年1月10日</source>
+        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="46" />
+        <source>打印署名</source>
+        <translation>Print the signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="48" />
+        <source>打印成文日期</source>
+        <translation>Print the date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="50" />
+        <source>不写入没有落实情况的事项</source>
+        <translation>Leave out items without a result</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="51" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="52" />
+        <source>正文中的“1.”改为“（1）”</source>
+        <translation>Write “1.” in item texts as “（1）”</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="54" />
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="56" />
+        <source>已完成的事项须有证明材料</source>
+        <translation>Completed items need evidence</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="57" />
+        <source>体检</source>
+        <translation>Review</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../gui/dialogs/restore_backup.py" line="31" />
@@ -2384,32 +2448,32 @@
         <translation>Field of each column</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="30" />
+        <location filename="../../importers/formats/clerk_table.py" line="29" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="32" />
+        <location filename="../../importers/formats/clerk_table.py" line="31" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="33" />
+        <location filename="../../importers/formats/clerk_table.py" line="32" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="34" />
+        <location filename="../../importers/formats/clerk_table.py" line="33" />
         <source>导入跳过的行</source>
         <translation>Import skipped rows</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="38" />
+        <location filename="../../importers/formats/clerk_table.py" line="37" />
         <source>完成情况已填写的事项的状态</source>
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="148" />
+        <location filename="../../importers/formats/clerk_table.py" line="147" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
@@ -2790,7 +2854,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="66" />
+        <location filename="../../gui/dialogs/item_history.py" line="64" />
         <source>无法读取修改记录</source>
         <translation>Cannot read the change history</translation>
     </message>

@@ -149,10 +149,10 @@ def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
     window.reload()
     select(window, "item", item.id)
     editor = window.item_editor
-    assert editor.owner.text() == "张某"
+    assert editor.lines["owner"].text() == "张某"
     assert editor.extras.text() == "具体内容：报请领导审定。\n督办意见：按期办结"
     assert not editor.extras.isHidden()
-    type_into(qtbot, editor.deadline, "2024年6月")
+    type_into(qtbot, editor.lines["deadline"], "2024年6月")
     window.commit_editors()
     assert demo.items.get(item.id).deadline == "2024年6月"
 
