@@ -148,10 +148,8 @@ class FileActions(QObject):
         store = undoable_store()
         received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder(),
                                 store=store)
-        if received is not None:
-            came_from = w.assessment_id
+        if received is not None and not store.push(w, w.assessment_id):
             w.fill_assessments(select=received)
-            store.push(w, came_from)
 
     def import_summary(self) -> None:
         from gui.dialogs.import_summary import import_summary

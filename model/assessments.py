@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,7 +12,7 @@ from model.errors import ValidationError
 from model.finance_copy import copy_finance
 from model.records import ASSESSMENT_EDITABLE_FIELDS, AssessmentRecord, AssessmentSummary
 from model.report_options import validated_options
-from model.rows import check_version, get_row, to_record
+from model.rows import check_unchanged, check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.tree import dimension_order
@@ -59,12 +60,14 @@ class AssessmentService:
             session.flush()
             return to_record(row, AssessmentRecord)
 
-    def update(self, assessment_id: int, expected_version: int | None = None,
-               **changes: Any) -> AssessmentRecord:
+    def update(self, assessment_id: int, expected_version: int | None = None, *,
+               unchanged: Mapping[str, Any] | None = None, **changes: Any) -> AssessmentRecord:
         changes = _validated(changes)
+        expected = _validated(dict(unchanged)) if unchanged else None
         with self.db.transaction() as session:
             row = get_row(session, Assessment, assessment_id)
             check_version(row, expected_version)
+            check_unchanged(row, expected)
             for key, value in changes.items():
                 setattr(row, key, value)
             session.flush()

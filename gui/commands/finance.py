@@ -8,12 +8,11 @@ are one undo step."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.fields import EditFieldCommand
+from model.changes import Changes
 
 FINANCE_EDIT_ID = 1002
 KINDS = ("form", "fund", "indicator")
@@ -21,15 +20,14 @@ KINDS = ("form", "fund", "indicator")
 
 class FinanceEditCommand(ServiceCommand):
     """Set one text of the form (kind "form", row_id = assessment), one amount of a funds row
-    ("fund", row_id = fund) or one indicator cell ("indicator", row_id = item)."""
+    ("fund", row_id = fund) or one indicator cell ("indicator", row_id = item); the form
+    follows the Changes it announces (model/writes.py says which)."""
 
     def __init__(self, context: EditContext, kind: str, row_id: int, field: str, old: Any,
-                 new: Any, label: str, done: Callable[[], None], *, visit: int | None = None,
-                 subject: str = "") -> None:
+                 new: Any, label: str, *, visit: int | None = None, subject: str = "") -> None:
         super().__init__(context, label)
         assert kind in KINDS, kind
         self.kind, self.row_id, self.field, self.old, self.new = kind, row_id, field, old, new
-        self.done = done
         self.visit = visit  # None: never merged
         self.subject = subject
         self.stored_old: Any = old  # what the field held before (as shown)
@@ -47,28 +45,17 @@ class FinanceEditCommand(ServiceCommand):
             self.new, self.stored_new = other.new, other.stored_new
         return same
 
-    def apply(self) -> None:
-        self.stored_new = self._write(self.new, expected=self.stored_old)
+    def apply(self) -> Changes:
+        outcome = self.writes.set_field(self.kind, self.row_id, self.field, self.new,
+                                        self.stored_old)
+        self.stored_new = outcome.result
+        return outcome.changes
 
-    def revert(self) -> None:
-        self.stored_old = self._write(self.old, expected=self.stored_new)
-
-    def _write(self, value: Any, expected: Any) -> Any:
-        fields = self.services.finance_fields
-        try:
-            if self.kind == "form":
-                stored = getattr(fields.set_form_text(self.row_id, self.field, value, expected),
-                                 self.field)
-            elif self.kind == "fund":
-                stored = getattr(fields.set_fund(self.row_id, self.field, value, expected),
-                                 self.field)
-            else:
-                item = fields.set_indicator(self.row_id, self.field, value, expected)
-                self.notifier.item_changed.emit(Change("item", self.origin, item))
-                stored = getattr(item, self.field)
-        finally:
-            self.done()  # the form shows what is stored, written or refused
-        return stored
+    def revert(self) -> Changes:
+        outcome = self.writes.set_field(self.kind, self.row_id, self.field, self.old,
+                                        self.stored_new)
+        self.stored_old = outcome.result
+        return outcome.changes
 
 
 class IndicatorEditCommand(EditFieldCommand):

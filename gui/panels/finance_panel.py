@@ -31,6 +31,7 @@ from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
 from gui.undo_target import UndoTarget
+from model.changes import Changes
 from model.errors import ModelError
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
@@ -102,9 +103,23 @@ class FinancePanel(QWidget):
         layout.setStretchFactor(self.tree, 1)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._text_visits: dict[str, int] = {}  # field → the visit (focus) its saves belong to
-        context.notifier.item_changed.connect(lambda _change: self.refresh())
-        # indicators added, moved or deleted in the framework tree: the form's tree follows
-        context.notifier.structure_changed.connect(lambda _change: self.refresh(rebuild=True))
+        self._in_table_edit = False  # the funds table is inside its own signal: refresh later
+        context.notifier.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes, origin: str) -> None:
+        """Indicators added, moved or deleted in the framework tree: the form's tree follows;
+        an indicator, a text or an amount written: the form shows it and scores again."""
+        if self.assessment_id is None:
+            return
+        if changes.structure:
+            self.refresh(rebuild=True)
+        elif self.assessment_id in changes.finance:
+            if origin == "refresh":  # another window's: scores again, texts being edited stay
+                self.refresh()
+            elif not self._in_table_edit:  # the funds table refreshes itself after its signal
+                self._texts_changed()
+        elif changes.items:
+            self.refresh()
 
     # --- showing -------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> bool:
@@ -313,7 +328,7 @@ class FinancePanel(QWidget):
             self.context, "indicator", item_id, field, current, new,
             self.tr("编辑“%1”（%2）").replace("%1", self.tr(FIELD_LABELS.get(field, field)))
             .replace("%2", record.content or self.tr("绩效指标")),
-            lambda: None, subject=item_subject(record)))  # item_changed repaints the form
+            subject=item_subject(record)))  # the Changes repaint the form
         self.refresh()  # also when the service refused the value: the old one comes back
 
     def _save_text(self, field: str, label: str, text: str) -> None:
@@ -333,9 +348,11 @@ class FinancePanel(QWidget):
                 return
             new = chosen.strip()
         widget.setProperty("saved", new)
-        self.stack.push(FinanceEditCommand(self.context, "form", self.assessment_id, field, current,
-                                           new, self.tr("编辑“%1”").replace("%1", label),
-                                           self._texts_changed, visit=visit))
+        command = FinanceEditCommand(self.context, "form", self.assessment_id, field, current,
+                                     new, self.tr("编辑“%1”").replace("%1", label), visit=visit)
+        self.stack.push(command)
+        if command.failed:  # refused: the form shows what is stored
+            self._texts_changed()
 
     def _texts_changed(self) -> None:
         form = self.context.services.finance.form(self.assessment_id or 0)
@@ -369,9 +386,13 @@ class FinancePanel(QWidget):
                 later()
                 return
             text = chosen.strip()
-        self.stack.push(FinanceEditCommand(
-            self.context, "fund", fund_id, key, current, text or None,
-            self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key))), later))
+        self._in_table_edit = True
+        try:
+            self.stack.push(FinanceEditCommand(
+                self.context, "fund", fund_id, key, current, text or None,
+                self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key)))))
+        finally:
+            self._in_table_edit = False
         later()
 
     def _resolve(self, field: str, mine: str, theirs: str, label: str = "") -> str | None:

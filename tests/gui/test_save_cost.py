@@ -1,0 +1,83 @@
+"""What one save of a field costs the database: counted with SQLAlchemy's events on the real
+SQLite file the window edits (a keystroke's save runs while the clerk types)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from gui.item_models.framework_tree import ITEM
+from gui.main_window import MainWindow
+from model.services import Services
+from tests.gui.test_editing import type_into
+
+
+@dataclass
+class Cost:
+    transactions: int = 0
+    statements: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def counted(services: Services) -> Iterator[Cost]:
+    """Every transaction begun and every statement sent on the services' engine meanwhile."""
+    cost, engine = Cost(), services.db.engine
+
+    def began(_connection: object) -> None:
+        cost.transactions += 1
+
+    def sent(_connection, _cursor, statement: str, *_args: object) -> None:
+        cost.statements.append(statement.split()[0].upper() + " " + statement[:60])
+
+    event.listen(engine, "begin", began)
+    event.listen(engine, "before_cursor_execute", sent)
+    try:
+        yield cost
+    finally:
+        event.remove(engine, "begin", began)
+        event.remove(engine, "before_cursor_execute", sent)
+
+
+def save_field(qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int,
+               field_name: str, text: str) -> Cost:
+    item = demo.items.list(demo_id)[2]
+    window.select(ITEM, item.id)
+    QApplication.processEvents()
+    edit = window.item_editor.texts[field_name].edit
+    type_into(qtbot, edit, text)
+    with counted(demo) as cost:
+        window.commit_editors()
+    assert getattr(demo.items.get(item.id), field_name).endswith(text)
+    return cost
+
+
+def test_one_field_save_takes_at_most_two_transactions(qtbot: QtBot, window: MainWindow,
+                                                        demo: Services, demo_id: int) -> None:
+    """Before: 4 transactions and 11 statements (the row read twice, the assessment again for
+    the title, the status counts again). Now the check and the write are one transaction, and
+    the window takes the row as stored from the Changes."""
+    cost = save_field(qtbot, window, demo, demo_id, "result", "另已完成。")
+    print(f"\none field save: {cost.transactions} transactions, "
+          f"{len(cost.statements)} statements:\n" + "\n".join(cost.statements))
+    assert cost.transactions == 1, cost.statements
+    assert len(cost.statements) <= 4, cost.statements
+    assert window.item_editor.texts["result"].edit.toPlainText().endswith("另已完成。")
+    assert window.windowTitle().startswith(demo.assessments.get(demo_id).title)
+
+
+def test_a_status_save_counts_again_in_a_second_transaction(qtbot: QtBot, window: MainWindow,
+                                                            demo: Services, demo_id: int) -> None:
+    item = next(i for i in demo.items.list(demo_id) if i.status != "未完成")
+    window.select(ITEM, item.id)
+    QApplication.processEvents()
+    before = window.completion.text()
+    with counted(demo) as cost:
+        window.item_editor.status.setCurrentText("未完成")
+    assert demo.items.get(item.id).status == "未完成"
+    assert cost.transactions <= 2, cost.statements
+    assert "未完成" in window.completion.text() and window.completion.text() != before
