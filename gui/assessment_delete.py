@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
+from gui.commands.base import EditContext, ServiceCommand
+from model.assessment_removal import assessment_size, delete_assessment
+from model.changes import NOTHING, Changes
 from model.errors import ModelError
 from model.maintenance import backup_before
 from model.records import DeletedRows
@@ -18,25 +20,27 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-class DeleteAssessment(QUndoCommand):
-    """Delete one assessment through the services; undo puts every row back (same ids)."""
+class DeleteAssessment(ServiceCommand):
+    """Delete one assessment through model.writes; undo puts every row back (same ids)."""
 
-    def __init__(self, window: MainWindow, assessment_id: int, title: str,
+    def __init__(self, context: EditContext, assessment_id: int, text: str,
                  deleted: DeletedRows | None = None) -> None:
-        super().__init__(window.tr("删除自评“%1”").replace("%1", title))
-        self.window, self.assessment_id = window, assessment_id
+        super().__init__(context, text)
+        self.assessment_id = assessment_id
         self.deleted = deleted  # given: the delete is done already (pushed after it)
 
-    def redo(self) -> None:
-        if self.deleted is None:
-            self.deleted = delete_assessment(self.window.services.db, self.assessment_id)
-            self.window.fill_assessments()
+    def apply(self) -> Changes:
+        if self.deleted is not None:  # done before the push: another assessment is shown
+            return NOTHING
+        outcome = self.writes.delete_assessment(self.assessment_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
-    def undo(self) -> None:
-        if self.deleted is not None:
-            restored = restore_assessment(self.window.services.db, self.deleted)
-            self.deleted = None
-            self.window.fill_assessments(select=restored)
+    def revert(self) -> Changes:
+        assert self.deleted is not None  # undone after it was done
+        outcome = self.writes.restore_assessment(self.deleted)
+        self.deleted = None
+        return outcome.changes
 
 
 def install(window: MainWindow, menu: QMenu) -> None:
@@ -78,5 +82,6 @@ def confirm_and_delete(window: MainWindow) -> bool:
         window.show_failure(exc)
         return False
     window.fill_assessments()  # another assessment is shown: the step goes on its undo stack
-    window.undo_stack.push(DeleteAssessment(window, assessment_id, size.title, deleted))
+    window.undo_stack.push(DeleteAssessment(
+        window.context, assessment_id, window.tr("删除自评“%1”").replace("%1", size.title), deleted))
     return True

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from model.assessment_removal import delete_assessment, restore_assessment
 from model.changes import Changes, Outcome
 from model.collect.merge import CollectOptions, collect, reapply, revert
 from model.collect.records import BaseMove, CollectResult, FieldChange, NewRow, ReturnedBook
@@ -137,6 +138,15 @@ class Writes:
     def restore_evidence(self, deleted: DeletedRows) -> Outcome[EvidenceRecord]:
         record = self.services.evidence.restore(deleted)
         return Outcome(record, Changes.of_evidence(record.item_id))
+
+    # --- whole assessments ----------------------------------------------------------------------
+    def delete_assessment(self, assessment_id: int) -> Outcome[DeletedRows]:
+        return Outcome(delete_assessment(self.services.db, assessment_id),
+                       Changes.of_assessments(None))
+
+    def restore_assessment(self, deleted: DeletedRows) -> Outcome[int]:
+        restored = restore_assessment(self.services.db, deleted)
+        return Outcome(restored, Changes.of_assessments(restored))
 
     # --- imports and collects -----------------------------------------------------------------
     def remove_import(self, rows: ImportedRows) -> Outcome[DeletedRows]:

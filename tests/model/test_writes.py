@@ -206,3 +206,12 @@ def test_a_section_never_written_is_seen_empty(services: Services) -> None:
     assessment = services.assessments.create("某某委员会", 2024).id
     outcome = Writes(services).set_field("narrative", assessment, "plans", "明年计划。", None)
     assert outcome.result == "明年计划。" and outcome.changes.narrative == {"plans"}
+
+
+def test_an_assessment_deleted_and_restored(writes: Writes, demo: Services, demo_id: int) -> None:
+    deleted = writes.delete_assessment(demo_id)
+    assert flags(deleted.changes) == {"assessments": True} and deleted.changes.select is None
+    restored = writes.restore_assessment(deleted.result)
+    assert restored.result == demo_id
+    assert flags(restored.changes) == {"assessments": True}
+    assert restored.changes.select == ("assessment", demo_id)
