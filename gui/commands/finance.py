@@ -8,13 +8,18 @@ are one undo step."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.fields import EditFieldCommand
-from model.changes import Changes
+from model.changes import NOTHING, Changes
+from model.errors import FieldChangedError
 
 FINANCE_EDIT_ID = 1002
+# what the clerk chose over theirs (the value now stored elsewhere): the value to write, or None
+# to keep theirs
+Settle = Callable[[Any], Any | None]
 KINDS = ("form", "fund", "indicator")
 
 
@@ -24,7 +29,8 @@ class FinanceEditCommand(ServiceCommand):
     follows the Changes it announces (model/writes.py says which)."""
 
     def __init__(self, context: EditContext, kind: str, row_id: int, field: str, old: Any,
-                 new: Any, label: str, *, visit: int | None = None, subject: str = "") -> None:
+                 new: Any, label: str, *, visit: int | None = None, subject: str = "",
+                 resolve: Settle | None = None) -> None:
         super().__init__(context, label)
         assert kind in KINDS, kind
         self.kind, self.row_id, self.field, self.old, self.new = kind, row_id, field, old, new
@@ -32,6 +38,8 @@ class FinanceEditCommand(ServiceCommand):
         self.subject = subject
         self.stored_old: Any = old  # what the field held before (as shown)
         self.stored_new: Any = new  # what this command left there (as the service stored it)
+        self.resolve = resolve  # the first run finds the field changed elsewhere: who decides
+        self.kept_theirs = False  # so decided: nothing written, no step
 
     def id(self) -> int:
         return FINANCE_EDIT_ID
@@ -46,8 +54,30 @@ class FinanceEditCommand(ServiceCommand):
         return same
 
     def apply(self) -> Changes:
-        outcome = self.writes.set_field(self.kind, self.row_id, self.field, self.new,
-                                        self.stored_old)
+        try:
+            outcome = self.writes.set_field(self.kind, self.row_id, self.field, self.new,
+                                            self.stored_old)
+        except FieldChangedError as exc:
+            if self.origin != "edit" or self.resolve is None:
+                raise  # an undo or redo is refused rather than wiping the other's edit
+            return self._settle(exc.current)
+        self.stored_new = outcome.result
+        return outcome.changes
+
+    def _settle(self, theirs: Any) -> Changes:
+        """Changed elsewhere since the form showed it: the clerk's choice is written while the
+        field still holds theirs; keeping theirs writes nothing and leaves no step."""
+        assert self.resolve is not None
+        chosen, self.resolve = self.resolve(theirs), None
+        self.visit = None  # a settled conflict is a step of its own
+        self.old = self.stored_old = theirs
+        if chosen is None:
+            self.kept_theirs = True
+            self.stored_new = theirs
+            self.setObsolete(True)
+            return NOTHING
+        self.new = chosen
+        outcome = self.writes.set_field(self.kind, self.row_id, self.field, chosen, theirs)
         self.stored_new = outcome.result
         return outcome.changes
 

@@ -33,6 +33,7 @@ from gui.panels.item_editor import item_subject
 from gui.undo_target import UndoTarget
 from model.changes import Changes
 from model.errors import ModelError
+from model.finance import FormView
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
@@ -136,17 +137,16 @@ class FinancePanel(QWidget):
         self.refresh(rebuild=True)
         return True
 
-    def refresh(self, rebuild: bool = False) -> None:
-        """Read the form again and score it: every number on screen follows the last edit."""
+    def refresh(self, rebuild: bool = False, view: FormView | None = None) -> None:
+        """Read the form again (in one transaction, unless just read) and score it: every
+        number on screen follows the last edit."""
         if self.assessment_id is None:
             return
-        finance = self.context.services.finance
         try:
-            rows = finance.indicators(self.assessment_id)
-            self.score = finance.score(self.assessment_id)
-            funds = finance.funds(self.assessment_id)
+            view = view or self.context.services.finance.view(self.assessment_id)
         except ModelError:
             return  # the assessment was deleted meanwhile: the window reloads
+        rows, self.score, funds = view.indicators, view.score, view.funds
         if rebuild or self.tree.topLevelItemCount() == 0 or len(rows) != len(self.tree._rows):
             self.tree.show_form(rows, self.score)
         else:
@@ -332,31 +332,32 @@ class FinancePanel(QWidget):
         self.refresh()  # also when the service refused the value: the old one comes back
 
     def _save_text(self, field: str, label: str, text: str) -> None:
+        """Written while the field still holds what this window showed (checked in the write's
+        transaction); changed elsewhere meanwhile: the clerk sees both and chooses."""
         widget = self.texts.get(field)
         if widget is None or self.assessment_id is None or widget.property("saved") == text.strip():
             return
-        shown = widget.property("saved")
-        form = self.context.services.finance.form(self.assessment_id)
-        current = getattr(form, field) if form is not None else shown
-        visit: int | None = self._text_visits.get(field)
-        new = text.strip()
-        if current != shown:  # changed elsewhere since this window showed it
-            chosen = self._resolve(field, new, current, label)
-            visit = None  # a settled conflict is a step of its own
-            if chosen is None or chosen.strip() == current:
-                self._texts_changed()
-                return
-            new = chosen.strip()
+        shown, new = widget.property("saved"), text.strip()
+
+        def settle(theirs: Any) -> str | None:
+            chosen = self._resolve(field, new, "" if theirs is None else str(theirs), label)
+            return None if chosen is None or chosen.strip() == theirs else chosen.strip()
+
         widget.setProperty("saved", new)
-        command = FinanceEditCommand(self.context, "form", self.assessment_id, field, current,
-                                     new, self.tr("编辑“%1”").replace("%1", label), visit=visit)
+        command = FinanceEditCommand(self.context, "form", self.assessment_id, field, shown,
+                                     new, self.tr("编辑“%1”").replace("%1", label),
+                                     visit=self._text_visits.get(field), resolve=settle)
         self.stack.push(command)
-        if command.failed:  # refused: the form shows what is stored
+        if command.failed or command.kept_theirs:  # the form shows what is stored
             self._texts_changed()
 
     def _texts_changed(self) -> None:
-        form = self.context.services.finance.form(self.assessment_id or 0)
-        if form is not None:
+        try:
+            view: FormView | None = self.context.services.finance.view(self.assessment_id or 0)
+        except ModelError:
+            view = None  # deleted meanwhile, or not a form: refresh() says nothing either
+        if view is not None:
+            form = view.form
             for field, widget in self.texts.items():
                 value = getattr(form, field)
                 current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
@@ -367,7 +368,7 @@ class FinancePanel(QWidget):
                 if current != value:
                     widget.setPlainText(value) if isinstance(widget, QPlainTextEdit) \
                         else widget.setText(value)
-        self.refresh()
+        self.refresh(view=view)
 
     def _fund_changed(self, item: QTableWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

@@ -7,14 +7,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from gui.item_models.framework_tree import ITEM
 from gui.main_window import MainWindow
+from gui.panels.finance_conflict import FieldConflictDialog
 from model.services import Services
 from tests.gui.test_editing import type_into
+from tests.gui.test_finance_undo import form_window, other, visit  # noqa: F401 — fixtures
 
 
 @dataclass
@@ -81,3 +84,28 @@ def test_a_status_save_counts_again_in_a_second_transaction(qtbot: QtBot, window
     assert demo.items.get(item.id).status == "未完成"
     assert cost.transactions <= 2, cost.statements
     assert "未完成" in window.completion.text() and window.completion.text() != before
+
+
+def test_a_finance_text_save_takes_at_most_two_transactions(
+        form_window: MainWindow, other: Services,  # noqa: F811 — the fixtures imported
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: 6 transactions and 12 statements (the form read before the write, again after it,
+    and indicators, score and funds each in a transaction of their own). Now the check is in
+    the write's transaction and the form is read once after it."""
+    panel, services = form_window.finance_panel, form_window.services
+    with counted(services) as cost:
+        visit(panel.texts["goal_actual"], "本窗口写的")
+    print(f"\nfinance text save: {cost.transactions} transactions, "
+          f"{len(cost.statements)} statements")
+    assert cost.transactions <= 2, cost.statements
+    assert services.finance.form(form_window.assessment_id).goal_actual == "本窗口写的"
+    # changed elsewhere meanwhile, and the clerk keeps theirs: nothing written, no step
+    assessment, steps = form_window.assessment_id, form_window.undo_stack.index()
+    other.finance_fields.set_form_text(assessment, "goal_actual", "另一窗口写的",
+                                       expected="本窗口写的")
+    monkeypatch.setattr(FieldConflictDialog, "exec",
+                        lambda dialog: dialog.keep_theirs.click() or dialog.result())
+    visit(panel.texts["goal_actual"], "又写的")
+    assert other.finance.form(assessment).goal_actual == "另一窗口写的"
+    assert panel.texts["goal_actual"].toPlainText() == "另一窗口写的"
+    assert form_window.undo_stack.index() == steps
