@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from exporters.registry import export_format
 from gui.panels.review_panel import offer_review
+from model.changes import Changes
 from model.errors import ModelError
 from model.services import Services
+from model.writes import Writes
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -42,17 +44,17 @@ class FileActions(QObject):
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
             return
         try:
-            source = dialog.source.currentData()
+            source, writes = dialog.source.currentData(), Writes(self.services)
             if source is None:
-                record = self.services.assessments.create(dialog.unit.text(), dialog.year.value(),
-                                                          title=dialog.title.text())
+                outcome = writes.create_assessment(dialog.unit.text(), dialog.year.value(),
+                                                   title=dialog.title.text())
             else:
-                record = self.services.assessments.copy_to_year(source, dialog.year.value(),
-                                                                title=dialog.title.text())
+                outcome = writes.copy_to_year(source, dialog.year.value(),
+                                              title=dialog.title.text())
         except ModelError as exc:
             w.show_failure(exc)
             return
-        w.fill_assessments(select=record.id)
+        w.notifier.changed.emit(outcome.changes, "edit")
 
     def open_database(self, path: str | None = None) -> None:
         w = self.window
@@ -135,7 +137,7 @@ class FileActions(QObject):
             return
         QMessageBox.information(w, self.tr("已恢复"),
                                 self.tr("已从备份恢复 %1 行数据。").replace("%1", str(rows)))
-        w.fill_assessments()
+        w.notifier.changed.emit(Changes.of_assessments(None), "edit")
 
     def import_excel(self) -> None:
         """File → 导入: the import is one undo step (gui/commands/imports.py)."""
@@ -157,7 +159,7 @@ class FileActions(QObject):
         w = self.window
         received = import_summary(w, self.services, w.assessment_id, self.settings.last_folder())
         if received is not None:
-            w.fill_assessments(select=received)
+            w.notifier.changed.emit(Changes.of_assessments(received), "import")
 
     def choose_last_year(self) -> None:
         from gui.dialogs.choose_previous import choose_last_year

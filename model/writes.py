@@ -15,7 +15,13 @@ from model.changes import Changes, Outcome
 from model.collect.merge import CollectOptions, collect, reapply, revert
 from model.collect.records import BaseMove, CollectResult, FieldChange, NewRow, ReturnedBook
 from model.import_undo import ImportedRows, remove_import, restore_import
-from model.records import DeletedRows, DimensionRecord, EvidenceRecord, ItemRecord
+from model.records import (
+    AssessmentRecord,
+    DeletedRows,
+    DimensionRecord,
+    EvidenceRecord,
+    ItemRecord,
+)
 from model.services import Services
 
 # (services, row id, field, value, the value the writer saw there) → the row as stored
@@ -140,6 +146,23 @@ class Writes:
         return Outcome(record, Changes.of_evidence(record.item_id))
 
     # --- whole assessments ----------------------------------------------------------------------
+    def create_assessment(self, unit_name: str, year: int, *,
+                          title: str = "") -> Outcome[AssessmentRecord]:
+        record = self.services.assessments.create(unit_name, year, title=title)
+        return Outcome(record, Changes.of_assessments(record.id))
+
+    def copy_to_year(self, source_id: int, year: int, *,
+                     title: str = "") -> Outcome[AssessmentRecord]:
+        """A new year's assessment with the same framework (results cleared)."""
+        record = self.services.assessments.copy_to_year(source_id, year, title=title)
+        return Outcome(record, Changes.of_assessments(record.id))
+
+    def create_finance_form(self, unit_name: str, year: int, layout: str,
+                            project_name: str = "") -> Outcome[int]:
+        """A blank 项目支出/部门整体 form of the layout."""
+        assessment_id = self.services.finance.create_blank(unit_name, year, layout, project_name)
+        return Outcome(assessment_id, Changes.of_assessments(assessment_id))
+
     def delete_assessment(self, assessment_id: int) -> Outcome[DeletedRows]:
         return Outcome(delete_assessment(self.services.db, assessment_id),
                        Changes.of_assessments(None))

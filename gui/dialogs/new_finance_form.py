@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names, load_finance_layout
+from model.writes import Writes
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -54,11 +55,11 @@ def new_finance_form(window: MainWindow) -> int | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        assessment_id = window.services.finance.create_blank(
+        outcome = Writes(window.services).create_finance_form(
             dialog.unit.text().strip(), dialog.year.value(), dialog.layout_choice.currentData(),
             dialog.project.text().strip())
     except ModelError as exc:
         window.show_failure(exc)
         return None
-    window.fill_assessments(select=assessment_id)
-    return assessment_id
+    window.notifier.changed.emit(outcome.changes, "edit")
+    return outcome.result

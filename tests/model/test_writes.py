@@ -215,3 +215,14 @@ def test_an_assessment_deleted_and_restored(writes: Writes, demo: Services, demo
     assert restored.result == demo_id
     assert flags(restored.changes) == {"assessments": True}
     assert restored.changes.select == ("assessment", demo_id)
+
+
+def test_new_assessments_are_shown(writes: Writes, demo: Services, demo_id: int) -> None:
+    made = writes.create_assessment("某某委员会", 2025, title="2025年度自查")
+    assert flags(made.changes) == {"assessments": True}
+    assert made.changes.select == ("assessment", made.result.id)
+    copied = writes.copy_to_year(demo_id, 2026)
+    assert copied.changes.select == ("assessment", copied.result.id)
+    form = writes.create_finance_form("某某局", 2024, "project", "某项目")
+    assert flags(form.changes) == {"assessments": True}
+    assert form.changes.select == ("assessment", form.result)
