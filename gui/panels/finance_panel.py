@@ -324,12 +324,14 @@ class FinancePanel(QWidget):
         if same_value(current, new):
             self.refresh()
             return
-        self.stack.push(FinanceEditCommand(
+        command = FinanceEditCommand(
             self.context, "indicator", item_id, field, current, new,
             self.tr("编辑“%1”（%2）").replace("%1", self.tr(FIELD_LABELS.get(field, field)))
             .replace("%2", record.content or self.tr("绩效指标")),
-            subject=item_subject(record)))  # the Changes repaint the form
-        self.refresh()  # also when the service refused the value: the old one comes back
+            subject=item_subject(record))
+        self.stack.push(command)  # written: its Changes repaint the form
+        if command.failed:  # refused: the old value comes back
+            self.refresh()
 
     def _save_text(self, field: str, label: str, text: str) -> None:
         """Written while the field still holds what this window showed (checked in the write's
@@ -376,25 +378,24 @@ class FinancePanel(QWidget):
             return
         fund_id, key, shown = data
         text = item.text().strip()
-        # refreshed after this signal returns: the table's items are rebuilt
-        later = lambda: QTimer.singleShot(0, self.refresh)  # noqa: E731
-        funds = self.context.services.finance.funds(self.assessment_id)
-        fund = next((f for f in funds if f.id == fund_id), None)
-        current = getattr(fund, key) if fund is not None else shown
-        if not same_value(current, shown):
-            chosen = self._resolve(key, text, _text_of(current))
-            if chosen is None or same_value(_number_or_text(chosen), current):
-                later()
-                return
-            text = chosen.strip()
+
+        def settle(theirs: Any) -> str | None:
+            """Changed elsewhere since the table showed it: the clerk's choice, None: theirs."""
+            chosen = self._resolve(key, text, _text_of(theirs))
+            if chosen is None or same_value(_number_or_text(chosen), theirs):
+                return None
+            return chosen.strip() or None
+
         self._in_table_edit = True
         try:
             self.stack.push(FinanceEditCommand(
-                self.context, "fund", fund_id, key, current, text or None,
-                self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key)))))
+                self.context, "fund", fund_id, key, shown, text or None,
+                self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key))),
+                resolve=settle))
         finally:
             self._in_table_edit = False
-        later()
+        # read after this signal returns (the table's items are rebuilt): what is stored now
+        QTimer.singleShot(0, self.refresh)
 
     def _resolve(self, field: str, mine: str, theirs: str, label: str = "") -> str | None:
         """Both versions shown; the text to store, or None to keep theirs as it is."""

@@ -109,3 +109,23 @@ def test_a_finance_text_save_takes_at_most_two_transactions(
     assert other.finance.form(assessment).goal_actual == "另一窗口写的"
     assert panel.texts["goal_actual"].toPlainText() == "另一窗口写的"
     assert form_window.undo_stack.index() == steps
+
+
+def test_a_fund_amount_and_an_indicator_cell(form_window: MainWindow) -> None:  # noqa: F811
+    """Before: a fund amount 8 transactions and 19 statements, an indicator cell 10 and 27. Now
+    the amount is checked in its write (2); the cell still reads its item first, for the step's
+    name and the conflict dialog (3)."""
+    panel, services = form_window.finance_panel, form_window.services
+    with counted(services) as cost:
+        panel.funds.item(0, 2).setText("420")
+        QApplication.processEvents()  # the table is read again once its signal has returned
+    print(f"\nfund amount: {cost.transactions} transactions, {len(cost.statements)} statements")
+    assert cost.transactions <= 2, cost.statements
+    assert services.finance.funds(form_window.assessment_id)[0].spent == 420
+    assert panel.funds.item(0, 2).text() == "420"
+    item_id, row = next(iter(panel.tree._rows.items()))
+    with counted(services) as cost:
+        row.setText(2, "本窗口填的55个")
+    print(f"indicator cell: {cost.transactions} transactions, {len(cost.statements)} statements")
+    assert cost.transactions <= 3, cost.statements
+    assert services.items.get(item_id).indicator_actual == "本窗口填的55个"
