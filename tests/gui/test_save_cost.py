@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from gui.item_models.framework_tree import ITEM
+from gui.item_models.framework_tree import DIMENSION, ITEM
 from gui.main_window import MainWindow
 from gui.panels.finance_conflict import FieldConflictDialog
 from model.services import Services
@@ -129,3 +129,29 @@ def test_a_fund_amount_and_an_indicator_cell(form_window: MainWindow) -> None:  
     print(f"indicator cell: {cost.transactions} transactions, {len(cost.statements)} statements")
     assert cost.transactions <= 3, cost.statements
     assert services.items.get(item_id).indicator_actual == "本窗口填的55个"
+
+
+def test_the_other_editors_saves(qtbot: QtBot, window: MainWindow, demo: Services,
+                                 demo_id: int) -> None:
+    """A dimension's name and a narrative section: one transaction each; the assessment's
+    title: its write and the list of assessments it renames."""
+    dimension = demo.dimensions.list(demo_id)[0]
+    window.select(DIMENSION, dimension.id)
+    QApplication.processEvents()
+    type_into(qtbot, window.dimension_editor.name, "（改）")
+    with counted(demo) as cost:
+        window.commit_editors()
+    assert cost.transactions == 1, cost.statements
+    assert demo.dimensions.get(dimension.id).name == dimension.name + "（改）"
+    window.show_assessment_editor()
+    editor = window.assessment_editor
+    type_into(qtbot, next(iter(editor.texts.values())).edit, "另有补充。")
+    with counted(demo) as cost:
+        window.commit_editors()
+    assert cost.transactions == 1, cost.statements
+    type_into(qtbot, editor.title, "（修订）")
+    with counted(demo) as cost:
+        window.commit_editors()
+    assert cost.transactions <= 2, cost.statements
+    assert demo.assessments.get(demo_id).title.endswith("（修订）")
+    assert window.windowTitle().startswith(demo.assessments.get(demo_id).title)
