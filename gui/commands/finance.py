@@ -2,9 +2,10 @@
 
 As for items (gui/commands/fields.py), a conflict is decided per field: a write goes ahead only
 while the field still holds what this window showed (first run, redo) or what this command wrote
-(undo), checked in the same transaction as the write (model/finance_fields.py); otherwise it is
-refused, nothing is overwritten, and the window says so. Consecutive saves of one field visit
-are one undo step."""
+(undo), checked in the same transaction as the write (model/finance_fields.py); otherwise a
+first run asks the clerk (mine / theirs / an edit of both, when the form gave a resolve) and an
+undo or redo is refused: nothing is overwritten, and the window says so. Consecutive saves of
+one field visit are one undo step."""
 
 from __future__ import annotations
 
