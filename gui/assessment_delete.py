@@ -4,35 +4,38 @@ lives on that assessment's undo stack, as an import that made an assessment does
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
+from gui.commands.base import EditContext, ServiceCommand
 from gui.window_context import WindowContext
-from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
+from model.assessment_removal import assessment_size, delete_assessment
+from model.changes import NOTHING, Changes
 from model.errors import ModelError
 from model.maintenance import backup_before
 from model.records import DeletedRows
 
 
-class DeleteAssessment(QUndoCommand):
-    """Delete one assessment through the services; undo puts every row back (same ids)."""
+class DeleteAssessment(ServiceCommand):
+    """Delete one assessment through model.writes; undo puts every row back (same ids)."""
 
-    def __init__(self, ctx: WindowContext, assessment_id: int, title: str,
+    def __init__(self, context: EditContext, assessment_id: int, text: str,
                  deleted: DeletedRows | None = None) -> None:
-        super().__init__(ctx.widget.tr("删除自评“%1”").replace("%1", title))
-        self.ctx, self.assessment_id = ctx, assessment_id
+        super().__init__(context, text)
+        self.assessment_id = assessment_id
         self.deleted = deleted  # given: the delete is done already (pushed after it)
 
-    def redo(self) -> None:
-        if self.deleted is None:
-            self.deleted = delete_assessment(self.ctx.services.db, self.assessment_id)
-            self.ctx.fill_assessments(None)
+    def apply(self) -> Changes:
+        if self.deleted is not None:  # done before the push: another assessment is shown
+            return NOTHING
+        outcome = self.writes.delete_assessment(self.assessment_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
-    def undo(self) -> None:
-        if self.deleted is not None:
-            restored = restore_assessment(self.ctx.services.db, self.deleted)
-            self.deleted = None
-            self.ctx.fill_assessments(restored)
+    def revert(self) -> Changes:
+        assert self.deleted is not None  # undone after it was done
+        outcome = self.writes.restore_assessment(self.deleted)
+        self.deleted = None
+        return outcome.changes
 
 
 def confirm_and_delete(ctx: WindowContext) -> bool:
@@ -67,5 +70,6 @@ def confirm_and_delete(ctx: WindowContext) -> bool:
         ctx.show_failure(exc)
         return False
     ctx.fill_assessments(None)  # another assessment is shown: the step goes on its undo stack
-    ctx.undo.push(DeleteAssessment(ctx, assessment_id, size.title, deleted))
+    ctx.undo.push(DeleteAssessment(
+        ctx.edit, assessment_id, window.tr("删除自评“%1”").replace("%1", size.title), deleted))
     return True

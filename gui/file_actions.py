@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from exporters.registry import export_format
 from gui.panels.review_panel import ReviewPanel, offer_review
 from gui.window_context import WindowContext
+from model.changes import Changes
 from model.errors import ModelError
 from model.services import Services
+from model.writes import Writes
 
 Opener = Callable[[str], Services]
 # The dialogs (and the Word, Excel and PDF libraries behind them) load when first used: the
@@ -46,17 +48,17 @@ class FileActions(QObject):
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted:
             return
         try:
-            source = dialog.source.currentData()
+            source, writes = dialog.source.currentData(), Writes(self.services)
             if source is None:
-                record = self.services.assessments.create(dialog.unit.text(), dialog.year.value(),
-                                                          title=dialog.title.text())
+                outcome = writes.create_assessment(dialog.unit.text(), dialog.year.value(),
+                                                   title=dialog.title.text())
             else:
-                record = self.services.assessments.copy_to_year(source, dialog.year.value(),
-                                                                title=dialog.title.text())
+                outcome = writes.copy_to_year(source, dialog.year.value(),
+                                              title=dialog.title.text())
         except ModelError as exc:
             self.ctx.show_failure(exc)
             return
-        self.ctx.fill_assessments(record.id)
+        self.ctx.edit.notifier.changed.emit(outcome.changes, "edit")
 
     def open_database(self, path: str | None = None) -> None:
         w = self.window
@@ -136,7 +138,7 @@ class FileActions(QObject):
             return
         QMessageBox.information(w, self.tr("已恢复"),
                                 self.tr("已从备份恢复 %1 行数据。").replace("%1", str(rows)))
-        self.ctx.fill_assessments(None)
+        self.ctx.edit.notifier.changed.emit(Changes.of_assessments(None), "edit")
 
     def import_excel(self) -> None:
         """File → 导入: the import is one undo step (gui/commands/imports.py)."""
@@ -149,10 +151,8 @@ class FileActions(QObject):
         store = undoable_store()
         received = import_excel(ctx.widget, self.services, ctx.assessment_id,
                                 self.settings.last_folder(), store=store)
-        if received is not None:
-            came_from = ctx.assessment_id
+        if received is not None and not store.push(ctx, ctx.assessment_id):
             ctx.fill_assessments(received)
-            store.push(ctx.widget, came_from)  # the command's step (gui/commands/imports.py)
 
     def import_summary(self) -> None:
         from gui.dialogs.import_summary import import_summary
@@ -160,7 +160,7 @@ class FileActions(QObject):
         received = import_summary(self.window, self.services, self.ctx.assessment_id,
                                   self.settings.last_folder())
         if received is not None:
-            self.ctx.fill_assessments(received)
+            self.ctx.edit.notifier.changed.emit(Changes.of_assessments(received), "import")
 
     def choose_last_year(self) -> None:
         from gui.dialogs.choose_previous import choose_last_year

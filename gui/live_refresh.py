@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 
-from gui.change import Change
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE
+from model.changes import Changes
 from model.errors import ModelError, NotFoundError
 from model.live_digest import Difference, Digest, change_feed, difference, digest
 
@@ -136,26 +136,27 @@ class LiveRefresh(QObject):
             return
         if change.assessments:
             self._relist()
+        changes = Changes()
         if change.assessment:
-            n.assessment_changed.emit(Change("assessment", "refresh",
-                                             services.assessments.get(assessment_id)))
+            changes |= Changes.of_assessment(services.assessments.get(assessment_id))
         if change.narrative:
             sections = services.narrative.sections(assessment_id)
             for key in change.narrative:
                 if key in sections:
-                    n.narrative_changed.emit(Change("narrative", "refresh", sections[key]))
+                    changes |= Changes.of_narrative(sections[key])
         if change.structure or len(change.items) > MANY_ROWS:
             self._reload_tree()
         else:
             for dimension_id in change.dimensions:
-                n.dimension_changed.emit(Change("dimension", "refresh",
-                                                services.dimensions.get(dimension_id)))
+                changes |= Changes.of_dimension(services.dimensions.get(dimension_id))
             for item_id in change.items:
-                n.item_changed.emit(Change("item", "refresh", services.items.get(item_id)))
+                changes |= Changes.of_item(services.items.get(item_id))  # fields: any
         for item_id in change.evidence_items:
-            n.evidence_changed.emit(Change.evidence(item_id, "refresh"))
+            changes |= Changes.of_evidence(item_id)
         if change.finance:
-            w.finance_panel.refresh()
+            changes |= Changes.of_finance(assessment_id)
+        if changes:
+            n.changed.emit(changes, "refresh")
         w.review.schedule_refresh()
 
     def _relist(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from gui import in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
-from gui.change import Change
 from gui.collect.wiring import CollectActions
 from gui.commands.base import EditContext
 from gui.commands.conflicts import FieldConflict, Resolver
@@ -31,6 +30,7 @@ from gui.structure_actions import StructureActions
 from gui.undo_history import HistoryDialog, UndoStacks
 from gui.window_context import WindowContext
 from gui.window_menus import find_action
+from model.changes import Changes
 from model.errors import ConflictError, ModelError, NotFoundError
 from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
 from model.services import Services
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = UndoStacks(self)  # one stack per assessment (gui/undo_history.py)
         self.live = LiveRefresh(self)  # what other windows and programs commit shows here
         self.assessment_id: int | None = None
+        self.assessment: AssessmentRecord | None = None  # the one shown, as stored (its title)
+        self.status_counts: dict[str, int] | None = None  # its items per status (None: read)
         self.follow_screen = True  # kept inside the screen's available area (not for a screenshot)
         self.uses_scores = False
         self.tree_menu: QMenu | None = None  # the tree's last context menu (tests, screenshots)
@@ -109,15 +111,9 @@ class MainWindow(QMainWindow):
         self.tree_model.items_dropped.connect(self.committed(self.bulk.drop))
         self.review.item_chosen.connect(lambda item_id: self.select(ITEM, item_id))
         self.review.section_chosen.connect(self.show_section)
-        n.item_changed.connect(self._item_changed)
-        n.dimension_changed.connect(self._dimension_changed)
-        n.assessment_changed.connect(self._assessment_changed)
-        n.narrative_changed.connect(self._narrative_changed)
-        n.structure_changed.connect(self._structure_changed)
+        n.changed.connect(self._changed)
         n.failed.connect(self.show_failure)
-        for signal in (n.item_changed, n.dimension_changed, n.assessment_changed,
-                       n.narrative_changed, n.structure_changed, n.evidence_changed):
-            signal.connect(self.review.schedule_refresh)  # fixed problems leave the list
+        n.changed.connect(self.review.schedule_refresh)  # fixed problems leave the list
 
     def action(self, name: str) -> QAction | None:
         """A menu action by its name ("" stands for a separator in a toolbar)."""
@@ -145,8 +141,11 @@ class MainWindow(QMainWindow):
             self.select(*select)
 
     def _read_assessment(self) -> None:
+        self.assessment = None
+        self.status_counts = None
         if self.assessment_id is not None:
-            self.uses_scores = self.services.assessments.get(self.assessment_id).uses_scores
+            self.assessment = self.services.assessments.get(self.assessment_id)
+            self.uses_scores = self.assessment.uses_scores
             self.item_editor.set_departments(self.services.items.departments(self.assessment_id))
 
     def select(self, kind: str, row_id: int) -> None:
@@ -242,32 +241,42 @@ class MainWindow(QMainWindow):
             self.live.resume()
 
     # --- notifications ---------------------------------------------------------------------------
-    def _item_changed(self, change: Change[ItemRecord]) -> None:
-        record = change.record
-        self.left.tree_filter.forget(record.id)
-        self.tree_model.update_item(record)
-        self.item_editor.refresh(record)
-        self._update_titles()
+    def _changed(self, changes: Changes, _origin: str) -> None:
+        """A write, an undo or redo, or what another window committed: each part of the window
+        shows what the flags say changed, from the rows as stored (read again only when rows
+        were created, deleted or moved, or the completion counts changed)."""
+        if changes.assessments:  # made or removed: the list again, showing the one named
+            select = changes.select
+            self.fill_assessments(select=select[1] if select and select[0] == "assessment" else None)
+            return
+        for assessment in changes.records(AssessmentRecord):
+            self._assessment_changed(assessment)
+        for section in changes.records(NarrativeRecord):
+            self.assessment_editor.refresh_section(section)
+        if changes.structure:
+            if changes.select:
+                self.reload(select=changes.select)
+            else:
+                self._reload_keeping_place()
+            return
+        for dimension in changes.records(DimensionRecord):
+            self.tree_model.update_dimension(dimension)
+            self.right.dimension_editor.refresh(dimension)
+        for item in changes.records(ItemRecord):
+            self.left.tree_filter.forget(item.id)
+            self.tree_model.update_item(item)
+            self.item_editor.refresh(item)
+        if changes.items:
+            # no fields named (another window's edit): any of them, the status too
+            self._update_titles(recount=not changes.fields or "status" in changes.fields)
 
-    def _dimension_changed(self, change: Change[DimensionRecord]) -> None:
-        self.tree_model.update_dimension(change.record)
-        self.right.dimension_editor.refresh(change.record)
-
-    def _assessment_changed(self, change: Change[AssessmentRecord]) -> None:
-        record = change.record
+    def _assessment_changed(self, record: AssessmentRecord) -> None:
+        if record.id == self.assessment_id:
+            self.assessment = record
         self.right.assessment_editor.refresh_assessment(record)
         self.uses_scores = record.uses_scores
         self.left.rename_assessments(self.services.assessments.list())
-        self._update_titles()
-
-    def _narrative_changed(self, change: Change[NarrativeRecord]) -> None:
-        self.assessment_editor.refresh_section(change.record)
-
-    def _structure_changed(self, change: Change[None]) -> None:
-        if change.row_id:
-            self.reload(select=(change.row_kind, change.row_id))
-        else:
-            self._reload_keeping_place()
+        self._update_titles(recount=False)
 
     def _reload_keeping_place(self) -> None:
         """Reload; a deleted row's neighbour is shown, else the assessment (the editor empties)."""
@@ -286,8 +295,13 @@ class MainWindow(QMainWindow):
             if shown and shown == self.left.current_row() and shown[0] == ITEM:
                 self.item_editor.show_item(self.services.items.get(shown[1]), self.uses_scores)
 
-    def _update_titles(self) -> None:
-        title, status = completion_text(self.services, self.assessment_id, self.finance_panel)
+    def _update_titles(self, recount: bool = True) -> None:
+        """The window title and the status line; the counts read again only when asked (a
+        status changed, rows came or went), the title from the assessment as last stored."""
+        if self.assessment_id is not None and (recount or self.status_counts is None):
+            self.status_counts = self.services.items.status_counts(self.assessment_id)
+        title, status = completion_text(self.services.db.display_name, self.assessment,
+                                         self.status_counts or {}, self.finance_panel)
         self.setWindowTitle(title)
         self.completion.setText(status)
 

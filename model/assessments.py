@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ from model.report_options import (
     CARRIED_OPTIONS,  # what a new year keeps
     validated_options,
 )
-from model.rows import check_version, get_row, to_record
+from model.rows import check_unchanged, check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.tree import dimension_order
@@ -59,12 +60,14 @@ class AssessmentService:
             session.flush()
             return to_record(row, AssessmentRecord)
 
-    def update(self, assessment_id: int, expected_version: int | None = None,
-               **changes: Any) -> AssessmentRecord:
+    def update(self, assessment_id: int, expected_version: int | None = None, *,
+               unchanged: Mapping[str, Any] | None = None, **changes: Any) -> AssessmentRecord:
         changes = _validated(changes)
+        expected = _validated(dict(unchanged)) if unchanged else None
         with self.db.transaction() as session:
             row = get_row(session, Assessment, assessment_id)
             check_version(row, expected_version)
+            check_unchanged(row, expected)
             for key, value in changes.items():
                 setattr(row, key, value)
             session.flush()

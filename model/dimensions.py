@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from model.errors import ValidationError
 from model.records import DIMENSION_EDITABLE_FIELDS, DeletedRows, DimensionRecord
 from model.rows import (
+    check_unchanged,
     check_version,
     clamp_index,
     get_row,
@@ -65,8 +68,8 @@ class DimensionService:
             session.refresh(row)
             return _record(session, row, level=level)
 
-    def update(self, dimension_id: int, expected_version: int | None = None,
-               **changes: str) -> DimensionRecord:
+    def update(self, dimension_id: int, expected_version: int | None = None, *,
+               unchanged: Mapping[str, str] | None = None, **changes: str) -> DimensionRecord:
         unknown = set(changes) - set(DIMENSION_EDITABLE_FIELDS)
         if unknown:
             raise ValidationError(f"考评维度没有这些字段：{', '.join(sorted(unknown))}")
@@ -75,6 +78,7 @@ class DimensionService:
         with self.db.transaction() as session:
             row = get_row(session, Dimension, dimension_id)
             check_version(row, expected_version)
+            check_unchanged(row, unchanged)
             for key, value in changes.items():
                 setattr(row, key, value)
             session.flush()

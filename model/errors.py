@@ -34,6 +34,18 @@ class ConflictError(ModelError):
         self.row_id = row_id
 
 
+class FieldChangedError(ConflictError):
+    """One field no longer holds what the writer saw (someone else changed it meanwhile);
+    current is what it holds now. Nothing was written."""
+
+    def __init__(self, message: str, *, table: str, row_id: int, field: str, expected: object,
+                 current: object) -> None:
+        super().__init__(message, table=table, row_id=row_id)
+        self.field = field
+        self.expected = expected
+        self.current = current
+
+
 class DatabaseRefusedError(ModelError):
     """The database file cannot be opened safely (newer schema, not ours, on a share)."""
 

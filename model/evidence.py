@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import mimetypes
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from model.doc_numbers import normalize_doc_no
 from model.errors import EvidenceFileError, ValidationError
 from model.records import EVIDENCE_EDITABLE_FIELDS, DeletedRows, EvidenceRecord
 from model.rows import (
+    check_unchanged,
     check_version,
     get_row,
     restore_in_place,
@@ -116,12 +118,14 @@ class EvidenceService:
             raise ValidationError("证明材料至少需要标题或说明。")
         return self._add(item_id, **fields)
 
-    def update(self, evidence_id: int, expected_version: int | None = None,
-               **changes: Any) -> EvidenceRecord:
+    def update(self, evidence_id: int, expected_version: int | None = None, *,
+               unchanged: Mapping[str, Any] | None = None, **changes: Any) -> EvidenceRecord:
         changes = _validated(changes)
+        expected = _validated(dict(unchanged)) if unchanged else None
         with self.db.transaction() as session:
             row = get_row(session, Evidence, evidence_id)
             check_version(row, expected_version)
+            check_unchanged(row, expected)
             if changes.get("classified") and row.file_sha256 is not None:
                 raise EvidenceFileError(
                     "该材料附有电子文件，不能标为涉密；涉密材料只保留说明，请先移除文件。")

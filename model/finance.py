@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -31,6 +32,14 @@ from model.vocabulary import COMPLETED, NOT_APPLICABLE, NOT_STARTED, finance_for
 FUND_AMOUNTS = ("budget_initial", "budget_adjusted", "spent")
 MAX_AMOUNT = 1e12
 ASSESSMENT_KEYS = ("unit_name", "year", "period", "title", "report_title", "kind")
+
+
+@dataclass(frozen=True)
+class FormView:
+    form: FinanceFormRecord
+    indicators: list[IndicatorRow]
+    funds: list[FundRecord]
+    score: FormScore
 
 
 class FinanceService:
@@ -98,23 +107,13 @@ class FinanceService:
     def score(self, assessment_id: int) -> FormScore:
         """The whole form scored by its layout's rules."""
         with self.db.transaction() as session:
-            assessment = get_row(session, Assessment, assessment_id)
-            form = _form_row(session, assessment_id)
-            if assessment.kind not in FINANCE_KINDS or form is None:
-                raise ValidationError(f"自评（编号 {assessment_id}）不是项目支出/部门整体绩效自评表，"
-                                      "无法计分。")
-            layout = load_finance_layout(form.layout)
-            funds = _fund_rows(session, assessment_id)
-            total = funds[0] if funds else None
-            data = FormInput(
-                kind=assessment.kind,
-                indicators=tuple(row.indicator for row in _indicator_rows(session, assessment_id)),
-                budget_initial=total.budget_initial if total else None,
-                budget_adjusted=total.budget_adjusted if total else None,
-                spent=total.spent if total else None,
-                execution_reason=form.execution_reason,
-                texts=tuple((name, getattr(form, name)) for name in FORM_TEXT_FIELDS))
-        return score_form(data, layout.rules)
+            return _view(session, assessment_id).score
+
+    def view(self, assessment_id: int) -> FormView:
+        """What the form shows (its texts, indicators, funds and score), read once in one
+        transaction: what a window reads after each edit."""
+        with self.db.transaction() as session:
+            return _view(session, assessment_id)
 
     def create_blank(self, unit_name: str, year: int, layout: str, project_name: str = "") -> int:
         """A new form of the layout: its funds rows, and one empty 三级指标 under each 二级指标
@@ -252,6 +251,28 @@ def _add_indicators(session: Session, assessment_id: int, rows: list[dict[str, A
             score_max=_amount(row.get("points")), score=_amount(row.get("score")),
             deviation_reason=str(row.get("reason") or "").strip(), status=status))
         positions[parent.id] += 1
+
+
+def _view(session: Session, assessment_id: int) -> FormView:
+    assessment = get_row(session, Assessment, assessment_id)
+    form = _form_row(session, assessment_id)
+    if assessment.kind not in FINANCE_KINDS or form is None:
+        raise ValidationError(f"自评（编号 {assessment_id}）不是项目支出/部门整体绩效自评表，"
+                              "无法计分。")
+    layout = load_finance_layout(form.layout)
+    funds = _fund_rows(session, assessment_id)
+    indicators = _indicator_rows(session, assessment_id)
+    total = funds[0] if funds else None
+    data = FormInput(
+        kind=assessment.kind,
+        indicators=tuple(row.indicator for row in indicators),
+        budget_initial=total.budget_initial if total else None,
+        budget_adjusted=total.budget_adjusted if total else None,
+        spent=total.spent if total else None,
+        execution_reason=form.execution_reason,
+        texts=tuple((name, getattr(form, name)) for name in FORM_TEXT_FIELDS))
+    return FormView(to_record(form, FinanceFormRecord), indicators,
+                    [to_record(row, FundRecord) for row in funds], score_form(data, layout.rules))
 
 
 def _indicator_rows(session: Session, assessment_id: int) -> list[IndicatorRow]:

@@ -4,18 +4,17 @@ value is there now (mine / theirs), and nothing is written."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from model.errors import ConflictError, NotFoundError
+from model.errors import FieldChangedError, NotFoundError
 from model.finance import FUND_AMOUNTS, _form_row, _form_values, _fund_values
 from model.finance_records import FinanceFormRecord, FundRecord
 from model.finance_schema import FinanceFund
 from model.items import validated_item
 from model.records import ItemRecord
-from model.rows import get_row, to_record
+from model.rows import get_row, same_value, to_record
 from model.schema import CheckItem
 from model.storage.db import Database
 
@@ -34,16 +33,14 @@ INDICATOR_FIELDS = ("content", "indicator_target", "indicator_actual", "score_ma
                     "deviation_reason", "status")
 
 
-class FieldConflictError(ConflictError):
+class FieldConflictError(FieldChangedError):
     """The field no longer holds what the writer saw: someone else changed it meanwhile."""
 
     def __init__(self, message: str, *, table: str, row_id: int, field: str, expected: Any,
                  current: Any) -> None:
-        super().__init__(message, table=table, row_id=row_id)
-        self.field = field
+        super().__init__(message, table=table, row_id=row_id, field=field, expected=expected,
+                         current=current)
         self.label = FIELD_LABELS.get(field, field)
-        self.expected = expected
-        self.current = current
 
 
 class FinanceFields:
@@ -85,13 +82,6 @@ class FinanceFields:
             setattr(row, field, clean)
             session.flush()
             return _indicator_record(session, row)
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Stored values compared as the form shows them (amounts as numbers, texts as typed)."""
-    if isinstance(a, float | int) and isinstance(b, float | int):
-        return math.isclose(float(a), float(b), rel_tol=0, abs_tol=1e-9)
-    return bool(a == b)
 
 
 def _check(row: Any, table: str, field: str, expected: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import case, delete, func, select
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from model.errors import ConflictError, ValidationError
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
 from model.rows import (
+    check_unchanged,
     check_version,
     clamp_index,
     get_row,
@@ -94,12 +96,16 @@ class ItemService:
             session.refresh(row)
             return _record_with_seq(session, row)
 
-    def update(self, item_id: int, expected_version: int | None = None, **changes: Any) -> ItemRecord:
-        """Edit any fields; refused with ConflictError when expected_version is outdated."""
+    def update(self, item_id: int, expected_version: int | None = None, *,
+               unchanged: Mapping[str, Any] | None = None, **changes: Any) -> ItemRecord:
+        """Edit any fields; refused with ConflictError when expected_version is outdated, with
+        FieldChangedError when a field of unchanged no longer holds its value there."""
         changes = _validated(changes)
+        expected = _validated(dict(unchanged)) if unchanged else None
         with self.db.transaction() as session:
             row = get_row(session, CheckItem, item_id)
             check_version(row, expected_version)
+            check_unchanged(row, expected)
             for key, value in changes.items():
                 setattr(row, key, value)
             session.flush()
@@ -254,17 +260,21 @@ def _ordered_records(session: Session, assessment_id: int) -> list[ItemRecord]:
     return [to_record(row, ItemRecord, seq=seq) for seq, row in enumerate(rows, start=1)]
 
 
-def _items_before(session: Session, dimension: Dimension) -> int:
+def _items_before(session: Session, dimension: Dimension | None, *, dimension_id: int = 0,
+                  assessment_id: int = 0) -> int:
     """How many items come before this dimension's own items in table order (SQL counts)."""
-    dims = session.scalars(select(Dimension).where(
-        Dimension.assessment_id == dimension.assessment_id))
+    if dimension is not None:
+        dimension_id, assessment_id = dimension.id, dimension.assessment_id
+    dims = list(session.scalars(select(Dimension).where(Dimension.assessment_id == assessment_id)))
+    if not any(dim.id == dimension_id for dim in dims):
+        get_row(session, Dimension, dimension_id)  # gone: NotFoundError names it
     counts = dict(session.execute(
         select(CheckItem.dimension_id, func.count()).where(
-            CheckItem.assessment_id == dimension.assessment_id)
+            CheckItem.assessment_id == assessment_id)
         .group_by(CheckItem.dimension_id)).all())
     before = 0
-    for dim, _level in dimension_order(list(dims)):
-        if dim.id == dimension.id:
+    for dim, _level in dimension_order(dims):
+        if dim.id == dimension_id:
             break
         before += counts.get(dim.id, 0)
     return before
@@ -272,6 +282,7 @@ def _items_before(session: Session, dimension: Dimension) -> int:
 
 def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
     """One item's record; its 序号 from per-dimension counts, not by loading every item."""
-    before = _items_before(session, get_row(session, Dimension, row.dimension_id))
+    before = _items_before(session, None, dimension_id=row.dimension_id,
+                           assessment_id=row.assessment_id)
     # positions within a dimension are kept contiguous (0..n-1) by every write
     return to_record(row, ItemRecord, seq=before + row.position + 1)

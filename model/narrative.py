@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from model.errors import ValidationError
+from model.errors import FieldChangedError, ValidationError
 from model.records import NARRATIVE_KEYS, NarrativeRecord
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, NarrativeSection
@@ -22,14 +22,21 @@ class NarrativeService:
             return {row.key: to_record(row, NarrativeRecord) for row in session.scalars(query)}
 
     def set_text(self, assessment_id: int, key: str, text: str,
-                 expected_version: int | None = None) -> NarrativeRecord:
-        """Write one section; expected_version guards an existing one against stale writes."""
+                 expected_version: int | None = None, *,
+                 unchanged: str | None = None) -> NarrativeRecord:
+        """Write one section; expected_version guards an existing one against stale writes,
+        unchanged (when given) is the text the writer saw ("" for a section never written)."""
         if key not in NARRATIVE_KEYS:
             raise ValidationError(f"未知的总结段落“{key}”。")
         with self.db.transaction() as session:
             get_row(session, Assessment, assessment_id)
             row = session.scalar(select(NarrativeSection).where(
                 NarrativeSection.assessment_id == assessment_id, NarrativeSection.key == key))
+            current = row.text if row is not None else ""
+            if unchanged is not None and current != unchanged:
+                raise FieldChangedError(f"总结段落“{key}”已被其他窗口或程序修改。",
+                                        table="narrative_section", row_id=assessment_id,
+                                        field=key, expected=unchanged, current=current)
             if row is None:
                 row = NarrativeSection(assessment_id=assessment_id, key=key, text=text)
                 session.add(row)

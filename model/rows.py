@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, insert, update
 from sqlalchemy.orm import Session
 
-from model.errors import ConflictError, NotFoundError
+from model.errors import ConflictError, FieldChangedError, NotFoundError
 from model.records import DeletedRows, RowSnapshot
 from model.schema import Base
 
@@ -42,6 +44,26 @@ def check_version(row: Base, expected_version: int | None) -> None:
             table=row.__tablename__,
             row_id=row.id,  # type: ignore[attr-defined]
         )
+
+
+def check_unchanged(row: Base, unchanged: Mapping[str, Any] | None) -> None:
+    """Refuse a write when a field no longer holds the value the writer saw (checked in the
+    write's own transaction: a field write is one transaction, not a read and then a write)."""
+    for field, expected in (unchanged or {}).items():
+        current = getattr(row, field)
+        if not same_value(current, expected):
+            label = LABELS.get(row.__tablename__, row.__tablename__)
+            raise FieldChangedError(
+                f"{label}（编号 {row.id}）的“{field}”已被其他窗口或程序修改。",  # type: ignore[attr-defined]
+                table=row.__tablename__, row_id=row.id,  # type: ignore[attr-defined]
+                field=field, expected=expected, current=current)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Stored values compared as an editor shows them (amounts as numbers, texts as typed)."""
+    if isinstance(a, float | int) and isinstance(b, float | int):
+        return math.isclose(float(a), float(b), rel_tol=0, abs_tol=1e-9)
+    return bool(a == b)
 
 
 def to_record(row: Base, record_type: type[Record], **extra: Any) -> Record:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from gui.change import Change
 from gui.collect.conflict_dialog import ConflictDialog
 from gui.commands.base import EditContext, ServiceCommand
 from gui.errors import describe
@@ -16,7 +15,8 @@ from gui.undo_target import UndoTarget
 from gui.workers import run_job
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.collect.merge import CollectOptions, collect, reapply, revert
+from model.changes import Changes
+from model.collect.merge import CollectOptions, collect
 from model.collect.records import CollectResult, Rejection, ReturnedBook
 from model.errors import ModelError
 from model.maintenance import backup_before
@@ -36,23 +36,25 @@ class CollectCommand(ServiceCommand):
         self.books, self.options = books, options
         self.result: CollectResult | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         if self.result is None:
-            result = collect(self.services.db, self.books, self.options)
+            outcome = self.writes.collect(self.books, self.options)
+            result = outcome.result
             if result.rejected:
                 raise ModelError(f"文件“{result.rejected[0].file}”未汇总：{result.rejected[0].reason}")
             self.result = result
-        else:
-            self.result.created = reapply(self.services.db, self.result.applied,
-                                          self.options.add_new, self.result.moves)
-        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
+            return outcome.changes
+        again = self.writes.reapply_collect(self.result.applied, self.options.add_new,
+                                            self.result.moves)
+        self.result.created = again.result
+        return again.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         assert self.result is not None
-        revert(self.services.db, self.result.applied, self.result.created, self.result.returns,
-               self.result.moves)
+        outcome = self.writes.revert_collect(self.result.applied, self.result.created,
+                                             self.result.returns, self.result.moves)
         self.result.returns = []
-        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
+        return outcome.changes
 
 
 def read_files(paths: list[Path]) -> tuple[list[ReturnedBook], list[Rejection]]:

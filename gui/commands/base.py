@@ -1,4 +1,5 @@
-"""The base of every undo command: run a service call, report a refusal instead of raising."""
+"""The base of every undo command: run a service write, announce the Changes it returns as one
+changed(Changes, origin) signal, report a refusal instead of raising."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from PySide6.QtGui import QUndoCommand
 from gui.change import Origin
 from gui.commands.conflicts import Resolver
 from gui.notifier import ChangeNotifier
+from model.changes import Changes
 from model.errors import ModelError, NotFoundError
 from model.services import Services
+from model.writes import Writes
 
 
 @dataclass(frozen=True)
@@ -23,8 +26,10 @@ class EditContext:
 
 
 class ServiceCommand(QUndoCommand):
-    """redo()/undo() call apply()/revert(); a ModelError (a conflict, say) makes the command
-    obsolete, so the stack drops it, and is announced for the window to show and reload."""
+    """redo()/undo() call apply()/revert(), which write through model.writes and return the
+    Changes made; the command emits them once (panels refresh by the flags they show). A
+    ModelError (a conflict, say) makes the command obsolete, so the stack drops it, and is
+    announced for the window to show and reload."""
 
     first_origin: ClassVar[Origin] = "edit"  # who started the first run (the stack's push)
 
@@ -45,6 +50,10 @@ class ServiceCommand(QUndoCommand):
     def notifier(self) -> ChangeNotifier:
         return self.context.notifier
 
+    @property
+    def writes(self) -> Writes:
+        return Writes(self.context.services)
+
     def redo(self) -> None:
         self.origin = "redo" if self._ran else self.first_origin
         self._ran = True
@@ -54,22 +63,26 @@ class ServiceCommand(QUndoCommand):
         self.origin = "undo"
         self._run(self.revert)
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         raise NotImplementedError
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         raise NotImplementedError
 
-    def _run(self, action: Callable[[], None]) -> None:
+    def _run(self, action: Callable[[], Changes]) -> None:
         try:
-            action()
+            changes = action()
         except NotFoundError as exc:
             subject = self.subjects.get((exc.table, exc.row_id or 0), self.subject)
             self._fail(NotFoundError(self.notifier.tr("%1已不存在（可能已在其他窗口中删除）。")
                                      .replace("%1", subject), table=exc.table, row_id=exc.row_id)
                        if subject else exc)
+            return
         except ModelError as exc:
             self._fail(exc)
+            return
+        if changes:
+            self.notifier.changed.emit(changes, self.origin)
 
     def _fail(self, error: ModelError) -> None:
         self.failed = True

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
+from model.changes import Changes
 from model.records import DeletedRows, ItemRecord
 
 
@@ -21,18 +21,13 @@ class BulkFieldCommand(ServiceCommand):
         self.new = dict.fromkeys(self.old, value)
         self.stored_new: dict[int, Any] = {}
 
-    def apply(self) -> None:
-        records = self.services.items.set_many(self.field, self.new, expected=self.old)
-        self.stored_new = {record.id: getattr(record, self.field) for record in records}
-        self._announce(records)
+    def apply(self) -> Changes:
+        outcome = self.writes.set_many(self.field, self.new, expected=self.old)
+        self.stored_new = {record.id: getattr(record, self.field) for record in outcome.result}
+        return outcome.changes
 
-    def revert(self) -> None:
-        self._announce(self.services.items.set_many(self.field, self.old,
-                                                    expected=self.stored_new))
-
-    def _announce(self, records: list[ItemRecord]) -> None:
-        for record in records:
-            self.notifier.item_changed.emit(Change("item", self.origin, record))
+    def revert(self) -> Changes:
+        return self.writes.set_many(self.field, self.old, expected=self.stored_new).changes
 
 
 class BulkMoveCommand(ServiceCommand):
@@ -48,14 +43,14 @@ class BulkMoveCommand(ServiceCommand):
                              key=lambda place: (place[0], place[1]))
         self.dimension_id = dimension_id
 
-    def apply(self) -> None:
-        self.services.items.move_many([(item_id, self.dimension_id, None) for item_id in self.ids])
-        self.notifier.structure_changed.emit(Change.structure("item", self.ids[0], self.origin))
+    def apply(self) -> Changes:
+        return self.writes.move_many([(item_id, self.dimension_id, None)
+                                      for item_id in self.ids]).changes
 
-    def revert(self) -> None:
-        self.services.items.move_many([(item_id, dimension_id, position)
-                                       for dimension_id, position, item_id in self.places])
-        self.notifier.structure_changed.emit(Change.structure("item", self.ids[0], self.origin))
+    def revert(self) -> Changes:
+        self.writes.move_many([(item_id, dimension_id, position)
+                               for dimension_id, position, item_id in self.places])
+        return Changes.of_structure(("item", self.ids[0]))  # the first of them, as moved
 
 
 class BulkDeleteCommand(ServiceCommand):
@@ -66,11 +61,10 @@ class BulkDeleteCommand(ServiceCommand):
         self.ids = list(item_ids)
         self.deleted: list[DeletedRows] = []
 
-    def apply(self) -> None:
-        self.deleted = self.services.items.delete_many(self.ids)
-        self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
+    def apply(self) -> Changes:
+        outcome = self.writes.delete_many(self.ids)
+        self.deleted = outcome.result
+        return outcome.changes
 
-    def revert(self) -> None:
-        records = self.services.items.restore_many(self.deleted)
-        self.notifier.structure_changed.emit(
-            Change.structure("item", records[-1].id if records else 0, self.origin))
+    def revert(self) -> Changes:
+        return self.writes.restore_many(self.deleted).changes

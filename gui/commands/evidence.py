@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
+from model.changes import Changes
 from model.records import DeletedRows
 
 
@@ -18,21 +18,22 @@ class AddEvidenceCommand(ServiceCommand):
         self.evidence_id: int | None = None
         self.deleted: DeletedRows | None = None
 
-    def apply(self) -> None:
-        evidence = self.services.evidence
+    def apply(self) -> Changes:
+        writes = self.writes
         if self.deleted is not None:
-            record = evidence.restore(self.deleted)
+            outcome = writes.restore_evidence(self.deleted)
         elif self.file is not None:
-            record = evidence.attach_file(self.item_id, self.file, **self.fields)
+            outcome = writes.attach_file(self.item_id, self.file, **self.fields)
         else:
-            record = evidence.add_note(self.item_id, **self.fields)
-        self.evidence_id = record.id
-        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
+            outcome = writes.add_note(self.item_id, **self.fields)
+        self.evidence_id = outcome.result.id
+        return outcome.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         assert self.evidence_id is not None  # undone after it was done
-        self.deleted = self.services.evidence.detach(self.evidence_id)
-        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
+        outcome = self.writes.detach(self.evidence_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
 
 class RemoveEvidenceCommand(ServiceCommand):
@@ -41,11 +42,11 @@ class RemoveEvidenceCommand(ServiceCommand):
         self.item_id, self.evidence_id = item_id, evidence_id
         self.deleted: DeletedRows | None = None
 
-    def apply(self) -> None:
-        self.deleted = self.services.evidence.detach(self.evidence_id)
-        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
+    def apply(self) -> Changes:
+        outcome = self.writes.detach(self.evidence_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         assert self.deleted is not None  # undone after it was done
-        self.services.evidence.restore(self.deleted)
-        self.notifier.evidence_changed.emit(Change.evidence(self.item_id, self.origin))
+        return self.writes.restore_evidence(self.deleted).changes

@@ -4,20 +4,25 @@ A conflict is decided per field, not per row: before writing, the command checks
 still holds what the editor showed (first run, redo) or what this command wrote (undo). The app's
 own later edits of other fields of the same row never count; only another window or program
 changing *this* field does. Then the clerk decides (mine / theirs / both, in the conflict
-dialog): nothing typed is dropped without being shown. The write itself still carries the
-version just read, so a change slipping in between the check and the write is refused too."""
+dialog): nothing typed is dropped without being shown. The check is made in the write's own
+transaction (model/writes.py: one transaction a save), and the row's version still guards it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.conflicts import FieldConflict
-from model.errors import ConflictError, ModelError, NotFoundError, ServerError
+from model.changes import NOTHING, Changes
+from model.errors import (
+    ConflictError,
+    FieldChangedError,
+    ModelError,
+    NotFoundError,
+    ServerError,
+)
 
 FIELD_EDIT_ID = 1001
 
@@ -49,32 +54,49 @@ class EditFieldCommand(ServiceCommand):
             self.new, self.stored_new = other.new, other.stored_new
         return same
 
-    def apply(self) -> None:
-        self.stored_new = self._write(self.new, expected=self.stored_old)
+    def apply(self) -> Changes:
+        self.stored_new, changes = self._write(self.new, expected=self.stored_old)
         if self.resolved and self.stored_new == self.stored_old:  # theirs kept: no step to undo
             self.setObsolete(True)
+        return changes
 
-    def revert(self) -> None:
-        self.stored_old = self._write(self.old, expected=self.stored_new)
+    def revert(self) -> Changes:
+        self.stored_old, changes = self._write(self.old, expected=self.stored_new)
+        return changes
 
-    def _write(self, value: Any, expected: Any) -> Any:
+    def _write(self, value: Any, expected: Any) -> tuple[Any, Changes]:
+        """value written while the field holds expected (checked in the write's transaction);
+        changed elsewhere meanwhile: the clerk decides, and the choice is written while the
+        field still holds theirs. Returns the value as stored and what changed."""
         try:
-            current, version = self._current()
+            return self._store(value, expected)
+        except FieldChangedError as exc:
+            current = exc.current
+        value = self._resolve(value, expected, current)
+        if value == current:  # theirs kept: nothing to write
+            if self.origin == "edit":
+                self.old = self.stored_old = current
+            return current, NOTHING
+        return self._store(value, current)
+
+    def _store(self, value: Any, seen: Any) -> tuple[Any, Changes]:
+        try:
+            outcome = self.writes.set_field(self.kind, self.row_id, self.field, value, seen)
         except NotFoundError as exc:
-            if self.origin != "edit" or not isinstance(value, str) or not value.strip():
-                raise
-            # deleted elsewhere while the clerk typed: the words go to the clipboard, not away
-            QGuiApplication.clipboard().setText(value)
-            self.subject = ""  # the message names the row already
-            raise NotFoundError(exc.message + self.notifier.tr("您输入的内容已复制到剪贴板。"),
-                                table=exc.table, row_id=exc.row_id) from exc
-        if current != expected:
-            value = self._resolve(value, expected, current)
-            if value == current:  # theirs kept: nothing to write
-                if self.origin == "edit":
-                    self.old = self.stored_old = current
-                return current
-        return self._store(value, version)
+            raise self._gone(exc, value) from exc
+        return outcome.result, outcome.changes
+
+    def _gone(self, exc: NotFoundError, value: Any) -> NotFoundError:
+        """The row was deleted elsewhere: say so, naming it; words being typed go to the
+        clipboard, not away."""
+        gone = NotFoundError(self._message(
+            self.notifier.tr("%1已不存在（可能已被删除），“%2”未能保存。"))) if self.subject else exc
+        if self.origin != "edit" or not isinstance(value, str) or not value.strip():
+            return gone
+        QGuiApplication.clipboard().setText(value)
+        self.subject = ""  # the message names the row already
+        return NotFoundError(gone.message + self.notifier.tr("您输入的内容已复制到剪贴板。"),
+                             table=exc.table, row_id=exc.row_id)
 
     def _resolve(self, mine: Any, base: Any, theirs: Any) -> Any:
         """Another window or program changed this field: the clerk chooses (never silently)."""
@@ -93,48 +115,6 @@ class EditFieldCommand(ServiceCommand):
             self.old = self.stored_old = theirs
             self.new = chosen
         return chosen
-
-    def _store(self, value: Any, version: int | None) -> Any:
-        services, notifier, origin = self.services, self.notifier, self.origin
-        change = {self.field: value}
-        if self.kind == "item":
-            item = services.items.update(self.row_id, version, **change)
-            notifier.item_changed.emit(Change("item", origin, item))
-            return getattr(item, self.field)
-        if self.kind == "dimension":
-            dimension = services.dimensions.update(self.row_id, version, **change)
-            notifier.dimension_changed.emit(Change("dimension", origin, dimension))
-            return getattr(dimension, self.field)
-        if self.kind == "assessment":
-            assessment = services.assessments.update(self.row_id, version, **change)
-            notifier.assessment_changed.emit(Change("assessment", origin, assessment))
-            return getattr(assessment, self.field)
-        if self.kind == "evidence":
-            evidence = services.evidence.update(self.row_id, version, **change)
-            notifier.evidence_changed.emit(Change.evidence(evidence.item_id, origin))
-            return getattr(evidence, self.field)
-        # narrative: row_id is the assessment, field the section key
-        section = services.narrative.set_text(self.row_id, self.field, value, version)
-        notifier.narrative_changed.emit(Change("narrative", origin, section))
-        return section.text
-
-    def _current(self) -> tuple[Any, int | None]:
-        """The field's stored value and the row's version, read now."""
-        services = self.services
-        try:
-            if self.kind == "narrative":
-                section = services.narrative.sections(self.row_id).get(self.field)
-                return (section.text, section.version) if section else ("", None)
-            getter: Callable[[int], Any] = {"item": services.items.get, "dimension": services.dimensions.get,
-                      "assessment": services.assessments.get,
-                      "evidence": services.evidence.get}[self.kind]
-            record = getter(self.row_id)
-        except NotFoundError as exc:
-            if not self.subject:
-                raise
-            raise NotFoundError(self._message(
-                self.notifier.tr("%1已不存在（可能已被删除），“%2”未能保存。"))) from exc
-        return getattr(record, self.field), record.version
 
     def _fail(self, error: ModelError) -> None:
         self.server_failed = isinstance(error, ServerError)

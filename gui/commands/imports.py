@@ -6,42 +6,46 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
 from importers.registry import StoredImport, run_import
-from model.import_undo import ImportedRows, imported_rows, remove_import, restore_import, row_ids
+from model.changes import Changes
+from model.import_undo import ImportedRows, imported_rows, row_ids
 from model.records import DeletedRows
 from model.services import Services
+from model.writes import imported
 
-# the window's answer to an assessment appearing or disappearing: list them, show this one
-Shown = Callable[[int | None], None]
+if TYPE_CHECKING:
+    from gui.window_context import WindowContext
 
 
 class ImportCommand(ServiceCommand):
+    """The first run announces the import (stored already); undo and redo write through
+    model.writes. The Changes name the assessment to show when the import made one."""
+
+    first_origin = "import"
+
     def __init__(self, context: EditContext, rows: ImportedRows, text: str,
-                 show: Shown, came_from: int | None) -> None:
+                 came_from: int | None) -> None:
         super().__init__(context, text)
-        self.rows, self.show, self.came_from = rows, show, came_from
+        self.rows, self.came_from = rows, came_from
         self.deleted: DeletedRows | None = None
         self.subject = text
 
-    def apply(self) -> None:
-        if self.deleted is not None:  # a redo: the same rows again
-            restore_import(self.services.db, self.deleted)
-            self.deleted = None
-            self._announce(self.rows.assessment_id)
+    def apply(self) -> Changes:
+        if self.deleted is None:  # the first run: stored by the import already
+            return imported(self.rows)
+        outcome = self.writes.restore_import(self.rows, self.deleted)  # a redo: the same rows
+        self.deleted = None
+        return outcome.changes
 
-    def revert(self) -> None:
-        self.deleted = remove_import(self.services.db, self.rows)
-        self._announce(self.came_from if self.rows.new_assessment else self.rows.assessment_id)
-
-    def _announce(self, shown: int | None) -> None:
-        if self.rows.new_assessment:
-            self.show(shown)
-        else:
-            self.notifier.structure_changed.emit(Change.structure("item", 0, self.origin))
+    def revert(self) -> Changes:
+        outcome = self.writes.remove_import(self.rows)
+        self.deleted = outcome.result
+        if self.rows.new_assessment:  # its assessment is gone: the one shown before comes back
+            return Changes.of_assessments(self.came_from)
+        return outcome.changes
 
 
 def import_step_name(tr: Callable[[str], str], file_name: str, items: int) -> str:
@@ -62,13 +66,15 @@ class undoable_store:  # noqa: N801 — used as the function run_import is
         self.rows = imported_rows(services.db, stored.assessment_id, into, before)
         return stored
 
-    def push(self, window: Any, came_from: int | None) -> None:
-        """The step on the stack of the assessment that received the rows (shown now)."""
+    def push(self, ctx: WindowContext, came_from: int | None) -> bool:
+        """The step on the stack of the assessment that received the rows; its first run
+        announces them (the window shows that assessment). False: nothing was noted."""
         if self.rows is None:
-            return
-        def show(assessment_id: int | None) -> None:
-            window.fill_assessments(select=assessment_id)
-        name = self.file.name if self.file else window.tr("Excel 表格")
-        text = import_step_name(window.tr, name, len(self.rows.item_ids))
-        window.undo_stack.push(ImportCommand(window.context, self.rows, text, show, came_from))
+            return False
+        tr = ctx.widget.tr
+        name = self.file.name if self.file else tr("Excel 表格")
+        text = import_step_name(tr, name, len(self.rows.item_ids))
+        ctx.undo.switch_to(self.rows.assessment_id)
+        ctx.undo.push(ImportCommand(ctx.edit, self.rows, text, came_from))
+        return True
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.change import Change
 from gui.commands.base import EditContext, ServiceCommand
-from model.records import DeletedRows, DimensionRecord, ItemRecord
+from model.changes import Changes
+from model.records import DeletedRows
 
 
 class CreateCommand(ServiceCommand):
@@ -18,26 +18,17 @@ class CreateCommand(ServiceCommand):
         self.row_id: int | None = None
         self.deleted: DeletedRows | None = None
 
-    def apply(self) -> None:
-        service = self.services.items if self.kind == "item" else self.services.dimensions
-        record: ItemRecord | DimensionRecord
-        if self.deleted is not None:
-            record = service.restore(self.deleted)
-        elif self.kind == "item":
-            record = self.services.items.create(**self.arguments)
-        else:
-            assessment_id = self.arguments.pop("assessment_id")
-            name = self.arguments.pop("name")
-            record = self.services.dimensions.create(assessment_id, name, **self.arguments)
-            self.arguments.update(assessment_id=assessment_id, name=name)
-        self.row_id = record.id
-        self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
+    def apply(self) -> Changes:
+        outcome = (self.writes.restore(self.kind, self.deleted) if self.deleted is not None
+                   else self.writes.create(self.kind, **self.arguments))
+        self.row_id = outcome.result.id
+        return outcome.changes
 
-    def revert(self) -> None:
-        service = self.services.items if self.kind == "item" else self.services.dimensions
+    def revert(self) -> Changes:
         assert self.row_id is not None  # undone after it was done
-        self.deleted = service.delete(self.row_id)
-        self.notifier.structure_changed.emit(Change.structure(self.kind, 0, self.origin))
+        outcome = self.writes.delete(self.kind, self.row_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
 
 class DeleteCommand(ServiceCommand):
@@ -48,16 +39,14 @@ class DeleteCommand(ServiceCommand):
         self.kind, self.row_id = kind, row_id
         self.deleted: DeletedRows | None = None
 
-    def apply(self) -> None:
-        service = self.services.items if self.kind == "item" else self.services.dimensions
-        self.deleted = service.delete(self.row_id)
-        self.notifier.structure_changed.emit(Change.structure(self.kind, 0, self.origin))
+    def apply(self) -> Changes:
+        outcome = self.writes.delete(self.kind, self.row_id)
+        self.deleted = outcome.result
+        return outcome.changes
 
-    def revert(self) -> None:
-        service = self.services.items if self.kind == "item" else self.services.dimensions
+    def revert(self) -> Changes:
         assert self.deleted is not None  # undone after it was done
-        record = service.restore(self.deleted)
-        self.notifier.structure_changed.emit(Change.structure(self.kind, record.id, self.origin))
+        return self.writes.restore(self.kind, self.deleted).changes
 
 
 class MoveCommand(ServiceCommand):
@@ -68,15 +57,8 @@ class MoveCommand(ServiceCommand):
         super().__init__(context, text)
         self.kind, self.row_id, self.source, self.target = kind, row_id, source, target
 
-    def apply(self) -> None:
-        self._move(*self.target)
+    def apply(self) -> Changes:
+        return self.writes.move(self.kind, self.row_id, *self.target).changes
 
-    def revert(self) -> None:
-        self._move(*self.source)
-
-    def _move(self, parent: Any, index: int) -> None:
-        if self.kind == "item":
-            self.services.items.move(self.row_id, parent, index)
-        else:
-            self.services.dimensions.move(self.row_id, parent, index)
-        self.notifier.structure_changed.emit(Change.structure(self.kind, self.row_id, self.origin))
+    def revert(self) -> Changes:
+        return self.writes.move(self.kind, self.row_id, *self.source).changes

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from model.errors import ModelError
 from model.finance_layouts import finance_layout_names, load_finance_layout
+from model.writes import Writes
 
 if TYPE_CHECKING:
     from gui.window_context import WindowContext
@@ -54,11 +55,11 @@ def new_finance_form(ctx: WindowContext) -> int | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        assessment_id = ctx.services.finance.create_blank(
+        outcome = Writes(ctx.services).create_finance_form(
             dialog.unit.text().strip(), dialog.year.value(), dialog.layout_choice.currentData(),
             dialog.project.text().strip())
     except ModelError as exc:
         ctx.show_failure(exc)
         return None
-    ctx.fill_assessments(assessment_id)
-    return assessment_id
+    ctx.edit.notifier.changed.emit(outcome.changes, "edit")
+    return outcome.result

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.change import Change
 from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
@@ -33,6 +32,7 @@ from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
 from gui.panels.item_editor import shorten
 from gui.undo_target import UndoTarget
 from gui.widgets import DateField, GrowingTextEdit, name_form_fields
+from model.changes import Changes
 from model.dates import parse_date
 from model.errors import ModelError
 from model.evidence import expand_folders
@@ -82,7 +82,7 @@ class EvidencePanel(QWidget):
         self.setAcceptDrops(True)
         self.last_folder = ""
         self._pending: list[tuple[int, str, object]] = []  # cell edits waiting for the editor to close
-        context.notifier.evidence_changed.connect(self._on_changed)
+        context.notifier.changed.connect(self._on_changed)
 
     def show_item(self, item_id: int | None) -> None:
         self.item_id = item_id
@@ -205,8 +205,8 @@ class EvidencePanel(QWidget):
         """An evidence row as the clerk sees it in the list, for messages."""
         return self.tr("证明材料“%1”").replace("%1", shorten(name, 30))
 
-    def _on_changed(self, change: Change[None]) -> None:
-        if change.row_id == self.item_id:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if self.item_id in changes.evidence:
             self.reload()
 
 

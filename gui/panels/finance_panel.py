@@ -31,7 +31,9 @@ from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
 from gui.undo_target import UndoTarget
+from model.changes import Changes
 from model.errors import ModelError
+from model.finance import FormView
 from model.finance_fields import FIELD_LABELS, same_value
 from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
 from model.finance_records import FundRecord
@@ -102,9 +104,23 @@ class FinancePanel(QWidget):
         layout.setStretchFactor(self.tree, 1)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._text_visits: dict[str, int] = {}  # field → the visit (focus) its saves belong to
-        context.notifier.item_changed.connect(lambda _change: self.refresh())
-        # indicators added, moved or deleted in the framework tree: the form's tree follows
-        context.notifier.structure_changed.connect(lambda _change: self.refresh(rebuild=True))
+        self._in_table_edit = False  # the funds table is inside its own signal: refresh later
+        context.notifier.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes, origin: str) -> None:
+        """Indicators added, moved or deleted in the framework tree: the form's tree follows;
+        an indicator, a text or an amount written: the form shows it and scores again."""
+        if self.assessment_id is None:
+            return
+        if changes.structure:
+            self.refresh(rebuild=True)
+        elif self.assessment_id in changes.finance:
+            if origin == "refresh":  # another window's: scores again, texts being edited stay
+                self.refresh()
+            elif not self._in_table_edit:  # the funds table refreshes itself after its signal
+                self._texts_changed()
+        elif changes.items:
+            self.refresh()
 
     # --- showing -------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> bool:
@@ -121,17 +137,16 @@ class FinancePanel(QWidget):
         self.refresh(rebuild=True)
         return True
 
-    def refresh(self, rebuild: bool = False) -> None:
-        """Read the form again and score it: every number on screen follows the last edit."""
+    def refresh(self, rebuild: bool = False, view: FormView | None = None) -> None:
+        """Read the form again (in one transaction, unless just read) and score it: every
+        number on screen follows the last edit."""
         if self.assessment_id is None:
             return
-        finance = self.context.services.finance
         try:
-            rows = finance.indicators(self.assessment_id)
-            self.score = finance.score(self.assessment_id)
-            funds = finance.funds(self.assessment_id)
+            view = view or self.context.services.finance.view(self.assessment_id)
         except ModelError:
             return  # the assessment was deleted meanwhile: the window reloads
+        rows, self.score, funds = view.indicators, view.score, view.funds
         if rebuild or self.tree.topLevelItemCount() == 0 or len(rows) != len(self.tree._rows):
             self.tree.show_form(rows, self.score)
         else:
@@ -309,37 +324,42 @@ class FinancePanel(QWidget):
         if same_value(current, new):
             self.refresh()
             return
-        self.stack.push(FinanceEditCommand(
+        command = FinanceEditCommand(
             self.context, "indicator", item_id, field, current, new,
             self.tr("编辑“%1”（%2）").replace("%1", self.tr(FIELD_LABELS.get(field, field)))
             .replace("%2", record.content or self.tr("绩效指标")),
-            lambda: None, subject=item_subject(record)))  # item_changed repaints the form
-        self.refresh()  # also when the service refused the value: the old one comes back
+            subject=item_subject(record))
+        self.stack.push(command)  # written: its Changes repaint the form
+        if command.failed:  # refused: the old value comes back
+            self.refresh()
 
     def _save_text(self, field: str, label: str, text: str) -> None:
+        """Written while the field still holds what this window showed (checked in the write's
+        transaction); changed elsewhere meanwhile: the clerk sees both and chooses."""
         widget = self.texts.get(field)
         if widget is None or self.assessment_id is None or widget.property("saved") == text.strip():
             return
-        shown = widget.property("saved")
-        form = self.context.services.finance.form(self.assessment_id)
-        current = getattr(form, field) if form is not None else shown
-        visit: int | None = self._text_visits.get(field)
-        new = text.strip()
-        if current != shown:  # changed elsewhere since this window showed it
-            chosen = self._resolve(field, new, current, label)
-            visit = None  # a settled conflict is a step of its own
-            if chosen is None or chosen.strip() == current:
-                self._texts_changed()
-                return
-            new = chosen.strip()
+        shown, new = widget.property("saved"), text.strip()
+
+        def settle(theirs: Any) -> str | None:
+            chosen = self._resolve(field, new, "" if theirs is None else str(theirs), label)
+            return None if chosen is None or chosen.strip() == theirs else chosen.strip()
+
         widget.setProperty("saved", new)
-        self.stack.push(FinanceEditCommand(self.context, "form", self.assessment_id, field, current,
-                                           new, self.tr("编辑“%1”").replace("%1", label),
-                                           self._texts_changed, visit=visit))
+        command = FinanceEditCommand(self.context, "form", self.assessment_id, field, shown,
+                                     new, self.tr("编辑“%1”").replace("%1", label),
+                                     visit=self._text_visits.get(field), resolve=settle)
+        self.stack.push(command)
+        if command.failed or command.kept_theirs:  # the form shows what is stored
+            self._texts_changed()
 
     def _texts_changed(self) -> None:
-        form = self.context.services.finance.form(self.assessment_id or 0)
-        if form is not None:
+        try:
+            view: FormView | None = self.context.services.finance.view(self.assessment_id or 0)
+        except ModelError:
+            view = None  # deleted meanwhile, or not a form: refresh() says nothing either
+        if view is not None:
+            form = view.form
             for field, widget in self.texts.items():
                 value = getattr(form, field)
                 current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
@@ -350,7 +370,7 @@ class FinancePanel(QWidget):
                 if current != value:
                     widget.setPlainText(value) if isinstance(widget, QPlainTextEdit) \
                         else widget.setText(value)
-        self.refresh()
+        self.refresh(view=view)
 
     def _fund_changed(self, item: QTableWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
@@ -358,21 +378,24 @@ class FinancePanel(QWidget):
             return
         fund_id, key, shown = data
         text = item.text().strip()
-        # refreshed after this signal returns: the table's items are rebuilt
-        later = lambda: QTimer.singleShot(0, self.refresh)  # noqa: E731
-        funds = self.context.services.finance.funds(self.assessment_id)
-        fund = next((f for f in funds if f.id == fund_id), None)
-        current = getattr(fund, key) if fund is not None else shown
-        if not same_value(current, shown):
-            chosen = self._resolve(key, text, _text_of(current))
-            if chosen is None or same_value(_number_or_text(chosen), current):
-                later()
-                return
-            text = chosen.strip()
-        self.stack.push(FinanceEditCommand(
-            self.context, "fund", fund_id, key, current, text or None,
-            self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key))), later))
-        later()
+
+        def settle(theirs: Any) -> str | None:
+            """Changed elsewhere since the table showed it: the clerk's choice, None: theirs."""
+            chosen = self._resolve(key, text, _text_of(theirs))
+            if chosen is None or same_value(_number_or_text(chosen), theirs):
+                return None
+            return chosen.strip() or None
+
+        self._in_table_edit = True
+        try:
+            self.stack.push(FinanceEditCommand(
+                self.context, "fund", fund_id, key, shown, text or None,
+                self.tr("编辑资金“%1”").replace("%1", self.tr(FIELD_LABELS.get(key, key))),
+                resolve=settle))
+        finally:
+            self._in_table_edit = False
+        # read after this signal returns (the table's items are rebuilt): what is stored now
+        QTimer.singleShot(0, self.refresh)
 
     def _resolve(self, field: str, mine: str, theirs: str, label: str = "") -> str | None:
         """Both versions shown; the text to store, or None to keep theirs as it is."""

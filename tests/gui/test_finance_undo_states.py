@@ -94,7 +94,7 @@ class TwoFinanceWindows(RuleBasedStateMachine):
         steps = window.stack.index()
         window.stack.push(FinanceEditCommand(
             window.context, KIND[field], self.row_of(field), field, window.shown[field], value,
-            "编辑", lambda: None, visit=window.visits[field]))
+            "编辑", visit=window.visits[field]))
         if same_value(self.model[field], window.shown[field]):
             self.model[field] = window.shown[field] = stored(field, value)
             assert window.stack.index() in (steps, steps + 1)

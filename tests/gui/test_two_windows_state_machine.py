@@ -84,8 +84,9 @@ def run_sessions(qtbot: QtBot, template: Path) -> None:
         def _record_writes(self, services: Services) -> None:
             update = services.items.update
 
-            def recorded(item_id: int, expected_version: int | None = None, **changes: Any):
-                record = update(item_id, expected_version, **changes)
+            def recorded(item_id: int, expected_version: int | None = None, *,
+                         unchanged: Any = None, **changes: Any):
+                record = update(item_id, expected_version, unchanged=unchanged, **changes)
                 self.accepted.append((item_id, {f: getattr(record, f) for f in changes}))
                 return record
 
