@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
-from gui import accelerators, in_use, undo_history, window_menus
+from gui import accelerators, button_accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
 from gui.collect.progress_panel import ProgressPanel
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         window_menus.install(self)
         undo_history.install(self)
         accelerators.assign_all(self)  # the entries added since the menus were built
+        button_accelerators.install()  # and every dialog's buttons, as each is shown
         self._wire()
         self._mark_in_use()
         self._restore_geometry()
