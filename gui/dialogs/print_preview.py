@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.errors import ExportCancelled, Progress, cancel_asked
 from exporters.pdf import convert
 from exporters.registry import export_format, run_export
 from gui.errors import describe
@@ -135,12 +136,15 @@ SOURCES: dict[str, tuple[str, dict[str, object]]] = {
 }
 
 
-def make_pdf(services: Services, assessment_id: int, source: str, folder: Path) -> Path:
-    """The chosen document exported into folder (the export the File menu runs) and converted."""
+def make_pdf(services: Services, assessment_id: int, source: str, folder: Path,
+             progress: Progress | None = None) -> Path:
+    """The chosen document exported into folder (the export the File menu runs) and converted;
+    progress may cancel either step (ExportCancelled)."""
     name, options = SOURCES[source]
     fmt = export_format(name)
-    written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}", options)
-    return convert(written.path, folder / f"{source}.pdf")
+    written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}", options,
+                         progress)
+    return convert(written.path, folder / f"{source}.pdf", cancel_asked(progress))
 
 
 def preview(parent: QWidget, services: Services, assessment_id: int, source: str) -> None:
@@ -149,8 +153,10 @@ def preview(parent: QWidget, services: Services, assessment_id: int, source: str
              "tasks": parent.tr("任务完成情况表")}[source]
     with tempfile.TemporaryDirectory(prefix="zicha-preview-") as folder:
         pdf, error = run_job(parent, parent.tr("正在生成打印预览…"),
-                             lambda _progress: make_pdf(services, assessment_id, source,
-                                                        Path(folder)))
+                             lambda progress: make_pdf(services, assessment_id, source,
+                                                       Path(folder), progress))
+        if isinstance(error, ExportCancelled):  # the status bar says so
+            return
         if error is not None:
             QMessageBox.warning(parent, parent.tr("无法打印预览"), describe(error))
             return

@@ -1,0 +1,63 @@
+"""The busy dialog's 取消 while LibreOffice makes a PDF or a print preview: LibreOffice ends at
+once, the old file stays, no error box, and the status bar says 已取消."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from exporters.registry import export_format
+from gui.dialogs import print_preview
+from gui.dialogs.exports import export_to
+from gui.main_window import MainWindow
+from model.services import Services
+from tests.exporters.rendering import require_tools
+from tests.exporters.test_pdf_cancel import libreoffice_processes
+
+
+def cancel_once_libreoffice_runs(window: MainWindow, marker: str) -> list[str]:
+    """Clicks the busy dialog's 取消 as soon as LibreOffice converts a file named with marker;
+    returns what the clerk saw then (the dialog's text)."""
+    clicked: list[str] = []
+
+    def look() -> None:
+        busy = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        if clicked or not busy or not any("soffice.bin" in c for c in libreoffice_processes(marker)):
+            return
+        clicked.append(busy[0].labelText())
+        busy[0].findChild(QPushButton).click()
+
+    timer = QTimer(window)
+    timer.timeout.connect(look)
+    timer.start(50)
+    return clicked
+
+
+def test_cancelling_a_pdf_export_ends_libreoffice(window: MainWindow, demo: Services, demo_id: int,
+                                                  answers: list[str], tmp_path: Path) -> None:
+    require_tools()
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "取消的总结.pdf"
+    target.write_bytes(b"last week's PDF")
+    clicked = cancel_once_libreoffice_runs(window, "取消的总结")
+    saved = export_to(window, demo, demo_id, export_format("pdf"), target, {"attach_table": False})
+    assert clicked == ["正在导出工作总结 PDF…"]
+    assert saved is None and answers == []  # no error box, no 导出完成
+    assert window.statusBar().currentMessage() == "已取消：导出工作总结 PDF"
+    assert target.read_bytes() == b"last week's PDF"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file
+    assert libreoffice_processes("取消的总结") == []
+
+
+def test_cancelling_a_print_preview_ends_libreoffice(window: MainWindow, answers: list[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tools()
+    monkeypatch.setattr(print_preview.PrintPreview, "exec", lambda _d: pytest.fail("shown"))
+    clicked = cancel_once_libreoffice_runs(window, "zicha-preview-")
+    window.files.print_preview("summary")
+    assert clicked == ["正在生成打印预览…"] and answers == []
+    assert window.statusBar().currentMessage() == "已取消：生成打印预览"
+    assert libreoffice_processes("zicha-preview-") == []
