@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.history_dialog: HistoryDialog | None = None  # 编辑 → 撤销历史…, made when first shown
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
-        self.statusBar().addPermanentWidget(self.completion, 1)
+        self.statusBar().addPermanentWidget(self.completion)  # on the right: messages on the left
         self.left = FrameworkPane(services, self.commit_editors, self)
         pane = self.left
         self.tree, self.tree_model, self.filter_bar = pane.tree, pane.tree_model, pane.filter_bar

@@ -8,9 +8,10 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from gui.main_window import MainWindow
 from gui.workers import run_job
 
 
@@ -46,3 +47,15 @@ def test_the_dialog_stays_while_the_uncounted_part_runs(qtbot: QtBot) -> None:
     assert (result, error) == ("pdf", None)
     assert seen and all(shown for shown, _low, _high in seen), seen
     assert seen[-1][1:] == (0, 0)  # a busy bar, not a full one
+
+
+def test_a_status_bar_message_has_room_beside_the_completion(window: MainWindow) -> None:
+    """The busy message ("正在导出…", "已取消：…") shows left of 已完成 40 / 40: the completion
+    label had taken the whole bar, so no message was ever seen."""
+    message = "正在导出工作总结 PDF…"
+    window.resize(1366, 728)
+    window.statusBar().showMessage(message)
+    QApplication.processEvents()
+    room = window.completion.geometry().left()
+    assert room > window.statusBar().fontMetrics().horizontalAdvance(message) + 10
+    assert window.completion.isVisible() and window.completion.text() == "已完成 40 / 40"
