@@ -26,7 +26,7 @@ WORDS = {
     "丢弃": "Discard", "帮助": "Help", "应用": "Apply", "恢复默认值": "Defaults", "重试": "Retry",
     "忽略": "Ignore", "中止": "Abort", "全部": "All", "打开所在文件夹": "Folder", "打开": "Open",
     "浏览": "Browse", "导入": "Import", "导出": "Export", "仍然导出": "Export", "汇总": "Merge",
-    "分发": "Handout", "连接": "Connect", "恢复": "Restore", "打印": "Print", "上一页": "Previous",
+    "分发": "Handout", "连接": "Connect", "恢复": "Restore", "打印": "Print", "上一页": "Back",
     "下一页": "Next", "移除": "Remove", "删除": "Delete", "添加": "Add", "刷新": "Refresh",
     "重新检查": "Recheck", "查看问题": "View", "修改记录": "History", "选择": "Select",
     "保留": "Keep", "新建": "New", "显示": "Show", "复制": "Copy", "详细": "Details",

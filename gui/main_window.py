@@ -25,6 +25,7 @@ from gui.item_models.framework_tree import ITEM
 from gui.live_refresh import LiveRefresh
 from gui.notifier import ChangeNotifier
 from gui.panels.review_panel import ReviewPanel
+from gui.reveal import reveal_cursor
 from gui.settings import Settings
 from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         if widget is not None:
             widget.edit.setFocus()
             widget.edit.moveCursor(QTextCursor.MoveOperation.End)
+            QTimer.singleShot(0, lambda: reveal_cursor(widget.edit))  # once the page is laid out
 
     def _show_row(self, kind: str, row_id: int) -> None:
         """The editor follows the current row (the last one clicked, also in a multi-selection)."""
