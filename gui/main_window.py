@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         if self.assessment_id is not None:
             self.commit_editors()
             self.tree.clearSelection()
+            self.tree.selectionModel().clearCurrentIndex()  # choosing the same item shows it again
             self.right.show_assessment(self.assessment_id)
 
     def show_section(self, key: str) -> None:

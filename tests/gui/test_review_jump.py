@@ -44,3 +44,19 @@ def _ancestors(widget: QWidget) -> Iterator[QWidget]:
     while parent is not None:
         yield parent
         parent = parent.parentWidget()
+
+
+def test_the_item_found_again_is_shown_after_the_assessment_page(window: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    """Find an item, open the assessment page (体检's narrative problem, 自评信息与总结段落), then
+    find the same item again: the editor shows the item, not the page it was on."""
+    window.filter_bar.text.setFocus()
+    qtbot.keyClicks(window.filter_bar.text, "2")  # digits: no input method needed
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() > 0)
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Return)
+    assert window.item_editor.isVisible()
+    window.info_button.click()
+    assert window.assessment_editor.isVisible() and not window.item_editor.isVisible()
+    window.filter_bar.text.setFocus()
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Return)
+    assert window.item_editor.isVisible()
