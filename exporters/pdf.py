@@ -3,6 +3,7 @@ LibreOffice (soffice) anywhere. Offline; the target is replaced only by a comple
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -144,8 +145,9 @@ def _own_process_group() -> dict[str, Any]:
 def _end_process_group(process: subprocess.Popen[bytes]) -> None:
     """End LibreOffice and the processes it started: politely, then for good."""
     if sys.platform == "win32":
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True,
-                       check=False)
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):  # soffice.exe starts soffice.bin
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True,
+                           check=False, timeout=STOP_GRACE_SECONDS)
         process.kill()
         process.communicate()
         return
