@@ -1,6 +1,6 @@
-"""Accelerator letters for every dialog's buttons (确定(&O), 浏览(&B)…), unique within the dialog:
-one application-wide filter marks the buttons of each dialog (message boxes, the busy dialog, file
-dialogs too) as it is shown, so no dialog has to do it itself."""
+"""Accelerator letters for every dialog's buttons and check boxes (确定(&O), 浏览(&B)…), unique
+within the dialog: one application-wide filter marks the buttons of each dialog (message boxes,
+the busy dialog, file dialogs too) as it is shown, so no dialog has to do it itself."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QDialog,
     QLabel,
     QPushButton,
+    QRadioButton,
     QWidget,
 )
 
@@ -57,12 +59,15 @@ def install(app: QCoreApplication | None = None) -> None:
 
 
 def assign(dialog: QWidget) -> None:
-    """Each push button of dialog without an accelerator gets one, unique within the dialog;
-    the letters of check boxes and labels already marked are left to them."""
+    """Each button of dialog without an accelerator gets one, unique within the dialog: push
+    buttons first (确定/取消 before the others), then check boxes and radio buttons; letters
+    already marked (labels, Qt's own 是(&Y)) are kept."""
     used = {mark.upper() for widget in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel)
             for mark in _MARK.findall(widget.text().replace("&&", ""))[:1]}
-    buttons = [b for b in dialog.findChildren(QPushButton) if b.text() and "&" not in b.text()]
-    buttons.sort(key=lambda b: b.text() not in STANDARD)
+    buttons = [b for b in dialog.findChildren(QAbstractButton)
+               if isinstance(b, QPushButton | QCheckBox | QRadioButton)
+               and b.text() and "&" not in b.text()]
+    buttons.sort(key=lambda b: (not isinstance(b, QPushButton), b.text() not in STANDARD))
     for button in buttons:
         letter = next((c for c in candidates(button.text()) if c not in used), None)
         if letter is not None:

@@ -102,16 +102,18 @@ def main(db: Path, workbook: Path) -> int:
 
 
 def unmarked_buttons(dialog: object) -> list[str]:
-    """A line "accelerator: …" for each visible button of dialog without an accelerator letter,
-    or whose letter another button of the dialog has too."""
+    """A line "accelerator: …" for each visible button or check box of dialog without an
+    accelerator letter, or whose letter another one of the dialog has too."""
     import re
 
-    from PySide6.QtWidgets import QPushButton, QWidget
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QPushButton, QRadioButton, QWidget
 
     assert isinstance(dialog, QWidget)
     found, letters = [], {}
     name = type(dialog).__name__
-    for button in dialog.findChildren(QPushButton):
+    for button in dialog.findChildren(QAbstractButton):
+        if not isinstance(button, QPushButton | QCheckBox | QRadioButton):
+            continue
         if not button.isVisible() or not button.text():
             continue
         mark = re.search(r"&(\w)", button.text().replace("&&", ""))
