@@ -1,5 +1,6 @@
-"""The busy dialog's 取消 while LibreOffice makes a PDF or a print preview: LibreOffice ends at
-once, the old file stays, no error box, and the status bar says 已取消."""
+"""The busy dialog's 取消 while LibreOffice makes a PDF or a print preview, or converts last
+year's summary: LibreOffice ends at once, the old file stays, no error box, and the status bar
+says 已取消."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from exporters.registry import export_format
 from gui.dialogs import print_preview
 from gui.dialogs.exports import export_to
+from gui.dialogs.import_summary import import_summary_file
 from gui.main_window import MainWindow
 from model.services import Services
 from tests.exporters.rendering import require_tools
@@ -61,3 +63,17 @@ def test_cancelling_a_print_preview_ends_libreoffice(window: MainWindow, answers
     assert clicked == ["正在生成打印预览…"] and answers == []
     assert window.statusBar().currentMessage() == "已取消：生成打印预览"
     assert libreoffice_processes("zicha-preview-") == []
+
+
+def test_cancelling_the_conversion_of_last_years_summary(window: MainWindow, answers: list[str],
+                                                         tmp_path: Path) -> None:
+    """File → 导入上年工作总结 with an .rtf: LibreOffice converts it first; 取消 ends that too."""
+    require_tools()
+    source = tmp_path / "2020年工作总结.rtf"
+    source.write_text("{\\rtf1\\ansi{\\fonttbl\\f0 Arial;}\\f0 一、总体情况\\par 全年完成任务。\\par}",
+                      encoding="utf-8")
+    clicked = cancel_once_libreoffice_runs(window, "zicha-summary-")
+    assert import_summary_file(window, window.services, window.assessment_id, source) is None
+    assert clicked == ["正在读取工作总结…"] and answers == []  # no error box, no preview
+    assert window.statusBar().currentMessage() == "已取消：读取工作总结"
+    assert libreoffice_processes("zicha-summary-") == []
