@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from exporters.registry import export_format
 from gui.dialogs import print_preview
 from gui.dialogs.exports import export_to
-from gui.dialogs.import_summary import import_summary_file
+from gui.dialogs.import_summary import SummaryPreview, import_summary_file
 from gui.main_window import MainWindow
 from model.services import Services
 from tests.exporters.rendering import require_tools
@@ -46,6 +46,9 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     folder = tmp_path / "temp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    # should the work end before the cancel, the test fails rather than wait on a modal box
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail(f"shown: {box.text()}"))
+    monkeypatch.setattr(SummaryPreview, "exec", lambda _d: pytest.fail("preview shown"))
     return str(folder)
 
 
