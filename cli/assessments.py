@@ -5,22 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.opened import opened_services
 from model.assessment_removal import assessment_size, delete_assessment
 from model.errors import NotFoundError
-from model.opening import open_services
 from model.storage.backups import make_backup
 
 
 def cmd_delete_assessment(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         if all(a.id != args.assessment for a in services.assessments.list()):
             raise NotFoundError(f"自评（编号 {args.assessment}）不存在，未删除任何内容。")
         size = assessment_size(services.db, args.assessment)
         backup = make_backup(Path(args.db), reason="before-delete")  # verified before it counts
         delete_assessment(services.db, args.assessment)
-    finally:
-        services.close()
     print(f"已删除自评 {args.assessment}“{size.title}”：{size.dimensions} 个维度，{size.items} 项，"
           f"{size.evidence} 份证明材料；删除前的备份：{backup}（可用 restore 恢复）")
     return 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cli.commands import pick_assessment
+from cli.opened import opened_services
 from exporters.handout_set import write_handout_set
 from exporters.handout_xlsx import handout_file_names
 from importers.errors import ImportFileError
@@ -17,7 +18,6 @@ from model.collect.folder import prepare_folder
 from model.collect.handout import build_handout, department_name, record_handout
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import Rejection, ReturnedBook
-from model.opening import open_services
 from model.storage.backups import make_backup
 
 
@@ -28,8 +28,7 @@ def _print_json(value: object) -> None:
 
 def cmd_handout(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         assessment_id = pick_assessment(services, args.assessment)
         books = build_handout(services.db, assessment_id, departments=args.department,
                               deadline=args.deadline or "", return_to=args.return_to or "")
@@ -45,8 +44,6 @@ def cmd_handout(args: argparse.Namespace) -> int:
                 with contextlib.suppress(OSError):
                     out.rmdir()
             raise
-    finally:
-        services.close()
     _print_json({"files": [{"department": department_name(book.department),
                             "path": str(out / name), "items": len(book.rows)}
                            for book, name in zip(books, names, strict=True)]})
@@ -66,16 +63,13 @@ def read_books(files: list[str]) -> tuple[list[ReturnedBook], list[Rejection]]:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     books, unreadable = read_books(args.files)
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         path = services.db.sqlite_path
         options = CollectOptions(
             prefer=args.prefer, dry_run=args.dry_run or bool(unreadable),
             assessment_id=pick_assessment(services, args.assessment) if args.assessment else None,
             backup=(lambda: make_backup(path, reason="before-collect")) if path else None)
         result = collect(services.db, books, options)
-    finally:
-        services.close()
     result.files = len(args.files)
     result.rejected[:0] = unreadable
     _print_json(result.as_json())

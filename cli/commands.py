@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cli.opened import opened_database, opened_services
 from model.errors import NotFoundError
 from model.opening import create_demo_database, open_services
 from model.queries import assessment_summaries
 from model.records import AssessmentSummary
 from model.storage.backups import make_backup, restore
 from model.storage.db import Database
-from model.storage.opening import open_database
 from model.storage.revisions import head_revision
 from model.storage.targets import refuse_live_target
 from model.storage.urls import is_url, mask_url
@@ -46,8 +46,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         print_json({
             "schema": head_revision(),
             "assessments": [
@@ -56,8 +55,6 @@ def cmd_info(args: argparse.Namespace) -> int:
                 for s in summaries(database)
             ],
         })
-    finally:
-        database.dispose()
     return 0
 
 
@@ -68,8 +65,7 @@ def summaries(database: Database) -> list[AssessmentSummary]:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         assessment_id = pick_assessment(services, args.assessment)
         dims = {d.id: d for d in services.dimensions.list(assessment_id)}
 
@@ -85,8 +81,6 @@ def cmd_items(args: argparse.Namespace) -> int:
              "content": i.content, "status": i.status}
             for i in services.items.list(assessment_id)
         ])
-    finally:
-        services.close()
     return 0
 
 

@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.opened import opened_services
 from model.errors import ModelError
-from model.opening import open_services
 from model.services import Services
 from model.storage.examine import examine
 from model.storage.handover import pack, unpack
@@ -22,13 +22,10 @@ from model.storage.urls import is_url
 def cmd_attach(args: argparse.Namespace) -> int:
     if any(not name.strip() for name in args.files):
         raise ModelError("文件名为空：请给出要添加的文件或文件夹。")
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         fields = {k: v for k, v in (("title", args.title), ("doc_no", args.doc_no),
                                     ("issued_on", args.date)) if v}
         records = services.evidence.attach_files(args.item, [Path(f) for f in args.files], **fields)
-    finally:
-        services.close()
     for record in records:
         print(f"已添加：{record.title}（{record.file_name}，{record.file_size} 字节）")
     return 0
@@ -45,8 +42,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                   if found.kind == "damaged" else "")
         print(f"检查未通过：{found.summary()}。{advice}", file=sys.stderr)
         return 2
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         report = check_database(services.db)
         for problem in report.problems:
             print(problem)
@@ -55,8 +51,6 @@ def cmd_check(args: argparse.Namespace) -> int:
                   + ("" if args.fix else "（可用 check --fix 清理）。"))
         if args.fix and report.unreferenced:
             _fix(services, len(report.unreferenced), args.yes)
-    finally:
-        services.close()
     if report.problems:
         print(f"检查未通过：{len(report.problems)} 个问题。", file=sys.stderr)
         return 2
@@ -96,11 +90,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
         return pack_server_command(args)
     refuse_live_target(Path(args.out), Path(args.db))
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         out = pack(services.db, Path(args.out))
-    finally:
-        services.close()
     print(f"已打包：{out}")
     return 0
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from cli.commands import pick_assessment_in
 from cli.format_options import option_values
+from cli.opened import opened_database
 from exporters.errors import ExportResult
 from exporters.registry import export_format, run_export
-from model.storage.opening import open_database
 from model.storage.targets import refuse_live_target
 
 
@@ -41,12 +41,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = export_format(args.format)
     # refused before the database is opened: a refusal writes nothing, not even a daily backup
     refuse_live_target(Path(args.out), Path(args.db))
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         assessment_id = pick_assessment_in(database, args.assessment)
         result = run_export(fmt, database, assessment_id, Path(args.out),
                             option_values(args, fmt.options), TerminalProgress())
-    finally:
-        database.dispose()
     print_result(result)
     return 0

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from cli.commands import pick_assessment, print_json
-from model.opening import open_services
+from cli.opened import opened_services
 from model.scoring.form import FormScore
 
 
@@ -30,11 +30,8 @@ def score_json(result: FormScore) -> dict[str, Any]:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         assessment_id = pick_assessment(services, args.assessment)
         result = services.finance.score(assessment_id)
-    finally:
-        services.close()
     print_json(score_json(result))
     return 0

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from cli.commands import print_json
 from cli.format_options import option_values
+from cli.opened import opened_services
 from importers.registry import format_for, import_options, run_import
-from model.opening import open_services
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
@@ -22,11 +22,8 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     if args.dry_run:
         print_json(fmt.preview(read))
         return 0
-    services = open_services(args.db, create=True)
-    try:
+    with opened_services(args.db, create=True) as services:
         stored = run_import(fmt, services, read, args.into)
-    finally:
-        services.close()
     for warning in stored.warnings:
         print(f"注意：{warning}", file=sys.stderr)
     print(stored.summary)

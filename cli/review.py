@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 
 from cli.commands import pick_assessment, print_json
-from model.opening import open_services
+from cli.opened import opened_services
 from model.review import counts, review
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         problems = review(services, pick_assessment(services, args.assessment))
-    finally:
-        services.close()
     print_json({"problems": [p.as_json() for p in problems], "counts": counts(problems)})
     return 0

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from cli.commands import print_json
+from cli.opened import opened_database
 from model.audit import item_history
 from model.errors import ValidationError
-from model.storage.opening import open_database
 from model.storage.server_admin import ROLES, add_login, list_logins, remove_login, server_init
 from model.storage.urls import mask_url
 
@@ -29,20 +29,16 @@ def read_new_password(login: str) -> str:
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
-    database = open_database(args.db)  # makes the schema (under the advisory lock)
-    try:
+    with opened_database(args.db) as database:  # makes the schema (under the advisory lock)
         password = read_new_password(args.admin) if args.admin else None
         admin = server_init(database, args.admin, password, args.department or "")
-    finally:
-        database.dispose()
     print(f"服务器数据库已就绪：{mask_url(args.db)}；管理员：{admin}。"
           "下一步：python main.py users --db 网址 add 登录名 --department 处室 添加各处室的登录。")
     return 0
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         if args.action == "add":
             password = read_new_password(args.login)
             add_login(database, args.login, password, args.department or "", args.role)
@@ -53,17 +49,12 @@ def cmd_users(args: argparse.Namespace) -> int:
         else:
             print_json([{"login": u.login, "department": u.department, "role": u.role}
                         for u in list_logins(database)])
-    finally:
-        database.dispose()
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         print_json([change.as_json() for change in item_history(database, args.item)])
-    finally:
-        database.dispose()
     return 0
 
 
@@ -72,11 +63,8 @@ def backup_server_command(args: argparse.Namespace) -> int:
 
     from model.storage.transfer import backup_server
 
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         out = backup_server(database, Path(args.out) if args.out else None)
-    finally:
-        database.dispose()
     print(f"已备份服务器数据库“{mask_url(args.db)}”到：{out}（含证明材料，可用 check 检查）")
     return 0
 
@@ -86,11 +74,8 @@ def restore_server_command(args: argparse.Namespace) -> int:
 
     from model.storage.transfer import restore_server
 
-    database = open_database(args.db)
-    try:
+    with opened_database(args.db) as database:
         report = restore_server(Path(args.backup), database)
-    finally:
-        database.dispose()
     print(f"已从备份恢复：{args.backup} → “{mask_url(args.db)}”（{report.rows} 行，"
           f"{report.files} 个证明材料文件）")
     return 0
@@ -105,18 +90,15 @@ def pack_server_command(args: argparse.Namespace) -> int:
     from model.storage.migrate import open_sqlite
     from model.storage.transfer import copy_into_new_sqlite
 
-    database = open_database(args.db)
-    try:
-        with tempfile.TemporaryDirectory(prefix="zicha-pack-") as folder:
-            copy = Path(folder) / "assessments.db"
-            copy_into_new_sqlite(database, copy)
-            local = open_sqlite(copy, create=False)
-            try:
-                out = pack(local, Path(args.out))
-            finally:
-                local.dispose()
-    finally:
-        database.dispose()
+    with opened_database(args.db) as database, \
+            tempfile.TemporaryDirectory(prefix="zicha-pack-") as folder:
+        copy = Path(folder) / "assessments.db"
+        copy_into_new_sqlite(database, copy)
+        local = open_sqlite(copy, create=False)
+        try:
+            out = pack(local, Path(args.out))
+        finally:
+            local.dispose()
     print(f"已打包：{out}")
     return 0
 
@@ -128,18 +110,12 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from model.storage.transfer import copy_into_new_sqlite, copy_into_server
     from model.storage.urls import is_url
 
-    source = open_database(args.source)
-    try:
+    with opened_database(args.source) as source:
         if is_url(args.target):
-            target = open_database(args.target)
-            try:
+            with opened_database(args.target) as target:
                 report = copy_into_server(source, target, replace=False)
-            finally:
-                target.dispose()
         else:
             report = copy_into_new_sqlite(source, Path(args.target))
-    finally:
-        source.dispose()
     print(f"已复制：{mask_url(args.source)} → {mask_url(args.target)}（{report.rows} 行，"
           f"{report.files} 个证明材料文件）")
     return 0

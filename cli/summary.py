@@ -7,32 +7,26 @@ import sys
 from pathlib import Path
 
 from cli.commands import print_json
+from cli.opened import opened_services
 from importers.summary_docx.matching import ItemText
 from importers.summary_docx.summary import SummaryRead, read_summary
-from model.opening import open_services
 from model.summary_import import StoredSummary, store_summary
 
 
 def cmd_import_docx(args: argparse.Namespace) -> int:
     items: list[ItemText] = []
     if args.into is not None:
-        services = open_services(args.db)
-        try:
+        with opened_services(args.db) as services:
             services.assessments.get(args.into)  # a clear message when it does not exist
             items = [ItemText(i.id, i.seq, i.content, i.target)
                      for i in services.items.list(args.into)]
-        finally:
-            services.close()
     read = read_summary(Path(args.file), unit=args.unit, year=args.year, items=items)
     if args.dry_run:
         print_json(read.preview())
         return 0
     read.require_body()
-    services = open_services(args.db, create=True)
-    try:
+    with opened_services(args.db, create=True) as services:
         stored = store_summary(services.db, read.data(), args.into)
-    finally:
-        services.close()
     for warning in [*read.warnings, *stored.warnings]:
         print(f"注意：{warning}", file=sys.stderr)
     print(stored_message(read, stored))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 
 from cli.commands import pick_assessment, print_json
+from cli.opened import opened_services
 from model.errors import NotFoundError
-from model.opening import open_services
 from model.year_compare.compare import compare
 from model.year_compare.previous import previous_assessment
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    services = open_services(args.db)
-    try:
+    with opened_services(args.db) as services:
         this_id = pick_assessment(services, args.assessment)
         last_id = pick_assessment(services, args.with_id) if args.with_id is not None else \
             previous_assessment(services.db, this_id)
@@ -21,6 +20,4 @@ def cmd_compare(args: argparse.Namespace) -> int:
             raise NotFoundError(f"没有找到自评（编号 {this_id}）上一年度的自评，"
                                 "请用 --with 指定要比较的自评。")
         print_json(compare(services.db, this_id, last_id).as_json())
-    finally:
-        services.close()
     return 0

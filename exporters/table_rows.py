@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from exporters.xmltext import TextCleaner
 from model.layouts import Column, Layout
 from model.report_records import EXTRA_PREFIX, Report
+from model.vocabulary import ITEM_FIELDS
 
 # Fields no official layout has, written after its columns when any item holds them.
-OWN_COLUMNS = (("owner", "责任人"), ("deadline", "时限"), ("note", "备注"))
+OWN_COLUMNS = tuple((f.code, f.label) for f in ITEM_FIELDS if f.own_column)
 EXTRA_WIDTH = 18
 
 

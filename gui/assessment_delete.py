@@ -4,60 +4,49 @@ lives on that assessment's undo stack, as an import that made an assessment does
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox
 
-from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QMenu, QMessageBox
-
+from gui.window_context import WindowContext
 from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
 from model.errors import ModelError
 from model.maintenance import backup_before
 from model.records import DeletedRows
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
 
 class DeleteAssessment(QUndoCommand):
     """Delete one assessment through the services; undo puts every row back (same ids)."""
 
-    def __init__(self, window: MainWindow, assessment_id: int, title: str,
+    def __init__(self, ctx: WindowContext, assessment_id: int, title: str,
                  deleted: DeletedRows | None = None) -> None:
-        super().__init__(window.tr("删除自评“%1”").replace("%1", title))
-        self.window, self.assessment_id = window, assessment_id
+        super().__init__(ctx.widget.tr("删除自评“%1”").replace("%1", title))
+        self.ctx, self.assessment_id = ctx, assessment_id
         self.deleted = deleted  # given: the delete is done already (pushed after it)
 
     def redo(self) -> None:
         if self.deleted is None:
-            self.deleted = delete_assessment(self.window.services.db, self.assessment_id)
-            self.window.fill_assessments()
+            self.deleted = delete_assessment(self.ctx.services.db, self.assessment_id)
+            self.ctx.fill_assessments(None)
 
     def undo(self) -> None:
         if self.deleted is not None:
-            restored = restore_assessment(self.window.services.db, self.deleted)
+            restored = restore_assessment(self.ctx.services.db, self.deleted)
             self.deleted = None
-            self.window.fill_assessments(select=restored)
+            self.ctx.fill_assessments(restored)
 
 
-def install(window: MainWindow, menu: QMenu) -> None:
-    """删除自评… at the end of the Edit menu (undone with 撤销, Ctrl+Z, like any edit)."""
-    menu.addSeparator()
-    delete = QAction(window.tr("删除自评…"), window)
-    delete.setObjectName("delete_assessment")
-    delete.triggered.connect(lambda _checked=False: confirm_and_delete(window))
-    menu.addAction(delete)
-
-
-def confirm_and_delete(window: MainWindow) -> bool:
-    """Ask, naming the assessment, its items and evidence; back up; delete. True when deleted."""
-    assessment_id = window.assessment_id
+def confirm_and_delete(ctx: WindowContext) -> bool:
+    """编辑 → 删除自评…: ask, naming the assessment, its items and evidence; back up; delete.
+    True when deleted."""
+    window = ctx.widget
+    assessment_id = ctx.assessment_id
     if assessment_id is None:
         return False
-    window.commit_editors()
+    ctx.commit_editors()
     try:
-        size = assessment_size(window.services.db, assessment_id)
+        size = assessment_size(ctx.services.db, assessment_id)
     except ModelError as exc:
-        window.show_failure(exc)
+        ctx.show_failure(exc)
         return False
     text = (window.tr("删除自评“%1”？\n\n将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录"
                       "（证明材料文件仍保留在材料文件夹中）。\n删除前会先备份数据库；关闭窗口之前可以"
@@ -70,13 +59,13 @@ def confirm_and_delete(window: MainWindow) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        path = window.services.db.sqlite_path
+        path = ctx.services.db.sqlite_path
         if path is not None:
             backup_before(path, "before-delete")  # verified before it counts
-        deleted = delete_assessment(window.services.db, assessment_id)
+        deleted = delete_assessment(ctx.services.db, assessment_id)
     except ModelError as exc:
-        window.show_failure(exc)
+        ctx.show_failure(exc)
         return False
-    window.fill_assessments()  # another assessment is shown: the step goes on its undo stack
-    window.undo_stack.push(DeleteAssessment(window, assessment_id, size.title, deleted))
+    ctx.fill_assessments(None)  # another assessment is shown: the step goes on its undo stack
+    ctx.undo.push(DeleteAssessment(ctx, assessment_id, size.title, deleted))
     return True

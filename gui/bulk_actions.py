@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTreeView
 
-from gui.commands.base import EditContext, ServiceCommand
+from gui.commands.base import ServiceCommand
 from gui.commands.bulk import BulkDeleteCommand, BulkFieldCommand, BulkMoveCommand
 from gui.item_models.framework_tree import ITEM, KIND_ROLE, RECORD_ROLE, FrameworkTreeModel
 from gui.panels.item_editor import item_subject
-from gui.undo_target import UndoTarget
+from gui.window_context import WindowContext
 from model.records import ItemRecord
 
 
 class BulkActions(QObject):
-    def __init__(self, context: EditContext, stack: UndoTarget, tree: QTreeView,
-                 window: QWidget) -> None:
-        super().__init__(window)
-        self.context, self.stack, self.tree, self.window = context, stack, tree, window
+    def __init__(self, ctx: WindowContext, tree: QTreeView) -> None:
+        super().__init__(ctx.widget)
+        self.tree = tree
+        self.context, self.stack, self.window = ctx.edit, ctx.undo, ctx.widget
 
     def selected_items(self) -> list[ItemRecord]:
         """The selected items in table order (dimensions in the selection are not included)."""
-        indexes = self.tree.selectionModel().selectedIndexes()
-        records = [i.data(RECORD_ROLE) for i in indexes if i.data(KIND_ROLE) == ITEM]
+        indexes = self.tree.selectionModel().selectedIndexes()  # a row's every column
+        records = [i.data(RECORD_ROLE) for i in indexes if i.column() == 0 and i.data(KIND_ROLE) == ITEM]
         return sorted(records, key=lambda record: record.seq)
 
     def select_dimension_items(self) -> None:
@@ -39,8 +39,9 @@ class BulkActions(QObject):
             index = model.index(row, 0, parent)
             if index.data(KIND_ROLE) == ITEM:
                 selection.select(index, index)
-        self.tree.selectionModel().select(
-            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.tree.selectionModel().select(  # whole rows, as a click selects them
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
 
     # --- actions ------------------------------------------------------------------------------
     def set_status(self, status: str) -> None:

@@ -6,18 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from exporters.registry import export_format
-from gui.panels.review_panel import offer_review
+from gui.panels.review_panel import ReviewPanel, offer_review
+from gui.window_context import WindowContext
 from model.errors import ModelError
 from model.services import Services
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 Opener = Callable[[str], Services]
 # The dialogs (and the Word, Excel and PDF libraries behind them) load when first used: the
@@ -25,14 +22,21 @@ Opener = Callable[[str], Services]
 
 
 class FileActions(QObject):
-    def __init__(self, window: MainWindow, opener: Opener | None) -> None:
-        super().__init__(window)
-        self.window, self.opener = window, opener
-        self.settings = window.settings
+    """open_window(services) shows a database in a new window in place of this one;
+    last_year_changed() tells the editor that 上年 was chosen again."""
+
+    def __init__(self, ctx: WindowContext, review: ReviewPanel, opener: Opener | None,
+                 open_window: Callable[[Services], None],
+                 last_year_changed: Callable[[], None]) -> None:
+        super().__init__(ctx.widget)
+        self.ctx, self.review, self.opener = ctx, review, opener
+        self.open_window, self.last_year_changed = open_window, last_year_changed
+        self.settings = ctx.settings
+        self.window = ctx.widget  # the parent of the dialogs
 
     @property
     def services(self) -> Services:
-        return self.window.services
+        return self.ctx.services
 
     def new_assessment(self) -> None:
         from gui.dialogs.new_assessment import NewAssessmentDialog
@@ -50,9 +54,9 @@ class FileActions(QObject):
                 record = self.services.assessments.copy_to_year(source, dialog.year.value(),
                                                                 title=dialog.title.text())
         except ModelError as exc:
-            w.show_failure(exc)
+            self.ctx.show_failure(exc)
             return
-        w.fill_assessments(select=record.id)
+        self.ctx.fill_assessments(record.id)
 
     def open_database(self, path: str | None = None) -> None:
         w = self.window
@@ -68,9 +72,7 @@ class FileActions(QObject):
             return
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
-        window = type(w)(services, self.settings, self.opener)
-        window.show()
-        w.close()
+        self.open_window(services)
 
     def connect_server(self) -> None:
         """File → 连接服务器…: the server database in a new window (the password asked there)."""
@@ -89,8 +91,7 @@ class FileActions(QObject):
 
         saved = save_copy(self.window, self.services, self.settings.last_folder())
         if saved is not None:
-            self.window.statusBar().showMessage(
-                self.tr("已另存副本：%1").replace("%1", str(saved)), 5000)
+            self.ctx.status(self.tr("已另存副本：%1").replace("%1", str(saved)))
 
     def restore_backup(self) -> None:
         from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
@@ -105,7 +106,7 @@ class FileActions(QObject):
         chosen = dialog.chosen() if dialog.exec() == RestoreDialog.DialogCode.Accepted else None
         if chosen is None:
             return
-        self.window.commit_editors()
+        self.ctx.commit_editors()
         self.services.close()
         restore_chosen(self.window, chosen.path, path)
         self.open_database(str(path))  # a fresh window on the restored database
@@ -127,7 +128,7 @@ class FileActions(QObject):
             .replace("%1", self.services.db.display_name).replace("%2", name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        w.commit_editors()
+        self.ctx.commit_editors()
         try:
             rows = restore_server(Path(name), self.services.db)
         except ModelError as exc:
@@ -135,41 +136,37 @@ class FileActions(QObject):
             return
         QMessageBox.information(w, self.tr("已恢复"),
                                 self.tr("已从备份恢复 %1 行数据。").replace("%1", str(rows)))
-        w.fill_assessments()
+        self.ctx.fill_assessments(None)
 
     def import_excel(self) -> None:
         """File → 导入: the import is one undo step (gui/commands/imports.py)."""
         from gui.commands.imports import undoable_store
 
-        w = self.window
-        w.commit_editors()
+        ctx = self.ctx
+        ctx.commit_editors()
         from gui.dialogs.import_excel import import_excel
 
         store = undoable_store()
-        received = import_excel(w, self.services, w.assessment_id, self.settings.last_folder(),
-                                store=store)
+        received = import_excel(ctx.widget, self.services, ctx.assessment_id,
+                                self.settings.last_folder(), store=store)
         if received is not None:
-            came_from = w.assessment_id
-            w.fill_assessments(select=received)
-            store.push(w, came_from)
+            came_from = ctx.assessment_id
+            ctx.fill_assessments(received)
+            store.push(ctx.widget, came_from)  # the command's step (gui/commands/imports.py)
 
     def import_summary(self) -> None:
         from gui.dialogs.import_summary import import_summary
 
-        w = self.window
-        received = import_summary(w, self.services, w.assessment_id, self.settings.last_folder())
+        received = import_summary(self.window, self.services, self.ctx.assessment_id,
+                                  self.settings.last_folder())
         if received is not None:
-            w.fill_assessments(select=received)
+            self.ctx.fill_assessments(received)
 
     def choose_last_year(self) -> None:
         from gui.dialogs.choose_previous import choose_last_year
 
-        w = self.window
-        if choose_last_year(w, self.services, w.assessment_id):
-            panel, shown = w.item_editor.last_year, w.item_editor.record
-            panel.forget()
-            if shown is not None:
-                panel.show_item(shown)
+        if choose_last_year(self.window, self.services, self.ctx.assessment_id):
+            self.last_year_changed()
 
     def export(self, name: str) -> None:
         """File → 导出… for the format of the registry named name."""
@@ -179,23 +176,24 @@ class FileActions(QObject):
         self._export(partial(export_as, name=name), review=fmt.review_first)
 
     def _export(self, run: Callable[..., Path | None], review: bool = True) -> None:
-        w = self.window
-        if w.assessment_id is None:
+        assessment_id = self.ctx.assessment_id
+        if assessment_id is None:
             return
-        w.commit_editors()
-        if review and not offer_review(w, w.review):
+        self.ctx.commit_editors()
+        if review and not offer_review(self.window, self.review):
             return
-        saved = run(w, self.services, w.assessment_id, self.settings.last_folder())
+        saved = run(self.window, self.services, assessment_id, self.settings.last_folder())
         if saved is not None:
             self.settings.set_last_folder(str(saved.parent))
 
     def print_preview(self, source: str) -> None:
+        """File → 打印预览 → one of gui.menus.previews() (its name)."""
         from gui.dialogs.print_preview import preview
 
-        w = self.window
-        if w.assessment_id is not None:
-            w.commit_editors()
-            preview(w, self.services, w.assessment_id, source)
+        assessment_id = self.ctx.assessment_id
+        if assessment_id is not None:
+            self.ctx.commit_editors()
+            preview(self.window, self.services, assessment_id, source)
 
     def fill_recent(self, menu: QMenu) -> None:
         menu.clear()

@@ -1,25 +1,31 @@
 """The left side of the window: the assessment choice, the find bar and the framework tree, with
-its expansion remembered across reloads and large assessments loaded lazily."""
+its expansion remembered across reloads, large assessments loaded lazily, and the columns the
+clerk chose beside the title (right-click on the header), remembered in the settings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui import accelerators
 from gui.item_models.framework_nodes import NodeTree
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
+from gui.item_models.tree_columns import COLUMNS, CONTEXT, OPTIONAL, column_index, known
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
+from gui.settings import Settings
 from model.errors import ModelError
 from model.find_index import FindIndex, Found
 from model.records import AssessmentSummary, DimensionRecord, ItemRecord
@@ -29,6 +35,7 @@ from model.vocabulary import DimensionCounts
 LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
 OPEN_FOUND = 500  # a find over a large tree with at most this many matches opens them all
 Row = tuple[str, int]
+ROW_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 class FrameworkPane(QWidget):
@@ -36,9 +43,9 @@ class FrameworkPane(QWidget):
     current_row_changed = Signal(str, int)  # (kind, id) the editor should show
 
     def __init__(self, services: Services, before_search: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
-        self.services, self.before_search = services, before_search
+        self.services, self.before_search, self.settings = services, before_search, settings
         self.assessment_id: int | None = None
         self.assessments = QComboBox(self)
         self.assessments.currentIndexChanged.connect(
@@ -48,6 +55,8 @@ class FrameworkPane(QWidget):
         self.tree_model = FrameworkTreeModel(self)
         self.tree_filter = TreeFilter(text_search=self._search)
         self.tree = self._build_tree()
+        self.columns_menu: QMenu | None = None  # the header's last menu (tests, screenshots)
+        self.show_columns(known(settings.tree_columns()) if settings else [])
         self.assessments.setAccessibleName(self.tr("自评"))
         self.filter_bar.changed.connect(self._filter)
         self.filter_bar.go_to_first.connect(self.go_to_first_match)
@@ -70,8 +79,19 @@ class FrameworkPane(QWidget):
     def _build_tree(self) -> QTreeView:
         tree = QTreeView(self)
         tree.setModel(self.tree_model)
-        tree.setHeaderHidden(True)
         tree.setUniformRowHeights(True)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("状态") + 12)
+        for key in OPTIONAL:
+            column = COLUMNS[column_index(key)]
+            header.setSectionResizeMode(column_index(key), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column_index(key),
+                                 self.fontMetrics().horizontalAdvance(column.width) + 16)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._columns_menu)
         tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -79,6 +99,33 @@ class FrameworkPane(QWidget):
         tree.selectionModel().currentChanged.connect(self._on_current)
         tree.setAccessibleName(self.tr("考评维度与自查事项"))
         return tree
+
+    # --- columns ------------------------------------------------------------------------------
+    def shown_columns(self) -> list[str]:
+        """The optional columns shown beside the title, in declared order."""
+        return [key for key in OPTIONAL if not self.tree.isColumnHidden(column_index(key))]
+
+    def show_columns(self, keys: list[str]) -> None:
+        """Show these optional columns beside the title (the rest hidden), and remember them."""
+        for key in OPTIONAL:
+            self.tree.setColumnHidden(column_index(key), key not in keys)
+        if self.settings is not None:
+            self.settings.set_tree_columns(self.shown_columns())
+
+    def _columns_menu(self, point: QPoint) -> None:
+        """Right-click on the header: the columns as a checkable list (the title always shown)."""
+        menu = QMenu(self)
+        shown = self.shown_columns()
+        for key in OPTIONAL:
+            action = menu.addAction(QCoreApplication.translate(CONTEXT, COLUMNS[column_index(key)].header))
+            action.setObjectName(key)
+            action.setCheckable(True)
+            action.setChecked(key in shown)
+            action.toggled.connect(lambda on, k=key: self.show_columns(
+                [c for c in OPTIONAL if (c == k and on) or (c != k and c in self.shown_columns())]))
+        accelerators.assign(menu)
+        menu.popup(self.tree.header().viewport().mapToGlobal(point))
+        self.columns_menu = menu
 
     # --- assessments --------------------------------------------------------------------------
     def fill_assessments(self, summaries: list[AssessmentSummary], select: int | None = None) -> None:
@@ -137,8 +184,7 @@ class FrameworkPane(QWidget):
             self.filter_bar.clear()
             index = self.tree_model.index_of(kind, row_id)
         if index.isValid():  # this row alone, whatever keys are held
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.selectionModel().setCurrentIndex(index, ROW_SELECT)
             self.tree.scrollTo(index)
 
     def select_first_item(self) -> None:
@@ -170,8 +216,10 @@ class FrameworkPane(QWidget):
             index = self.tree.indexBelow(index)
         return rows
 
-    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        if index.isValid():
+    def _on_current(self, index: QModelIndex, previous: QModelIndex) -> None:
+        same_row = previous.isValid() and previous.column() != index.column() \
+            and previous.row() == index.row() and previous.parent() == index.parent()
+        if index.isValid() and not same_row:  # another cell of the row shown: nothing to show
             self.current_row_changed.emit(index.data(KIND_ROLE), index.data(ID_ROLE))
 
     # --- finding ------------------------------------------------------------------------------
@@ -183,8 +231,7 @@ class FrameworkPane(QWidget):
                 self.tree.expand(index)
             index = self.tree.indexBelow(index)
         if index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.selectionModel().setCurrentIndex(index, ROW_SELECT)
             self.tree.scrollTo(index)
         self.tree.setFocus()
 

@@ -1,4 +1,5 @@
-"""Help menu: 使用说明 (a short built-in guide, no network) and 关于 (version, data folder)."""
+"""Help menu (its entries declared in gui.menus): 使用说明 (a short built-in guide, no network),
+快捷键 and 关于 (version, data folder)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -15,16 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 import resources
-from gui.menus import add_action
 from model.maintenance import user_data_dir
 from model.program import version
-
-
-def build(window: QMainWindow, menu: QMenu) -> None:
-    add_action(menu, window, window.tr("使用说明"), lambda: GuideDialog(window).exec(), "F1",
-               name="guide")
-    add_action(menu, window, window.tr("快捷键"), lambda: show_shortcuts(window), name="shortcuts")
-    add_action(menu, window, window.tr("关于"), lambda: show_about(window), name="about")
 
 
 def show_shortcuts(window: QMainWindow) -> None:

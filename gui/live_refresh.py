@@ -181,7 +181,8 @@ class LiveRefresh(QObject):
         w = self.window
         tree = w.tree
         shown = w.left.current_row()
-        selected = [(i.data(KIND_ROLE), i.data(ID_ROLE)) for i in tree.selectionModel().selectedIndexes()]
+        selected = [(i.data(KIND_ROLE), i.data(ID_ROLE)) for i in tree.selectionModel().selectedIndexes()
+                    if i.column() == 0]  # a row once, whatever columns are shown
         scrolled = tree.verticalScrollBar().value(), tree.horizontalScrollBar().value()
         self._keeping = shown
         try:
@@ -192,7 +193,8 @@ class LiveRefresh(QObject):
         for row in selected:
             index = model.index_of(*row)
             if index.isValid() and row != w.left.current_row():
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
         tree.verticalScrollBar().setValue(scrolled[0])
         tree.horizontalScrollBar().setValue(scrolled[1])
         current = w.left.current_row()

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
-from gui import accelerators, button_accelerators, in_use, undo_history, window_menus
+from gui import button_accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.change import Change
-from gui.collect.progress_panel import ProgressPanel
+from gui.collect.wiring import CollectActions
 from gui.commands.base import EditContext
 from gui.commands.conflicts import FieldConflict, Resolver
 from gui.editor_pages import EditorPages
@@ -30,6 +30,7 @@ from gui.settings import Settings
 from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
 from gui.undo_history import HistoryDialog, UndoStacks
+from gui.window_context import WindowContext
 from gui.window_menus import find_action
 from model.errors import ConflictError, ModelError, NotFoundError
 from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
@@ -37,12 +38,6 @@ from model.services import Services
 
 
 class MainWindow(QMainWindow):
-    # set by gui.window_menus while the window is built
-    recent_menu: QMenu
-    collect_panel: ProgressPanel
-    undo_action: QAction
-    redo_action: QAction
-
     def __init__(self, services: Services, settings: Settings, opener: Opener | None = None) -> None:
         super().__init__()
         self.services, self.settings = services, settings
@@ -60,7 +55,7 @@ class MainWindow(QMainWindow):
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
         self.statusBar().addPermanentWidget(self.completion)  # on the right: messages on the left
-        self.left = FrameworkPane(services, self.commit_editors, self)
+        self.left = FrameworkPane(services, self.commit_editors, self, settings)
         pane = self.left
         self.tree, self.tree_model, self.filter_bar = pane.tree, pane.tree_model, pane.filter_bar
         self.right = EditorPages(self.context, self.undo_stack, self)
@@ -80,13 +75,26 @@ class MainWindow(QMainWindow):
         self.review = ReviewPanel(services, lambda: self.assessment_id, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review)
         self.review.hide()
-        self.structure = StructureActions(self.context, self.undo_stack, self.tree, self.tree_model, self)
-        self.bulk = BulkActions(self.context, self.undo_stack, self.tree, self)
-        self.files = FileActions(self, opener)
-        window_menus.install(self)
+        # what the actions work with (never the window as a bag of attributes)
+        self.window_context = ctx = WindowContext(
+            widget=self, services=services, edit=self.context, undo=self.undo_stack,
+            settings=settings, current_assessment=lambda: self.assessment_id,
+            commit_editors=self.commit_editors,
+            fill_assessments=lambda select: self.fill_assessments(select=select),
+            show_failure=self.show_failure)
+        self.structure = StructureActions(ctx, self.tree, self.tree_model)
+        self.bulk = BulkActions(ctx, self.tree)
+        self.files = FileActions(ctx, self.review, opener, self._open_in_new_window,
+                                 self._last_year_changed)
+        self.collect = CollectActions(ctx, beside=self.review)  # 分发 / 汇总 / 汇总进度
+        self.collect_panel = self.collect.panel
+        self.menus = window_menus.install(self)  # every entry declared in gui/menus.py
+        self.recent_menu: QMenu = self.menus.menu("recent")
+        self.undo_action: QAction = self.menus.action("undo")
+        self.redo_action: QAction = self.menus.action("redo")
         undo_history.install(self)
-        accelerators.assign_all(self)  # the entries added since the menus were built
-        button_accelerators.install()  # and every dialog's buttons, as each is shown
+        button_accelerators.install()  # every dialog's buttons get letters, as each is shown
+        self.tree.customContextMenuRequested.connect(self.show_tree_menu)
         self._wire()
         self._mark_in_use()
         self._restore_geometry()
@@ -123,7 +131,7 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: int | None) -> None:
         self.commit_editors()
-        self.assessment_id = self.structure.assessment_id = assessment_id
+        self.assessment_id = assessment_id
         self.undo_stack.switch_to(assessment_id)  # its own history, kept while the window is open
         self.reload()
         self.live.rebase()
@@ -207,6 +215,22 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.commit_editors()
         self.undo_stack.redo()
+
+    def show_tree_menu(self, point: QPoint) -> None:
+        self.tree_menu = window_menus.tree_menu(self, point)
+
+    def _open_in_new_window(self, services: Services) -> None:
+        """Another database (File → 打开, 最近打开, 连接服务器, a restore) in a new window in
+        place of this one."""
+        window = type(self)(services, self.settings, self.files.opener)
+        window.show()
+        self.close()
+
+    def _last_year_changed(self) -> None:
+        panel, shown = self.item_editor.last_year, self.item_editor.record
+        panel.forget()
+        if shown is not None:
+            panel.show_item(shown)
 
     def resolve_conflict(self, conflict: FieldConflict) -> Any:
         """A field changed elsewhere while it was changed here: the clerk sees both and decides

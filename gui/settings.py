@@ -1,4 +1,5 @@
-"""Settings declared once, typed: window geometry, splitters, language, folders, recent files."""
+"""Settings declared once, typed: window geometry, splitters, language, folders, recent files,
+the framework tree's columns."""
 
 from __future__ import annotations
 
@@ -63,13 +64,25 @@ class Settings:
     def set_last_folder(self, folder: str) -> None:
         self._store.setValue("paths/last_folder", folder)
 
-    def recent_files(self) -> list[str]:
-        value = self._store.value("paths/recent", [])
+    def _strings(self, key: str) -> list[str]:
+        """A list of texts (a one-element list may come back from the file as its text)."""
+        value = self._store.value(key, [])
         return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+
+    def recent_files(self) -> list[str]:
+        return self._strings("paths/recent")
 
     def add_recent_file(self, path: str, limit: int = 8) -> None:
         files = [path] + [f for f in self.recent_files() if f != path]
         self._store.setValue("paths/recent", files[:limit])
+
+    def tree_columns(self) -> list[str]:
+        """The columns the clerk shows beside the framework tree's title (gui/item_models/
+        tree_columns.py names them; an unknown name is ignored there)."""
+        return self._strings("tree/columns")
+
+    def set_tree_columns(self, keys: list[str]) -> None:
+        self._store.setValue("tree/columns", list(keys))
 
     def import_mapping(self, headers: list[str]) -> dict[str, str]:
         """The fields a clerk chose for a table with exactly these headers, or {}."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QTreeView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTreeView
 
-from gui.commands.base import EditContext
 from gui.commands.structure import CreateCommand, DeleteCommand, MoveCommand
 from gui.item_models.framework_tree import (
     DIMENSION,
@@ -17,17 +16,19 @@ from gui.item_models.framework_tree import (
     FrameworkTreeModel,
 )
 from gui.panels.item_editor import item_subject, shorten
-from gui.undo_target import UndoTarget
+from gui.window_context import WindowContext
 from model.vocabulary import MAX_DIMENSION_DEPTH
 
 
 class StructureActions(QObject):
-    def __init__(self, context: EditContext, stack: UndoTarget, tree: QTreeView,
-                 model: FrameworkTreeModel, window: QWidget) -> None:
-        super().__init__(window)
-        self.context, self.stack, self.tree, self.model, self.window = (
-            context, stack, tree, model, window)
-        self.assessment_id: int | None = None
+    def __init__(self, ctx: WindowContext, tree: QTreeView, model: FrameworkTreeModel) -> None:
+        super().__init__(ctx.widget)
+        self.ctx, self.tree, self.model = ctx, tree, model
+        self.context, self.stack, self.window = ctx.edit, ctx.undo, ctx.widget
+
+    @property
+    def assessment_id(self) -> int | None:
+        return self.ctx.assessment_id
 
     def selected(self) -> tuple[str | None, Any]:
         """The current row's kind and record (an ItemRecord or DimensionRecord, as kind says)."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QUndoView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QUndoView, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -68,7 +68,8 @@ class UndoStacks(QUndoGroup):
 
 
 def install(window: MainWindow) -> None:
-    """The undo and redo actions say what they undo; 编辑 → 撤销历史… shows every step."""
+    """The undo and redo actions say what they undo (编辑 → 撤销历史…, show_history, shows every
+    step)."""
     stacks: UndoStacks = window.undo_stack
     undo, redo = window.undo_action, window.redo_action
     if undo is None or redo is None:
@@ -87,22 +88,6 @@ def install(window: MainWindow) -> None:
              for action in (undo, redo)}
     stacks.undoTextChanged.connect(lambda text: name(undo, undo_verb, text))
     stacks.redoTextChanged.connect(lambda text: name(redo, redo_verb, text))
-    history = QAction(window.tr("撤销历史…"), window)
-    history.setObjectName("undo_history")
-    history.triggered.connect(lambda _checked=False: show_history(window))
-    for menu in (m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)):
-        if redo in menu.actions():
-            following = _after(menu.actions(), redo)
-            if following is None:
-                menu.addAction(history)
-            else:
-                menu.insertAction(following, history)
-            break
-
-
-def _after(actions: list[QAction], action: QAction) -> QAction | None:
-    index = actions.index(action)
-    return actions[index + 1] if index + 1 < len(actions) else None
 
 
 class HistoryDialog(QDialog):

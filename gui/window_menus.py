@@ -1,5 +1,6 @@
 """The main window's menus, toolbar, tree context menu and tree keys, built from gui.menus' data
-and connected to the window's parts (file actions, structure and bulk edits, review, tools)."""
+and connected to the window's parts (file actions, structure and bulk edits, collect, review,
+tools, help)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,21 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from exporters.registry import export_formats
 from gui import accelerators, help_menu
-from gui.assessment_delete import install as install_assessment_delete
-from gui.collect.wiring import install as install_collect
-from gui.format_text import format_text
-from gui.menus import TOOLBAR, TREE_MENU, add_action, add_toolbar, build_menus
+from gui.assessment_delete import confirm_and_delete
+from gui.menus import (
+    SEPARATOR,
+    TOOLBAR,
+    TREE_MENU,
+    Action,
+    BuiltMenus,
+    add_toolbar,
+    build_menus,
+    bulk_entries,
+    previews,
+    walk,
+)
 from gui.rights import limit_to_rights
-from model.vocabulary import STATUS_NAMES
+from gui.undo_history import show_history
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -30,13 +40,6 @@ def find_action(window: QMainWindow, name: str) -> QAction | None:
         if name else None
 
 
-def _declared(window: QMainWindow, name: str) -> QAction:
-    """An action gui.menus always declares (built above)."""
-    action = find_action(window, name)
-    assert action is not None, name
-    return action
-
-
 def _check(w: MainWindow) -> None:
     from gui.dialogs.evidence_tools import check_and_clean  # loaded when first used
 
@@ -46,7 +49,7 @@ def _check(w: MainWindow) -> None:
 def _new_finance_form(w: MainWindow) -> None:
     from gui.dialogs.new_finance_form import new_finance_form
 
-    new_finance_form(w)
+    new_finance_form(w.window_context)
 
 
 def _preferences(w: MainWindow) -> None:
@@ -55,60 +58,50 @@ def _preferences(w: MainWindow) -> None:
     PreferencesDialog(w, w.settings).exec()
 
 
-def install(w: MainWindow) -> None:
-    s, f = w.structure, w.files
-    slots: dict[str, Callable[[], object]] = {
+def slots(w: MainWindow) -> dict[str, Callable[[], object]]:
+    """What each declared entry does, by its name."""
+    s, f, b, c = w.structure, w.files, w.bulk, w.collect
+    found: dict[str, Callable[[], object]] = {
         "new_assessment": f.new_assessment, "finance_form": lambda: _new_finance_form(w),
-        "open": f.open_database, "save_copy": f.save_copy, "import": f.import_excel,
-        "import_summary": f.import_summary,
-        "connect": f.connect_server,
-        "preview_summary": lambda: f.print_preview("summary"),
-        "preview_selfcheck": lambda: f.print_preview("selfcheck"),
-        "preview_tasks": lambda: f.print_preview("tasks"), "quit": w.close,
-        "undo": w.undo, "redo": w.redo, "new_dim": w.committed(s.new_dimension),
-        "new_sub": w.committed(s.new_sub_dimension), "new_item": w.new_item,
-        "delete": w.delete, "up": w.committed(s.move_up), "down": w.committed(s.move_down),
-        "find": w.left.focus_filter, "review": w.review.show_review,
-        "check": lambda: _check(w),
-        "restore": f.restore_backup, "last_year": f.choose_last_year, "preferences": lambda: _preferences(w),
+        "open": f.open_database, "connect": f.connect_server, "save_copy": f.save_copy,
+        "import": f.import_excel, "import_summary": f.import_summary,
+        "handout": c.hand_out, "collect": c.collect_back, "quit": w.close,
+        "undo": w.undo, "redo": w.redo, "undo_history": lambda: show_history(w),
+        "new_dim": w.committed(s.new_dimension), "new_sub": w.committed(s.new_sub_dimension),
+        "new_item": w.new_item, "delete": w.delete, "up": w.committed(s.move_up),
+        "down": w.committed(s.move_down),
+        "bulk_department": w.committed(b.set_department), "bulk_move": w.committed(b.move),
+        "find": w.left.focus_filter,
+        "delete_assessment": lambda: confirm_and_delete(w.window_context),
+        "review": w.review.show_review, "last_year": f.choose_last_year,
+        "check": lambda: _check(w), "restore": f.restore_backup,
+        "preferences": lambda: _preferences(w),
+        "guide": lambda: help_menu.GuideDialog(w).exec(),
+        "shortcuts": lambda: help_menu.show_shortcuts(w), "about": lambda: help_menu.show_about(w),
     }
-    parts = {"exports": lambda menu: add_export_entries(w, menu),
-             "bulk": lambda menu: add_bulk_entries(w, menu),
-             "help": lambda menu: help_menu.build(w, menu)}
-    menus = build_menus(w, slots, parts)
-    w.recent_menu = menus["recent"]
-    w.collect_panel = install_collect(w, menus["文件(&F)"])  # 分发 / 汇总 / 汇总进度
-    install_assessment_delete(w, menus["编辑(&E)"])  # 删除自评… / 撤销删除自评
-    w.undo_action, w.redo_action = _declared(w, "undo"), _declared(w, "redo")
-    for action, signal in ((w.undo_action, w.undo_stack.canUndoChanged),
-                           (w.redo_action, w.undo_stack.canRedoChanged)):
+    for fmt in export_formats():
+        found[fmt.name] = partial(f.export, fmt.name)
+    for shown in previews():
+        found[shown.action] = partial(f.print_preview, shown.name)
+    for _menu, entry in walk(bulk_entries()):
+        if isinstance(entry, Action) and entry.value:  # a status
+            found[entry.name] = partial(w.committed(b.set_status), entry.value)
+    return found
+
+
+def install(w: MainWindow) -> BuiltMenus:
+    """The menu bar, the toolbar and the tree's menu and keys; the menus as built."""
+    built = build_menus(w, slots(w), provided={"collect_progress": w.collect.progress_action})
+    for action, signal in ((built.action("undo"), w.undo_stack.canUndoChanged),
+                           (built.action("redo"), w.undo_stack.canRedoChanged)):
         signal.connect(action.setEnabled)
         action.setEnabled(False)
-    f.fill_recent(w.recent_menu)
-    add_toolbar(w, [find_action(w, name) for name in TOOLBAR])
+    w.files.fill_recent(built.menu("recent"))
+    add_toolbar(w, [built.actions[name] if name else None for name in TOOLBAR])
     _tree_keys(w)
     accelerators.assign_all(w)  # last: every entry is in its menu now
-    w.tree.customContextMenuRequested.connect(lambda point: tree_menu(w, point))
     limit_to_rights(w)  # a server's 处室 clerk: what it may not do greyed out, with the reason
-
-
-def add_export_entries(w: MainWindow, menu: QMenu) -> None:
-    """One entry per export format of the registry (exporters/formats/), named as the format."""
-    for fmt in export_formats():
-        add_action(menu, w, format_text(fmt.label), partial(w.files.export, fmt.name),
-                   name=fmt.name)
-
-
-def add_bulk_entries(w: MainWindow, menu: QMenu) -> None:
-    """设置状态 / 责任处室, 移到, for every selected item (the Edit menu and the context menu)."""
-    statuses = menu.addMenu(w.tr("设置状态"))
-    statuses.setObjectName("status")
-    for status in STATUS_NAMES:
-        statuses.addAction(status).triggered.connect(
-            lambda _c=False, s=status: w.committed(w.bulk.set_status)(s))
-    add_action(menu, w, w.tr("设置责任处室…"), w.committed(w.bulk.set_department),
-               name="bulk_department")
-    add_action(menu, w, w.tr("移到考评维度…"), w.committed(w.bulk.move), name="bulk_move")
+    return built
 
 
 def _tree_keys(w: MainWindow) -> None:
@@ -122,16 +115,16 @@ def _tree_keys(w: MainWindow) -> None:
 
 
 def tree_menu(w: MainWindow, point: QPoint) -> QMenu:
+    """The tree's context menu: the declared entries of TREE_MENU (the same actions as the
+    menu bar's), shown at point."""
     menu = QMenu(w)
     for name in TREE_MENU:
-        if name == "-":
+        if name == SEPARATOR:
             menu.addSeparator()
-        elif name == "@bulk":
-            add_bulk_entries(w, menu)
+        elif name in w.menus.menus:
+            menu.addMenu(w.menus.menu(name))
         else:
-            menu.addAction(_declared(w, name))
-    accelerators.assign_all(menu)
+            menu.addAction(w.menus.action(name))
     accelerators.assign(menu)
     menu.popup(w.tree.viewport().mapToGlobal(point))
-    w.tree_menu = menu  # kept for tests and screenshots
     return menu

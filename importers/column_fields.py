@@ -77,10 +77,10 @@ def _content_from_data(columns: dict[int, PlannedColumn], data: dict[int, Column
     Returns why the choice is doubtful ("" when it is clear)."""
     free = [i for i, c in columns.items() if c.field == EXTRA and i not in fixed
             and not data[i].repeated(rows)]
-    top = max((data[i].content_score() for i in free), default=0.0)
+    top = max((data[i].content_score(rows) for i in free), default=0.0)
     if top <= 0:
         return ""
-    best = min(i for i in free if data[i].content_score() >= NEAR_BEST * top)
+    best = min(i for i in free if data[i].content_score(rows) >= NEAR_BEST * top)
     current = next((i for i, c in columns.items() if c.field == "content"), None)
     if current is None:
         _set(columns, best, "content", "low",
@@ -88,16 +88,24 @@ def _content_from_data(columns: dict[int, PlannedColumn], data: dict[int, Column
         chosen = data[best]
         grouped = chosen.rows > chosen.values  # merged down over the rows of its details
         rivals = [columns[i].header for i in free
-                  if i != best and data[i].content_score() >= DOUBT * chosen.content_score()
+                  if i != best and data[i].content_score(rows) >= DOUBT * chosen.content_score(rows)
                   and not (grouped and data[i].values > chosen.values)]
         if rivals:
             return f"“{columns[best].header}”列与“{'”“'.join(rivals)}”列都像事项内容"
         if data[best].values < 2:
             return "数据行太少，无法按数据判断哪一列是事项内容"
         return ""
-    if current in fixed or not data[current].repeated(rows):
+    if current in fixed:
         return ""
-    if data[best].content_score() < SWAP_FACTOR * data[current].content_score():
+    if data[current].sparse(rows) and data[best].rows > 2 * data[current].rows and (
+            data[best].content_score(rows) > data[current].content_score(rows)):
+        _set(columns, current, EXTRA, "medium", "这一列大多为空，不是事项内容")
+        _set(columns, best, "content", "low",
+             f"“{columns[current].header}”列大多为空；这一列的文字多得多，是事项内容")
+        return ""
+    if not data[current].repeated(rows):
+        return ""
+    if data[best].content_score(rows) < SWAP_FACTOR * data[current].content_score(rows):
         return ""
     level = next((f for f in DIMENSION_FIELDS if f not in _taken(columns)), EXTRA)
     _set(columns, current, level, "medium", "只有少数几个重复的值，是类别（维度），不是事项内容")

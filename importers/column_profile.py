@@ -48,11 +48,17 @@ class ColumnProfile:
         """Mostly words, not figures."""
         return self.values > 0 and self.numbers * 3 < self.values
 
-    def content_score(self) -> float:
-        """How much this column looks like the rows' main text: long, distinct texts."""
+    def content_score(self, rows: int = 0) -> float:
+        """How much this column looks like the rows' main text: long, distinct texts, in every
+        one of the `rows` data rows (a column filled in two rows of five is a remark)."""
         if self.numeric or self.values == 0 or self.mean_length < CONTENT_MIN_LENGTH:
             return 0.0
-        return self.distinct_ratio * min(self.mean_length, 40.0) * (1 - self.numbers / self.values)
+        score = self.distinct_ratio * min(self.mean_length, 40.0) * (1 - self.numbers / self.values)
+        return score * min(1.0, self.rows / rows) ** 2 if rows else score
+
+    def sparse(self, rows: int) -> bool:
+        """Empty in most data rows."""
+        return self.rows * 2 < rows
 
 
 def is_figure(text: str) -> bool:

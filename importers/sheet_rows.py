@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers.cell_text import header_key
+from importers.column_profile import is_figure
 from importers.grid import Grid, cell_name
 from importers.header_finder import HeaderPlan
-from importers.vocabulary import EXTRA, SKIP, status_of
+from importers.vocabulary import DIMENSION_FIELDS, EXTRA, SKIP, field_scores, status_of
 from model.records import ITEM_TEXT_FIELDS
 from model.vocabulary import MAX_DIMENSION_DEPTH
 
@@ -26,6 +27,8 @@ NOTE_LENGTH = 30  # a text merged across the table this long is a note, not a ca
 SECTION_FILL = 3  # rows of a table filling this many cells: a row with one text is a section
 NOTE_WIDTH = 0.6  # a block merged over this share of the table's columns is a note, not data
 UNFILED = "未分类"
+NEW_HEADER_LENGTH = 24  # a header inside the table holds labels, not sentences
+OWN_ROW_FIELDS = ("seq", "owner", "department", "deadline", "status", "score", "score_max")
 MAX_WARNINGS = 50
 
 
@@ -36,28 +39,43 @@ class ImportedItem:
     values: dict[str, Any]  # item fields; "extras": {header: text} when the table has more
 
 
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row under the header that is not an item (a note, a total, a section, a repeated
+    header, a placeholder), why, and its text; included: the clerk asked for it as an item."""
+
+    row: int
+    reason: str
+    text: str
+    included: bool = False
+
+
 @dataclass
 class RowsRead:
     items: list[ImportedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)  # in row order
 
 
 def read_items(grid: Grid, plan: HeaderPlan, filled_status: str | None = None,
-               dimension: str | None = None) -> RowsRead:
+               dimension: str | None = None, include: frozenset[int] = frozenset()) -> RowsRead:
     """The items; `dimension` names the one dimension of a table without any (the sheet's name
-    when None)."""
-    return _Reader(grid, plan, filled_status, dimension).read()
+    when None); rows in `include` are items even where they look like a note, a total or a
+    section (the clerk's word)."""
+    return _Reader(grid, plan, filled_status, dimension, include).read()
 
 
 class _Reader:
     def __init__(self, grid: Grid, plan: HeaderPlan, filled_status: str | None,
-                 dimension: str | None = None) -> None:
+                 dimension: str | None = None, include: frozenset[int] = frozenset()) -> None:
         self.grid, self.plan, self.filled_status = grid, plan, filled_status
         self.dimension = dimension or grid.title
+        self.include = include
         self.skipped: dict[str, list[int]] = {}  # reason → rows, warned once as ranges
         self._fill: int | None = None
         self.columns = [c for c in plan.columns if c.field != SKIP]
         self.names = {c.index: c.header for c in plan.columns}
+        self.mapped = {c.index for c in self.columns}
         self.dimension_columns = sorted((c.field, c.index) for c in self.columns
                                         if c.field.startswith("dimension_"))
         self.out = RowsRead()
@@ -67,6 +85,8 @@ class _Reader:
         self.repeated: list[int] = []
         self._keys: list[dict[int, str]] | None = None
         self._row = 0
+        self.skipped_content: list[int] = []  # items whose content cell is empty
+        self.renamed: dict[int, str] = {}  # extra columns named anew by a header inside the table
 
     def read(self) -> RowsRead:
         self._classify_merges()
@@ -75,12 +95,22 @@ class _Reader:
         for group in self._groups(rows):
             cells = self._cells(group)
             kind, text = self._kind(group, cells)
-            if kind == "category":
+            if kind == "category" and group[0] in self.include:
+                self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
+                kind = "item"
+            elif kind == "category":
+                if not any((group[0], c.index) in self.blanked for c in self.columns):  # a note's
+                    self._listed(group[0], f"是分节行（作为维度“{_excerpt(text)}”）", cells)
                 category = text
-            elif kind == "item":
+            if kind == "item":
                 self._add_item(group, cells, category)
+        self.out.skipped = sorted({s.row: s for s in reversed(self.out.skipped)}.values(),
+                                  key=lambda s: s.row)  # the first reason a row was given
         if self.repeated:
             self.warn(f"第 {_rows(self.repeated)} 行是重复的表头（分页打印时的页眉行），已跳过。")
+        if self.skipped_content:
+            self.warn(f"第 {_ranges(self.skipped_content)} 行的事项内容为空（其他各列有值），"
+                      "已作为单独的事项导入，请补写自查内容。")
         for reason, skipped in self.skipped.items():
             self.warn(f"第 {_ranges(skipped)} 行{reason}，未导入。")
         self.out.warnings = collapsed(self.out.warnings)
@@ -112,6 +142,13 @@ class _Reader:
 
     def _note_block(self, min_col: int, min_row: int, max_col: int, max_row: int) -> None:
         text = self.grid.text(min_row, min_col)
+        if text:
+            self.out.skipped.append(SkippedRow(min_row, "是合并的说明文字", " ".join(text.split()),
+                                               min_row in self.include))
+        if min_row in self.include:  # the clerk's word: the block is one item
+            for row in range(min_row, max_row + 1):
+                self.group_of.setdefault(row, min_row)
+            return
         for row in range(min_row, max_row + 1):
             for column in range(min_col, max_col + 1):
                 self.blanked.add((row, column))
@@ -137,11 +174,21 @@ class _Reader:
             for row in group:
                 if (row, column) in self.blanked:
                     continue
+                if self._inside_across(row, column):
+                    continue  # a text merged across columns belongs to its first column only
                 text = self.grid.shown(row, column).strip()
                 if text and text not in texts:
                     texts.append(text)
             cells[column] = "\n".join(texts)
         return cells
+
+    def _inside_across(self, row: int, column: int) -> bool:
+        """A cell of a merged range right of a mapped column the range also covers (its text was
+        taken there: "和客户在一起" merged over D:G is the content, not also 工作细则)."""
+        merge = self.grid.merge_of(row, column)
+        if merge is None or merge[0] == column:
+            return False
+        return any(merge[0] <= c < column for c in self.mapped)
 
     def _kind(self, group: list[int], cells: dict[int, str]) -> tuple[str, str]:
         texts = [t for t in cells.values() if t]
@@ -151,29 +198,73 @@ class _Reader:
         alone = len(set(texts)) == 1 and (row in self.across or len(texts) == 1)
         first = next(cells[c.index] for c in self.columns if cells.get(c.index))
         if TOTAL_MARK.match(header_key(first)):
-            self.warn(f"第 {row} 行是合计行，不是事项，未导入：{self._quoted(cells)}。")
-            return "skip", ""
+            return self._skip(row, cells, "是合计行",
+                              f"第 {row} 行是合计行，不是事项，未导入：{self._quoted(cells)}。")
         if all(NOTE_MARK.match(t) for t in texts):  # "注：…", or "填表人：… 审核人：…"
-            self.warn(f"第 {row} 行的说明文字未导入：“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
-            return "skip", ""
+            return self._skip(row, cells, "是说明文字", f"第 {row} 行的说明文字未导入："
+                              f"“{_excerpt(' '.join(dict.fromkeys(texts)))}”")
         if row in self.across and self._across_note(row):
             text = self._across_text(row)
-            self.warn(f"第 {row} 行合并的说明文字不是事项，未导入：“{_excerpt(text)}”")
-            return "skip", ""
+            return self._skip(row, cells, "是合并的说明文字",
+                              f"第 {row} 行合并的说明文字不是事项，未导入：“{_excerpt(text)}”")
         if any(PLACEHOLDER.search(t) for t in texts) and len(set(texts)) <= 2:
-            self.skipped.setdefault("是占位行（如“保留格式，勿删”）", []).append(row)
-            return "skip", ""
-        if self._only_seq(cells):
-            self.skipped.setdefault("只有序号、没有内容（空白行）", []).append(row)
-            return "skip", ""
+            return self._skip(row, cells, "是占位行（如“保留格式，勿删”）")
+        if self._only_seq(row, cells):
+            return self._skip(row, cells, "只有序号、没有内容（空白行）")
         if alone and (row in self.across or CATEGORY_MARK.match(texts[0])):
             return "category", texts[0]
         if alone and len(group) == 1 and self._section(cells, texts[0]):
             return "category", texts[0]
         if len(group) == 1 and self._repeats_header(row):
+            if row in self.include:
+                self._listed(row, "是重复的表头（分页打印时的页眉行）", cells)
+                return "item", ""
             self.repeated.append(row)
+            self._listed(row, "是重复的表头（分页打印时的页眉行）", cells)
             return "skip", ""
+        if len(group) == 1 and (renamed := self._new_header(row, cells)) is not None:
+            return self._skip(row, cells, "是表中的又一个表头", renamed)
         return "item", ""
+
+    def _new_header(self, row: int, cells: dict[int, str]) -> str | None:
+        """A second header inside the table (a new part with some columns renamed, as in a
+        考核表's "Part Ⅲ"): several of the header's words again in their columns, the rest short
+        labels, no figures. The rows under it keep their extras under its names. Returns the
+        warning saying so, None for any other row."""
+        texts = {t for t in cells.values() if t}
+        if any(len(t) > NEW_HEADER_LENGTH or is_figure(t) for t in texts):
+            return None
+        keys = self._header_keys()[-1] if self._header_keys() else {}
+        same = sum(1 for column, key in keys.items()
+                   if cells.get(column) and header_key(cells[column]) == key)
+        worded = sum(1 for t in texts if header_key(t) in keys.values() or _header_word(t))
+        if same < 1 or worded < 2 or worded * 2 < len(texts):
+            return None
+        renamed = {c.index: " ".join(cells[c.index].split()) for c in self.columns
+                   if c.field == EXTRA and cells.get(c.index)
+                   and header_key(cells[c.index]) != keys.get(c.index)}
+        if row not in self.include:
+            self.renamed.update(renamed)
+        names = "、".join(f"{self.names[i]}→{n}" for i, n in renamed.items())
+        return f"第 {row} 行是表中的又一个表头，已跳过" + (
+            f"；其下各行的附加字段改按它命名：{names}。" if names else "。")
+
+    def _skip(self, row: int, cells: dict[int, str], reason: str,
+              warning: str = "") -> tuple[str, str]:
+        """A row that is not an item: listed with why; warned (one line per reason when no
+        warning of its own); an item all the same when the clerk included it."""
+        self._listed(row, reason, cells)
+        if row in self.include:
+            return "item", ""
+        if warning:
+            self.warn(warning)
+        else:
+            self.skipped.setdefault(reason, []).append(row)
+        return "skip", ""
+
+    def _listed(self, row: int, reason: str, cells: dict[int, str]) -> None:
+        text = " ".join(dict.fromkeys(" ".join(t.split()) for t in cells.values() if t))
+        self.out.skipped.append(SkippedRow(row, reason, text, row in self.include))
 
     def _across_text(self, row: int) -> str:
         return next((self.grid.text(row, c) for c in range(1, self.grid.max_col + 1)
@@ -185,10 +276,12 @@ class _Reader:
         text = " ".join(self._across_text(row).split())
         return len(text) > NOTE_LENGTH or bool(re.search(r"[。；;]", text.rstrip("。")))
 
-    def _only_seq(self, cells: dict[int, str]) -> bool:
+    def _only_seq(self, row: int, cells: dict[int, str]) -> bool:
+        """Only a 序号 (not a heading merged across from the 序号 column)."""
         seq = {c.index for c in self.columns if c.field == "seq"}
         filled = {i for i, t in cells.items() if t}
-        return bool(filled) and filled <= seq
+        across = any((m := self.grid.merge_of(row, i)) and m[2] > m[0] for i in filled)
+        return bool(filled) and filled <= seq and not across
 
     def _section(self, cells: dict[int, str], text: str) -> bool:
         """A row holding one short text (in the first or the content column) inside a table whose
@@ -250,6 +343,8 @@ class _Reader:
     # one item
     def _add_item(self, group: list[int], cells: dict[int, str], category: str | None) -> None:
         row = self._row = group[0]
+        if row in self.include:
+            cells = self._own_cells(row, cells)
         values: dict[str, Any] = {}
         extras: dict[str, str] = {}
         for column in self.columns:
@@ -258,7 +353,7 @@ class _Reader:
             if name in ITEM_TEXT_FIELDS:
                 values[name] = _joined(values.get(name, ""), text)
             elif name == EXTRA and text:
-                extras[column.header] = text
+                extras[self.renamed.get(column.index, column.header)] = text
             elif name == "status" and text:
                 self._status(row, column.index, column.header, text, values, extras)
             elif name in ("score_max", "score") and text:
@@ -266,8 +361,11 @@ class _Reader:
         if not any(v for k, v in values.items() if k in ITEM_TEXT_FIELDS) and not extras:
             noted = any((row, c.index) in self.blanked for c in self.columns)
             if any(cells.get(i) for _f, i in self.dimension_columns) and not noted:
-                self.skipped.setdefault("只有维度名称、没有事项", []).append(row)
-            return
+                self._skip(row, cells, "只有维度名称、没有事项")
+            if row not in self.include:
+                return
+        if row in self.include and not values.get("content"):  # its own text is its content
+            values["content"] = next((t for c in self.columns if (t := cells.get(c.index, ""))), "")
         if "status" not in values and self.filled_status and values.get("result"):
             values["status"] = self.filled_status
         if extras:
@@ -275,14 +373,31 @@ class _Reader:
         path = self._path(row, cells, category)
         if self._continues(cells, values, path):
             return
+        if not values.get("content") and self._blank_template_row(group, cells):
+            return
+        if not values.get("content"):
+            self.skipped_content.append(row)
         self.out.items.append(ImportedItem(row, path, values))
+
+    def _own_cells(self, row: int, cells: dict[int, str]) -> dict[int, str]:
+        """An included row's texts: one merged across columns (a note, a heading) is its content,
+        once, not every field's value."""
+        own, wide = dict(cells), ""
+        for column, text in cells.items():
+            merge = self.grid.merge_of(row, column)
+            if text and merge is not None and merge[2] > merge[0]:
+                wide = wide or self.grid.text(merge[1], merge[0])
+                own[column] = ""
+        content = next((c.index for c in self.columns if c.field == "content"), None)
+        if wide and content is not None and not own.get(content):
+            own[content] = wide
+        return own
 
     def _continues(self, cells: dict[int, str], values: dict[str, Any], path: tuple[str, ...]) -> bool:
         """A row without content or 序号 under an item of the same dimension continues it (clerks
         write a long result over several rows): its texts are added to that item's, reported."""
-        seq = [c.index for c in self.columns if c.field == "seq"]
-        if (values.get("content") or any(cells.get(i) for i in seq) or not self.out.items
-                or self.out.items[-1].path != path):
+        if (values.get("content") or not self.out.items or self.out.items[-1].path != path
+                or self._own_row(cells, values)):
             return False
         previous = self.out.items[-1]
         for name, text in values.items():
@@ -296,6 +411,35 @@ class _Reader:
                 previous.values[name] = text
         self.warn(f"第 {self._row} 行没有事项内容，已并入上一项（第 {previous.row} 行）。")
         return True
+
+    def _blank_template_row(self, group: list[int], cells: dict[int, str]) -> bool:
+        """A row with no content holding only dates or figures (a diary's day), or only the same
+        preset values as the row beside it (a list's defaults "Open"), is a blank row."""
+        if group[0] in self.include:
+            return False
+        kept = {c.index for c in self.columns if c.field not in ("seq", *DIMENSION_FIELDS)}
+        own = {i: t for i, t in cells.items() if t and i in kept}
+        beside = [group[0] - 1, group[-1] + 1]
+        if all(is_figure(t) for t in own.values()):
+            reason = "只有日期或数字、没有内容（空白行）"
+        elif any(self._kept_cells(row, kept) == own for row in beside
+                 if row >= self.plan.first_data_row):
+            reason = "只有与相邻行相同的预设值、没有内容（空白行）"
+        else:
+            return False
+        self._skip(group[0], cells, reason)
+        return True
+
+    def _kept_cells(self, row: int, kept: set[int]) -> dict[int, str]:
+        return {i: t for i, t in self._cells([row]).items() if t and i in kept}
+
+    def _own_row(self, cells: dict[int, str], values: dict[str, Any]) -> bool:
+        """A row that says something of its own (a 序号, a status, a person, a date, a figure) is an
+        item even with its content cell empty: only sentences continue the item above."""
+        own = {c.index for c in self.columns if c.field in OWN_ROW_FIELDS}
+        if any(cells.get(i) for i in own) or any(k in values for k in ("status", "score", "score_max")):
+            return True
+        return any(is_figure(text) for text in values.get("extras", {}).values())
 
     def _status(self, row: int, column: int, header: str, text: str, values: dict[str, Any],
                 extras: dict[str, str]) -> None:
@@ -332,6 +476,12 @@ class _Reader:
                 self.warn(f"第 {row} 行起有事项没有所属维度，已归入“{UNFILED}”。")
             return (UNFILED,)
         return tuple(collapsed)
+
+
+def _header_word(text: str) -> bool:
+    """A header's word for a field ("序号", "备注", "具体事项"), not merely a word in it."""
+    scores = field_scores(text)
+    return bool(scores) and scores[0][0] >= 2
 
 
 def _joined(old: str, new: str) -> str:

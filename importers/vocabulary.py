@@ -9,22 +9,19 @@ from typing import Any
 import resources
 from importers.cell_text import header_key
 from model.layouts import layout_names, load_layout
+from model.vocabulary import ITEM_FIELDS
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 BRACKETED_TAIL = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]$")
 EXTRA, SKIP = "extra", "skip"  # a column kept as an extra named field / left out on request
 DIMENSION = "dimension"
 DIMENSION_FIELDS = ("dimension_1", "dimension_2", "dimension_3")
-# Every field a column may be mapped to, with the label a clerk reads (preview, messages).
-FIELD_LABELS = {
-    "content": "自查内容/工作任务", "target": "目标", "result": "完成情况", "status": "状态",
-    "department": "责任处室", "owner": "责任人", "deadline": "时限", "note": "备注",
-    "seq": "序号", "dimension_1": "一级维度", "dimension_2": "二级维度", "dimension_3": "三级维度",
-    "progress_q1": "一季度进展", "progress_q2": "二季度进展", "progress_q3": "三季度进展",
-    "progress_q4": "四季度进展", "indicator_target": "年度指标值", "indicator_actual": "实际完成值",
-    "score_max": "分值", "score": "得分", "deviation_reason": "偏差原因",
-    EXTRA: "附加字段（保留）", SKIP: "不导入",
-}
+# Every field a column may be mapped to, with the label a clerk reads (preview, messages): the
+# item fields' own labels (model.vocabulary), and what places an item or leaves a column out.
+PLACE_LABELS = {"seq": "序号", "dimension_1": "一级维度", "dimension_2": "二级维度",
+                "dimension_3": "三级维度"}
+FIELD_LABELS = {**{f.code: f.label for f in ITEM_FIELDS if f.importable}, **PLACE_LABELS,
+                EXTRA: "附加字段（保留）", SKIP: "不导入"}
 
 
 @cache
@@ -37,6 +34,10 @@ def _field_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The words of header_words.json, and every layout's own header variants (a new layout's
     headers are known to the importer without a second list)."""
     fields = {name: list(words) for name, words in _words()["fields"].items()}
+    for spec in ITEM_FIELDS:  # an item field is known by its label and its own header words
+        if spec.importable:
+            words = fields.setdefault(spec.code, [])
+            words.extend(w for w in (spec.label, *spec.header_words) if w not in words)
     for layout in (load_layout(name) for name in layout_names()):
         for column in layout.columns:
             name = DIMENSION if column.field.startswith("dimension_") else column.field

@@ -15,7 +15,8 @@ from importers.cell_text import header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Grid
 from importers.header_finder import HEADER_SEARCH_ROWS, HeaderPlan, PlannedColumn, find_header, numbered_grid
-from importers.sheet_rows import ImportedItem, read_items
+from importers.plan_sheets import plan_reason
+from importers.sheet_rows import ImportedItem, SkippedRow, read_items
 from importers.template_marks import refuse_templates
 from importers.title import period_of, title_facts
 from importers.vocabulary import EXTRA, FIELD_LABELS
@@ -44,6 +45,12 @@ class ImportOptions:
     year: int | None = None
     filled_status: str | None = None  # the status of items whose 完成情况 is filled
     layout: str = "auto"
+    # rows taken as items though they look like notes, totals or sections: sheet → rows
+    # ("" = every sheet, the command line's --include-row N)
+    include_rows: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def included(self, sheet: str) -> frozenset[int]:
+        return self.include_rows.get(sheet, frozenset()) | self.include_rows.get("", frozenset())
 
 
 @dataclass
@@ -66,6 +73,8 @@ class ImportedTable:
     doubt: str = ""  # the refusal of a real import when the proposal is not safe ("" = safe)
     unit_source: str = ""  # where the unit and the year were read ("标题", "第 2 行", "文件名")
     year_source: str = ""
+    skipped_rows: list[SkippedRow] = field(default_factory=list)  # rows not items, and why
+    plan: str = ""  # why this is a budget-plan sheet, not items ("" = an item table)
 
     @property
     def dimension_count(self) -> int:
@@ -97,11 +106,12 @@ class ImportedWorkbook:
     problems: list[SheetProblem]
     unit: str
     year: int | None
+    order: list[str] = field(default_factory=list)  # every sheet's name, in workbook order
 
     def chosen(self, sheets: tuple[str, ...]) -> list[ImportedTable]:
         """The tables named (all of them for "all"); with none named, the only one."""
         if sheets == (ALL_SHEETS,):
-            return _safe(list(self.tables))
+            return _safe(self._item_tables())
         if sheets:
             by_name = {t.sheet: t for t in self.tables}
             missing = [s for s in sheets if s not in by_name]
@@ -111,19 +121,32 @@ class ImportedWorkbook:
                     f"{where(self.file, missing[0])}不存在；有表格的工作表："
                     f"{'、'.join(by_name) or '无'}。"))
             return _safe([by_name[s] for s in sheets])
-        if len(self.tables) > 1:
-            names = "、".join(f"“{t.sheet}”（{len(t.items)} 项）" for t in self.tables)
+        tables = self._item_tables()
+        if len(tables) > 1:
+            names = "、".join(f"“{t.sheet}”（{len(t.items)} 项）" for t in tables)
             raise ImportFileError(
-                f"{where(self.file)}有 {len(self.tables)} 个工作表含有表格：{names}；请用 --sheet 名称 "
+                f"{where(self.file)}有 {len(tables)} 个工作表含有表格：{names}；请用 --sheet 名称 "
                 f"选择一个（可重复），或用 --sheet {ALL_SHEETS} 全部导入（每个工作表成为一个维度）。")
-        return _safe(list(self.tables))
+        return _safe(tables)
+
+    def _item_tables(self) -> list[ImportedTable]:
+        """The tables holding items: budget-plan sheets are left out beside an item table (a
+        workbook of plans only is read as it is)."""
+        return [t for t in self.tables if not t.plan] or list(self.tables)
 
     def needs(self) -> list[str]:
         """The options a new assessment from this workbook still needs ("year", "unit")."""
         return [name for name, value in (("year", self.year), ("unit", self.unit)) if not value]
 
-    def skipped_sheets(self) -> list[dict[str, str]]:
-        return [{"name": p.sheet, "reason": p.message} for p in self.problems]
+    def skipped_sheets(self, chosen: list[ImportedTable] | None = None) -> list[dict[str, str]]:
+        """The sheets not taken, and why: no table recognised, or a budget plan not chosen."""
+        names = {t.sheet for t in chosen or []}
+        plans = {t.sheet: f"{where(self.file, t.sheet)}{t.plan}，未导入（需要时请用 --sheet “{t.sheet}”）。"
+                 for t in self.tables if t.plan and t.sheet not in names}
+        problems = {p.sheet: p.message for p in self.problems}
+        order = self.order or [*problems, *plans]
+        return [{"name": name, "reason": plans.get(name) or problems[name]} for name in order
+                if name in plans or name in problems]
 
     def items_of(self, tables: list[ImportedTable]) -> tuple[list[ImportedItem], list[str]]:
         """The items of the chosen tables; several tables: each under its sheet's name."""
@@ -165,6 +188,7 @@ def read_workbook(path: Path, options: ImportOptions | None = None) -> ImportedW
     _check_options(options)
     workbook = analyse(Path(path), load_grids(Path(path)), options)
     _check_mapped_headers(workbook, options.mapping)
+    _check_included(workbook, options)
     if not workbook.tables:
         raise ImportFileError(workbook.problems[0].message)
     return workbook
@@ -181,6 +205,21 @@ def _check_mapped_headers(workbook: ImportedWorkbook, mapping: dict[str, str]) -
             raise ValidationError(
                 f"--map “{header}={name}”：{where(workbook.file)}的表头中没有“{header}”；"
                 f"找到的表头：{'、'.join(found) or '无'}。")
+
+
+def _check_included(workbook: ImportedWorkbook, options: ImportOptions) -> None:
+    """An --include-row naming a row that was not left out (an item already, empty, outside the
+    table) is refused: the clerk meant another row."""
+    for sheet, rows in options.include_rows.items():
+        tables = [t for t in workbook.tables if not sheet or t.sheet == sheet]
+        for row in sorted(rows):
+            if not any(s.row == row for t in tables for s in t.skipped_rows):
+                skipped = "、".join(f"{s.row}" if not sheet and len(tables) == 1 else
+                                   f"{t.sheet}!{s.row}" for t in tables for s in t.skipped_rows[:20])
+                raise ValidationError(
+                    f"--include-row {f'{sheet}!' if sheet else ''}{row}："
+                    f"{where(workbook.file, sheet or None, row)}不是未导入的行；"
+                    f"未导入的行：{skipped or '无'}。")
 
 
 def load_grids(path: Path) -> list[Grid]:
@@ -204,11 +243,13 @@ def analyse(path: Path, grids: list[Grid], options: ImportOptions) -> ImportedWo
             problems.append(table)
         else:
             tables.append(table)
-    # the unit and year of the first sheet that names them (a plan sheet before the table may not)
-    unit = options.unit if options.unit is not None else next((t.unit for t in tables if t.unit), "")
+    # the unit and year of the first item table that names them (a budget plan's only when no
+    # item table does)
+    named = sorted(tables, key=lambda t: bool(t.plan))
+    unit = options.unit if options.unit is not None else next((t.unit for t in named if t.unit), "")
     year = options.year if options.year is not None else next(
-        (t.year for t in tables if t.year is not None), None)
-    return ImportedWorkbook(path, tables, problems, unit, year)
+        (t.year for t in named if t.year is not None), None)
+    return ImportedWorkbook(path, tables, problems, unit, year, [g.title for g in grids])
 
 
 def read_table(path: Path, layout_name: str = "auto",
@@ -248,7 +289,8 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
     if grid.uncached_formulas:
         _refuse_uncached_formulas(path, grid.title, grid.uncached_formulas)
     facts = title_facts(grid, plan.row, path.stem)
-    rows = read_items(grid, plan, options.filled_status, dimension_name(grid.title, facts.title or path.stem))
+    rows = read_items(grid, plan, options.filled_status, dimension_name(grid.title, facts.title or path.stem),
+                      options.included(grid.title))
     if not rows.items:
         hint = _merged_title_hint(grid, plan.row).rstrip("，")
         return SheetProblem(grid.title, f"{where(path, grid.title, plan.row)}：表头下面没有任何数据行。"
@@ -263,7 +305,8 @@ def _read_sheet(path: Path, grid: Grid, options: ImportOptions) -> ImportedTable
         items=rows.items, sample=_sample(grid, plan),
         doubt=_no_header_message(path, grid, plan, options, plan.doubt) if plan.doubt else "",
         unit_source="--unit" if options.unit is not None else facts.unit_source,
-        year_source="--year" if options.year is not None else facts.year_source)
+        year_source="--year" if options.year is not None else facts.year_source,
+        skipped_rows=rows.skipped, plan=plan_reason(grid, plan, facts.title))
     table.warnings.extend(f"“{c.header}”列按数据选为事项内容：{c.reason}。" for c in plan.columns
                           if c.field == "content" and c.confidence == "low")
     table.warnings.extend(_above_header(grid, plan))

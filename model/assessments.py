@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session
 from model.errors import ValidationError
 from model.finance_copy import copy_finance
 from model.records import ASSESSMENT_EDITABLE_FIELDS, AssessmentRecord, AssessmentSummary
-from model.report_options import validated_options
+from model.report_options import (
+    CARRIED_OPTIONS,  # what a new year keeps
+    validated_options,
+)
 from model.rows import check_version, get_row, to_record
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
@@ -20,9 +23,6 @@ from model.year_compare.previous import record_copy
 
 # Fields that hold a year's results: cleared when the structure is copied into a new year.
 RESULT_FIELDS = RESULT_TEXT_FIELDS
-# Report options a new year keeps (not the date: a new year's summary is signed on its own day).
-CARRIED_OPTIONS = ("signature", "show_signature", "show_date", "omit_unfinished",
-                   "demote_numbering", "page_numbers", "requires_evidence")
 
 
 class AssessmentService:

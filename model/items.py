@@ -42,8 +42,8 @@ class ItemService:
     def counts(self, assessment_id: int) -> dict[int, DimensionCounts]:
         """Per dimension: its own items, applicable and done, from one SQL aggregate (no rows
         loaded); the completion rule is model.vocabulary's."""
-        done = CheckItem.status.in_(DONE_STATUSES)
-        applicable = CheckItem.status != NOT_APPLICABLE
+        done = CheckItem.__table__.c.status.in_(DONE_STATUSES)
+        applicable = CheckItem.__table__.c.status != NOT_APPLICABLE
         with self.db.transaction() as session:
             rows = session.execute(
                 select(CheckItem.dimension_id, func.count(),
@@ -55,15 +55,15 @@ class ItemService:
 
     def status_counts(self, assessment_id: int) -> dict[str, int]:
         with self.db.transaction() as session:
-            rows = session.execute(select(CheckItem.status, func.count())
+            rows = session.execute(select(CheckItem.__table__.c.status, func.count())
                                    .where(CheckItem.assessment_id == assessment_id)
-                                   .group_by(CheckItem.status)).all()
+                                   .group_by(CheckItem.__table__.c.status)).all()
         return dict(rows)
 
     def departments(self, assessment_id: int) -> builtins.list[str]:
         with self.db.transaction() as session:
-            return sorted(session.scalars(select(CheckItem.department).distinct().where(
-                CheckItem.assessment_id == assessment_id, CheckItem.department != "")))
+            return sorted(session.scalars(select(CheckItem.__table__.c.department).distinct().where(
+                CheckItem.assessment_id == assessment_id, CheckItem.__table__.c.department != "")))
 
     def list_for_dimension(self, dimension_id: int) -> builtins.list[ItemRecord]:
         """One dimension's own items, numbered as in the whole table (for a tree that loads a

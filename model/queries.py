@@ -19,18 +19,17 @@ from model.records import (
     EvidenceRecord,
     NarrativeRecord,
 )
+from model.report_options import FLAG_OPTIONS
 from model.tree import dimension_order
-from model.vocabulary import titled
+from model.vocabulary import ITEM_EDITABLE_FIELDS, titled
 
 # Columns stored as 0/1 on SQLite and DATETIME text ("2024-01-02 03:04:05.123456"), as
 # SQLAlchemy's Boolean and DateTime read them back.
-BOOLEANS = {"uses_scores", "show_signature", "show_date", "omit_unfinished", "demote_numbering",
-            "requires_evidence", "classified"}
+BOOLEANS = {"uses_scores", *FLAG_OPTIONS, "classified"}
 DATETIMES = {"created_at", "updated_at"}
-REPORT_ITEM_COLUMNS = ("id", "dimension_id", "position", "content", "target", "result", "status",
-                       "department", "progress_q1", "progress_q2", "progress_q3", "progress_q4",
-                       "score_max", "score", "owner", "deadline", "note", "extras",
-                       "deviation_reason", "indicator_target", "indicator_actual")
+# The report's columns of an item: where it stands, then every item field (model.vocabulary).
+ITEM_PLACE_COLUMNS = ("id", "dimension_id", "position")
+REPORT_ITEM_COLUMNS = (*ITEM_PLACE_COLUMNS, *ITEM_EDITABLE_FIELDS)
 
 
 def columns_of(record_type: Any) -> tuple[str, ...]:

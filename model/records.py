@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from model.field_records import DeclaredFieldsRecord, with_item_fields, with_report_options
+from model.report_options import REPORT_OPTION_FIELDS
 from model.vocabulary import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS
 
-__all__ = ["ITEM_EDITABLE_FIELDS", "ITEM_TEXT_FIELDS"]  # declared in model.vocabulary
-# The summary's 落款 and export options (model.report_options declares their rules).
-REPORT_OPTION_FIELDS = ("signature", "signature_date", "show_signature", "show_date",
-                        "omit_unfinished", "demote_numbering", "page_numbers", "requires_evidence")
+__all__ = ["ITEM_EDITABLE_FIELDS", "ITEM_TEXT_FIELDS", "REPORT_OPTION_FIELDS"]  # declared there
+# The summary's 落款 and export options: model.report_options declares them.
 ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
                               *REPORT_OPTION_FIELDS)
 DIMENSION_EDITABLE_FIELDS = ("name", "report_heading")
@@ -21,8 +21,10 @@ EVIDENCE_EDITABLE_FIELDS = ("title", "doc_no", "issued_on", "note", "classified"
 NARRATIVE_KEYS = ("overview", "problems", "plans")
 
 
-@dataclass(frozen=True)
-class AssessmentRecord:
+@with_report_options
+class AssessmentRecord(DeclaredFieldsRecord):
+    """An assessment: these, then one attribute per report option (model.report_options)."""
+
     id: int
     unit_name: str
     year: int
@@ -34,14 +36,6 @@ class AssessmentRecord:
     created_at: datetime
     updated_at: datetime
     kind: str = "自查"  # 自查 / 任务 / 项目支出 / 部门整体 (the finance forms: model/finance.py)
-    signature: str = ""
-    signature_date: str = ""
-    show_signature: bool = True
-    show_date: bool = True
-    omit_unfinished: bool = False
-    demote_numbering: bool = True
-    page_numbers: str = "单双页"
-    requires_evidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,31 +63,15 @@ class DimensionRecord:
     updated_at: datetime
 
 
-@dataclass(frozen=True)
-class ItemRecord:
+@with_item_fields
+class ItemRecord(DeclaredFieldsRecord):
+    """A self-check item: these, then one attribute per item field (model.vocabulary)."""
+
     id: int
     assessment_id: int
     dimension_id: int
     position: int
     seq: int
-    content: str
-    target: str
-    result: str
-    status: str
-    department: str
-    progress_q1: str
-    progress_q2: str
-    progress_q3: str
-    progress_q4: str
-    score_max: float | None
-    score: float | None
-    indicator_target: str
-    indicator_actual: str
-    deviation_reason: str
-    owner: str
-    deadline: str
-    note: str
-    extras: tuple[tuple[str, str], ...]  # the table's other named columns: (header, text)
     version: int
     updated_at: datetime
 

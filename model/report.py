@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from model.queries import (
+    REPORT_ITEM_COLUMNS,
     assessment_record,
     dimension_records,
     evidence_by_item,
@@ -76,17 +77,12 @@ def _report_items(dims: list[DimensionRecord], items: list[Any],
 
     paths = {d.id: path(d.id) for d in dims}
     made = []
-    for seq, (item_id, dimension_id, _position, content, target, result, status, department, q1, q2,
-              q3, q4, score_max, score, owner, deadline, note, extras, deviation, indicator_target,
-              indicator_actual) in enumerate(
-            items, start=1):
-        made.append(_frozen(
-            ReportItem, id=item_id, seq=seq, dimension_id=dimension_id, path=paths[dimension_id],
-            content=content, target=target, result=result, status=status, department=department,
-            progress=(q1, q2, q3, q4), score_max=score_max, score=score,
-            evidence=evidence.get(item_id, ()), owner=owner, deadline=deadline, note=note,
-            extras=extras_of(extras), deviation_reason=deviation, indicator_target=indicator_target,
-            indicator_actual=indicator_actual))
+    for seq, row in enumerate(items, start=1):
+        values = dict(zip(REPORT_ITEM_COLUMNS, row, strict=True))  # by name, never by place
+        del values["position"]
+        values["extras"] = extras_of(values["extras"])
+        made.append(_frozen(ReportItem, **values, seq=seq, path=paths[values["dimension_id"]],
+                            evidence=evidence.get(values["id"], ())))
     return made
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.field_records import DeclaredFieldsRecord, with_item_fields
 from model.records import EvidenceRecord
 from model.report_options import ReportOptions
 from model.vocabulary import Completion as Counts
@@ -18,28 +19,15 @@ SECTION_TITLES = {
 EXTRA_PREFIX = "extra:"  # a layout field naming one of an item's extra fields
 
 
-@dataclass(frozen=True)
-class ReportItem:
+@with_item_fields
+class ReportItem(DeclaredFieldsRecord):
+    """An item as the report shows it: these, then one attribute per item field (model.vocabulary)."""
+
     id: int
     seq: int
     dimension_id: int
     path: tuple[str, ...]  # names of its dimensions, top first
-    content: str
-    target: str
-    result: str
-    status: str
-    department: str
-    progress: tuple[str, str, str, str]
-    score_max: float | None
-    score: float | None
     evidence: tuple[EvidenceRecord, ...] = ()
-    owner: str = ""
-    deadline: str = ""
-    note: str = ""
-    extras: tuple[tuple[str, str], ...] = ()  # the imported table's other named columns
-    deviation_reason: str = ""  # 偏差原因分析及改进措施
-    indicator_target: str = ""  # 年度指标值
-    indicator_actual: str = ""  # 实际完成值
 
     def numbered_evidence(self) -> list[tuple[str, EvidenceRecord]]:
         """The item's evidence with its attachment numbers, 附件{序号}-{n}, as in the table."""
@@ -50,8 +38,6 @@ class ReportItem:
         if name.startswith("dimension_"):
             level = int(name.rsplit("_", 1)[1])
             return self.path[level - 1] if len(self.path) >= level else ""
-        if name.startswith("progress_q"):
-            return self.progress[int(name[-1]) - 1]
         if name == "seq":
             return str(self.seq)
         if name.startswith(EXTRA_PREFIX):

@@ -19,11 +19,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
-from model.vocabulary import ANNUAL, NOT_STARTED, status_constraint_sql
+from model.report_options import REPORT_OPTIONS, ReportOption
+from model.vocabulary import ANNUAL, ITEM_FIELDS, ItemField, status_constraint_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.sql import FromClause
@@ -91,6 +92,17 @@ class Versioned:
         return {"version_id_col": cls.__table__.c.version}
 
 
+def option_column(option: ReportOption) -> MappedColumn[Any]:
+    """The column a report option is stored in (a column added by a migration: every kind has
+    a server default)."""
+    if option.kind == "flag":
+        return mapped_column(option.code, Boolean, nullable=False, default=option.default,
+                             server_default="1" if option.default else "0")
+    length = {"text": 200, "date": 20, "choice": 10}[option.kind]
+    return mapped_column(option.code, String(length), nullable=False, default=option.default,
+                         server_default=str(option.default))
+
+
 class Assessment(Versioned, Base):
     __tablename__ = "assessment"
     __table_args__ = {"sqlite_autoincrement": True}
@@ -106,23 +118,11 @@ class Assessment(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(10), nullable=False, default="自查", server_default="自查")
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     # 落款 and export options of the work summary (empty signature: the unit; empty date: today)
-    signature: Mapped[str] = mapped_column(String(200), nullable=False, default="",
-                                           server_default="")
-    signature_date: Mapped[str] = mapped_column(String(20), nullable=False, default="",
-                                                server_default="")
-    show_signature: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                 server_default="1")
-    show_date: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                            server_default="1")
-    omit_unfinished: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
-                                                  server_default="0")
-    demote_numbering: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                   server_default="1")
-    page_numbers: Mapped[str] = mapped_column(String(10), nullable=False, default="单双页",
-                                              server_default="单双页")
-    requires_evidence: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False,
-                                                    server_default="0")
+    locals().update({option.code: option_column(option) for option in REPORT_OPTIONS})
 
+    if TYPE_CHECKING:  # the options' columns are attributes of every row (their values: Any)
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 class Dimension(Versioned, Base):
@@ -143,6 +143,20 @@ class Dimension(Versioned, Base):
 
 
 
+def item_column(spec: ItemField) -> MappedColumn[Any]:
+    """The column an item field is stored in, as its storage kind says."""
+    if spec.storage == "number":
+        return mapped_column(spec.code, Float, nullable=True)
+    if spec.storage == "extras":  # the server default is "{}", not an empty text
+        return mapped_column(spec.code, ExtrasText, nullable=False, default=(),
+                             server_default="{}" if spec.server_default else None)
+    kinds: dict[str, TypeEngine[Any] | type[TypeEngine[Any]]] = {
+        "text": Text, "line": String(200), "status": String(10)}
+    kind = kinds[spec.storage]
+    return mapped_column(spec.code, kind, nullable=False, default=spec.empty,
+                         server_default="" if spec.server_default else None)
+
+
 class CheckItem(Versioned, Base):
     __tablename__ = "check_item"
     __table_args__ = (
@@ -159,27 +173,12 @@ class CheckItem(Versioned, Base):
         ForeignKey("dimension.id", ondelete="CASCADE"), nullable=False, index=True
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False)
-    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    target: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    result: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    status: Mapped[str] = mapped_column(String(10), nullable=False, default=NOT_STARTED)
-    department: Mapped[str] = mapped_column(String(200), nullable=False, default="")
-    progress_q1: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q2: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q3: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    progress_q4: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    score_max: Mapped[float | None] = mapped_column(Float, nullable=True)
-    score: Mapped[float | None] = mapped_column(Float, nullable=True)
-    indicator_target: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    indicator_actual: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    deviation_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    owner: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
-    deadline: Mapped[str] = mapped_column(String(200), nullable=False, default="",
-                                          server_default="")
-    note: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
-    extras: Mapped[Extras] = mapped_column(ExtrasText, nullable=False, default=(),
-                                           server_default="{}")
+    # one column per item field, in their order (the class body's namespace takes them)
+    locals().update({spec.code: item_column(spec) for spec in ITEM_FIELDS})
 
+    if TYPE_CHECKING:  # the fields' columns are attributes of every row (their values: Any)
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 class Evidence(Versioned, Base):

@@ -2,7 +2,8 @@
 
 Everything reads this module (schema constraints, search, importers, exporters, editors, the tree,
 the status bar and the report), so the window and the printed summary can never disagree.
-It imports nothing but the standard library: exporters and Qt code may read it freely.
+It imports nothing but the standard library (and the Qt-free translation marker): exporters and Qt
+code may read it freely.
 Migrations keep frozen copies of what they need (a migration must not change when this does).
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
+
+from model.format_options import QT_TRANSLATE_NOOP  # Qt-free, like this module
 
 MAX_DIMENSION_DEPTH = 3  # 考评维度 → 考评内容 → a third level, no deeper
 
@@ -109,36 +112,92 @@ ANNUAL = PERIODS[0]
 # --- item fields ----------------------------------------------------------------------------------
 
 
+Storage = Literal["text", "line", "status", "number", "extras"]
+EditorPlace = Literal["form", "head", "hidden"]
+# How each storage kind is typed in a record, and its value when nothing was given.
+PYTHON_TYPES: dict[Storage, str] = {"text": "str", "line": "str", "status": "str",
+                                    "number": "float | None", "extras": "tuple[tuple[str, str], ...]"}
+
+
 @dataclass(frozen=True)
 class ItemField:
+    """The whole specification of one field of a self-check item: the database column (ORM and
+    plain queries), the records, the report, the importer's and the hand-out's vocabularies, the
+    editor and the exporters' own columns are all built from these entries. Adding a field is one
+    entry here and one Alembic migration adding its column."""
+
     code: str  # the attribute and column name, and the name `--map` takes
-    label: str  # Chinese, as a clerk reads it
-    kind: str = "text"  # text | status | number | extras
+    label: str  # Chinese, as a clerk reads it everywhere (marked for the "ItemField" catalogue)
+    storage: Storage = "text"  # text: Text; line: String(200); status: String(10); number: Float
     searchable: bool = False  # the find bar and the full-text index look into it
     cleared_in_new_year: bool = False  # a year's result: emptied when copied into a new year
     importable: bool = True  # a column of a table may be mapped onto it
     exportable: bool = True  # a layout may name it
+    scored: bool = False  # a scored form's field: a table with one is scored; edited only there
+    header_words: tuple[str, ...] = ()  # a clerk's header words for it besides the label
+    # a hand-out workbook's column width when departments fill it in (None: they don't)
+    fill_width: float | None = None
+    own_column: bool = False  # exported after a layout's columns when an item holds it
+    editor: EditorPlace = "form"  # head: beside 序号; hidden: shown read-only below the form
+    editor_lines: int = 1  # the editor's text box height in lines (text storage)
+    # existing rows take the empty value (a column added by a migration); False: the first schema's
+    server_default: bool = True
+
+    @property
+    def kind(self) -> str:  # text | status | number | extras: what its value is
+        return "text" if self.storage == "line" else self.storage
+
+    @property
+    def python_type(self) -> str:
+        return PYTHON_TYPES[self.storage]
+
+    @property
+    def empty(self) -> object:
+        """The value of an item that says nothing (a new item's, a record's default)."""
+        return {"number": None, "extras": (), "status": STATUS_NAMES[0]}.get(self.storage, "")
+
+
+LABEL_CONTEXT = "ItemField"  # the translation context of the labels (marked below)
+
+
+def _quarter(n: int, label: str) -> ItemField:
+    return ItemField(f"progress_q{n}", label, searchable=True, cleared_in_new_year=True,
+                     fill_width=18, server_default=False)
 
 
 ITEM_FIELDS = (
-    ItemField("content", "自查内容", searchable=True),
-    ItemField("target", "年度任务目标", searchable=True),
-    ItemField("result", "落实情况", searchable=True, cleared_in_new_year=True),
-    ItemField("department", "责任处室", searchable=True),
-    ItemField("progress_q1", "一季度进展", searchable=True, cleared_in_new_year=True),
-    ItemField("progress_q2", "二季度进展", searchable=True, cleared_in_new_year=True),
-    ItemField("progress_q3", "三季度进展", searchable=True, cleared_in_new_year=True),
-    ItemField("progress_q4", "四季度进展", searchable=True, cleared_in_new_year=True),
-    ItemField("indicator_target", "年度指标值", searchable=True),
-    ItemField("indicator_actual", "实际完成值", searchable=True, cleared_in_new_year=True),
-    ItemField("deviation_reason", "偏差原因分析及改进措施", searchable=True, cleared_in_new_year=True),
-    ItemField("owner", "责任人", searchable=True),
-    ItemField("deadline", "时限", searchable=True),
-    ItemField("note", "备注", searchable=True),
-    ItemField("status", "状态", kind="status"),
-    ItemField("score_max", "分值", kind="number"),
-    ItemField("score", "得分", kind="number", cleared_in_new_year=True),
-    ItemField("extras", "其他列", kind="extras", searchable=True, importable=False),
+    ItemField("content", QT_TRANSLATE_NOOP("ItemField", "自查内容"), searchable=True,
+              editor_lines=2, server_default=False),
+    ItemField("target", QT_TRANSLATE_NOOP("ItemField", "年度任务目标"), searchable=True,
+              fill_width=26, editor_lines=2, server_default=False),
+    ItemField("result", QT_TRANSLATE_NOOP("ItemField", "落实情况"), searchable=True,
+              cleared_in_new_year=True, fill_width=40, editor_lines=4, server_default=False),
+    ItemField("status", QT_TRANSLATE_NOOP("ItemField", "状态"), storage="status", fill_width=10,
+              editor="head", server_default=False),
+    ItemField("department", QT_TRANSLATE_NOOP("ItemField", "责任处室"), storage="line",
+              searchable=True, editor="head", server_default=False),
+    _quarter(1, QT_TRANSLATE_NOOP("ItemField", "第一季度进展")),
+    _quarter(2, QT_TRANSLATE_NOOP("ItemField", "第二季度进展")),
+    _quarter(3, QT_TRANSLATE_NOOP("ItemField", "第三季度进展")),
+    _quarter(4, QT_TRANSLATE_NOOP("ItemField", "第四季度进展")),
+    ItemField("score_max", QT_TRANSLATE_NOOP("ItemField", "分值"), storage="number", scored=True,
+              server_default=False),
+    ItemField("score", QT_TRANSLATE_NOOP("ItemField", "得分"), storage="number", scored=True,
+              cleared_in_new_year=True, server_default=False),
+    ItemField("indicator_target", QT_TRANSLATE_NOOP("ItemField", "年度指标值"), searchable=True,
+              scored=True, server_default=False),
+    ItemField("indicator_actual", QT_TRANSLATE_NOOP("ItemField", "实际完成值"), searchable=True,
+              cleared_in_new_year=True, scored=True, server_default=False),
+    ItemField("deviation_reason", QT_TRANSLATE_NOOP("ItemField", "偏差原因分析及改进措施"),
+              searchable=True, cleared_in_new_year=True, scored=True, server_default=False),
+    ItemField("owner", QT_TRANSLATE_NOOP("ItemField", "责任人"), storage="line", searchable=True,
+              fill_width=10, own_column=True),
+    ItemField("deadline", QT_TRANSLATE_NOOP("ItemField", "时限"), storage="line", searchable=True,
+              own_column=True),
+    ItemField("note", QT_TRANSLATE_NOOP("ItemField", "备注"), searchable=True, fill_width=18,
+              own_column=True),
+    ItemField("extras", QT_TRANSLATE_NOOP("ItemField", "其他列"), storage="extras",
+              searchable=True, importable=False, editor="hidden"),
 )
 FIELDS_BY_CODE = {f.code: f for f in ITEM_FIELDS}
 ITEM_TEXT_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.kind == "text")
@@ -150,7 +209,9 @@ RESULT_NUMBER_FIELDS = tuple(f.code for f in ITEM_FIELDS
 IMPORTABLE_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.importable)
 EXPORTABLE_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.exportable)
 # The fields of a scored form: a table with any of them is one; the editor shows them only there.
-SCORE_FIELDS = ("score_max", "score", "indicator_target", "indicator_actual", "deviation_reason")
+SCORE_FIELDS = tuple(f.code for f in ITEM_FIELDS if f.scored)
+# Departments fill these in a hand-out workbook, in this order.
+FILL_FIELDS = tuple(f for f in ITEM_FIELDS if f.fill_width is not None)
 
 
 def status_constraint_sql(column: str = "status") -> str:

@@ -28,6 +28,7 @@ VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
 STORAGE_MAY_IMPORT = frozenset({
     "model.errors", "model.input_files", "model.extras", "model.program", "model.vocabulary",
     "model.schema", "model.audit_schema", "model.finance_schema", "model.year_compare.schema",
+    "model.report_options", "model.format_options",  # the options' declarations; the label marker
 })
 
 

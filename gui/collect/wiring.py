@@ -1,66 +1,61 @@
-"""Puts hand-out and collect into a main window: two File-menu actions and the 汇总进度 panel."""
+"""Hand-out and collect in a main window: the 汇总进度 panel (docked, hidden, tabbed with 体检)
+and what File → 分发给各处室… / 汇总… / 汇总进度 do (the entries are declared in gui.menus)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
 
 from gui.collect.progress_panel import ProgressPanel
-from gui.menus import add_action
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.window_context import WindowContext
 
 
-def install(window: MainWindow, file_menu: QMenu) -> ProgressPanel:
-    """The panel, docked and hidden, and the entries, in the File menu."""
-    panel = ProgressPanel(window, window.services)
-    # one dock with tabs beside 体检: two docks stacked would crush the editor at 1366×768
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    review = getattr(window, "review", None)
-    if review is not None:
-        window.tabifyDockWidget(review, panel)
-    panel.hide()
+class CollectActions(QObject):
+    def __init__(self, ctx: WindowContext, beside: QDockWidget | None = None) -> None:
+        super().__init__(ctx.widget)
+        self.ctx = ctx
+        window = ctx.widget
+        self.panel = panel = ProgressPanel(window, ctx.services)
+        # one dock with tabs beside 体检: two docks stacked would crush the editor at 1366×768
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+        if beside is not None:
+            window.tabifyDockWidget(beside, panel)
+        panel.hide()
+        panel.visibilityChanged.connect(self._shown)
+        self.progress_action: QAction = panel.toggleViewAction()  # File → 汇总进度
+        self.progress_action.triggered.connect(self._front)
 
-    def hand_out() -> None:
+    def hand_out(self) -> None:
         from gui.collect.handout_dialog import hand_out_from_gui  # openpyxl loads when used
 
-        if window.assessment_id is not None:
-            window.commit_editors()  # what was just typed goes out too
-            if hand_out_from_gui(window, window.services, window.assessment_id,
-                                 window.settings.last_folder()):
-                panel.refresh(window.assessment_id)
-                panel.show()
+        ctx = self.ctx
+        assessment_id = ctx.assessment_id
+        if assessment_id is not None:
+            ctx.commit_editors()  # what was just typed goes out too
+            if hand_out_from_gui(ctx.widget, ctx.services, assessment_id,
+                                 ctx.settings.last_folder()):
+                self._show(assessment_id)
 
-    def collect_back() -> None:
+    def collect_back(self) -> None:
         from gui.collect.collect_flow import collect_from_gui
 
-        if window.assessment_id is not None:
-            window.commit_editors()
-            if collect_from_gui(window, window.context, window.undo_stack,
-                                window.settings.last_folder(), window.assessment_id):
-                panel.refresh(window.assessment_id)
-                panel.show()
+        ctx = self.ctx
+        assessment_id = ctx.assessment_id
+        if assessment_id is not None:
+            ctx.commit_editors()
+            if collect_from_gui(ctx.widget, ctx.edit, ctx.undo, ctx.settings.last_folder(),
+                                assessment_id):
+                self._show(assessment_id)
 
-    before = file_menu.actions()[-2]  # above the separator before 退出
-    menu = QMenu(file_menu)
-    add_action(menu, window, window.tr("分发给各处室…"), hand_out, name="handout")
-    add_action(menu, window, window.tr("汇总…"), collect_back, name="collect")
-    progress = panel.toggleViewAction()
-    progress.setText(window.tr("汇总进度"))
-    menu.addAction(progress)
-    for action in menu.actions():
-        file_menu.insertAction(before, action)
-    def shown(visible: bool) -> None:
+    def _show(self, assessment_id: int) -> None:
+        self.panel.refresh(assessment_id)
+        self.panel.show()
+
+    def _shown(self, visible: bool) -> None:
         if visible:
-            panel.refresh(window.assessment_id)
+            self.panel.refresh(self.ctx.assessment_id)
 
-    def front(checked: bool) -> None:
+    def _front(self, checked: bool) -> None:
         if checked:
-            panel.raise_()  # its tab in front
-
-    panel.visibilityChanged.connect(shown)
-    progress.triggered.connect(front)
-    return panel
+            self.panel.raise_()  # its tab in front

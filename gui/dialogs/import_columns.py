@@ -1,70 +1,131 @@
-"""The import preview's table: the sheet's first rows, with a field chooser above each column."""
+"""The import preview's table: every row of the sheet (virtual scrolling) under a bar of field
+choosers, one above each column, that stays in view while the rows scroll."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gui.dialogs.import_rows import RowPlan, SheetRows
+from gui.format_text import field_label
 from importers.header_finder import PlannedColumn
+from model.vocabulary import FIELDS_BY_CODE, IMPORTABLE_FIELDS
 
-SAMPLE_ROWS = 8
+COLUMN_WIDTH = 150
+STATE_WIDTH = 160  # 导入为: 事项, or why a row is left out (the tooltip has it all)
+# The chooser's order: the fields a clerk looks for first, then the rest.
+CHOOSER_ORDER = ("content", "target", "result", "status", "department", "owner", "deadline", "note",
+                 "seq", "dimension_1", "dimension_2", "dimension_3", "progress_q1", "progress_q2",
+                 "progress_q3", "progress_q4", "indicator_target", "indicator_actual", "score_max",
+                 "score", "deviation_reason", "extra", "skip")
 
 
 def field_labels(widget: QWidget) -> dict[str, str]:
-    """Every field a column may fill, as the chooser names it."""
+    """Every field a column may fill, as the chooser names it: an item field by the label the
+    item editor shows (the vocabulary's), the rest by what a column of them is; the fields a clerk
+    looks for first come first."""
     tr = widget.tr
-    return {
-        "content": tr("自查内容 / 工作任务"), "target": tr("目标"), "result": tr("完成情况"),
-        "status": tr("状态"), "department": tr("责任处室"), "owner": tr("责任人"),
-        "deadline": tr("时限"), "note": tr("备注"), "seq": tr("序号（自动编号）"),
-        "dimension_1": tr("一级维度"), "dimension_2": tr("二级维度"), "dimension_3": tr("三级维度"),
-        "progress_q1": tr("一季度进展"), "progress_q2": tr("二季度进展"),
-        "progress_q3": tr("三季度进展"), "progress_q4": tr("四季度进展"),
-        "indicator_target": tr("年度指标值"), "indicator_actual": tr("实际完成值"),
-        "score_max": tr("分值"), "score": tr("得分"), "deviation_reason": tr("偏差原因"),
-        "extra": tr("保留为附加字段"), "skip": tr("不导入"),
-    }
+    others = {"seq": tr("序号（自动编号）"), "dimension_1": tr("一级维度"), "dimension_2": tr("二级维度"),
+              "dimension_3": tr("三级维度"), "extra": tr("保留为附加字段"), "skip": tr("不导入")}
+    order = [*(n for n in CHOOSER_ORDER if n in IMPORTABLE_FIELDS or n in others),
+             *(n for n in IMPORTABLE_FIELDS if n not in CHOOSER_ORDER)]
+    return {name: field_label(FIELDS_BY_CODE[name]) if name in FIELDS_BY_CODE else others[name]
+            for name in order}
 
 
-class ColumnTable(QTableWidget):
-    """Row 0 holds one chooser per column; the rows under it show the sheet's first rows."""
+class ColumnTable(QWidget):
+    """The chooser bar over a QTableView of the sheet's rows; `choosers` by column header."""
 
-    def __init__(self, parent: QWidget, on_choice: Callable[[str, str], None]) -> None:
+    def __init__(self, parent: QWidget, on_choice: Callable[[str, str], None],
+                 on_include: Callable[[int, bool], None]) -> None:
         super().__init__(parent)
         self.on_choice = on_choice
         self.choosers: dict[str, QComboBox] = {}
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(130)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.bar = QWidget(self)
+        self.bar.setFixedHeight(QComboBox().sizeHint().height() + 2)
+        self.bar_label = QLabel(self.tr("字段"), self.bar)
+        self.bar_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.bar)
+        self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("表格内容"))
+        self.view.setWordWrap(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(COLUMN_WIDTH)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        layout.addWidget(self.view, 1)
+        self.rows = SheetRows(self, on_include)
+        self.view.setModel(self.rows)
+        header.sectionResized.connect(lambda *_a: self._place())
+        header.geometriesChanged.connect(self._place)
+        self.view.horizontalScrollBar().valueChanged.connect(lambda _v: self._place())
+        self.view.installEventFilter(self)
 
-    def show_columns(self, columns: tuple[PlannedColumn, ...],
-                     sample: list[tuple[int, list[str]]]) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def show_sheet(self, plan: RowPlan) -> None:
+        """The sheet's rows and a chooser per column; the same sheet read again (a field chosen, a
+        row ticked in) stays scrolled where the clerk was."""
+        same = self.rows.plan.grid is plan.grid and plan.grid is not None
+        vertical, horizontal = self.view.verticalScrollBar(), self.view.horizontalScrollBar()
+        kept = (vertical.value(), horizontal.value())
+        self.rows.show(plan)
+        self.view.setColumnWidth(0, STATE_WIDTH)
+        self.show_columns(plan.columns)
+        if same:
+            vertical.setValue(kept[0])
+            horizontal.setValue(kept[1])
+
+    def show_columns(self, columns: tuple[PlannedColumn, ...]) -> None:
+        """One chooser per column, set to its proposed field; the reason in the header's tooltip."""
         labels = field_labels(self)
-        self.clear()
+        for box in self.choosers.values():
+            box.deleteLater()
         self.choosers = {}
-        self.setColumnCount(len(columns))
-        self.setRowCount(1 + min(len(sample), SAMPLE_ROWS))
-        self.setHorizontalHeaderLabels([c.header for c in columns])
-        sure = {"high": self.tr("把握大"), "medium": self.tr("把握一般"), "low": self.tr("把握小，请核对")}
-        for index, column in enumerate(columns):  # why the field was proposed, and how surely
-            header = self.horizontalHeaderItem(index)
-            if header is not None and column.reason:
-                header.setToolTip(f"{sure.get(column.confidence, '')}：{column.reason}")
-        self.setVerticalHeaderLabels([self.tr("字段"), *(str(row) for row, _cells in sample[:SAMPLE_ROWS])])
-        for index, column in enumerate(columns):
-            chooser = QComboBox(self)
+        for column in columns:
+            chooser = QComboBox(self.bar)
+            chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(3)
             for name, label in labels.items():
                 chooser.addItem(label, name)
             chooser.setCurrentIndex(max(chooser.findData(column.field), 0))
             chooser.setAccessibleName(self.tr("“%1”列的字段").replace("%1", column.header))
+            chooser.setToolTip(self.tr("“%1”列导入为哪个字段").replace("%1", column.header))
             chooser.currentIndexChanged.connect(
                 lambda _i, header=column.header, box=chooser: self.on_choice(header, box.currentData()))
-            self.setCellWidget(0, index, chooser)
+            chooser.show()
             self.choosers[column.header] = chooser
-        for row, (_number, cells) in enumerate(sample[:SAMPLE_ROWS], start=1):
-            for index, text in enumerate(cells):
-                item = QTableWidgetItem(text.replace("\n", " ⏎ "))
-                item.setToolTip(text)
-                self.setItem(row, index, item)
+        self._place()
+
+    def _place(self) -> None:
+        """Each chooser over its column, wherever the columns are scrolled or resized to."""
+        header = self.view.horizontalHeader()
+        origin = header.viewport().mapTo(self, QPoint(0, 0)).x()
+        visible = header.viewport().width()
+        self.bar_label.setGeometry(0, 0, max(origin + header.sectionViewportPosition(0)
+                                             + header.sectionSize(0) - 4, 0), self.bar.height())
+        for section, box in enumerate(self.choosers.values(), start=1):
+            x, width = header.sectionViewportPosition(section), header.sectionSize(section)
+            left, right = max(x, 0), min(x + width, visible)
+            box.setVisible(right - left > 24)
+            box.setGeometry(origin + left, 1, max(right - left, 0), self.bar.height() - 2)

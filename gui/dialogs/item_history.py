@@ -18,11 +18,9 @@ from gui.errors import describe
 from model.audit import Change, item_history
 from model.errors import ModelError
 from model.services import Services
+from model.vocabulary import ITEM_FIELDS
 
-FIELD_NAMES = {"content": "自查内容", "target": "年度任务目标", "result": "落实情况", "status": "状态",
-               "department": "责任处室", "progress_q1": "一季度进展", "progress_q2": "二季度进展",
-               "progress_q3": "三季度进展", "progress_q4": "四季度进展", "score_max": "分值",
-               "score": "得分", "owner": "责任人", "deadline": "时限", "note": "备注",
+FIELD_NAMES = {**{spec.code: spec.label for spec in ITEM_FIELDS},
                "position": "顺序", "dimension_id": "所属维度", "*": "新建或删除"}
 
 

@@ -19,7 +19,7 @@ from model.errors import ModelError
 from model.finance_layouts import finance_layout_names, load_finance_layout
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_context import WindowContext
 
 
 class NewFinanceFormDialog(QDialog):
@@ -47,18 +47,18 @@ class NewFinanceFormDialog(QDialog):
         form.addRow(buttons)
 
 
-def new_finance_form(window: MainWindow) -> int | None:
+def new_finance_form(ctx: WindowContext) -> int | None:
     """Ask, create the blank form and open it; the new assessment's id (None when cancelled)."""
-    summaries = window.services.assessments.list()
-    dialog = NewFinanceFormDialog(window, summaries[0].unit if summaries else "")
+    summaries = ctx.services.assessments.list()
+    dialog = NewFinanceFormDialog(ctx.widget, summaries[0].unit if summaries else "")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        assessment_id = window.services.finance.create_blank(
+        assessment_id = ctx.services.finance.create_blank(
             dialog.unit.text().strip(), dialog.year.value(), dialog.layout_choice.currentData(),
             dialog.project.text().strip())
     except ModelError as exc:
-        window.show_failure(exc)
+        ctx.show_failure(exc)
         return None
-    window.fill_assessments(select=assessment_id)
+    ctx.fill_assessments(assessment_id)
     return assessment_id

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from exporters.errors import ExportCancelled, Progress, cancel_asked
 from exporters.pdf import convert
 from exporters.registry import export_format, run_export
+from gui import menus
 from gui.errors import describe
 from gui.workers import run_job
 from model.services import Services
@@ -128,29 +129,20 @@ def print_document(document: pdfium.PdfDocument, printer: QPrinter) -> None:
         painter.end()
 
 
-# What can be previewed: an export format of the registry and its options.
-SOURCES: dict[str, tuple[str, dict[str, object]]] = {
-    "summary": ("word", {"attach_table": True}),
-    "selfcheck": ("excel", {"layout": "selfcheck"}),
-    "tasks": ("excel", {"layout": "tasks"}),
-}
-
-
 def make_pdf(services: Services, assessment_id: int, source: str, folder: Path,
              progress: Progress | None = None) -> Path:
-    """The chosen document exported into folder (the export the File menu runs) and converted;
-    progress may cancel either step (ExportCancelled)."""
-    name, options = SOURCES[source]
-    fmt = export_format(name)
-    written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}", options,
-                         progress)
+    """The chosen document (a name of gui.menus.previews()) exported into folder — the export
+    the File menu runs — and converted; progress may cancel either step (ExportCancelled)."""
+    chosen = menus.preview(source)
+    fmt = export_format(chosen.format)
+    written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}",
+                         chosen.options, progress)
     return convert(written.path, folder / f"{source}.pdf", cancel_asked(progress))
 
 
 def preview(parent: QWidget, services: Services, assessment_id: int, source: str) -> None:
     """Make the PDF off the GUI thread, then show it; a missing converter is explained."""
-    label = {"summary": parent.tr("工作总结"), "selfcheck": parent.tr("自查表"),
-             "tasks": parent.tr("任务完成情况表")}[source]
+    label = menus.text_of(menus.preview_entry(source))
     with tempfile.TemporaryDirectory(prefix="zicha-preview-") as folder:
         pdf, error = run_job(parent, parent.tr("正在生成打印预览…"),
                              lambda progress: make_pdf(services, assessment_id, source,

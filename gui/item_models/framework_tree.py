@@ -1,4 +1,5 @@
-"""The framework tree as a Qt item model: dimensions with their items, status and completion.
+"""The framework tree as a Qt item model: dimensions with their items, status and completion,
+in the declared columns (tree_columns: the title, then 状态 and 责任处室 the view may show).
 
 It holds records only, in a Qt-free NodeTree (framework_nodes) that builds, filters and counts;
 this adapter maps it onto Qt's indexes, roles, lazy fetching and drag and drop. Edits go through
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -24,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.item_models.framework_nodes import DIMENSION, ITEM, Node, NodeTree, dragged_rows
+from gui.item_models.tree_columns import COLUMNS, CONTEXT, TITLE, TreeColumn
 from gui.status_icons import status_icon
 from model.records import DimensionRecord, ItemRecord
 from model.vocabulary import DimensionCounts, status_colour
@@ -87,10 +90,11 @@ class FrameworkTreeModel(QAbstractItemModel):
         return self._loader is not None
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
-        return self._tree.has_children(self._node(parent))
+        return parent.column() <= 0 and self._tree.has_children(self._node(parent))
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return parent.isValid() and parent.internalPointer().unloaded_items > 0
+        return parent.isValid() and parent.column() == 0 \
+            and parent.internalPointer().unloaded_items > 0
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if self.canFetchMore(parent):
@@ -189,8 +193,8 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def _changed(self, node: Node) -> None:
         index = self._index_of_node(node)
-        if index.isValid():
-            self.dataChanged.emit(index, index)
+        if index.isValid():  # the whole row: the columns beside the title show the record too
+            self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
 
     def _index_of_node(self, node: Node) -> QModelIndex:
         if not self._tree.is_shown(node):
@@ -200,10 +204,12 @@ class FrameworkTreeModel(QAbstractItemModel):
     # --- Qt model interface ---------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         # Called tens of thousands of times when a large tree is laid out: kept minimal.
+        if parent.isValid() and parent.column():
+            return QModelIndex()  # only the first column holds children
         children = (parent.internalPointer() if parent.isValid() else self._tree.root).shown
-        if column or row < 0 or row >= len(children):
+        if not 0 <= column < len(COLUMNS) or row < 0 or row >= len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, children[row])
+        return self.createIndex(row, column, children[row])
 
     # the stub overloads parent() (QObject's) and parent(child); a model answers the second
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
@@ -220,7 +226,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         return 0 if parent.column() > 0 else len(parent.internalPointer().shown)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 1
+        return len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -232,14 +238,21 @@ class FrameworkTreeModel(QAbstractItemModel):
             return node.record.id
         if role == RECORD_ROLE:
             return node.record
+        column = COLUMNS[index.column()]
+        if column is not TITLE:
+            return _cell(column, node, role)
         if node.kind == DIMENSION:
             return self._dimension_data(node, role)
         return self._item_data(node.record, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("考评维度与自查事项")
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(CONTEXT, COLUMNS[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole:  # how the columns are chosen
+            return self.tr("右键单击此处，选择在标题旁显示的列（状态、责任处室）")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -328,6 +341,18 @@ class FrameworkTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole and self.is_highlighted(record.id):
             return HIGHLIGHT
         return None
+
+
+def _cell(column: TreeColumn, node: Node, role: int) -> Any:
+    """A column beside the title: an item's field as the editor shows it; empty for a dimension."""
+    if node.kind != ITEM:
+        return None
+    record: ItemRecord = node.record
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return column.value(record)
+    if role == Qt.ItemDataRole.ForegroundRole and column.status_coloured:
+        return QBrush(QColor(status_colour(record.status)))
+    return None
 
 
 def _dragged(data: QMimeData) -> list[tuple[str, int]]:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
+from gui.format_text import option_text
 from gui.panels.field_binding import FieldBinder
 from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
-from model.report_options import PAGE_NUMBER_STYLES
-from model.vocabulary import PERIODS
+from model.report_options import REPORT_OPTION_FIELDS, REPORT_OPTIONS, ReportOption
+from model.vocabulary import DEFAULT_TITLE_ENDINGS, PERIODS
 
-FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores", "signature",
-          "show_signature", "signature_date", "show_date", "omit_unfinished", "demote_numbering",
-          "page_numbers", "requires_evidence")
+FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
+          *REPORT_OPTION_FIELDS)
 
 
 class AssessmentEditor(QWidget):
@@ -31,7 +31,8 @@ class AssessmentEditor(QWidget):
         self.period.addItems(list(PERIODS))
         self.title = QLineEdit(self)
         self.report_title = QLineEdit(self)
-        self.report_title.setPlaceholderText(self.tr("留空则为“{单位}{年度}年度工作总结”"))
+        self.report_title.setPlaceholderText(self.tr("留空则为“{单位}{年度}%1”").replace(
+            "%1", DEFAULT_TITLE_ENDINGS["summary"]))  # as model.vocabulary.titled() names it
         self.uses_scores = QCheckBox(self.tr("使用分值、得分与指标值"), self)
         for field, widget, label in (
                 ("unit_name", self.unit, self.tr("单位名称")), ("year", self.year, self.tr("年度")),
@@ -53,30 +54,27 @@ class AssessmentEditor(QWidget):
             self.sections.bind(key, box.edit, label)
 
     def _add_report_options(self, form: QFormLayout) -> None:
-        """落款 and the summary's export options."""
-        self.signature = QLineEdit(self)
-        self.signature.setPlaceholderText(self.tr("留空则为单位名称"))
-        self.show_signature = QCheckBox(self.tr("打印署名"), self)
-        self.signature_date = QLineEdit(self)
-        self.signature_date.setPlaceholderText(self.tr("留空则为导出当天，如 2022年1月10日"))
-        self.show_date = QCheckBox(self.tr("打印成文日期"), self)
-        self.omit_unfinished = QCheckBox(self.tr("不写入没有落实情况的事项"), self)
-        self.demote_numbering = QCheckBox(self.tr("正文中的“1.”改为“（1）”"), self)
-        self.page_numbers = QComboBox(self)
-        self.page_numbers.addItems(list(PAGE_NUMBER_STYLES))
-        self.requires_evidence = QCheckBox(self.tr("已完成的事项须有证明材料"), self)
-        for field, widget, label in (
-                ("signature", self.signature, self.tr("署名")),
-                ("show_signature", self.show_signature, ""),
-                ("signature_date", self.signature_date, self.tr("成文日期")),
-                ("show_date", self.show_date, ""),
-                ("omit_unfinished", self.omit_unfinished, self.tr("工作总结")),
-                ("demote_numbering", self.demote_numbering, ""),
-                ("page_numbers", self.page_numbers, self.tr("页码")),
-                ("requires_evidence", self.requires_evidence, self.tr("体检"))):
-            form.addRow(label, widget)
-            named = widget.text() if not label and isinstance(widget, QCheckBox) else label
-            self.fields.bind(field, widget, named)  # a check box without a label: its own text
+        """落款 and the summary's export options (model.report_options), each flag that says
+        whether another option is printed right after it."""
+        placed = [o for o in REPORT_OPTIONS if not o.shows]
+        for option in placed:
+            for each in (option, *(o for o in REPORT_OPTIONS if o.shows == option.code)):
+                widget = self._option_widget(each)
+                caption = option_text(each.caption if each.kind == "flag" else each.label)
+                form.addRow(caption, widget)
+                # a check box without a caption is named by its own text
+                self.fields.bind(each.code, widget, caption or option_text(each.label))
+
+    def _option_widget(self, option: ReportOption) -> QWidget:
+        if option.kind == "flag":
+            return QCheckBox(option_text(option.label), self)
+        if option.kind == "choice":
+            choice = QComboBox(self)
+            choice.addItems(list(option.choices))
+            return choice
+        line = QLineEdit(self)
+        line.setPlaceholderText(option_text(option.hint))
+        return line
 
     def show_assessment(self, record: AssessmentRecord, sections: dict[str, NarrativeRecord]) -> None:
         self.record = record

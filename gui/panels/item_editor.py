@@ -1,4 +1,4 @@
-"""The editor of one self-check item: every field, saved as it is typed."""
+"""The editor of one self-check item: every field (model.vocabulary), saved as it is typed."""
 
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands.base import EditContext
+from gui.format_text import field_label
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
 from gui.undo_target import UndoTarget
 from gui.widgets import CountedText
 from model.permissions import cached_rights
 from model.records import ItemRecord
-from model.vocabulary import ITEM_EDITABLE_FIELDS, SCORE_FIELDS
+from model.vocabulary import FIELDS_BY_CODE, ITEM_FIELDS, SCORE_FIELDS, ItemField
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 
@@ -40,6 +41,8 @@ def number_or_none(text: Any) -> Any:
 
 
 class ItemEditor(QWidget):
+    """One widget per item field, chosen by its storage and placed as model.vocabulary says."""
+
     def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binder = FieldBinder(context, stack, "item", self)
@@ -48,17 +51,21 @@ class ItemEditor(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.seq = QLabel(self)
+        self.texts: dict[str, CountedText] = {}  # the text boxes (but a scored form's)
+        self.lines: dict[str, QLineEdit] = {}  # the one-line fields (责任处室, 责任人, 时限)
+        self.scores: dict[str, QWidget] = {}  # a scored form's fields: shown only there
         self.status = QComboBox(self)
         self.status.addItems(list(STATUSES))
-        self.department = QLineEdit(self)
-        self.department.setPlaceholderText(self.tr("责任处室"))
         head = QHBoxLayout()
         head.addWidget(self.seq)
-        for text, choice in ((self.tr("状态"), self.status), (self.tr("责任处室"), self.department)):
-            caption = QLabel(text, self)
-            caption.setBuddy(choice)
+        for spec in (f for f in ITEM_FIELDS if f.editor == "head"):
+            widget = self._field_widget(spec)
+            caption = QLabel(field_label(spec), self)
+            caption.setBuddy(widget)
             head.addWidget(caption)
-            head.addWidget(choice, 1 if choice is self.department else 0)
+            head.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+        self.department = self.lines["department"]
+        self.department.setPlaceholderText(field_label(FIELDS_BY_CODE["department"]))
         self.history_button = QPushButton(self.tr("修改记录…"), self)
         self.history_button.setToolTip(self.tr("谁在何时修改了本事项的哪一项，原值和新值"))
         self.history_button.clicked.connect(self._show_history)
@@ -69,59 +76,45 @@ class ItemEditor(QWidget):
         self.read_only_note.setStyleSheet("color: #a15c00;")
         form.addRow(self.read_only_note)
         self.read_only_note.hide()
-        self.texts: dict[str, CountedText] = {}
-        labels = {"content": self.tr("自查内容 / 年度任务"), "target": self.tr("年度任务目标"),
-                  "result": self.tr("落实情况 / 完成情况"),
-                  "progress_q1": self.tr("一季度进展"), "progress_q2": self.tr("二季度进展"),
-                  "progress_q3": self.tr("三季度进展"), "progress_q4": self.tr("四季度进展")}
-        for field, label in labels.items():
-            box = CountedText(self, min_lines={"result": 4, "content": 2, "target": 2}.get(field, 1))
-            form.addRow(label, box)
-            self.texts[field] = box
-            self.binder.bind(field, box.edit, label)
-        self.scores: dict[str, QWidget] = {}
-        score_labels = {"score_max": self.tr("分值"), "score": self.tr("得分"),
-                        "indicator_target": self.tr("年度指标值"),
-                        "indicator_actual": self.tr("实际完成值"),
-                        "deviation_reason": self.tr("偏差原因分析及改进措施")}
-        for field, label in score_labels.items():
-            widget: QWidget
-            if field in ("score_max", "score"):
-                widget = QLineEdit(self)
-                self.binder.bind(field, widget, label, number_or_none)
-            else:
-                counted = CountedText(self, min_lines=1)
-                widget = counted
-                self.binder.bind(field, counted.edit, label)
-            form.addRow(label, widget)
-            self.scores[field] = widget
-        self._add_own_fields(form)
+        for spec in (f for f in ITEM_FIELDS if f.editor == "form"):
+            form.addRow(field_label(spec), self._field_widget(spec))
+        self._add_extras(form)
         self.last_year = LastYearPanel(context.services, self)  # last year's texts, read-only
         # PySide6's stub types getWidgetPosition as object; it returns (row, role)
         form.insertRow(form.getWidgetPosition(self.texts["result"])[0] + 1,  # type: ignore[index]
                        self.last_year)
-        self.binder.bind("status", self.status, self.tr("状态"))
-        self.binder.bind("department", self.department, self.tr("责任处室"))
         self._form = form
 
-    def _add_own_fields(self, form: QFormLayout) -> None:
-        """责任人, 时限 and 备注 (saved as typed); an imported table's other columns, read-only."""
-        self.owner, self.deadline = QLineEdit(self), QLineEdit(self)
-        people = QHBoxLayout()
-        people.addWidget(self.owner, 1)
-        people.addWidget(QLabel(self.tr("时限"), self))
-        people.addWidget(self.deadline, 1)
-        form.addRow(self.tr("责任人"), people)
-        self.binder.bind("owner", self.owner, self.tr("责任人"))
-        self.binder.bind("deadline", self.deadline, self.tr("时限"))
-        self.note = CountedText(self, min_lines=1)
-        form.addRow(self.tr("备注"), self.note)
-        self.binder.bind("note", self.note.edit, self.tr("备注"))
+    def _field_widget(self, spec: ItemField) -> QWidget:
+        """The widget editing spec's field, bound to it (saved as typed)."""
+        label = field_label(spec)
+        widget: QWidget
+        if spec.storage == "status":
+            widget = self.status
+            self.binder.bind(spec.code, widget, label)
+        elif spec.storage in ("line", "number"):
+            widget = QLineEdit(self)
+            self.binder.bind(spec.code, widget, label,
+                             number_or_none if spec.storage == "number" else lambda v: v)
+            if spec.storage == "line":
+                self.lines[spec.code] = widget
+        else:
+            counted = CountedText(self, min_lines=spec.editor_lines)
+            self.binder.bind(spec.code, counted.edit, label)
+            widget = counted
+            if not spec.scored:
+                self.texts[spec.code] = counted
+        if spec.scored:
+            self.scores[spec.code] = widget
+        return widget
+
+    def _add_extras(self, form: QFormLayout) -> None:
+        """An imported table's other columns, read-only."""
         self.extras = QLabel(self)
         self.extras.setWordWrap(True)
         self.extras.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.extras.setToolTip(self.tr("导入的表格中其他列的内容，导出 Excel 时写回各自的列"))
-        form.addRow(self.tr("其他列"), self.extras)
+        form.addRow(field_label(FIELDS_BY_CODE["extras"]), self.extras)
 
     def _show_extras(self, record: ItemRecord) -> None:
         self.extras.setText("\n".join(f"{name}：{text}" for name, text in record.extras))
@@ -142,12 +135,10 @@ class ItemEditor(QWidget):
         why = cached_rights(self.binder.context.services.db).why_not(record.department)
         self.read_only_note.setText(why)
         self.read_only_note.setVisible(bool(why))
-        for widget in (*self.texts.values(), *self.scores.values(), self.note):
+        for widget in (*self.texts.values(), *self.scores.values(), *self.lines.values()):
             edit = getattr(widget, "edit", widget)
             if hasattr(edit, "setReadOnly"):
                 edit.setReadOnly(bool(why))
-        for line in (self.department, self.owner, self.deadline):
-            line.setReadOnly(bool(why))
         self.status.setEnabled(not why)
 
     def _show_history(self) -> None:
@@ -172,7 +163,7 @@ class ItemEditor(QWidget):
 
 
 def _values(record: ItemRecord) -> dict[str, Any]:
-    return {field: getattr(record, field) for field in ITEM_EDITABLE_FIELDS if field != "extras"}
+    return {spec.code: getattr(record, spec.code) for spec in ITEM_FIELDS if spec.editor != "hidden"}
 
 
 def item_subject(record: ItemRecord) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from importers.registry import ImportFormat, Options, StoredImport
 from model.format_options import QT_TRANSLATE_NOOP, Option
 from model.layouts import layout_names
-from model.vocabulary import STATUS_NAMES
+from model.vocabulary import IMPORTABLE_FIELDS, STATUS_NAMES
 
 if TYPE_CHECKING:
     from importers.xlsx_table import ImportedTable, ImportedWorkbook, ImportOptions
@@ -23,14 +23,17 @@ OPTIONS = (
            "要导入的工作表（可重复；all = 全部，每个工作表成为一个维度）", kind="list",
            metavar="NAME|all"),
     Option("map", QT_TRANSLATE_NOOP("formats", "列对应的字段"),
-           "指定某列对应的字段，如 \"工作内容=content\"；字段：content target result status "
-           "department owner deadline note seq dimension_1…3 progress_q1…q4 indicator_target "
-           "indicator_actual score_max score deviation_reason extra（保留为附加字段） skip（不导入）",
+           f"指定某列对应的字段，如 \"工作内容=content\"；字段：{' '.join(IMPORTABLE_FIELDS)} seq "
+           "dimension_1…3 extra（保留为附加字段） skip（不导入）",
            kind="list", metavar="表头=字段"),
     Option("header_row", QT_TRANSLATE_NOOP("formats", "表头所在行"), "表头所在行（从 1 起）",
            kind="int"),
     Option("unit", QT_TRANSLATE_NOOP("formats", "单位名称"), "单位名称（标题中没有时）", kind="text"),
     Option("year", QT_TRANSLATE_NOOP("formats", "年度"), "年度（标题中没有时）", kind="int"),
+    Option("include_row", QT_TRANSLATE_NOOP("formats", "导入跳过的行"),
+           "把被跳过的行（说明、合计、分节、占位行，见 --dry-run 的 skipped_rows）也作为事项导入"
+           "（可重复）；N 为行号，工作表!N 指明工作表", kind="list", metavar="N|工作表!N",
+           in_dialog=False),
     Option("filled_status", QT_TRANSLATE_NOOP("formats", "完成情况已填写的事项的状态"),
            "没有状态列时：完成情况已填写的事项设为此状态", kind="choice",
            choices=lambda _kind: list(STATUS_NAMES)),
@@ -53,7 +56,22 @@ def import_options_of(options: Options) -> ImportOptions:
     return ImportOptions(sheets=sheets, mapping=normalised_mapping(options.get("map") or []),
                          header_row=options.get("header_row"), unit=options.get("unit"),
                          year=options.get("year"), filled_status=options.get("filled_status"),
-                         layout=options.get("layout") or "auto")
+                         layout=options.get("layout") or "auto",
+                         include_rows=included_rows(options.get("include_row") or []))
+
+
+def included_rows(given: list[str]) -> dict[str, frozenset[int]]:
+    """--include-row values ("12", "台账!12") as sheet → rows ("" = every sheet)."""
+    from model.errors import ValidationError
+
+    rows: dict[str, set[int]] = {}
+    for value in given:
+        sheet, _mark, number = str(value).rpartition("!")
+        if not number.strip().isdigit() or int(number) < 1:
+            raise ValidationError(f"--include-row “{value}” 应是行号，如 --include-row 12，"
+                                  "或 工作表!行号，如 --include-row \"台账!12\"。")
+        rows.setdefault(sheet.strip(), set()).add(int(number))
+    return {sheet: frozenset(numbers) for sheet, numbers in rows.items()}
 
 
 def read(path: Path, options: Options) -> TableImport:
@@ -65,7 +83,7 @@ def read(path: Path, options: Options) -> TableImport:
     chosen = import_options_of(options)
     workbook = read_workbook(Path(path), chosen)
     if options.get("dry_run") and not chosen.sheets:
-        return TableImport(workbook, list(workbook.tables))
+        return TableImport(workbook, [t for t in workbook.tables if not t.plan] or list(workbook.tables))
     try:
         return TableImport(workbook, workbook.chosen(chosen.sheets))
     except ImportFileError as refused:  # several sheets: every other missing option said too
@@ -86,9 +104,12 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
     sheets = [{"name": t.sheet, "header_row": t.header_row, "header_rows": t.header_height,
                "columns": column_summary(t), "items": len(t.items),
                "dimensions": t.dimension_count, "warnings": list(t.warnings),
+               "skipped_rows": [{"row": r.row, "reason": r.reason, "text": r.text,
+                                 "included": r.included} for r in t.skipped_rows],
                **({"refused": t.doubt} if t.doubt else {})}
               for t in tables]
-    if len(tables) == len(workbook.tables):  # sheets whose header was not recognised, and why
+    if {t.sheet for t in tables} >= {t.sheet for t in workbook.tables if not t.plan}:
+        # every item table shown: the sheets whose header was not recognised too, and why
         sheets += [{"name": p.sheet, "header_row": p.header_row, "columns": column_summary(p),
                     "items": 0, "dimensions": 0, "warnings": [p.message]} for p in workbook.problems]
     unit_from = next((t for t in workbook.tables if t.unit == workbook.unit and workbook.unit), None)
@@ -98,7 +119,7 @@ def preview(read_tables: TableImport) -> dict[str, Any]:
             "year_source": _source(year_from, year_from.year_source if year_from else ""),
             "needs": workbook.needs() + (["sheet"] if len(workbook.tables) > 1 and len(tables) > 1
                                           else []),
-            "skipped_sheets": workbook.skipped_sheets()}
+            "skipped_sheets": workbook.skipped_sheets(tables)}
 
 
 def _source(table: ImportedTable | None, where: str) -> str | None:

@@ -94,7 +94,8 @@ class Matcher:
         uid_items = {item.uid: item for item in self.session.scalars(select(CheckItem).where(
             CheckItem.uid.in_([row.uid for row in keyed])))} if keyed else {}
         contents = {row.content.strip() for row in book.rows if row.content.strip()}
-        for candidate in self.session.scalars(select(CheckItem).where(CheckItem.content.in_(contents))):
+        same_content = CheckItem.__table__.c.content.in_(contents)
+        for candidate in self.session.scalars(select(CheckItem).where(same_content)):
             by_content[candidate.content.strip()].append(candidate)
         unknown = [row for row in keyed if row.uid not in uid_items]
         if unknown:

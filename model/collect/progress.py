@@ -27,13 +27,14 @@ class DepartmentProgress:
 
 def handout_progress(database: Database, assessment_id: int) -> list[DepartmentProgress]:
     with database.transaction() as session:
-        items = dict(session.execute(
-            select(CheckItem.department, func.count()).where(
-                CheckItem.assessment_id == assessment_id).group_by(CheckItem.department)).all())
-        empty = dict(session.execute(
-            select(CheckItem.department, func.count()).where(
-                CheckItem.assessment_id == assessment_id, CheckItem.result == "")
-            .group_by(CheckItem.department)).all())
+        item = CheckItem.__table__.c
+        items: dict[str, int] = dict(session.execute(
+            select(item.department, func.count()).where(
+                item.assessment_id == assessment_id).group_by(item.department)).all())
+        empty: dict[str, int] = dict(session.execute(
+            select(item.department, func.count()).where(
+                item.assessment_id == assessment_id, item.result == "")
+            .group_by(item.department)).all())
         handouts = session.scalars(select(Handout).where(
             Handout.assessment_id == assessment_id).order_by(Handout.handed_out_at)).all()
         returns = session.scalars(select(HandoutReturn).where(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.vocabulary import NOT_STARTED
+from model.vocabulary import FIELDS_BY_CODE
+from model.vocabulary import FILL_FIELDS as ITEM_FILL_FIELDS
 
 UNASSIGNED = "未分配处室"
 EVIDENCE_NOTE = "evidence_note"  # not an item column: a note-only evidence row of the item
@@ -26,20 +27,13 @@ class FillField:
 LOCKED_FIELDS = (
     FillField("seq", "序号", 6),
     FillField("path", "考评维度", 18),
-    FillField("content", "自查内容", 36),
+    FillField("content", FIELDS_BY_CODE["content"].label, 36),
 )
-# Every field a department may fill, in column order (model.collect.fields keeps those the
-# schema has: owner and note arrive with a later migration).
+# Every field a department may fill, in column order: the item fields the vocabulary gives a
+# hand-out width (model.collect.fields keeps those the schema has), then the evidence note.
 CANDIDATE_FIELDS = (
-    FillField("target", "年度任务目标", 26),
-    FillField("result", "落实情况", 40),
-    FillField("status", "状态", 10, default=NOT_STARTED),
-    FillField("progress_q1", "第一季度进展", 18),
-    FillField("progress_q2", "第二季度进展", 18),
-    FillField("progress_q3", "第三季度进展", 18),
-    FillField("progress_q4", "第四季度进展", 18),
-    FillField("owner", "责任人", 10),
-    FillField("note", "备注", 18),
+    *(FillField(f.code, f.label, f.fill_width or 0, default=str(f.empty or ""))
+      for f in ITEM_FILL_FIELDS),
     FillField(EVIDENCE_NOTE, "证明材料说明", 24),
 )
 BY_CODE = {f.code: f for f in (*LOCKED_FIELDS, *CANDIDATE_FIELDS)}

@@ -41,6 +41,5 @@ def items_from_summary(last: Report, this: list[ReportItem]) -> list[ReportItem]
             continue
         result = "\n".join(line for s, line in scored if s >= best * NEAR_BEST)
         made.append(ReportItem(id=-n, seq=n, dimension_id=0, path=item.path, content=item.content,
-                               target="", result=result, status="", department="",
-                               progress=("", "", "", ""), score_max=None, score=None))
+                               result=result, status=""))
     return made

@@ -3,112 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>完成情况</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>责任处室</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="19" />
-        <source>责任人</source>
-        <translation>Responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
-        <source>时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="20" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>序号（自动编号）</source>
         <translation>No. (numbered automatically)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>一级维度</source>
         <translation>Dimension level 1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="38" />
         <source>二级维度</source>
         <translation>Dimension level 2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="21" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>三级维度</source>
         <translation>Dimension level 3</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="22" />
-        <source>一季度进展</source>
-        <translation>Q1 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="22" />
-        <source>二季度进展</source>
-        <translation>Q2 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="23" />
-        <source>三季度进展</source>
-        <translation>Q3 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="23" />
-        <source>四季度进展</source>
-        <translation>Q4 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="24" />
-        <source>年度指标值</source>
-        <translation>Indicator target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="24" />
-        <source>实际完成值</source>
-        <translation>Actual value</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>分值</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="25" />
-        <source>偏差原因</source>
-        <translation>Reason for deviation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>保留为附加字段</source>
         <translation>Keep as an extra field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="26" />
+        <location filename="../../gui/dialogs/import_columns.py" line="39" />
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
@@ -142,127 +62,71 @@
     <name>AssessmentEditor</name>
     <message>
         <location filename="../../gui/panels/assessment_editor.py" line="34" />
-        <source>留空则为“{单位}{年度}年度工作总结”</source>
-        <translation>Empty: “{unit}{year}年度工作总结”</translation>
+        <source>留空则为“{单位}{年度}%1”</source>
+        <translation>Empty: “{unit}{year}%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="35" />
+        <location filename="../../gui/panels/assessment_editor.py" line="36" />
         <source>使用分值、得分与指标值</source>
         <translation>Use scores and indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="37" />
+        <location filename="../../gui/panels/assessment_editor.py" line="38" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="39" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>工作总结标题</source>
         <translation>Work summary title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <location filename="../../gui/panels/assessment_editor.py" line="41" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="45" />
+        <location filename="../../gui/panels/assessment_editor.py" line="46" />
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="46" />
+        <location filename="../../gui/panels/assessment_editor.py" line="47" />
         <source>存在问题及改进措施</source>
         <translation>Problems and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="47" />
+        <location filename="../../gui/panels/assessment_editor.py" line="48" />
         <source>下一步工作打算</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="50" />
+        <location filename="../../gui/panels/assessment_editor.py" line="51" />
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="58" />
-        <source>留空则为单位名称</source>
-        <translation>Empty: the unit’s name</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="59" />
-        <source>打印署名</source>
-        <translation>Print the signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="61" />
-        <source>留空则为导出当天，如 2022年1月10日</source>
-        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="62" />
-        <source>打印成文日期</source>
-        <translation>Print the date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="63" />
-        <source>不写入没有落实情况的事项</source>
-        <translation>Leave out items without a result</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="64" />
-        <source>正文中的“1.”改为“（1）”</source>
-        <translation>Write “1.” in item texts as “（1）”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="67" />
-        <source>已完成的事项须有证明材料</source>
-        <translation>Completed items need evidence</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="69" />
-        <source>署名</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="71" />
-        <source>成文日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="75" />
-        <source>页码</source>
-        <translation>Page numbers</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="76" />
-        <source>体检</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="84" />
+        <location filename="../../gui/panels/assessment_editor.py" line="82" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="73" />
-        <location filename="../../gui/panels/assessment_editor.py" line="86" />
+        <location filename="../../gui/panels/assessment_editor.py" line="84" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
@@ -270,57 +134,57 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="51" />
+        <location filename="../../gui/bulk_actions.py" line="52" />
         <source>把 %1 项设为“%2”</source>
         <translation>Set %1 items to “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="62" />
+        <location filename="../../gui/bulk_actions.py" line="63" />
         <source>设置责任处室</source>
         <translation>Set department</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="63" />
+        <location filename="../../gui/bulk_actions.py" line="64" />
         <source>%1 项的责任处室：</source>
         <translation>Department of %1 items:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="68" />
+        <location filename="../../gui/bulk_actions.py" line="69" />
         <source>设置 %1 项的责任处室</source>
         <translation>Set the department of %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="76" />
+        <location filename="../../gui/bulk_actions.py" line="77" />
         <source>移到考评维度</source>
         <translation>Move to dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="77" />
+        <location filename="../../gui/bulk_actions.py" line="78" />
         <source>把 %1 项移到：</source>
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="93" />
+        <location filename="../../gui/bulk_actions.py" line="94" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="100" />
+        <location filename="../../gui/bulk_actions.py" line="101" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="102" />
+        <location filename="../../gui/bulk_actions.py" line="103" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="103" />
+        <location filename="../../gui/bulk_actions.py" line="104" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="107" />
+        <location filename="../../gui/bulk_actions.py" line="108" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -328,29 +192,24 @@
 <context>
     <name>ColumnTable</name>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握大</source>
-        <translation>Sure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握一般</source>
-        <translation>Fairly sure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="50" />
-        <source>把握小，请核对</source>
-        <translation>Unsure, please check</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="55" />
+        <location filename="../../gui/dialogs/import_columns.py" line="59" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="61" />
+        <location filename="../../gui/dialogs/import_columns.py" line="63" />
+        <source>表格内容</source>
+        <translation>Table rows</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="112" />
         <source>“%1”列的字段</source>
         <translation>Field of column “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_columns.py" line="113" />
+        <source>“%1”列导入为哪个字段</source>
+        <translation>The field column “%1” is imported as</translation>
     </message>
 </context>
 <context>
@@ -751,57 +610,57 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="60" />
+        <location filename="../../gui/file_actions.py" line="64" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="61" />
+        <location filename="../../gui/file_actions.py" line="65" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="67" />
+        <location filename="../../gui/file_actions.py" line="71" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="93" />
+        <location filename="../../gui/file_actions.py" line="94" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="119" />
+        <location filename="../../gui/file_actions.py" line="120" />
         <source>从备份恢复服务器数据库</source>
         <translation>Restore the server database from a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="121" />
+        <location filename="../../gui/file_actions.py" line="122" />
         <source>自评数据库备份 (*.db);;所有文件 (*)</source>
         <translation>Assessment database backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="125" />
+        <location filename="../../gui/file_actions.py" line="126" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126" />
+        <location filename="../../gui/file_actions.py" line="127" />
         <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
         <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="134" />
+        <location filename="../../gui/file_actions.py" line="135" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="136" />
+        <location filename="../../gui/file_actions.py" line="137" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="137" />
+        <location filename="../../gui/file_actions.py" line="138" />
         <source>已从备份恢复 %1 行数据。</source>
         <translation>Restored %1 rows from the backup.</translation>
     </message>
@@ -921,47 +780,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="316" />
+        <location filename="../../gui/dialogs/import_finance.py" line="29" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_finance.py" line="33" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="326" />
+        <location filename="../../gui/dialogs/import_finance.py" line="39" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="327" />
+        <location filename="../../gui/dialogs/import_finance.py" line="40" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="328" />
+        <location filename="../../gui/dialogs/import_finance.py" line="41" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="329" />
+        <location filename="../../gui/dialogs/import_finance.py" line="42" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="332" />
+        <location filename="../../gui/dialogs/import_finance.py" line="45" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="337" />
+        <location filename="../../gui/dialogs/import_finance.py" line="50" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="340" />
+        <location filename="../../gui/dialogs/import_finance.py" line="53" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -969,17 +828,17 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/framework_pane.py" line="46" />
+        <location filename="../../gui/framework_pane.py" line="53" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="51" />
+        <location filename="../../gui/framework_pane.py" line="60" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="80" />
+        <location filename="../../gui/framework_pane.py" line="100" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -987,12 +846,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="242" />
-        <source>考评维度与自查事项</source>
-        <translation>Dimensions and items</translation>
+        <location filename="../../gui/item_models/framework_tree.py" line="255" />
+        <source>右键单击此处，选择在标题旁显示的列（状态、责任处室）</source>
+        <translation>Right-click here to choose the columns shown beside the title (status, department)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="320" />
+        <location filename="../../gui/item_models/framework_tree.py" line="333" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -1000,8 +859,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="54" />
-        <location filename="../../gui/help_menu.py" line="56" />
+        <location filename="../../gui/help_menu.py" line="46" />
+        <location filename="../../gui/help_menu.py" line="48" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -1063,18 +922,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="113" />
-        <location filename="../../gui/undo_history.py" line="119" />
+        <location filename="../../gui/undo_history.py" line="98" />
+        <location filename="../../gui/undo_history.py" line="104" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="115" />
+        <location filename="../../gui/undo_history.py" line="100" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="118" />
+        <location filename="../../gui/undo_history.py" line="103" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1082,152 +941,173 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <location filename="../../gui/dialogs/import_preview.py" line="52" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_preview.py" line="109" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="87" />
+        <location filename="../../gui/dialogs/import_preview.py" line="70" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="109" />
+        <location filename="../../gui/dialogs/import_preview.py" line="141" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="112" />
+        <location filename="../../gui/dialogs/import_preview.py" line="129" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="113" />
+        <location filename="../../gui/dialogs/import_preview.py" line="130" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="115" />
+        <location filename="../../gui/dialogs/import_preview.py" line="134" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="117" />
+        <location filename="../../gui/dialogs/import_preview.py" line="144" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_preview.py" line="273" />
         <source>%1（%2 项，请核对各列字段）</source>
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="202" />
+        <location filename="../../gui/dialogs/import_preview.py" line="272" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="240" />
+        <location filename="../../gui/dialogs/import_preview.py" line="299" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="244" />
+        <location filename="../../gui/dialogs/import_preview.py" line="305" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="246" />
+        <location filename="../../gui/dialogs/import_preview.py" line="308" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="265" />
+        <location filename="../../gui/dialogs/import_preview.py" line="335" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="277" />
+        <location filename="../../gui/dialogs/import_preview.py" line="200" />
+        <location filename="../../gui/dialogs/import_preview.py" line="347" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="290" />
+        <location filename="../../gui/dialogs/import_preview.py" line="88" />
+        <source>未导入的行（勾选即作为事项导入）：</source>
+        <translation>Rows left out (tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="197" />
+        <source>正在按所选字段重新读取表格…</source>
+        <translation>Reading the table again with the fields chosen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="274" />
+        <source>%1（%2 项，预算/计划表）</source>
+        <translation>%1 (%2 items, a budget plan)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="295" />
+        <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
+        <translation>Rows left out (%1; tick one to import it as an item):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="301" />
+        <source>（%3，默认不导入。）</source>
+        <translation> (%3; not imported unless ticked.)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_preview.py" line="360" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="294" />
+        <location filename="../../gui/dialogs/import_preview.py" line="364" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_preview.py" line="368" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_preview.py" line="370" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="305" />
+        <location filename="../../gui/dialogs/import_preview.py" line="375" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="306" />
+        <location filename="../../gui/dialogs/import_preview.py" line="376" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="138" />
-        <source>提示</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="95" />
+        <location filename="../../gui/dialogs/import_preview.py" line="111" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <location filename="../../gui/dialogs/import_preview.py" line="122" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_preview.py" line="114" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_preview.py" line="118" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="103" />
+        <location filename="../../gui/dialogs/import_preview.py" line="124" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="105" />
+        <location filename="../../gui/dialogs/import_preview.py" line="126" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="106" />
+        <location filename="../../gui/dialogs/import_preview.py" line="138" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1284,161 +1164,158 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="54" />
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="104" />
-        <source>责任处室</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="57" />
-        <location filename="../../gui/panels/item_editor.py" line="103" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="69" />
         <source>修改记录…</source>
         <translation>Change history…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="70" />
         <source>谁在何时修改了本事项的哪一项，原值和新值</source>
         <translation>Who changed which field of this item when, with the old and new value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="73" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
-        <source>自查内容 / 年度任务</source>
-        <translation>Item / annual task</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
-        <source>年度任务目标</source>
-        <translation>Annual target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
-        <source>落实情况 / 完成情况</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
-        <source>一季度进展</source>
-        <translation>Q1 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
-        <source>二季度进展</source>
-        <translation>Q2 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
-        <source>三季度进展</source>
-        <translation>Q3 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
-        <source>四季度进展</source>
-        <translation>Q4 progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
-        <source>分值</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="84" />
-        <source>年度指标值</source>
-        <translation>Indicator target</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="85" />
-        <source>实际完成值</source>
-        <translation>Actual value</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="86" />
-        <source>偏差原因分析及改进措施</source>
-        <translation>Reasons for deviation and remedies</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="112" />
         <location filename="../../gui/panels/item_editor.py" line="116" />
-        <source>时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="114" />
-        <location filename="../../gui/panels/item_editor.py" line="115" />
-        <source>责任人</source>
-        <translation>Responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="118" />
-        <location filename="../../gui/panels/item_editor.py" line="119" />
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="123" />
         <source>导入的表格中其他列的内容，导出 Excel 时写回各自的列</source>
         <translation>Other columns of the imported table; Excel export writes them back to their own columns</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="124" />
-        <source>其他列</source>
-        <translation>Other columns</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/item_editor.py" line="180" />
+        <location filename="../../gui/panels/item_editor.py" line="171" />
         <source>第 %1 项“%2”</source>
         <translation>item %1 “%2”</translation>
     </message>
 </context>
 <context>
+    <name>ItemField</name>
+    <message>
+        <location filename="../../model/vocabulary.py" line="169" />
+        <source>自查内容</source>
+        <translation>Self-check item</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="171" />
+        <source>年度任务目标</source>
+        <translation>Annual target</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="173" />
+        <source>落实情况</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="175" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="177" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="179" />
+        <source>第一季度进展</source>
+        <translation>Q1 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="180" />
+        <source>第二季度进展</source>
+        <translation>Q2 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="181" />
+        <source>第三季度进展</source>
+        <translation>Q3 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="182" />
+        <source>第四季度进展</source>
+        <translation>Q4 progress</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="183" />
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="185" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="187" />
+        <source>年度指标值</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="189" />
+        <source>实际完成值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="191" />
+        <source>偏差原因分析及改进措施</source>
+        <translation>Reasons for deviation and remedies</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="193" />
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="195" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="197" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="199" />
+        <source>其他列</source>
+        <translation>Other columns</translation>
+    </message>
+</context>
+<context>
     <name>ItemHistoryDialog</name>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="40" />
+        <location filename="../../gui/dialogs/item_history.py" line="38" />
         <source>修改记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="42" />
+        <location filename="../../gui/dialogs/item_history.py" line="40" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="43" />
+        <location filename="../../gui/dialogs/item_history.py" line="41" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="53" />
+        <location filename="../../gui/dialogs/item_history.py" line="51" />
         <source>%1：还没有修改记录。</source>
         <translation>%1: no changes recorded yet.</translation>
     </message>
@@ -1482,186 +1359,249 @@
     </message>
 </context>
 <context>
+    <name>LeftOutRows</name>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="50" />
+        <source>未导入的行</source>
+        <translation>Rows left out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="51" />
+        <source>勾选一行，即把它作为事项导入</source>
+        <translation>Tick a row to import it as an item</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="58" />
+        <source>第 %1 行 %2：%3</source>
+        <translation>Row %1 %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="61" />
+        <location filename="../../gui/main_window.py" line="56" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="303" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="53" />
+        <location filename="../../gui/menus.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54" />
+        <location filename="../../gui/menus.py" line="116" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="55" />
+        <location filename="../../gui/menus.py" line="117" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="56" />
+        <location filename="../../gui/menus.py" line="118" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57" />
+        <location filename="../../gui/menus.py" line="119" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58" />
+        <location filename="../../gui/menus.py" line="120" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="121" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="123" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62" />
+        <location filename="../../gui/menus.py" line="124" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64" />
+        <location filename="../../gui/menus.py" line="126" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
-        <source>自查表</source>
-        <translation>Self-check table</translation>
+        <location filename="../../gui/menus.py" line="106" />
+        <source>设置状态</source>
+        <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
-        <source>任务完成情况表</source>
-        <translation>Task completion table</translation>
+        <location filename="../../gui/menus.py" line="107" />
+        <source>设置责任处室…</source>
+        <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="108" />
+        <source>移到考评维度…</source>
+        <translation>Move to dimension…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="127" />
+        <source>分发给各处室…</source>
+        <translation>Hand out to departments…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="128" />
+        <source>汇总…</source>
+        <translation>Collect…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="129" />
+        <source>汇总进度</source>
+        <translation>Collection progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="131" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="134" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="135" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76" />
+        <location filename="../../gui/menus.py" line="136" />
+        <source>撤销历史…</source>
+        <translation>Undo history…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="138" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77" />
+        <location filename="../../gui/menus.py" line="139" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78" />
+        <location filename="../../gui/menus.py" line="140" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="141" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80" />
+        <location filename="../../gui/menus.py" line="142" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="143" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="147" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="150" />
+        <source>删除自评…</source>
+        <translation>Delete assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="152" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88" />
+        <location filename="../../gui/menus.py" line="153" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89" />
+        <location filename="../../gui/menus.py" line="154" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="90" />
+        <location filename="../../gui/menus.py" line="155" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91" />
+        <location filename="../../gui/menus.py" line="156" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="92" />
+        <location filename="../../gui/menus.py" line="157" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="94" />
+        <location filename="../../gui/menus.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="160" />
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="162" />
+        <source>关于</source>
+        <translation>About</translation>
     </message>
 </context>
 <context>
@@ -1799,32 +1739,32 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="51" />
+        <location filename="../../gui/dialogs/print_preview.py" line="52" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="57" />
+        <location filename="../../gui/dialogs/print_preview.py" line="58" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="59" />
+        <location filename="../../gui/dialogs/print_preview.py" line="60" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="66" />
+        <location filename="../../gui/dialogs/print_preview.py" line="67" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <location filename="../../gui/dialogs/print_preview.py" line="70" />
         <source>共 %1 页</source>
         <translation>of %1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="70" />
+        <location filename="../../gui/dialogs/print_preview.py" line="71" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -1895,6 +1835,87 @@
         <location filename="../../gui/collect/progress_panel.py" line="57" />
         <source>序号 %1“%2”</source>
         <translation>No. %1 “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>Remarks</name>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="32" />
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="33" />
+        <source>没有提示</source>
+        <translation>No remarks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_notes.py" line="37" />
+        <source>%1（同类提示共 %2 条）</source>
+        <translation>%1 (%2 such remarks)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOption</name>
+    <message>
+        <location filename="../../model/report_options.py" line="41" />
+        <source>署名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="42" />
+        <source>留空则为单位名称</source>
+        <translation>Empty: the unit’s name</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="43" />
+        <source>成文日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="44" />
+        <source>留空则为导出当天，如 2022年1月10日</source>
+        <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="46" />
+        <source>打印署名</source>
+        <translation>Print the signature</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="48" />
+        <source>打印成文日期</source>
+        <translation>Print the date</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="50" />
+        <source>不写入没有落实情况的事项</source>
+        <translation>Leave out items without a result</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="51" />
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="52" />
+        <source>正文中的“1.”改为“（1）”</source>
+        <translation>Write “1.” in item texts as “（1）”</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="54" />
+        <source>页码</source>
+        <translation>Page numbers</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="56" />
+        <source>已完成的事项须有证明材料</source>
+        <translation>Completed items need evidence</translation>
+    </message>
+    <message>
+        <location filename="../../model/report_options.py" line="57" />
+        <source>体检</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>
@@ -2040,72 +2061,115 @@
     </message>
 </context>
 <context>
+    <name>SheetRows</name>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="68" />
+        <source>导入为</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
+        <source>把握大</source>
+        <translation>Sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="72" />
+        <source>把握一般</source>
+        <translation>Fairly sure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="73" />
+        <source>把握小，请核对</source>
+        <translation>Unsure, please check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
+        <source>导入（原%1）</source>
+        <translation>Imported (was: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="105" />
+        <source>未导入：%1</source>
+        <translation>Left out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="108" />
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/import_rows.py" line="110" />
+        <source>并入第 %1 行</source>
+        <translation>Part of row %1</translation>
+    </message>
+</context>
+<context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="51" />
+        <location filename="../../gui/structure_actions.py" line="52" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="52" />
-        <location filename="../../gui/structure_actions.py" line="65" />
+        <location filename="../../gui/structure_actions.py" line="53" />
+        <location filename="../../gui/structure_actions.py" line="66" />
         <source>新考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="60" />
-        <location filename="../../gui/structure_actions.py" line="63" />
+        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="64" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="62" />
         <source>考评维度最多 3 级。</source>
         <translation>Dimensions go at most 3 levels deep.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="74" />
+        <location filename="../../gui/structure_actions.py" line="75" />
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="75" />
+        <location filename="../../gui/structure_actions.py" line="76" />
         <source>请先在左侧选择一个考评维度。</source>
         <translation>First select a dimension on the left.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="77" />
+        <location filename="../../gui/structure_actions.py" line="78" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="86" />
+        <location filename="../../gui/structure_actions.py" line="87" />
         <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
         <translation>Delete the dimension “%1” with all its items and evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="88" />
+        <location filename="../../gui/structure_actions.py" line="89" />
         <source>删除第 %1 项“%2”？</source>
         <translation>Delete item %1 “%2”?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="90" />
-        <location filename="../../gui/structure_actions.py" line="93" />
+        <location filename="../../gui/structure_actions.py" line="91" />
+        <location filename="../../gui/structure_actions.py" line="94" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="91" />
+        <location filename="../../gui/structure_actions.py" line="92" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="130" />
+        <location filename="../../gui/structure_actions.py" line="131" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="137" />
+        <location filename="../../gui/structure_actions.py" line="138" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
@@ -2277,6 +2341,24 @@
     </message>
 </context>
 <context>
+    <name>TreeColumns</name>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="25" />
+        <source>考评维度与自查事项</source>
+        <translation>Dimensions and items</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="29" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/item_models/tree_columns.py" line="32" />
+        <source>责任处室</source>
+        <translation>Department</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../gui/app.py" line="37" />
@@ -2296,6 +2378,14 @@
         <location filename="../../gui/workers.py" line="98" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ctx.widget</name>
+    <message>
+        <location filename="../../gui/assessment_delete.py" line="22" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
     </message>
 </context>
 <context>
@@ -2372,27 +2462,32 @@
         <translation>Field of each column</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="30" />
+        <location filename="../../importers/formats/clerk_table.py" line="29" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="32" />
+        <location filename="../../importers/formats/clerk_table.py" line="31" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="33" />
+        <location filename="../../importers/formats/clerk_table.py" line="32" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="34" />
+        <location filename="../../importers/formats/clerk_table.py" line="33" />
+        <source>导入跳过的行</source>
+        <translation>Import skipped rows</translation>
+    </message>
+    <message>
+        <location filename="../../importers/formats/clerk_table.py" line="37" />
         <source>完成情况已填写的事项的状态</source>
         <translation>Status of items whose result is filled in</translation>
     </message>
     <message>
-        <location filename="../../importers/formats/clerk_table.py" line="126" />
+        <location filename="../../importers/formats/clerk_table.py" line="147" />
         <source>自查表、任务表等表格</source>
         <translation>a self-check, task or other table</translation>
     </message>
@@ -2465,43 +2560,43 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="372" />
+        <location filename="../../gui/dialogs/import_excel.py" line="51" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="399" />
+        <location filename="../../gui/dialogs/import_excel.py" line="78" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="386" />
+        <location filename="../../gui/dialogs/import_excel.py" line="65" />
         <location filename="../../gui/dialogs/import_summary.py" line="184" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="408" />
+        <location filename="../../gui/dialogs/import_excel.py" line="87" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="445" />
+        <location filename="../../gui/dialogs/import_excel.py" line="131" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="447" />
+        <location filename="../../gui/dialogs/import_excel.py" line="133" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="448" />
+        <location filename="../../gui/dialogs/import_excel.py" line="134" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="460" />
+        <location filename="../../gui/dialogs/import_excel.py" line="146" />
         <location filename="../../gui/dialogs/import_summary.py" line="164" />
         <location filename="../../gui/dialogs/import_summary.py" line="186" />
         <source>无法导入</source>
@@ -2627,37 +2722,22 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="43" />
+        <location filename="../../gui/help_menu.py" line="35" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="44" />
+        <location filename="../../gui/help_menu.py" line="36" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="152" />
-        <source>工作总结</source>
-        <translation>Work summary</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="152" />
-        <source>自查表</source>
-        <translation>Self-check table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="153" />
-        <source>任务完成情况表</source>
-        <translation>Task completion table</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="155" />
+        <location filename="../../gui/dialogs/print_preview.py" line="147" />
         <source>正在生成打印预览…</source>
         <translation>Preparing the print preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="161" />
+        <location filename="../../gui/dialogs/print_preview.py" line="153" />
         <source>无法打印预览</source>
         <translation>Cannot show the print preview</translation>
     </message>
@@ -2788,7 +2868,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/item_history.py" line="66" />
+        <location filename="../../gui/dialogs/item_history.py" line="64" />
         <source>无法读取修改记录</source>
         <translation>Cannot read the change history</translation>
     </message>
@@ -2868,91 +2948,32 @@ Handing out again replaces them (what was filled in is lost unless collected). R
     </message>
 </context>
 <context>
-    <name>w</name>
-    <message>
-        <location filename="../../gui/window_menus.py" line="104" />
-        <source>设置状态</source>
-        <translation>Set status</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_menus.py" line="109" />
-        <source>设置责任处室…</source>
-        <translation>Set department…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/window_menus.py" line="111" />
-        <source>移到考评维度…</source>
-        <translation>Move to dimension…</translation>
-    </message>
-</context>
-<context>
     <name>widget</name>
     <message>
         <location filename="../../gui/panels/dimension_editor.py" line="43" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
-    <message>
-        <location filename="../../gui/dialogs/import_columns.py" line="18" />
-        <source>自查内容 / 工作任务</source>
-        <translation>Item / task</translation>
-    </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="24" />
-        <source>使用说明</source>
-        <translation>User guide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_menu.py" line="26" />
-        <location filename="../../gui/help_menu.py" line="38" />
+        <location filename="../../gui/help_menu.py" line="30" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="27" />
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/help_menu.py" line="28" />
         <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="33" />
+        <location filename="../../gui/menus.py" line="251" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="49" />
-        <source>分发给各处室…</source>
-        <translation>Hand out to departments…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/wiring.py" line="50" />
-        <source>汇总…</source>
-        <translation>Collect…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/collect/wiring.py" line="52" />
-        <source>汇总进度</source>
-        <translation>Collection progress</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="26" />
-        <source>删除自评“%1”</source>
-        <translation>Delete assessment “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="45" />
-        <source>删除自评…</source>
-        <translation>Delete assessment…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="62" />
+        <location filename="../../gui/assessment_delete.py" line="51" />
         <source>删除自评“%1”？
 
 将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
@@ -2963,12 +2984,12 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="85" />
+        <location filename="../../gui/undo_history.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="67" />
+        <location filename="../../gui/assessment_delete.py" line="56" />
         <source>删除自评</source>
         <translation>Delete assessment</translation>
     </message>
@@ -2978,14 +2999,9 @@ The database is backed up first; until the window is closed, Edit → Undo (Ctrl
         <translation>Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="85" />
+        <location filename="../../gui/undo_history.py" line="86" />
         <source>重做</source>
         <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/undo_history.py" line="90" />
-        <source>撤销历史…</source>
-        <translation>Undo history…</translation>
     </message>
 </context>
 </TS>

@@ -78,17 +78,17 @@ ENGLISH = {
     "添加文字说明": "Add a written note", "添加文字说明/涉密材料…": "Add note / classified…",
     "添加文字说明或涉密材料": "Add a written note or classified material",
     "添加证明材料": "Add evidence", "状态": "Status", "界面语言": "Interface language",
-    "留空则为“{单位}{年度}年度工作总结”": "Empty: “{unit}{year}年度工作总结”",
+    "留空则为“{单位}{年度}%1”": "Empty: “{unit}{year}%1”",
     "留空则使用维度名称，如“强化责任担当，全面高效履职”": "Empty: the dimension's name",
     "留空则自动命名": "Empty: named automatically", "移动": "Move", "移除": "Remove",
     "移除证明材料": "Remove evidence", "空白自评": "Empty assessment", "第 %1 级": "Level %1",
     "类型": "Kind", "编辑(&E)": "&Edit", "编辑“%1”": "Edit “%1”", "编辑证明材料": "Edit evidence",
     "考评维度与自查事项": "Dimensions and items", "考评维度名称": "Dimension name",
     "考评维度最多 3 级。": "Dimensions go at most 3 levels deep.",
-    "自查内容 / 年度任务": "Item / annual task", "自查表标题": "Self-check table title",
+    "自查内容": "Self-check item", "自查表标题": "Self-check table title",
     "自评信息与总结段落": "Assessment and summary", "自评数据库 (*.db)": "Assessment database (*.db)",
     "自评数据库 (*.db);;所有文件 (*)": "Assessment database (*.db);;All files (*)",
-    "落实情况 / 完成情况": "Result", "表样": "Table format", "证明材料": "Evidence",
+    "落实情况": "Result", "表样": "Table format", "证明材料": "Evidence",
     "证明材料（可把文件拖到这里）": "Evidence (drop files here)", "评分": "Scoring", "说明": "Note",
     "请先在左侧选择一个考评维度。": "First select a dimension on the left.",
     "责任处室": "Department", "退出": "Quit", "选择证明材料文件": "Choose evidence files",
@@ -193,9 +193,7 @@ ENGLISH = {
     "序号（自动编号）": "No. (numbered automatically)",
     "时限": "Deadline",
     "标题中没有单位名称，请填写": "The title names no unit: please enter it",
-    "目标": "Target",
     "确认不导入": "Confirm columns left out",
-    "自查内容 / 工作任务": "Item / task",
     "表格标题中没有单位名称，请填写单位名称。": "The table's title names no unit: please enter the unit.",
     "表格标题中没有年度，请填写年度。": "The table's title names no year: please enter the year.",
     "请至少勾选一个工作表。": "Tick at least one sheet.",
@@ -385,6 +383,33 @@ ENGLISH.update({
         "Every change to this assessment in this window (click a step to undo or redo to it):",
     "确定": "OK", "采用对方保存的": "Take theirs", "（%1）": " (%1)",
     "您输入的内容已复制到剪贴板。": " What you typed has been copied to the clipboard.",
+})
+# issue 30: the framework tree's columns
+ENGLISH.update({
+    "右键单击此处，选择在标题旁显示的列（状态、责任处室）":
+        "Right-click here to choose the columns shown beside the title (status, department)",
+})
+
+
+# The import preview's rows, remarks and left-out rows (#26).
+ENGLISH.update({
+    "%1（%2 项，预算/计划表）": "%1 (%2 items, a budget plan)",
+    "%1（同类提示共 %2 条）": "%1 (%2 such remarks)",
+    "“%1”列导入为哪个字段": "The field column “%1” is imported as",
+    "勾选一行，即把它作为事项导入": "Tick a row to import it as an item",
+    "导入为": "Imported as",
+    "正在按所选字段重新读取表格…": "Reading the table again with the fields chosen…",
+    "并入第 %1 行": "Part of row %1",
+    "导入跳过的行": "Import skipped rows",
+    "导入（原%1）": "Imported (was: %1)",
+    "未导入的行": "Rows left out",
+    "未导入的行（%1 行；勾选即作为事项导入）：": "Rows left out (%1; tick one to import it as an item):",
+    "未导入的行（勾选即作为事项导入）：": "Rows left out (tick one to import it as an item):",
+    "未导入：%1": "Left out: %1",
+    "没有提示": "No remarks",
+    "第 %1 行 %2：%3": "Row %1 %2: %3",
+    "表格内容": "Table rows",
+    "（%3，默认不导入。）": " (%3; not imported unless ticked.)",
 })
 
 

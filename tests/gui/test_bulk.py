@@ -106,11 +106,11 @@ def test_ctrl_a_selects_the_items_of_the_dimension(qtbot: QtBot, window: MainWin
 
 
 def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[int]) -> None:
-    window_menus.tree_menu(window, QPoint(5, 5))
-    texts = [plain_text(a.text()) for a in window.tree_menu.actions() if not a.isSeparator()]
+    menu = window_menus.tree_menu(window, QPoint(5, 5))
+    texts = [plain_text(a.text()) for a in menu.actions() if not a.isSeparator()]
     assert texts == ["新建自查事项", "新建考评维度", "新建下级维度", "设置状态", "设置责任处室…",
                      "移到考评维度…", "删除…"]
-    window.tree_menu.close()
+    menu.close()
 
 
 def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

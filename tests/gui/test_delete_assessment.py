@@ -34,5 +34,5 @@ def test_no_means_nothing_is_deleted(window: MainWindow, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-    assert not confirm_and_delete(window)
+    assert not confirm_and_delete(window.window_context)
     assert len(window.services.assessments.list()) == 1

@@ -207,7 +207,7 @@ def test_conflict_with_another_window_shows_both_versions_and_loses_neither(
     type_into(qtbot, window.item_editor.texts["result"].edit, "我的补充")
     window.commit_editors()
     mine = item.result + "我的补充"
-    label = "落实情况 / 完成情况"
+    label = "落实情况"
     assert answers == [f"conflict:{item_subject(item)}:{label}:{mine}|另一个窗口写入的内容"]
     stored = demo.items.get(item.id).result  # the dialog proposes both: neither is lost
     assert stored.startswith(mine) and stored.endswith("另一个窗口写入的内容")

@@ -72,14 +72,13 @@ def run_sessions(qtbot: QtBot, answers: list[str]) -> None:
         def type_in_a_field(self, n: int, field: str, text: str) -> None:
             self.show(n)
             editor = self.window.item_editor
-            counted = (editor.note if field == "note" else
-                   editor.texts[field] if field in editor.texts else editor.scores[field])
+            counted = editor.texts[field] if field in editor.texts else editor.scores[field]
             type_into(qtbot, counted.edit, text)
 
         @rule(n=ITEMS, field=st.sampled_from(LINES), text=LINE_WORDS)
         def type_in_a_line(self, n: int, field: str, text: str) -> None:
             self.show(n)
-            type_into(qtbot, getattr(self.window.item_editor, field), text)
+            type_into(qtbot, self.window.item_editor.lines[field], text)
 
         @rule(n=ITEMS, field=st.sampled_from(NUMBERS), text=NUMBER_TEXTS)
         def type_a_score(self, n: int, field: str, text: str) -> None:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from exporters.registry import export_formats
 from gui.accelerators import plain_text
 from gui.dialogs import exports, import_excel
-from gui.dialogs.print_preview import SOURCES
 from gui.main_window import MainWindow
+from gui.menus import previews
 from gui.settings import Settings
 from model.services import Services
 from tests.format_plugins import plugged_in
@@ -33,7 +33,7 @@ def test_the_file_menu_has_an_entry_per_export_format(window: MainWindow) -> Non
                                                                "evidence"]
     texts = {a.objectName(): plain_text(a.text()) for a in window.findChildren(QAction)}
     assert texts["pdf"] == "导出工作总结（PDF）…" and texts["evidence"] == "导出证明材料包…"
-    assert {name for name, _options in SOURCES.values()} <= set(names)
+    assert {shown.format for shown in previews()} <= set(names)  # File → 打印预览 exports
 
 
 def test_the_word_dialog_offers_the_evidence_list_the_cli_offers(

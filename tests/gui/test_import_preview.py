@@ -37,6 +37,18 @@ def sheet_texts(dialog: ImportPreview) -> list[tuple[str, bool]]:
             for i in range(dialog.sheets.count())]
 
 
+def headers(dialog: ImportPreview) -> list[str]:
+    """The column headers over the rows (after 导入为, what becomes of each row)."""
+    rows = dialog.table.rows
+    return [rows.headerData(c, Qt.Orientation.Horizontal) for c in range(1, rows.columnCount())]
+
+
+def cell(dialog: ImportPreview, row: int, column: int) -> str:
+    """The text shown in the preview's row (0 = first under the header) and sheet column."""
+    rows = dialog.table.rows
+    return rows.data(rows.index(row, column + 1))
+
+
 def choose(dialog: ImportPreview, header: str, field: str) -> None:
     box = dialog.table.choosers[header]
     box.setCurrentIndex(box.findData(field))
@@ -47,8 +59,8 @@ def test_unrecognised_columns_are_chosen_by_the_clerk_and_remembered(
     path = clerk_tables.unknown_columns(tmp_path / "议题.xlsx")
     dialog = preview(qtbot, path, settings)
     assert sheet_texts(dialog) == [("议题（2 项，请核对各列字段）", False)]  # proposed, not checked
-    assert [dialog.table.horizontalHeaderItem(i).text() for i in range(3)] == ["议题", "汇报处室", "结论"]
-    assert dialog.table.item(1, 0).text() == "研究年度预算安排。"
+    assert headers(dialog) == ["议题", "汇报处室", "结论"]
+    assert cell(dialog, 0, 0) == "研究年度预算安排。"
     choose(dialog, "议题", "content")
     choose(dialog, "结论", "result")
     assert sheet_texts(dialog) == [("议题（2 项）", False)]
@@ -126,7 +138,8 @@ def test_the_clerk_says_where_the_header_is(qtbot: QtBot, tmp_path: Path, settin
     assert "第 14 行才像表头（--header-row 14）" in dialog.warnings.toPlainText()
     dialog.header_row.setValue(0)
     assert sheet_texts(dialog) == [("项目支出绩效自评表（5 项）", True)]
-    assert dialog.table.verticalHeaderItem(1).text() == "15"  # the sheet's own row numbers
+    # the sheet's own row numbers
+    assert dialog.table.rows.headerData(0, Qt.Orientation.Vertical) == "15"
 
 
 def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
@@ -136,10 +149,10 @@ def test_item_editor_shows_owner_deadline_note_and_the_other_columns(
     window.reload()
     select(window, "item", item.id)
     editor = window.item_editor
-    assert editor.owner.text() == "张某"
+    assert editor.lines["owner"].text() == "张某"
     assert editor.extras.text() == "具体内容：报请领导审定。\n督办意见：按期办结"
     assert not editor.extras.isHidden()
-    type_into(qtbot, editor.deadline, "2024年6月")
+    type_into(qtbot, editor.lines["deadline"], "2024年6月")
     window.commit_editors()
     assert demo.items.get(item.id).deadline == "2024年6月"
 

@@ -164,7 +164,7 @@ def test_cli_dry_run_prints_the_preview_and_writes_nothing(tmp_path: Path, capsy
     assert (preview["unit"], preview["year"], preview["year_source"]) == (None, 2024, "--year")
     first = preview["sheets"][0]
     assert list(first) == ["name", "header_row", "header_rows", "columns", "items", "dimensions",
-                           "warnings"]
+                           "warnings", "skipped_rows"]
     assert (first["name"], first["header_row"], first["items"], first["dimensions"]) == ("会前准备", 2, 2, 1)
     assert [(c["header"], c["field"], c["confidence"]) for c in first["columns"][:3]] == [
         ("环节", "dimension_1", "high"), ("工作事项", "content", "high"), ("具体内容", "extra", "low")]

@@ -29,7 +29,7 @@ def test_the_formats_in_the_order_files_are_tried() -> None:
 def test_import_xlsx_offers_every_formats_options() -> None:
     declared = {o.flag for o in import_options()}
     assert declared == {"--layout", "--sheet", "--map", "--header-row", "--unit", "--year",
-                        "--filled-status"}
+                        "--filled-status", "--include-row"}
     assert import_command_flags() == declared | {"-h", "--help", "--db", "--into", "--dry-run"}
 
 
