@@ -27,6 +27,12 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def cancel_asked(progress: Progress | None) -> Callable[[], bool]:
+    """For work that cannot count its steps (LibreOffice converting): whether the clerk has
+    cancelled, asked as progress(0, 0), which means busy with no count to show."""
+    return lambda: progress is not None and progress(0, 0) is False
+
+
 def report_progress(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
         raise ExportCancelled()

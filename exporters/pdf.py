@@ -3,16 +3,21 @@ LibreOffice (soffice) anywhere. Offline; the target is replaced only by a comple
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from exporters.atomic import write_atomically
-from exporters.errors import ExportError
+from exporters.errors import ExportCancelled, ExportError
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 # Where the installers put soffice when it is not on PATH.
@@ -24,6 +29,8 @@ SOFFICE_PLACES = (
 COM_APPS = (("Word.Application", "Microsoft Word"), ("Kwps.Application", "WPS 文字"),
             ("wps.Application", "WPS 文字"))
 TIMEOUT_SECONDS = 600
+POLL_SECONDS = 0.1  # how often a running conversion looks whether the clerk cancelled it
+STOP_GRACE_SECONDS = 3.0  # a cancelled LibreOffice's time to quit before it is killed
 MAX_PARAGRAPH_CHARS = 50_000  # LibreOffice converts a paragraph this long in about 5 s
 MAX_DOCUMENT_CHARS = 300_000  # and 400,000 characters in 40 paragraphs in about a minute
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,8 +55,9 @@ def converter_name() -> str | None:
     return "LibreOffice" if find_soffice() else None
 
 
-def convert(source: Path, out: Path) -> Path:
-    """Write out (PDF) from source (.docx, or .xlsx with LibreOffice)."""
+def convert(source: Path, out: Path, cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write out (PDF) from source (.docx, or .xlsx with LibreOffice); cancelled() true stops
+    the conversion (ExportCancelled) and leaves out as it was."""
     source, out = Path(source), Path(out)
     if source.suffix == ".docx":
         refuse_long_paragraphs(source)
@@ -61,8 +69,10 @@ def convert(source: Path, out: Path) -> Path:
     def write(temp: Path) -> None:
         if com is not None:
             _convert_with_com(com[0], source, temp)
+            if cancelled is not None and cancelled():  # Word cannot be stopped midway
+                raise ExportCancelled()
         elif soffice is not None:  # always, without COM (refused above when neither is there)
-            _convert_with_soffice(soffice, source, temp)
+            _convert_with_soffice(soffice, source, temp, cancelled)
 
     write_atomically(out, write)
     return out
@@ -95,23 +105,83 @@ def refuse_long_paragraphs(docx: Path) -> None:
         raise ExportError(f"无法读取“{docx.name}”，未生成 PDF：{exc}") from exc
 
 
-def run_soffice(soffice: str, convert_to: str, source: Path,
-                outdir: Path) -> subprocess.CompletedProcess[bytes]:
+def run_soffice(soffice: str, convert_to: str, source: Path, outdir: Path,
+                cancelled: Callable[[], bool] | None = None) -> subprocess.CompletedProcess[bytes]:
     """LibreOffice converting source into outdir, with a private profile (a running LibreOffice
-    window of the user neither blocks nor sees it); raises TimeoutExpired or OSError."""
+    window of the user neither blocks nor sees it); raises TimeoutExpired or OSError, and
+    ExportCancelled as soon as cancelled() says so: LibreOffice and every process it started
+    are ended first, and its profile removed."""
     with tempfile.TemporaryDirectory(prefix="zicha-lo-") as work:
         profile = (Path(work) / "profile").as_uri()
-        return subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-             "--convert-to", convert_to, "--outdir", str(outdir), str(source)],
-            capture_output=True, timeout=TIMEOUT_SECONDS, check=False, env=_env())
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--convert-to", convert_to, "--outdir", str(outdir), str(source)]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   env=_env(), **_own_process_group())
+        try:
+            deadline = time.monotonic() + TIMEOUT_SECONDS
+            while True:
+                try:
+                    out, err = process.communicate(timeout=POLL_SECONDS)
+                except subprocess.TimeoutExpired:
+                    if cancelled is not None and cancelled():
+                        raise ExportCancelled() from None
+                    if time.monotonic() > deadline:
+                        raise subprocess.TimeoutExpired(command, TIMEOUT_SECONDS) from None
+                else:
+                    return subprocess.CompletedProcess(command, process.returncode, out, err)
+        finally:
+            if process.returncode is None:
+                _end_process_group(process)
 
 
-def _convert_with_soffice(soffice: str, source: Path, target: Path) -> None:
+def _own_process_group() -> dict[str, Any]:
+    """LibreOffice in a process group of its own, so that cancelling ends all of it (soffice
+    starts oosplash and soffice.bin) and nothing of ours."""
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
+def _end_process_group(process: subprocess.Popen[bytes]) -> None:
+    """End LibreOffice and the processes it started: politely, then for good."""
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):  # soffice.exe starts soffice.bin
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True,
+                           check=False, timeout=STOP_GRACE_SECONDS)
+        process.kill()
+        process.communicate()
+        return
+    for signal_number, grace in ((signal.SIGTERM, STOP_GRACE_SECONDS), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(process.pid, signal_number)
+        except ProcessLookupError:
+            break
+        try:
+            process.communicate(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+        if _group_gone(process.pid, grace):
+            break
+
+
+def _group_gone(group: int, seconds: float) -> bool:
+    """Wait until no process of the group is left (the ones the leader started included)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(POLL_SECONDS / 2)
+    return False
+
+
+def _convert_with_soffice(soffice: str, source: Path, target: Path,
+                          cancelled: Callable[[], bool] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="zicha-pdf-") as work:
         folder = Path(work)
         try:
-            done = run_soffice(soffice, "pdf", source, folder)
+            done = run_soffice(soffice, "pdf", source, folder, cancelled)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(f"LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒），未生成 PDF。") from exc
         except OSError as exc:

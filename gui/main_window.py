@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
-from gui import in_use, undo_history, window_menus
+from gui import button_accelerators, in_use, undo_history, window_menus
 from gui.bulk_actions import BulkActions
 from gui.collect.wiring import CollectActions
 from gui.commands.base import EditContext
@@ -24,6 +24,7 @@ from gui.item_models.framework_tree import ITEM
 from gui.live_refresh import LiveRefresh
 from gui.notifier import ChangeNotifier
 from gui.panels.review_panel import ReviewPanel
+from gui.reveal import reveal_cursor
 from gui.settings import Settings
 from gui.status_line import completion_text
 from gui.structure_actions import StructureActions
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.history_dialog: HistoryDialog | None = None  # 编辑 → 撤销历史…, made when first shown
         self.completion = QLabel(self)  # permanent: a menu's hover text does not wipe it
         self.completion.setAccessibleName(self.tr("完成情况"))
-        self.statusBar().addPermanentWidget(self.completion, 1)
+        self.statusBar().addPermanentWidget(self.completion)  # on the right: messages on the left
         self.left = FrameworkPane(services, self.commit_editors, self, settings)
         pane = self.left
         self.tree, self.tree_model, self.filter_bar = pane.tree, pane.tree_model, pane.filter_bar
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.undo_action: QAction = self.menus.action("undo")
         self.redo_action: QAction = self.menus.action("redo")
         undo_history.install(self)
+        button_accelerators.install()  # every dialog's buttons get letters, as each is shown
         self.tree.customContextMenuRequested.connect(self.show_tree_menu)
         self._wire()
         self._mark_in_use()
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         if self.assessment_id is not None:
             self.commit_editors()
             self.tree.clearSelection()
+            self.tree.selectionModel().clearCurrentIndex()  # choosing the same item shows it again
             self.right.show_assessment(self.assessment_id)
 
     def show_section(self, key: str) -> None:
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         if widget is not None:
             widget.edit.setFocus()
             widget.edit.moveCursor(QTextCursor.MoveOperation.End)
+            QTimer.singleShot(0, lambda: reveal_cursor(widget.edit))  # once the page is laid out
 
     def _show_row(self, kind: str, row_id: int) -> None:
         """The editor follows the current row (the last one clicked, also in a multi-selection)."""

@@ -8,8 +8,13 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QStatusBar, QWidget
 
+from exporters.errors import ExportCancelled
+from importers.errors import ImportCancelled
+
 BUSY_AFTER_MS = 400  # work longer than this shows the busy dialog and a status-bar message
-# A job receives progress(done, total) -> bool; False means the user cancelled.
+CANCELLED_SHOWN_MS = 8000  # how long the status bar says a job was cancelled
+# A job receives progress(done, total) -> bool; False means the user cancelled. total 0: busy,
+# no count to show (LibreOffice converting).
 JobFunction = Callable[[Callable[[int, int], bool]], Any]
 
 
@@ -47,7 +52,10 @@ class _Receiver(QObject):
 
     @Slot(int, int)
     def progressed(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 1))
+        if total <= 0:
+            self.dialog.setRange(0, 0)  # the busy bar
+            return
+        self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total))
 
     @Slot(object, object)
@@ -72,10 +80,22 @@ def _show_busy(parent: QWidget | None, dialog: QProgressDialog, label: str) -> N
         bar.showMessage(label)
 
 
-def _clear_busy(parent: QWidget | None, label: str) -> None:
+def _clear_busy(parent: QWidget | None, label: str, cancelled: bool) -> None:
     bar = _status_bar(parent)
-    if bar is not None and bar.currentMessage() == label:
+    if bar is None:
+        return
+    if cancelled:  # the clerk sees that the cancel took effect
+        done = label.removeprefix("正在").rstrip("…")
+        bar.showMessage(bar.tr("已取消：%1").replace("%1", done), CANCELLED_SHOWN_MS)
+    elif bar.currentMessage() in (label, bar.tr("正在取消…")):
         bar.clearMessage()
+
+
+def _cancelling(parent: QWidget | None, job: _Job) -> None:
+    job.cancelled = True
+    bar = _status_bar(parent)
+    if bar is not None:  # ending LibreOffice may take a moment
+        bar.showMessage(bar.tr("正在取消…"))
 
 
 def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[Any, Exception | None]:
@@ -84,6 +104,10 @@ def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[
     dialog.setWindowTitle(parent.tr("请稍候") if parent else "请稍候")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(BUSY_AFTER_MS)
+    # a job's counted part may end before its uncounted one (a PDF: the Word document, then
+    # LibreOffice): reaching the count must not hide the dialog while the job still runs
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
     job = _Job(function)
     thread = QThread()
     job.moveToThread(thread)
@@ -91,7 +115,7 @@ def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[
     receiver = _Receiver(dialog, loop)
     job.progressed.connect(receiver.progressed, Qt.ConnectionType.QueuedConnection)
     job.done.connect(receiver.finished, Qt.ConnectionType.QueuedConnection)
-    dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
+    dialog.canceled.connect(lambda: _cancelling(parent, job))
     thread.started.connect(job.run)
     # a job that reports no progress (a PDF made by LibreOffice) would never show the dialog:
     # Qt shows it only from setValue; so show it, and say so in the status bar, after a moment
@@ -106,5 +130,6 @@ def run_job(parent: QWidget | None, label: str, function: JobFunction) -> tuple[
     thread.wait()
     dialog.reset()
     dialog.close()
-    _clear_busy(parent, label)
-    return receiver.outcome.get("result"), receiver.outcome.get("error")
+    error = receiver.outcome.get("error")
+    _clear_busy(parent, label, isinstance(error, ExportCancelled | ImportCancelled))
+    return receiver.outcome.get("result"), error

@@ -163,20 +163,21 @@ def _sentence_problems(where: str, sentence: str, scopes: list[_Scope]) -> list[
     for match in _TOTAL.finditer(sentence):
         stated = int(match.group(1))
         if not any(stated in s.sizes for s in scopes):
-            found.append(_narrative(where, match.group(0), _actual(scopes, "total")))
+            found.append(_narrative(where, match.group(0), _actual(scopes, "total", stated)))
     for match in _ALL_DONE.finditer(sentence):
         stated = int(match.group(1))
         if not any(stated == s.done == s.applicable for s in scopes):
-            found.append(_narrative(where, match.group(0), _actual(scopes, "all_done")))
+            found.append(_narrative(where, match.group(0), _actual(scopes, "all_done", stated)))
     for match in _DONE.finditer(sentence):
         if not any(int(match.group(1)) == s.done for s in scopes):
-            found.append(_narrative(where, match.group(0), _actual(scopes, "done")))
+            found.append(_narrative(where, match.group(0), _actual(scopes, "done", None)))
     return found
 
 
-def _actual(scopes: list[_Scope], what: str) -> str:
-    """What the table says, for the scope the sentence is compared with (the first one)."""
-    scope = scopes[0]
+def _actual(scopes: list[_Scope], what: str, stated: int | None) -> str:
+    """What the table says, for the scope the sentence talks about: the one with as many items
+    as it states ("21项…全部完成" while one of 全面依法's 21 is 推进中), else the whole table."""
+    scope = next((s for s in scopes if stated in s.sizes), scopes[0])
     others = "及各考评维度" if len(scopes) > 1 else ""
     if what == "total":
         return f"{scope.name}{others}的项数均不是此数；{scope.name}共 {max(scope.sizes)} 项"

@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest_plugins = ["tests.qt_teardown_warnings"]
 
 from model.services import Services  # noqa: E402
 from tests.db_templates import demo_services, empty_services  # noqa: E402

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from exporters.errors import ExportResult
+from exporters.errors import ExportResult, cancel_asked
 from exporters.formats.summary_word import ATTACH_TABLE, summary_name, write_summary
 from exporters.registry import ExportFormat, ExportRequest
 from model.format_options import QT_TRANSLATE_NOOP
@@ -21,7 +21,7 @@ def run(request: ExportRequest) -> ExportResult:
         written = write_summary(request.database, request.assessment_id, docx,
                                 attach_table=request.options["attach_table"],
                                 progress=request.progress)
-        convert(docx, request.out)
+        convert(docx, request.out, cancel_asked(request.progress))
     return ExportResult(request.out, written.warnings)
 
 

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.errors import cancel_asked
 from gui.errors import describe
 from gui.workers import run_job
+from importers.errors import ImportCancelled
 from importers.summary_docx.convert import CONVERTED_SUFFIXES
 from importers.summary_docx.matching import ItemText, Match
 from importers.summary_docx.summary import SummaryRead, read_summary
@@ -154,8 +156,10 @@ def import_summary_file(parent: QWidget, services: Services, current: int | None
         if current is not None else {}
     texts = [ItemText(i.id, i.seq, i.content, i.target)
              for i in services.items.list(current)] if current is not None else []
-    read, error = run_job(parent, parent.tr("正在读取工作总结…"),
-                          lambda _p: read_summary(path, items=texts))
+    read, error = run_job(parent, parent.tr("正在读取工作总结…"), lambda progress: read_summary(
+        path, items=texts, cancelled=cancel_asked(progress)))
+    if isinstance(error, ImportCancelled):  # the status bar says so
+        return None
     if error is not None:
         QMessageBox.critical(parent, parent.tr("无法导入"), describe(error))
         return None

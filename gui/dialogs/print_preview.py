@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.errors import ExportCancelled, Progress, cancel_asked
 from exporters.pdf import convert
 from exporters.registry import export_format, run_export
 from gui import menus
@@ -128,14 +129,15 @@ def print_document(document: pdfium.PdfDocument, printer: QPrinter) -> None:
         painter.end()
 
 
-def make_pdf(services: Services, assessment_id: int, source: str, folder: Path) -> Path:
+def make_pdf(services: Services, assessment_id: int, source: str, folder: Path,
+             progress: Progress | None = None) -> Path:
     """The chosen document (a name of gui.menus.previews()) exported into folder — the export
-    the File menu runs — and converted."""
+    the File menu runs — and converted; progress may cancel either step (ExportCancelled)."""
     chosen = menus.preview(source)
     fmt = export_format(chosen.format)
     written = run_export(fmt, services.db, assessment_id, folder / f"{source}{fmt.suffix}",
-                         chosen.options)
-    return convert(written.path, folder / f"{source}.pdf")
+                         chosen.options, progress)
+    return convert(written.path, folder / f"{source}.pdf", cancel_asked(progress))
 
 
 def preview(parent: QWidget, services: Services, assessment_id: int, source: str) -> None:
@@ -143,8 +145,10 @@ def preview(parent: QWidget, services: Services, assessment_id: int, source: str
     label = menus.text_of(menus.preview_entry(source))
     with tempfile.TemporaryDirectory(prefix="zicha-preview-") as folder:
         pdf, error = run_job(parent, parent.tr("正在生成打印预览…"),
-                             lambda _progress: make_pdf(services, assessment_id, source,
-                                                        Path(folder)))
+                             lambda progress: make_pdf(services, assessment_id, source,
+                                                       Path(folder), progress))
+        if isinstance(error, ExportCancelled):  # the status bar says so
+            return
         if error is not None:
             QMessageBox.warning(parent, parent.tr("无法打印预览"), describe(error))
             return

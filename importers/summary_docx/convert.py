@@ -6,10 +6,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from exporters.errors import ExportCancelled
 from exporters.pdf import TIMEOUT_SECONDS, _com_app, find_soffice, run_soffice
-from importers.errors import ImportFileError, where
+from importers.errors import ImportCancelled, ImportFileError, where
 
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
 WD_FORMAT_DOCX = 16
@@ -18,8 +20,10 @@ MISSING = ("读取 .doc/.wps/.rtf/.odt 需要转换程序：请安装 LibreOffic
            "也可以先在 Word/WPS 中另存为 .docx 再导入。")
 
 
-def converted_docx(source: Path, folder: Path) -> Path:
-    """source converted to a .docx inside folder (a temporary folder of the caller)."""
+def converted_docx(source: Path, folder: Path,
+                   cancelled: Callable[[], bool] | None = None) -> Path:
+    """source converted to a .docx inside folder (a temporary folder of the caller); cancelled()
+    true stops LibreOffice (ImportCancelled)."""
     com = _com_app() if sys.platform == "win32" else None
     soffice = find_soffice()
     if com is None and soffice is None:
@@ -30,15 +34,18 @@ def converted_docx(source: Path, folder: Path) -> Path:
     if com is not None:
         _with_com(com[0], copy, target)
     elif soffice is not None:
-        _with_soffice(soffice, source, copy, folder)
+        _with_soffice(soffice, source, copy, folder, cancelled)
     if not target.is_file():
         raise ImportFileError(f"{where(source)}无法转换为 .docx，请在 Word/WPS 中另存为 .docx 后再导入。")
     return target
 
 
-def _with_soffice(soffice: str, source: Path, copy: Path, folder: Path) -> None:
+def _with_soffice(soffice: str, source: Path, copy: Path, folder: Path,
+                  cancelled: Callable[[], bool] | None) -> None:
     try:
-        done = run_soffice(soffice, "docx:MS Word 2007 XML", copy, folder)
+        done = run_soffice(soffice, "docx:MS Word 2007 XML", copy, folder, cancelled)
+    except ExportCancelled as exc:
+        raise ImportCancelled() from exc
     except subprocess.TimeoutExpired as exc:
         raise ImportFileError(f"{where(source)}：LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒）。") from exc
     except OSError as exc:

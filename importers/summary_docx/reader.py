@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class Paragraph:
     in_table: bool
 
 
-def read_paragraphs(path: Path) -> list[Paragraph]:
+def read_paragraphs(path: Path, cancelled: Callable[[], bool] | None = None) -> list[Paragraph]:
     """Every paragraph of a .docx (or of a .doc/.wps/.rtf/.odt through a converter)."""
     path = Path(path)
     if path.is_dir():
@@ -50,7 +51,7 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
         raise ImportFileError(f"{where(path)}是空文件。")
     if path.suffix.lower() in CONVERTED_SUFFIXES or head.startswith((OLE2_SIGNATURE, b"{\\rtf")):
         with tempfile.TemporaryDirectory(prefix="zicha-summary-") as work:
-            return _read_docx(converted_docx(path, Path(work)), path)
+            return _read_docx(converted_docx(path, Path(work), cancelled), path)
     if not head.startswith(b"PK"):
         raise ImportFileError(f"{where(path)}不是 Word 文档（.docx/.doc），可能是改了扩展名的其他文件。")
     return _read_docx(path, path)

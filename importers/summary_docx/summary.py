@@ -4,6 +4,7 @@ the items of an assessment; the dry run's JSON and what the import stores (plain
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,10 +115,12 @@ class SummaryRead:
 
 
 def read_summary(path: Path, *, unit: str | None = None, year: int | None = None,
-                 items: list[ItemText] | None = None) -> SummaryRead:
-    """The file read and checked (refused with a clear message when it holds no body)."""
+                 items: list[ItemText] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> SummaryRead:
+    """The file read and checked (refused with a clear message when it holds no body);
+    cancelled() may stop a .doc's conversion (ImportCancelled)."""
     path = Path(path)
-    paragraphs = read_paragraphs(path)
+    paragraphs = read_paragraphs(path, cancelled)
     text_paragraphs = [p for p in paragraphs if not p.in_table]
     front, start = split_front(paragraphs)
     back, end = split_back(paragraphs, start)

@@ -1379,27 +1379,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="55" />
+        <location filename="../../gui/main_window.py" line="56" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="303" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="285" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282" />
+        <location filename="../../gui/main_window.py" line="286" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1739,32 +1739,32 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="51" />
+        <location filename="../../gui/dialogs/print_preview.py" line="52" />
         <source>打印预览 — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="57" />
+        <location filename="../../gui/dialogs/print_preview.py" line="58" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="59" />
+        <location filename="../../gui/dialogs/print_preview.py" line="60" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="66" />
+        <location filename="../../gui/dialogs/print_preview.py" line="67" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <location filename="../../gui/dialogs/print_preview.py" line="70" />
         <source>共 %1 页</source>
         <translation>of %1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="70" />
+        <location filename="../../gui/dialogs/print_preview.py" line="71" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -2177,82 +2177,82 @@
 <context>
     <name>SummaryPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="46" />
+        <location filename="../../gui/dialogs/import_summary.py" line="48" />
         <source>导入上年工作总结 — 预览</source>
         <translation>Import last year's work summary — preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="51" />
+        <location filename="../../gui/dialogs/import_summary.py" line="53" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="53" />
+        <location filename="../../gui/dialogs/import_summary.py" line="55" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="55" />
+        <location filename="../../gui/dialogs/import_summary.py" line="57" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="57" />
+        <location filename="../../gui/dialogs/import_summary.py" line="59" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="60" />
+        <location filename="../../gui/dialogs/import_summary.py" line="62" />
         <source>（未识别，请填写）</source>
         <translation>(not found, please enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="62" />
+        <location filename="../../gui/dialogs/import_summary.py" line="64" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="66" />
+        <location filename="../../gui/dialogs/import_summary.py" line="68" />
         <source>提纲与正文</source>
         <translation>Outline and text</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <location filename="../../gui/dialogs/import_summary.py" line="71" />
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <location filename="../../gui/dialogs/import_summary.py" line="71" />
         <source>自查事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="69" />
+        <location filename="../../gui/dialogs/import_summary.py" line="71" />
         <source>总结中的段落</source>
         <translation>Paragraph of the summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="70" />
+        <location filename="../../gui/dialogs/import_summary.py" line="72" />
         <source>相似度</source>
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="83" />
+        <location filename="../../gui/dialogs/import_summary.py" line="85" />
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="89" />
+        <location filename="../../gui/dialogs/import_summary.py" line="91" />
         <source>提纲 %1 节；%2 段可作为事项的落实情况（勾选采用），其余作为总结正文。</source>
         <translation>%1 headings; %2 paragraphs can become items' results (tick to use them); the rest becomes the summary's text.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="95" />
+        <location filename="../../gui/dialogs/import_summary.py" line="97" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="114" />
+        <location filename="../../gui/dialogs/import_summary.py" line="116" />
         <source>（正文开头）</source>
         <translation>(beginning of the text)</translation>
     </message>
@@ -2364,6 +2364,20 @@
         <location filename="../../gui/app.py" line="37" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
+    </message>
+</context>
+<context>
+    <name>bar</name>
+    <message>
+        <location filename="../../gui/workers.py" line="89" />
+        <source>已取消：%1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workers.py" line="90" />
+        <location filename="../../gui/workers.py" line="98" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -2501,12 +2515,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="83" />
+        <location filename="../../gui/workers.py" line="103" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/workers.py" line="84" />
+        <location filename="../../gui/workers.py" line="104" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -2557,7 +2571,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="65" />
-        <location filename="../../gui/dialogs/import_summary.py" line="180" />
+        <location filename="../../gui/dialogs/import_summary.py" line="184" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -2583,8 +2597,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/import_excel.py" line="146" />
-        <location filename="../../gui/dialogs/import_summary.py" line="160" />
-        <location filename="../../gui/dialogs/import_summary.py" line="182" />
+        <location filename="../../gui/dialogs/import_summary.py" line="164" />
+        <location filename="../../gui/dialogs/import_summary.py" line="186" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -2718,12 +2732,12 @@
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="145" />
+        <location filename="../../gui/dialogs/print_preview.py" line="147" />
         <source>正在生成打印预览…</source>
         <translation>Preparing the print preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="149" />
+        <location filename="../../gui/dialogs/print_preview.py" line="153" />
         <source>无法打印预览</source>
         <translation>Cannot show the print preview</translation>
     </message>
@@ -2879,22 +2893,22 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Cannot choose</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="144" />
+        <location filename="../../gui/dialogs/import_summary.py" line="146" />
         <source>导入上年工作总结</source>
         <translation>Import last year's work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="145" />
+        <location filename="../../gui/dialogs/import_summary.py" line="147" />
         <source>Word 文档 (%1);;所有文件 (*)</source>
         <translation>Word documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="157" />
+        <location filename="../../gui/dialogs/import_summary.py" line="159" />
         <source>正在读取工作总结…</source>
         <translation>Reading the work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_summary.py" line="185" />
+        <location filename="../../gui/dialogs/import_summary.py" line="189" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>

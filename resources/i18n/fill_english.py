@@ -363,6 +363,7 @@ ENGLISH = {
         "The review found %1 problems (%2). Look at them first, or export anyway?",
     "双击或按回车转到问题所在行": "Double-click or press Enter to go to the problem's row",
     "说明：": "Note: ", "请稍候": "Please wait",
+    "已取消：%1": "Cancelled: %1", "正在取消…": "Cancelling…",
 }
 # issue 24: live refresh between windows, the conflict dialog for a field, undo per assessment
 ENGLISH.update({

@@ -20,6 +20,9 @@ def main(db: Path, workbook: Path) -> int:
     from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from gui import translations
+
+    translations.install(app, translations.CHINESE)  # Qt's own buttons in Chinese, as a clerk sees them
     from gui.collect.conflict_dialog import ConflictDialog
     from gui.commands.conflicts import FieldConflict
     from gui.dialogs.import_excel import FinancePreview, ImportPreview
@@ -44,6 +47,7 @@ def main(db: Path, workbook: Path) -> int:
         if modal is None:
             return
         seen.append(type(modal).__name__)
+        seen.extend(unmarked_buttons(modal))
         if isinstance(modal, FinancePreview):  # on to the table preview
             modal.plain.setChecked(True)
             modal.accept()
@@ -83,6 +87,7 @@ def main(db: Path, workbook: Path) -> int:
     for dialog in extra:
         dialog.show()
         app.processEvents()
+        seen.extend(unmarked_buttons(dialog))
         dialog.close()
     widget = QWidget()
     for _ in range(CLICKS):
@@ -95,6 +100,32 @@ def main(db: Path, workbook: Path) -> int:
     services.close()
     print("\n".join(seen))
     return 0
+
+
+def unmarked_buttons(dialog: object) -> list[str]:
+    """A line "accelerator: …" for each visible button or check box of dialog without an
+    accelerator letter, or whose letter another one of the dialog has too."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QPushButton, QRadioButton, QWidget
+
+    assert isinstance(dialog, QWidget)
+    found, letters = [], {}
+    name = type(dialog).__name__
+    for button in dialog.findChildren(QAbstractButton):
+        if not isinstance(button, QPushButton | QCheckBox | QRadioButton):
+            continue
+        if not button.isVisible() or not button.text():
+            continue
+        mark = re.search(r"&(\w)", button.text().replace("&&", ""))
+        if mark is None:
+            found.append(f"accelerator: {name} “{button.text()}” has none")
+        elif mark.group(1).upper() in letters:
+            found.append(f"accelerator: {name} “{button.text()}” shares "
+                         f"{mark.group(1)} with “{letters[mark.group(1).upper()]}”")
+        else:
+            letters[mark.group(1).upper()] = button.text()
+    return found
 
 
 if __name__ == "__main__":

@@ -117,3 +117,13 @@ def test_a_count_of_one_dimension_is_no_false_alarm(demo: Services, demo_id: int
     demo.narrative.set_text(demo_id, "overview", "22项市级绩效任务全部完成。")
     [problem] = [p for p in review(demo, demo_id) if p.kind == "number_mismatch"]
     assert "22项市级绩效任务全部完成" in problem.message and "全表共 40 项" in problem.message
+
+
+def test_a_dimension_not_all_done_is_named_with_its_own_counts(demo: Services, demo_id: int) -> None:
+    """"21项…全部完成" while one of 全面依法's 21 items is 推进中: the message names 全面依法's
+    counts, the scope the sentence talks about, not the whole table's 40 (walkthrough #31)."""
+    item = next(i for i in demo.items.list(demo_id) if i.seq == 19)
+    demo.items.update(item.id, status="推进中")
+    [problem] = [p for p in review(demo, demo_id) if p.kind == "number_mismatch"]
+    assert "21项市级绩效任务全部完成" in problem.message
+    assert "全面依法共 21 项，已完成 20 项" in problem.message, problem.message
