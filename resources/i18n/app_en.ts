@@ -33,7 +33,7 @@
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="26" />
+        <location filename="../../gui/status_line.py" line="27" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
@@ -43,19 +43,24 @@
         <translation>Done %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="156" />
+        <location filename="../../gui/commands/fields.py" line="136" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="157" />
+        <location filename="../../gui/commands/fields.py" line="137" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/imports.py" line="48" />
+        <location filename="../../gui/commands/imports.py" line="52" />
         <source>导入“%1”（%2 项）</source>
         <translation>Import “%1” (%2 items)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/imports.py" line="75" />
+        <source>Excel 表格</source>
+        <translation>Excel table</translation>
     </message>
 </context>
 <context>
@@ -610,57 +615,57 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="64" />
+        <location filename="../../gui/file_actions.py" line="66" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="65" />
+        <location filename="../../gui/file_actions.py" line="67" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="71" />
+        <location filename="../../gui/file_actions.py" line="73" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94" />
+        <location filename="../../gui/file_actions.py" line="96" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="120" />
+        <location filename="../../gui/file_actions.py" line="122" />
         <source>从备份恢复服务器数据库</source>
         <translation>Restore the server database from a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="122" />
+        <location filename="../../gui/file_actions.py" line="124" />
         <source>自评数据库备份 (*.db);;所有文件 (*)</source>
         <translation>Assessment database backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126" />
+        <location filename="../../gui/file_actions.py" line="128" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="127" />
+        <location filename="../../gui/file_actions.py" line="129" />
         <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
         <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="135" />
+        <location filename="../../gui/file_actions.py" line="137" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="137" />
+        <location filename="../../gui/file_actions.py" line="139" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="138" />
+        <location filename="../../gui/file_actions.py" line="140" />
         <source>已从备份恢复 %1 行数据。</source>
         <translation>Restored %1 rows from the backup.</translation>
     </message>
@@ -702,77 +707,77 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="74" />
+        <location filename="../../gui/panels/finance_panel.py" line="76" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="76" />
+        <location filename="../../gui/panels/finance_panel.py" line="78" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="80" />
+        <location filename="../../gui/panels/finance_panel.py" line="82" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="85" />
+        <location filename="../../gui/panels/finance_panel.py" line="87" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="90" />
+        <location filename="../../gui/panels/finance_panel.py" line="92" />
         <source>双击或按回车转到问题所在行</source>
         <translation>Double-click or press Enter to go to the problem's row</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="98" />
+        <location filename="../../gui/panels/finance_panel.py" line="100" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="99" />
+        <location filename="../../gui/panels/finance_panel.py" line="101" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="160" />
+        <location filename="../../gui/panels/finance_panel.py" line="175" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="244" />
+        <location filename="../../gui/panels/finance_panel.py" line="259" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="251" />
+        <location filename="../../gui/panels/finance_panel.py" line="266" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="281" />
+        <location filename="../../gui/panels/finance_panel.py" line="296" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="314" />
+        <location filename="../../gui/panels/finance_panel.py" line="329" />
         <source>编辑“%1”（%2）</source>
         <translation>Edit “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="315" />
+        <location filename="../../gui/panels/finance_panel.py" line="330" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="337" />
+        <location filename="../../gui/panels/finance_panel.py" line="350" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="374" />
+        <location filename="../../gui/panels/finance_panel.py" line="393" />
         <source>编辑资金“%1”</source>
         <translation>Edit funds “%1”</translation>
     </message>
@@ -1379,27 +1384,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="56" />
+        <location filename="../../gui/main_window.py" line="58" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="294" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="294" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="295" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1650,32 +1655,32 @@
 <context>
     <name>NewFinanceFormDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="28" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="29" />
         <source>新建绩效自评表</source>
         <translation>New performance self-evaluation form</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="35" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="36" />
         <source>部门整体支出可不填</source>
         <translation>May stay empty for a department form</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="39" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="40" />
         <source>表样</source>
         <translation>Table format</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="40" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="41" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="41" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="43" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -2381,14 +2386,6 @@
     </message>
 </context>
 <context>
-    <name>ctx.widget</name>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="22" />
-        <source>删除自评“%1”</source>
-        <translation>Delete assessment “%1”</translation>
-    </message>
-</context>
-<context>
     <name>formats</name>
     <message>
         <location filename="../../exporters/formats/evidence_zip.py" line="28" />
@@ -2762,67 +2759,67 @@
         <translation>Export anyway</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="72" />
+        <location filename="../../gui/collect/collect_flow.py" line="74" />
         <source>选择各处室交回的填报表</source>
         <translation>Choose the returned workbooks</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="73" />
+        <location filename="../../gui/collect/collect_flow.py" line="75" />
         <source>Excel 工作簿 (*.xlsx *.xls)</source>
         <translation>Excel workbooks (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="85" />
+        <location filename="../../gui/collect/collect_flow.py" line="87" />
         <source>正在读取交回的填报表…</source>
         <translation>Reading the returned workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="87" />
-        <location filename="../../gui/collect/collect_flow.py" line="92" />
+        <location filename="../../gui/collect/collect_flow.py" line="89" />
+        <location filename="../../gui/collect/collect_flow.py" line="94" />
         <source>无法汇总</source>
         <translation>Cannot collect</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="93" />
+        <location filename="../../gui/collect/collect_flow.py" line="95" />
         <source>以下文件被拒绝，数据库未改动：</source>
         <translation>These files were refused; the database is unchanged:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="103" />
+        <location filename="../../gui/collect/collect_flow.py" line="105" />
         <source>汇总 %1 个文件</source>
         <translation>Collect %1 files</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="114" />
+        <location filename="../../gui/collect/collect_flow.py" line="116" />
         <source>已汇总 %1 个文件：采用 %2 处修改，%3 处冲突，新增 %4 项，%5 行在工作簿中被删除。</source>
         <translation>Collected %1 files: %2 changes applied, %3 conflicts, %4 items added, %5 rows deleted in the workbooks.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="119" />
+        <location filename="../../gui/collect/collect_flow.py" line="121" />
         <source>工作簿中被删除的行（数据库中的事项未删除）：</source>
         <translation>Rows deleted in the workbooks (the items stay in the database):</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="120" />
+        <location filename="../../gui/collect/collect_flow.py" line="122" />
         <source>
 %1：序号 %2“%3”</source>
         <translation>
 %1: No. %2 “%3”</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="126" />
+        <location filename="../../gui/collect/collect_flow.py" line="128" />
         <source>未汇总的行：</source>
         <translation>Rows not collected:</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="127" />
+        <location filename="../../gui/collect/collect_flow.py" line="129" />
         <source>
 %1 第 %2 行（序号 %3“%4”）：%5</source>
         <translation>
 %1 row %2 (No. %3 “%4”): %5</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/collect_flow.py" line="108" />
+        <location filename="../../gui/collect/collect_flow.py" line="110" />
         <source>汇总完成</source>
         <translation>Collected</translation>
     </message>
@@ -2916,33 +2913,33 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>self.notifier</name>
     <message>
-        <location filename="../../gui/commands/base.py" line="68" />
+        <location filename="../../gui/commands/base.py" line="77" />
         <source>%1已不存在（可能已在其他窗口中删除）。</source>
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="69" />
+        <location filename="../../gui/commands/fields.py" line="98" />
         <source>您输入的内容已复制到剪贴板。</source>
         <translation> What you typed has been copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="83" />
-        <location filename="../../gui/commands/fields.py" line="89" />
+        <location filename="../../gui/commands/fields.py" line="105" />
+        <location filename="../../gui/commands/fields.py" line="111" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="136" />
+        <location filename="../../gui/commands/fields.py" line="93" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="142" />
+        <location filename="../../gui/commands/fields.py" line="122" />
         <source>%1的“%2”未保存。</source>
         <translation>%2 of %1 was not saved. </translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="146" />
+        <location filename="../../gui/commands/fields.py" line="126" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
@@ -2973,7 +2970,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="51" />
+        <location filename="../../gui/assessment_delete.py" line="54" />
         <source>删除自评“%1”？
 
 将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
@@ -2984,19 +2981,19 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
+        <location filename="../../gui/assessment_delete.py" line="74" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
+    </message>
+    <message>
         <location filename="../../gui/undo_history.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="56" />
+        <location filename="../../gui/assessment_delete.py" line="59" />
         <source>删除自评</source>
         <translation>Delete assessment</translation>
-    </message>
-    <message>
-        <location filename="../../gui/commands/imports.py" line="71" />
-        <source>Excel 表格</source>
-        <translation>Excel table</translation>
     </message>
     <message>
         <location filename="../../gui/undo_history.py" line="86" />
