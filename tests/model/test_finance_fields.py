@@ -106,7 +106,7 @@ def test_two_processes_lose_no_update(form) -> None:
         [sys.executable, "-c", WORKER, str(path), str(assessment), str(fund), str(item),
          str(ROUNDS)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    for worker in workers:  # (opening while the other edits is left to the two-windows tests)
+    for worker in workers:  # (opening while the other writes: test_opening_while_writing.py)
         assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
     for worker in workers:  # then both at once
         assert worker.stdin is not None
