@@ -14,6 +14,7 @@ import resources
 from model.finance_fields import FieldConflictError
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 12
@@ -53,7 +54,7 @@ print(refused)
 @pytest.fixture
 def form(tmp_path: Path) -> tuple[Path, int, int, int]:
     path = tmp_path / "form.db"
-    services = Services.over(open_sqlite(path))
+    services = Services.over(open_sqlite(migrated(path)))
     finance = services.finance
     assessment = finance.create(resources.demo_project_form())
     fund = finance.funds(assessment)[0]
