@@ -51,3 +51,11 @@ def empty_services(path: Path) -> Services:
 def demo_services(path: Path) -> Services:
     """Services over a new database file at path holding the demo assessment."""
     return Services.over(open_sqlite(copy_template("demo", path)))
+
+
+def migrated(path: Path) -> Path:
+    """path, made a copy of the empty template unless it exists: what opening a new file would
+    migrate, without running the migrations again."""
+    if not path.exists():
+        copy_template("empty", path)
+    return path

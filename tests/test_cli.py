@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from model.storage.revisions import head_revision
+from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,7 +52,7 @@ def test_demo_refuses_an_existing_file(tmp_path: Path) -> None:
 
 def test_unknown_revision_exits_2_and_leaves_the_file(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
-    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'abc123unknown'")
     connection.close()
@@ -72,7 +73,7 @@ def test_bad_arguments_and_missing_database(tmp_path: Path) -> None:
 
 def test_unknown_assessment_is_reported(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
-    run("demo", "--db", str(db), data_dir=tmp_path)
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     result = run("items", "--db", str(db), "--assessment", "99", data_dir=tmp_path)
     assert result.returncode == 2 and "99" in result.stderr
 
@@ -122,7 +123,7 @@ def test_each_command_imports_only_what_it_needs(tmp_path: Path) -> None:
     """A fast start (issue 13): Word, Excel, SQLAlchemy, Alembic and Qt load only when used (an
     SQLite file is read with sqlite3 when nothing is written)."""
     db = tmp_path / "a.db"
-    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     heavy = {"alembic", "openpyxl", "docx", "docxtpl", "PySide6", "sqlalchemy"}
     assert loaded_packages("info", "--db", str(db), data_dir=tmp_path) & heavy == set()
     word = loaded_packages("export-docx", "--db", str(db), "--out", str(tmp_path / "a.docx"),

@@ -19,6 +19,7 @@ import pytest
 
 import main
 from model.storage.examine import examine
+from tests.db_templates import copy_template
 from tests.importers.workbooks import simple_selfcheck
 from tests.model.storage.crafted import (
     DAMAGE_KINDS,
@@ -53,8 +54,7 @@ def refused(result: tuple[int, str, str], *words: str) -> None:
 @pytest.fixture
 def db(tmp_path: Path, cli) -> Path:
     path = tmp_path / "work" / "2024.db"
-    path.parent.mkdir()
-    assert cli("demo", "--db", path)[0] == 0
+    copy_template("demo", path)  # what `demo` makes, migrated once per session
     evidence = tmp_path / "材料.pdf"
     evidence.write_bytes(b"%PDF-1.4 evidence " * 20)
     assert cli("attach", "--db", path, "--item", "1", evidence)[0] == 0

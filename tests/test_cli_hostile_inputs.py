@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
-from model.opening import create_demo_database
+from tests.db_templates import copy_template
 from tests.importers.workbooks import simple_selfcheck
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
@@ -45,7 +45,7 @@ def cli(capsys: pytest.CaptureFixture[str]):
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "a.db"
-    create_demo_database(path).close()
+    copy_template("demo", path)  # what create_demo_database makes, migrated once per session
     return path
 
 

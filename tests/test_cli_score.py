@@ -8,6 +8,7 @@ from pathlib import Path
 import resources
 from model.finance import FinanceService
 from model.storage.migrate import open_sqlite
+from tests.db_templates import copy_template, migrated
 from tests.test_cli import run
 
 KEYS = ["kind", "execution", "indicators", "total", "rating", "problems"]
@@ -16,7 +17,7 @@ INDICATOR_KEYS = ["level1", "level2", "name", "direction", "target", "actual", "
 
 
 def make_form(path: Path, **changes: object) -> int:
-    database = open_sqlite(path)
+    database = open_sqlite(migrated(path))
     data = resources.demo_project_form()
     data["indicators"][0].update(changes)
     assessment_id = FinanceService(database).create(data)
@@ -45,8 +46,7 @@ def test_score_prints_the_contract(tmp_path: Path) -> None:
 
 
 def test_score_refuses_a_self_check_assessment(tmp_path: Path) -> None:
-    db = tmp_path / "d.db"
-    assert run("demo", "--db", str(db), data_dir=tmp_path).returncode == 0
+    db = copy_template("demo", tmp_path / "d.db")  # what `demo` makes, migrated once per session
     done = run("score", "--db", str(db), data_dir=tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "不是项目支出" in done.stderr

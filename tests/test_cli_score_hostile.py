@@ -14,6 +14,7 @@ import resources
 from model.errors import ValidationError
 from model.finance import FinanceService
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.importers.finance_forms import national
 from tests.test_cli import run
 from tests.test_cli_score import make_form
@@ -40,7 +41,7 @@ def test_a_400_digit_target_already_in_a_database_gives_valid_json(tmp_path: Pat
 
 @pytest.mark.parametrize("field", ["target", "actual"])
 def test_the_service_refuses_a_400_digit_number(tmp_path: Path, field: str) -> None:
-    database = open_sqlite(tmp_path / "f.db")
+    database = open_sqlite(migrated(tmp_path / "f.db"))
     data = resources.demo_project_form()
     data["indicators"][0][field] = f"{HUGE}个"
     with pytest.raises(ValidationError, match="数值过大"):

@@ -16,6 +16,7 @@ import pytest
 import main
 from exporters.handout_xlsx import INFO_SHEET, ITEMS_SHEET
 from model.opening import create_demo_database
+from tests.db_templates import copy_template, demo_services
 from tests.exporters.rendering import LOCK_FILE, require_tools
 from tests.model.collect.helpers import edit_cells
 
@@ -26,7 +27,7 @@ DEPARTMENTS = ["法规处", "医政处", "综合/督查:处"]
 def demo_db(tmp_path: Path) -> tuple[Path, dict[str, list[int]]]:
     """The demo with departments: items 1-15 法规处, 16-30 医政处, 31 an unsafe name, rest none."""
     path = tmp_path / "demo.db"
-    services = create_demo_database(path)
+    services = demo_services(path)  # the demo, migrated once per session
     items = services.items.list(services.assessments.list()[0].id)
     owned: dict[str, list[int]] = {d: [] for d in [*DEPARTMENTS, ""]}
     for item in items:
@@ -107,8 +108,7 @@ def test_handout_writes_one_protected_workbook_per_department(
 
 
 def test_the_demo_is_handed_out_to_its_own_departments(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "demo.db"
-    create_demo_database(db).close()
+    db = copy_template("demo", tmp_path / "demo.db")
     out = tmp_path / "out"
     out.mkdir()
     code, data, err = run(capsys, "handout", "--db", str(db), "--out", str(out))

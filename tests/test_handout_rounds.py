@@ -15,13 +15,14 @@ from exporters.handout_xlsx import ITEMS_SHEET
 from model.schema import CheckItem
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.model.collect.helpers import edit_cells, small_assessment
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "t.db"
-    services = Services.over(open_sqlite(path))
+    services = Services.over(open_sqlite(migrated(path)))
     small_assessment(services)
     services.close()
     return path

@@ -152,9 +152,23 @@ def _damage_text(exc: sqlite3.DatabaseError) -> str:
 
 
 def remove_empty_sidecars(sidecars: list[Path], existed: list[bool]) -> None:
-    """A read-only look at a WAL database leaves an empty -wal/-shm pair; leave no trace."""
-    wal, shm = sidecars
-    if not any(existed) and wal.exists() and wal.stat().st_size == 0:
-        wal.unlink(missing_ok=True)
-        shm.unlink(missing_ok=True)
-
+    """A read-only look at a WAL database leaves an empty -wal/-shm pair; leave no trace, but
+    never under another connection: they are removed by SQLite's own last close, which holds
+    the database's exclusive lock (unlinking them by hand while another process had just opened
+    the database split it in two: that process wrote into the removed pair, and its commits
+    were lost when the other's checkpoint won). A pair that cannot be closed away this way (a
+    read-only file) stays: empty, it holds nothing."""
+    wal = sidecars[0]
+    if any(existed) or not wal.exists() or wal.stat().st_size != 0:
+        return
+    database = Path(str(wal)[:-len("-wal")])
+    try:  # a writable connection that writes nothing: its close is the last one, or keeps them
+        connection = sqlite3.connect(f"{database.absolute().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # opens the WAL, reads page 1
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()

@@ -13,6 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from exporters.docx_report import export_docx
+from model.bulk import create_assessment_tree
 from model.layouts import load_layout
 from model.report import report_of
 from model.report_options import official_date
@@ -167,12 +168,12 @@ def test_page_number_options(small: tuple[Services, int], demo: Services, demo_i
 
 
 def test_many_items_restart_merges_at_each_block(services: Services, tmp_path: Path) -> None:
-    a = services.assessments.create("单位", 2023)
-    top = services.dimensions.create(a.id, "全面依法")
-    for n in range(300):
-        services.items.create(top.id, content=f"事项{n}", result="完成。", status="已完成")
+    a = create_assessment_tree(services.db, {  # one transaction, not 300
+        "assessment": {"unit_name": "单位", "year": 2023},
+        "dimensions": [{"name": "全面依法", "items": [
+            {"content": f"事项{n}", "result": "完成。", "status": "已完成"} for n in range(300)]}]})
     out = tmp_path / "r.docx"
-    export_docx(report_of(services.db, a.id), out, table_layout=load_layout("selfcheck"))
+    export_docx(report_of(services.db, a), out, table_layout=load_layout("selfcheck"))
     rows = Document(str(out)).tables[0]._tbl.tr_lst[1:]
     marks = [r.tc_lst[0].tcPr.find(qn("w:vMerge")) for r in rows]
     restarts = [i for i, m in enumerate(marks) if m is not None and m.get(qn("w:val")) == "restart"]
@@ -182,11 +183,8 @@ def test_many_items_restart_merges_at_each_block(services: Services, tmp_path: P
 
 # --- rendered by LibreOffice -------------------------------------------------------------------
 
-def test_rendered_closing_and_every_item(demo: Services, demo_id: int, tmp_path: Path) -> None:
-    demo.assessments.update(demo_id, signature_date="2022年1月10日")
-    out = tmp_path / "总结.docx"
-    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
-    pdf = render_pdf(out, tmp_path)
+def test_rendered_closing_and_every_item(rendered_demo_report: tuple[Path, Path]) -> None:
+    out, pdf = rendered_demo_report  # the demo dated 2022年1月10日, with the 自查表 attached
     lines = pdf_lines(pdf)
     text = "".join(re.sub(r"\s", "", line.text) for line in lines)
     headings = [p for s, p in paragraphs(out) if s in ("三级标题", "四级标题")]
@@ -208,11 +206,9 @@ def test_rendered_closing_and_every_item(demo: Services, demo_id: int, tmp_path:
     assert abs(wrapped.left - (name_start.left + 3 * CHAR)) < 4  # aligned after "附件："
 
 
-def test_rendered_table_shows_a_label_on_every_page(demo: Services, demo_id: int,
-                                                    tmp_path: Path) -> None:
-    out = tmp_path / "表.docx"
-    export_docx(report_of(demo.db, demo_id), out, table_layout=load_layout("selfcheck"))
-    pdf = render_pdf(out, tmp_path)
+def test_rendered_table_shows_a_label_on_every_page(
+        rendered_demo_report: tuple[Path, Path]) -> None:
+    pdf = rendered_demo_report[1]  # the demo's summary with the 自查表 attached
     words = pdf_words(pdf)
     first = next(w.page for w in words if w.text == "附件")
     last = max(w.page for w in words)

@@ -206,8 +206,8 @@ def _writable(folder: Path) -> bool:
 
 # --- rendered by LibreOffice -------------------------------------------------------------------
 
-def test_rendered_demo_pages(demo_docx: Path, tmp_path: Path) -> None:
-    pdf = render_pdf(demo_docx, tmp_path)
+def test_rendered_demo_pages(rendered_demo_report: tuple[Path, Path]) -> None:
+    pdf = rendered_demo_report[1]  # the demo_docx export, dated, rendered once per session
     lines = pdf_lines(pdf)
     pages = page_count(pdf)
     footers = [line for line in lines if line.top > FOOTER_TOP]

@@ -13,6 +13,7 @@ from model.finance import FinanceService
 from model.report import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.exporters.rendering import pdf_words, render_pdf
 from tests.test_cli import run
 
@@ -26,7 +27,7 @@ def texts(table) -> list[list[str]]:
 
 def test_cli_attaches_the_scored_project_form(tmp_path: Path) -> None:
     db, out = tmp_path / "f.db", tmp_path / "总结.docx"
-    database = open_sqlite(db)
+    database = open_sqlite(migrated(db))
     assessment_id = FinanceService(database).create(resources.demo_project_form())
     score = FinanceService(database).score(assessment_id)
     database.dispose()

@@ -23,6 +23,7 @@ from model.finance import FinanceService
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from model.vocabulary import ITEM_TEXT_FIELDS
+from tests.db_templates import migrated
 
 # each computes to a number no literal text here holds
 HOSTILE = ["=1111+1111", "+3333+3333", "-4444-4444", "@SUM(5555,5555)", "\t=7777+7777",
@@ -49,7 +50,7 @@ def cli(capsys: pytest.CaptureFixture[str]):
 
 
 def hostile_assessment(path: Path) -> None:
-    services = Services.over(open_sqlite(path))
+    services = Services.over(open_sqlite(migrated(path)))
     h = Rotation()
     a = services.assessments.create(h(), 2024, title="=1111+1111", report_title=h())
     for number in range(len(HOSTILE)):
@@ -62,7 +63,7 @@ def hostile_assessment(path: Path) -> None:
 
 
 def hostile_finance(path: Path, kind: str, layout: str) -> None:
-    database = open_sqlite(path)
+    database = open_sqlite(migrated(path))
     data = resources.demo_project_form()
     h = Rotation()
     data["assessment"] |= {"unit_name": h(), "title": h(), "kind": kind}

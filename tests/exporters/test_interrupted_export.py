@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import signal
 import subprocess
@@ -10,20 +11,23 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import make_database
 from model.services import Services
+from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.xlsx_table import export_xlsx
 from model.layouts import load_layout
 from model.report import report_of
-services, assessment_id = make_database(Path({db!r}), 4000)
-report = report_of(services.db, assessment_id)
+from model.services import Services
+from model.storage.migrate import open_sqlite
+services = Services.over(open_sqlite(Path({db!r})))
+report = report_of(services.db, services.assessments.list()[0].id)
 def progress(done, total):
     print(f"progress {{done}}", flush=True)  # the parent kills us once writing is under way
     return True
@@ -36,12 +40,15 @@ print("finished", flush=True)
 
 
 def test_killed_exports_leave_the_old_file(tmp_path: Path) -> None:
+    db = tmp_path / "large.db"  # 4,000 items, made once for both exports
+    with contextlib.closing(make_database(copy_template("empty", db), 4000)[0]):
+        pass
     for kind in ("docx", "xlsx"):
         out = tmp_path / f"report.{kind}"
         out.write_bytes(b"last year's file, still needed")
         before = hashlib.sha256(out.read_bytes()).hexdigest()
         child = subprocess.Popen([sys.executable, "-c", CHILD.format(
-            root=str(ROOT), db=str(tmp_path / f"{kind}.db"), kind=kind, out=str(out))],
+            root=str(ROOT), db=str(db), kind=kind, out=str(out))],
             stdout=subprocess.PIPE, text=True)
         while True:  # wait until the file is being written, past the first progress report
             line = child.stdout.readline()

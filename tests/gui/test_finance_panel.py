@@ -20,12 +20,13 @@ from gui.panels.finance_indicators import ITEM_ID_ROLE
 from gui.settings import Settings
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.gui.conftest import database_state
 
 
 @pytest.fixture
 def form_window(qtbot: QtBot, tmp_path: Path, answers: list[str]) -> MainWindow:
-    services = Services.over(open_sqlite(tmp_path / "form.db"))
+    services = Services.over(open_sqlite(migrated(tmp_path / "form.db")))
     services.finance.create(resources.demo_project_form())
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)

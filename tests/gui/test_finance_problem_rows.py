@@ -16,13 +16,14 @@ from gui.settings import Settings
 from importers.finance_xlsx import read_finance_form
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.model.test_finance_weights import R2, county_form, realworld
 
 PROBLEM = "#fde2e1"
 
 
 def window_for(qtbot: QtBot, tmp_path: Path, form: Path) -> Iterator[MainWindow]:
-    services = Services.over(open_sqlite(tmp_path / "form.db"))
+    services = Services.over(open_sqlite(migrated(tmp_path / "form.db")))
     services.finance.create(read_finance_form(form).data)
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)

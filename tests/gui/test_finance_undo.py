@@ -18,11 +18,12 @@ from gui.panels.finance_conflict import FieldConflictDialog
 from gui.settings import Settings
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 
 @pytest.fixture
 def form_window(qtbot: QtBot, tmp_path: Path, answers: list[str]) -> MainWindow:
-    services = Services.over(open_sqlite(tmp_path / "form.db"))
+    services = Services.over(open_sqlite(migrated(tmp_path / "form.db")))
     services.finance.create(resources.demo_project_form())
     main = MainWindow(services, Settings())
     qtbot.addWidget(main)
@@ -33,7 +34,7 @@ def form_window(qtbot: QtBot, tmp_path: Path, answers: list[str]) -> MainWindow:
 
 @pytest.fixture
 def other(tmp_path: Path) -> Services:
-    bundle = Services.over(open_sqlite(tmp_path / "form.db"))
+    bundle = Services.over(open_sqlite(migrated(tmp_path / "form.db")))
     yield bundle
     bundle.close()
 

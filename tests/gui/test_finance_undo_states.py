@@ -22,6 +22,7 @@ from gui.notifier import ChangeNotifier
 from model.finance_fields import same_value
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 FIELDS = ("goal_actual", "spent", "indicator_actual")
 VALUES = {"goal_actual": ("甲", "乙", " 丙 "), "spent": ("100", "250.5", "300"),
@@ -53,7 +54,7 @@ class TwoFinanceWindows(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="finance-undo-"))
         path = self.folder / "form.db"
-        services = Services.over(open_sqlite(path))
+        services = Services.over(open_sqlite(migrated(path)))
         finance = services.finance
         self.assessment = finance.create(resources.demo_project_form())
         self.fund = finance.funds(self.assessment)[0].id

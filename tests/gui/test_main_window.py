@@ -16,6 +16,7 @@ from gui.item_models.tree_filter import TreeFilter
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
+from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,7 +73,7 @@ def test_screenshot_command_writes_a_png(tmp_path: Path) -> None:
     db, out = tmp_path / "a.db", tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZICHA_DATA_DIR": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py")]
-    subprocess.run([*main, "demo", "--db", str(db)], check=True, env=env, timeout=120)
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     done = subprocess.run([*main, "--db", str(db), "--screenshot", str(out)], env=env,
                           timeout=120, check=False)
     assert done.returncode == 0

@@ -32,6 +32,7 @@ from gui.main_window import MainWindow
 from gui.settings import Settings
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.gui.test_editing import type_into
 
 FIELDS = ("result", "target")
@@ -44,7 +45,7 @@ RUNS = {"examples": 0, "steps": 0, "conflicts": 0}  # the run's size, reported b
 
 def shared_database(path: Path) -> list[int]:
     """One assessment, one dimension, two items with empty texts; their ids."""
-    services = Services.over(open_sqlite(path, create=True))
+    services = Services.over(open_sqlite(migrated(path), create=True))
     try:
         assessment = services.assessments.create("市卫生健康委", 2024)
         dimension = services.dimensions.create(assessment.id, "依法行政")

@@ -17,13 +17,14 @@ from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.importers import finance_forms
 from tests.test_cli import run
 
 
 @pytest.fixture
 def finance(tmp_path: Path):
-    database = open_sqlite(tmp_path / "f.db")
+    database = open_sqlite(migrated(tmp_path / "f.db"))
     yield FinanceService(database)
     database.dispose()
 

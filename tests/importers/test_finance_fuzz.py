@@ -21,13 +21,14 @@ from importers.finance_xlsx import read_finance_form
 from model.finance import FinanceService
 from model.finance_layouts import load_finance_layout
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.importers.test_fuzz import MUTATION, mutate_bytes, mutate_xml
 
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("finance-seed")
-    database = open_sqlite(folder / "seed.db")
+    database = open_sqlite(migrated(folder / "seed.db"))
     finance = FinanceService(database)
     data = resources.demo_project_form()
     data["form"]["layout"] = "project-sichuan"
@@ -40,7 +41,7 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("finance-fuzzdb") / "a.db"
-    open_sqlite(path).dispose()
+    open_sqlite(migrated(path)).dispose()
     return path
 
 

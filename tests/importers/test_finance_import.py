@@ -15,6 +15,7 @@ from model.finance import FinanceService
 from model.finance_layouts import finance_layout_names, load_finance_layout
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.test_cli import run
 
 
@@ -66,7 +67,7 @@ def test_a_clerks_national_form_is_read_with_every_value(tmp_path: Path) -> None
     assert (quality["level1"], quality["level2"]) == ("产出指标", "质量指标")  # merged down
     assert (first["score"], timely["target"]) == (20, "2022年11月底前")
     assert satisfaction["applicable"] is False
-    database = open_sqlite(tmp_path / "f.db")
+    database = open_sqlite(migrated(tmp_path / "f.db"))
     finance = FinanceService(database)
     result = finance.score(finance.create(data))
     database.dispose()
@@ -104,7 +105,7 @@ def test_import_export_import_round_trip(layout: str, tmp_path: Path) -> None:
     data["indicators"][1]["actual"] = "不适用"
     if layout == "department":
         data["assessment"]["kind"] = "部门整体"
-    database = open_sqlite(tmp_path / "a.db")
+    database = open_sqlite(migrated(tmp_path / "a.db"))
     finance = FinanceService(database)
     first_id = finance.create(data)
     first = tmp_path / "first.xlsx"

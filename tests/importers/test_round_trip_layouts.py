@@ -15,6 +15,7 @@ from model.layouts import load_layout
 from model.report import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.importers.test_round_trip import NAME, TEXT, cleaned, one_line
 
 LAYOUTS = ("selfcheck", "tasks")
@@ -65,7 +66,7 @@ def expected(nodes: list[dict], path: tuple[str, ...] = ()) -> list[tuple]:
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("round-trip-layouts")
-    services = Services.over(open_sqlite(folder / "a.db"))
+    services = Services.over(open_sqlite(migrated(folder / "a.db")))
     yield services, folder
     services.close()
 

@@ -14,6 +14,7 @@ import pytest
 
 from importers.errors import ImportFileError
 from importers.xlsx_table import read_table
+from tests.db_templates import copy_template
 from tests.importers import workbooks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +83,7 @@ def test_cli_refuses_and_leaves_the_database_byte_identical(kind: str, tmp_path:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py")]
     db = tmp_path / "a.db"
-    subprocess.run([*main, "demo", "--db", str(db)], check=True, env=env, capture_output=True)
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     path = BAD_FILES[kind][0](tmp_path / "坏文件.xlsx")
     done = subprocess.run([*main, "import-xlsx", str(path), "--db", str(db)], env=env,
@@ -96,7 +97,7 @@ def test_cli_import_into_an_existing_assessment(tmp_path: Path) -> None:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py")]
     db = tmp_path / "a.db"
-    subprocess.run([*main, "demo", "--db", str(db)], check=True, env=env, capture_output=True)
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     path = workbooks.clerk_task_table(tmp_path / "任务.xlsx")
     done = subprocess.run([*main, "import-xlsx", str(path), "--db", str(db), "--into", "1"],
                           env=env, capture_output=True, text=True, timeout=120, check=False)

@@ -19,6 +19,7 @@ from model.records import DeletedRows
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from model.storage.sqlite_audit import UNAUDITED_FIELDS, os_user
+from tests.db_templates import migrated
 
 TEXTS = st.text(alphabet="落实情况已完成推进中ab1 ", max_size=12)
 
@@ -64,7 +65,7 @@ class AuditMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
         self.path = Path(self.folder.name) / "audit.db"
-        self.services = Services.over(open_sqlite(self.path))
+        self.services = Services.over(open_sqlite(migrated(self.path)))
         create_assessment_tree(self.services.db, resources.demo_assessment())
         self.assessment = self.services.assessments.list()[0].id
         self.deleted: list[DeletedRows] = []

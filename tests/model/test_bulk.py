@@ -13,6 +13,7 @@ from bench.generate import assessment_data
 from model.bulk import append_tree, create_assessment_tree
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 
 class StopError(Exception):
@@ -36,7 +37,7 @@ def statements(services: Services, data: dict, **kwargs) -> int:
 def test_one_statement_per_thousand_items(tmp_path: Path) -> None:
     counts = []
     for items in (200, 2100):
-        services = Services.over(open_sqlite(tmp_path / f"{items}.db"))
+        services = Services.over(open_sqlite(migrated(tmp_path / f"{items}.db")))
         counts.append(statements(services, assessment_data(items)))
         assert len(services.items.list(1)) == items
         services.close()

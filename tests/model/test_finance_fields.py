@@ -14,6 +14,7 @@ import resources
 from model.finance_fields import FieldConflictError
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 12
@@ -53,7 +54,7 @@ print(refused)
 @pytest.fixture
 def form(tmp_path: Path) -> tuple[Path, int, int, int]:
     path = tmp_path / "form.db"
-    services = Services.over(open_sqlite(path))
+    services = Services.over(open_sqlite(migrated(path)))
     finance = services.finance
     assessment = finance.create(resources.demo_project_form())
     fund = finance.funds(assessment)[0]
@@ -106,7 +107,7 @@ def test_two_processes_lose_no_update(form) -> None:
         [sys.executable, "-c", WORKER, str(path), str(assessment), str(fund), str(item),
          str(ROUNDS)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    for worker in workers:  # (opening while the other edits is left to the two-windows tests)
+    for worker in workers:  # (opening while the other writes: test_opening_while_writing.py)
         assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
     for worker in workers:  # then both at once
         assert worker.stdin is not None

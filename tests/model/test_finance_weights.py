@@ -13,6 +13,7 @@ from model.finance import FinanceService
 from model.scoring.form import FormScore
 from model.scoring.form_weights import stated_points
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 
 R2 = "R2_青神县发改局_部门预算项目支出绩效自评表2023_四川样式_转录.xlsx"
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ def realworld(name: str) -> Path:
 
 @pytest.fixture
 def finance(tmp_path: Path):
-    database = open_sqlite(tmp_path / "f.db")
+    database = open_sqlite(migrated(tmp_path / "f.db"))
     yield FinanceService(database)
     database.dispose()
 

@@ -16,6 +16,7 @@ from model.services import Services
 from model.storage.handover import HandoverError, pack, unpack
 from model.storage.integrity import check_database
 from model.storage.migrate import open_sqlite
+from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -48,8 +49,7 @@ def test_round_trip(package: Path, demo: Services, demo_id: int, tmp_path: Path)
 def test_cli_pack_unpack_info_check(tmp_path: Path) -> None:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py")]
-    subprocess.run([*main, "demo", "--db", str(tmp_path / "a.db")], check=True, env=env,
-                   capture_output=True)
+    copy_template("demo", tmp_path / "a.db")  # what `demo` makes, migrated once per session
     subprocess.run([*main, "pack", "--db", str(tmp_path / "a.db"), "--out", str(tmp_path / "p.zip")],
                    check=True, env=env, capture_output=True)
     subprocess.run([*main, "unpack", str(tmp_path / "p.zip"), "--to", str(tmp_path / "b")],

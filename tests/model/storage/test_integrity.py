@@ -14,6 +14,7 @@ from model.errors import ModelError
 from model.services import Services
 from model.storage.integrity import check_database, remove_unreferenced
 from model.storage.usage import mark_closed, mark_open
+from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -45,7 +46,7 @@ def test_cli_check_exit_codes(tmp_path: Path) -> None:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py")]
     db = tmp_path / "a.db"
-    subprocess.run([*main, "demo", "--db", str(db)], check=True, env=env, capture_output=True)
+    copy_template("demo", db)  # what `demo` makes, migrated once per session
     evidence = tmp_path / "材料.pdf"
     evidence.write_bytes(b"evidence")
     subprocess.run([*main, "attach", "--db", str(db), "--item", "1", str(evidence)], check=True,

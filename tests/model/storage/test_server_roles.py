@@ -14,6 +14,7 @@ import pytest
 
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.db_templates import migrated
 from tests.model.storage.conftest import SUPER_PASSWORD, PgServer, run_main
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -140,7 +141,7 @@ def test_sqlite_records_the_os_user(tmp_path: Path) -> None:
     from model.audit import item_history
     from model.bulk import create_assessment_tree
 
-    services = Services.over(open_sqlite(tmp_path / "a.db"))
+    services = Services.over(open_sqlite(migrated(tmp_path / "a.db")))
     try:
         create_assessment_tree(services.db, resources.demo_assessment())
         item = services.items.list(services.assessments.list()[0].id)[0]
