@@ -4,6 +4,7 @@ its expansion remembered across reloads and large assessments loaded lazily."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,16 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from gui.item_models.framework_nodes import NodeTree
-from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
+from gui.item_models.framework_tree import (
+    DIMENSION,
+    ID_ROLE,
+    ITEM,
+    KIND_ROLE,
+    LAZY_ITEMS,
+    FrameworkTreeModel,
+)
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
 from model.errors import ModelError
 from model.find_index import FindIndex, Found
 from model.records import AssessmentSummary, DimensionRecord, ItemRecord
-from model.services import Services
 from model.vocabulary import DimensionCounts
 
-LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
+if TYPE_CHECKING:
+    from model.services import Services
+
 OPEN_FOUND = 500  # a find over a large tree with at most this many matches opens them all
 Row = tuple[str, int]
 

@@ -4,12 +4,17 @@ vocabulary's one rule (a finance form shows its total score and rating instead).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.panels.finance_panel import FinancePanel
-from model.services import Services
 from model.vocabulary import IN_PROGRESS, NOT_STARTED, UNFINISHED, completion_of_counts
+
+if TYPE_CHECKING:  # the first paint (gui.first_paint) shows these lines before the services load
+    from gui.panels.finance_panel import FinancePanel
+    from model.records import AssessmentRecord
+    from model.services import Services
 
 # The unfinished statuses worth a count after the completion, in this order.
 SHOWN_OPEN = (IN_PROGRESS, UNFINISHED, NOT_STARTED)
@@ -25,11 +30,21 @@ def completion_text(services: Services, assessment_id: int | None,
         return (f"{tr('绩效自评')} — {services.db.display_name}",
                 tr("数据库中还没有自评：文件 → 新建自评"))
     assessment = services.assessments.get(assessment_id)
+    status = (finance.summary() if finance.assessment_id == assessment_id  # total, rating
+              else completion_line(services.items.status_counts(assessment_id)))  # SQL aggregate
+    return window_title(assessment, services.db.display_name), status
+
+
+def window_title(assessment: AssessmentRecord, display_name: str) -> str:
     title = assessment.title or f"{assessment.unit_name}{assessment.year}"
-    counts = Counter(services.items.status_counts(assessment_id))  # SQL aggregate
+    return f"{title} — {display_name}"
+
+
+def completion_line(status_counts: Mapping[str, int]) -> str:
+    """已完成 done / total, then the unfinished statuses' counts."""
+    counts = Counter(status_counts)
     rule = completion_of_counts(counts)  # the report's rule: 不适用 counts in neither
-    parts = [tr("已完成 %1 / %2").replace("%1", str(rule.done)).replace("%2", str(rule.total))]
+    done = QCoreApplication.translate("MainWindow", "已完成 %1 / %2")
+    parts = [done.replace("%1", str(rule.done)).replace("%2", str(rule.total))]
     parts += [f"{status} {counts[status]}" for status in SHOWN_OPEN if counts[status]]
-    if finance.assessment_id == assessment_id:
-        parts = [finance.summary()]  # total, rating and problems of the form
-    return f"{title} — {services.db.display_name}", " · ".join(parts)
+    return " · ".join(parts)

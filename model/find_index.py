@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import fields
-from datetime import datetime
 from functools import cached_property
 from itertools import compress, repeat
 from operator import contains
 from typing import Any, TypeVar
 
-from model.queries import extras_of
+from model.queries import RECORD_COLUMNS, extras_of, item_record
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
 from model.storage.db import Database
 
@@ -328,7 +326,7 @@ class FindIndex:
             for where in wheres:
                 rows = _fetch(connection, f"SELECT {_columns(RECORD_COLUMNS)} FROM check_item "
                               f"WHERE assessment_id = {self.assessment_id} AND {where}")
-                found += [_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
+                found += [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
                           for row in rows]
         return sorted(found, key=lambda r: (r.seq, r.id))
 
@@ -342,17 +340,6 @@ def _shift_in(table: dict[K, int], gathered: Mapping[K, list[int]], count: int,
 
 def _text(row: tuple[Any, ...]) -> str:
     return search_text(("" if t is None else str(t) for t in row[5:-1]), extras_of(row[-1]))
-
-
-RECORD_COLUMNS = tuple(f.name for f in fields(ItemRecord) if f.name != "seq")
-
-
-def _record(values: dict[str, Any], before: Mapping[int, int]) -> ItemRecord:
-    values["extras"] = extras_of(values["extras"])
-    if isinstance(values["updated_at"], str):
-        values["updated_at"] = datetime.fromisoformat(values["updated_at"])
-    seq = before.get(values["dimension_id"], 0) + values["position"] + 1
-    return ItemRecord(**values, seq=seq)
 
 
 def _columns(names: tuple[str, ...]) -> str:
