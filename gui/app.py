@@ -3,6 +3,7 @@ SQL), then the services, the main window in its place."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
         window.close()
         services.close()
         return 0
+    gc.freeze()  # the modules and the window, kept to the end: out of the collector's full passes
     code = app.exec()
     services.close()
     return code

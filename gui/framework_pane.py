@@ -3,6 +3,7 @@ its expansion remembered across reloads and large assessments loaded lazily."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -233,6 +234,9 @@ class FrameworkPane(QWidget):
         index = self.tree_filter.index
         if index is None or index.step():
             self._indexing.stop()
+            # what is read is kept as long as the assessment is shown: out of the collector's
+            # full passes, which would walk it at some keystroke (a pause of 100 ms and more)
+            gc.freeze()
 
     def find_ready(self) -> bool:
         """Whether a find answers from memory at once (a large assessment's index is read)."""

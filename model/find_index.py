@@ -22,7 +22,7 @@ from model.storage.db import Database
 
 K = TypeVar("K")
 _END = object()
-PAGE = 2000  # rows per read: a slice of a window's idle time
+PAGE = 250  # rows per read: a slice of a window's idle time (a keystroke may wait for one)
 RECENT = 64  # finds remembered until the next change
 CHEAP = ("id", "dimension_id", "status", "department", "version")
 TEXTS = (*ITEM_TEXT_FIELDS, "extras")
@@ -54,15 +54,17 @@ class Found:
     """A find's answer: how many items match in each dimension, and (made when first asked
     for: a find matching most of 100,000 items need not build a set of them) their ids."""
 
-    def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int]) -> None:
+    def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int],
+                 unread: Iterable[int] = ()) -> None:
         self._bits, self._item_ids = bits, item_ids
+        self._unread = set(unread)  # matches among the items not read into the index yet
         self.per_dimension = per_dimension
-        self.count = bits.bit_count()
+        self.count = bits.bit_count() + len(self._unread)
 
     @cached_property
     def ids(self) -> set[int]:
         item_ids = self._item_ids
-        return {item_ids[n] for n in slots_of(self._bits)}
+        return {item_ids[n] for n in slots_of(self._bits)} | self._unread
 
 
 class FindIndex:
@@ -264,7 +266,9 @@ class FindIndex:
     def find(self, text: str = "", status: str = "", department: str = "") -> Found:
         """The items whose search text contains text (casefolded) and whose status and
         department are the given ones ("" = any)."""
-        self.finish()
+        if self._loading is not None or not self._started:
+            return self._find_while_reading(text.casefold(), status, department)
+        self.finish()  # the edits since: a few items read again
         text = text.casefold()
         key = (text, status, department)
         bits = self._recent.get(key)
@@ -282,6 +286,53 @@ class FindIndex:
             if count:
                 per_dimension[dim] = count
         return Found(bits, list(self._ids), per_dimension)
+
+    def _find_while_reading(self, text: str, status: str, department: str) -> Found:
+        """A find asked before every item is read (a clerk who types as the window opens): the
+        items read so far answer from their bits, the rest from one SQL query over them; the
+        reading goes on in idle time. Nothing of this answer is kept for narrowing."""
+        self._last = None
+        bits = self._matching(text, status, department)
+        self._last = None
+        after = self._ids[-1] if self._ids else 0  # pages are read in id order
+        unread = self._unread_matches(text, status, department, after)
+        per_dimension: Counter[int] = Counter(dim for _id, dim in unread)
+        for dim, in_dimension in self._by_dimension.items():
+            count = (bits & in_dimension).bit_count()
+            if count:
+                per_dimension[dim] += count
+        return Found(bits, list(self._ids), per_dimension, (item_id for item_id, _dim in unread))
+
+    def _unread_matches(self, text: str, status: str, department: str,
+                        after: int) -> list[tuple[int, int]]:
+        """(id, dimension) of the items after id `after` that match: the full-text index for 3+
+        characters on SQLite, else one instr() per text column (as model.search finds)."""
+        wheres, values = [f"assessment_id = {self.assessment_id}", f"id > {int(after)}"], []
+        for column, value in (("status", status), ("department", department)):
+            if value:
+                wheres.append(f"{column} = ?")
+                values.append(value)
+        with self.db.read() as connection:
+            if text:
+                sqlite = self.db.is_sqlite
+                if sqlite and len(text) >= 3 and _has_fts(connection):
+                    wheres.append("id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
+                    values.append('"' + text.replace('"', '""') + '"')
+                else:
+                    cased = text.lower() != text.upper()
+                    test = ("instr({}, ?) > 0" if sqlite else "strpos({}, ?) > 0").format(
+                        "lower({})" if cased else "{}")
+                    wheres.append("(" + " OR ".join(test.format(f'"{c}"') for c in TEXTS) + ")")
+                    values += [text] * len(TEXTS)
+            query = f"SELECT id, dimension_id FROM check_item WHERE {' AND '.join(wheres)}"
+            if not self.db.is_sqlite:
+                query = query.replace("?", "%s")
+            cursor = connection.cursor()
+            try:
+                cursor.execute(query, values)
+                return [(row[0], row[1]) for row in cursor.fetchall()]
+            finally:
+                cursor.close()
 
     def _matching(self, text: str, status: str, department: str) -> int:
         self.tested = 0
@@ -329,6 +380,10 @@ class FindIndex:
                 found += [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
                           for row in rows]
         return sorted(found, key=lambda r: (r.seq, r.id))
+
+
+def _has_fts(connection: Any) -> bool:
+    return bool(_fetch(connection, "SELECT 1 FROM sqlite_master WHERE name = 'item_fts'"))
 
 
 def _shift_in(table: dict[K, int], gathered: Mapping[K, list[int]], count: int,
