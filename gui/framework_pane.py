@@ -73,6 +73,7 @@ class FrameworkPane(QWidget):
         self._dims: list[DimensionRecord] = []
         self._counts: dict[int, DimensionCounts] = {}
         self._found: Found | None = None
+        self._settled: FindIndex | None = None  # the index read last, out of the collector's way
         self._indexing = QTimer(self)  # a large assessment's find index, read in idle time
         self._indexing.setInterval(0)
         self._indexing.timeout.connect(self._index_step)
@@ -234,9 +235,13 @@ class FrameworkPane(QWidget):
         index = self.tree_filter.index
         if index is None or index.step():
             self._indexing.stop()
-            # what is read is kept as long as the assessment is shown: out of the collector's
-            # full passes, which would walk it at some keystroke (a pause of 100 ms and more)
-            gc.freeze()
+            if index is not None and index is not self._settled:
+                # what was read is kept while the assessment is shown: once, in idle time, the
+                # garbage collected and what lives moved out of the collector's full passes,
+                # which would otherwise walk it at some keystroke (100 ms and more)
+                self._settled = index
+                gc.collect()
+                gc.freeze()
 
     def find_ready(self) -> bool:
         """Whether a find answers from memory at once (a large assessment's index is read)."""
