@@ -128,3 +128,53 @@ def test_the_first_paint_imports_no_orm(demo: Services) -> None:
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_start_shows_the_first_paint_then_the_main_window(demo: Services) -> None:
+    """python main.py --db FILE as a clerk starts it: the first paint is shown before SQLAlchemy
+    is imported, then the main window takes its place; quitting exits cleanly."""
+    path = demo.db.sqlite_path
+    demo.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", START, str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["first False 3", "main 3"], done.stdout
+
+
+# main.py run as a clerk starts it, each window's show() watched as its module is first imported
+START = r'''
+import importlib.machinery, runpy, sys
+def watch(module):
+    if module.__name__ == "gui.first_paint":
+        show = module.FirstPaint.show
+        def shown(self):
+            show(self)
+            print("first", "sqlalchemy" in sys.modules, self.tree_model.rowCount(), flush=True)
+        module.FirstPaint.show = shown
+    else:
+        show = module.MainWindow.show
+        def shown(self):
+            show(self)
+            print("main", self.tree_model.rowCount(), flush=True)
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+            quitting = module.quitting = QTimer()  # again and again: quit() works in exec() only
+            quitting.timeout.connect(lambda: (QApplication.closeAllWindows(), QApplication.quit()))
+            quitting.start(200)
+        module.MainWindow.show = shown
+class Watcher:
+    def find_spec(self, name, path, target=None):
+        if name not in ("gui.first_paint", "gui.main_window"):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            watch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, Watcher())
+sys.argv = ["main.py", "--db", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+'''
