@@ -113,17 +113,22 @@
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="31" />
+        <location filename="../../gui/status_line.py" line="26" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="156" />
+        <location filename="../../gui/status_line.py" line="31" />
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/fields.py" line="155" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="157" />
+        <location filename="../../gui/commands/fields.py" line="156" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -251,13 +256,13 @@
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="84" />
+        <location filename="../../gui/panels/assessment_editor.py" line="83" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
         <location filename="../../gui/panels/assessment_editor.py" line="73" />
-        <location filename="../../gui/panels/assessment_editor.py" line="86" />
+        <location filename="../../gui/panels/assessment_editor.py" line="85" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
@@ -295,27 +300,27 @@
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="93" />
+        <location filename="../../gui/bulk_actions.py" line="92" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="100" />
+        <location filename="../../gui/bulk_actions.py" line="99" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="102" />
+        <location filename="../../gui/bulk_actions.py" line="101" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="103" />
+        <location filename="../../gui/bulk_actions.py" line="102" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="107" />
+        <location filename="../../gui/bulk_actions.py" line="106" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -548,67 +553,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="63" />
+        <location filename="../../gui/panels/evidence_panel.py" line="62" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="64" />
+        <location filename="../../gui/panels/evidence_panel.py" line="63" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="65" />
+        <location filename="../../gui/panels/evidence_panel.py" line="64" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="66" />
+        <location filename="../../gui/panels/evidence_panel.py" line="65" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="76" />
+        <location filename="../../gui/panels/evidence_panel.py" line="75" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="110" />
+        <location filename="../../gui/panels/evidence_panel.py" line="109" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="121" />
+        <location filename="../../gui/panels/evidence_panel.py" line="120" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="124" />
+        <location filename="../../gui/panels/evidence_panel.py" line="123" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="140" />
+        <location filename="../../gui/panels/evidence_panel.py" line="139" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="166" />
+        <location filename="../../gui/panels/evidence_panel.py" line="164" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="171" />
+        <location filename="../../gui/panels/evidence_panel.py" line="169" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <location filename="../../gui/panels/evidence_panel.py" line="179" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="206" />
+        <location filename="../../gui/panels/evidence_panel.py" line="204" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -616,47 +621,47 @@
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="35" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="35" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="35" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="35" />
+        <location filename="../../gui/item_models/evidence_table.py" line="34" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="36" />
+        <location filename="../../gui/item_models/evidence_table.py" line="35" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="94" />
+        <location filename="../../gui/item_models/evidence_table.py" line="93" />
         <source>涉密（仅说明）</source>
         <translation>Classified (description only)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="96" />
+        <location filename="../../gui/item_models/evidence_table.py" line="95" />
         <source>文字说明</source>
         <translation>Written note</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="98" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>%1 文件</source>
         <translation>%1 file</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/evidence_table.py" line="98" />
+        <location filename="../../gui/item_models/evidence_table.py" line="97" />
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -746,57 +751,57 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="60" />
+        <location filename="../../gui/file_actions.py" line="59" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="61" />
+        <location filename="../../gui/file_actions.py" line="60" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="67" />
+        <location filename="../../gui/file_actions.py" line="66" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="93" />
+        <location filename="../../gui/file_actions.py" line="92" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="119" />
+        <location filename="../../gui/file_actions.py" line="118" />
         <source>从备份恢复服务器数据库</source>
         <translation>Restore the server database from a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="121" />
+        <location filename="../../gui/file_actions.py" line="120" />
         <source>自评数据库备份 (*.db);;所有文件 (*)</source>
         <translation>Assessment database backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="125" />
+        <location filename="../../gui/file_actions.py" line="124" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126" />
+        <location filename="../../gui/file_actions.py" line="125" />
         <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
         <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="134" />
+        <location filename="../../gui/file_actions.py" line="133" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="136" />
+        <location filename="../../gui/file_actions.py" line="135" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="137" />
+        <location filename="../../gui/file_actions.py" line="136" />
         <source>已从备份恢复 %1 行数据。</source>
         <translation>Restored %1 rows from the backup.</translation>
     </message>
@@ -838,77 +843,77 @@
 <context>
     <name>FinancePanel</name>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="74" />
+        <location filename="../../gui/panels/finance_panel.py" line="64" />
         <source>导出绩效自评表（Excel）…</source>
         <translation>Export the form (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="76" />
+        <location filename="../../gui/panels/finance_panel.py" line="66" />
         <source>基本信息</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="80" />
+        <location filename="../../gui/panels/finance_panel.py" line="70" />
         <source>年度总体目标</source>
         <translation>Overall goals of the year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="85" />
+        <location filename="../../gui/panels/finance_panel.py" line="75" />
         <source>评价结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="90" />
+        <location filename="../../gui/panels/finance_panel.py" line="80" />
         <source>双击或按回车转到问题所在行</source>
         <translation>Double-click or press Enter to go to the problem's row</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="98" />
+        <location filename="../../gui/panels/finance_panel.py" line="88" />
         <source>资金（万元）</source>
         <translation>Funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="99" />
+        <location filename="../../gui/panels/finance_panel.py" line="89" />
         <source>绩效指标（双击修改；红色为需处理的问题）</source>
         <translation>Performance indicators (double-click to edit; red: to fix)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="160" />
+        <location filename="../../gui/panels/finance_panel.py" line="148" />
         <source>执行率偏低原因</source>
         <translation>Reason for low budget execution</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="244" />
+        <location filename="../../gui/panels/finance_panel.py" line="233" />
         <source>&lt;b&gt;总分 %1&lt;/b&gt;（&lt;span style='color:%2'&gt;%3&lt;/span&gt;），问题 %4 处</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (&lt;span style='color:%2'&gt;%3&lt;/span&gt;), %4 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="251" />
+        <location filename="../../gui/panels/finance_panel.py" line="240" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="281" />
+        <location filename="../../gui/panels/finance_panel.py" line="270" />
         <source>总分 %1 · 评价等级 %2 · 问题 %3 处</source>
         <translation>Total %1 · rating %2 · %3 problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="314" />
+        <location filename="../../gui/panels/finance_panel.py" line="303" />
         <source>编辑“%1”（%2）</source>
         <translation>Edit “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="315" />
+        <location filename="../../gui/panels/finance_panel.py" line="304" />
         <source>绩效指标</source>
         <translation>indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="337" />
+        <location filename="../../gui/panels/finance_panel.py" line="326" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_panel.py" line="374" />
+        <location filename="../../gui/panels/finance_panel.py" line="363" />
         <source>编辑资金“%1”</source>
         <translation>Edit funds “%1”</translation>
     </message>
@@ -916,47 +921,47 @@
 <context>
     <name>FinancePreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="316" />
+        <location filename="../../gui/dialogs/import_excel.py" line="314" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="320" />
+        <location filename="../../gui/dialogs/import_excel.py" line="318" />
         <source>工作表“%1”是%2，将新建一个自评并按表样计分。</source>
         <translation>Sheet “%1” is the form %2. It becomes a new assessment, scored by the form's rules.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="326" />
+        <location filename="../../gui/dialogs/import_excel.py" line="324" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="327" />
+        <location filename="../../gui/dialogs/import_excel.py" line="325" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="328" />
+        <location filename="../../gui/dialogs/import_excel.py" line="326" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="329" />
+        <location filename="../../gui/dialogs/import_excel.py" line="327" />
         <source>%1 项绩效指标，%2 行资金</source>
         <translation>%1 indicators, %2 funds rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="332" />
+        <location filename="../../gui/dialogs/import_excel.py" line="330" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="337" />
+        <location filename="../../gui/dialogs/import_excel.py" line="335" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="340" />
+        <location filename="../../gui/dialogs/import_excel.py" line="338" />
         <source>按普通表格导入（逐列选择字段，不按表样计分）</source>
         <translation>Import as a plain table (choose each column's field; not scored as a form)</translation>
     </message>
@@ -964,18 +969,17 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/first_paint.py" line="74" />
-        <location filename="../../gui/framework_pane.py" line="55" />
+        <location filename="../../gui/framework_pane.py" line="46" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="60" />
+        <location filename="../../gui/framework_pane.py" line="51" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="89" />
+        <location filename="../../gui/framework_pane.py" line="80" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -983,12 +987,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="243" />
+        <location filename="../../gui/item_models/framework_tree.py" line="241" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="321" />
+        <location filename="../../gui/item_models/framework_tree.py" line="319" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -1078,152 +1082,152 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="71" />
+        <location filename="../../gui/dialogs/import_excel.py" line="70" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="93" />
+        <location filename="../../gui/dialogs/import_excel.py" line="92" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="87" />
+        <location filename="../../gui/dialogs/import_excel.py" line="86" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="109" />
+        <location filename="../../gui/dialogs/import_excel.py" line="108" />
         <source>内容</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="112" />
+        <location filename="../../gui/dialogs/import_excel.py" line="111" />
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="113" />
+        <location filename="../../gui/dialogs/import_excel.py" line="112" />
         <source>本工作表的表头所在行</source>
         <translation>Header row of this sheet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="115" />
+        <location filename="../../gui/dialogs/import_excel.py" line="114" />
         <source>表头所在行</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="117" />
+        <location filename="../../gui/dialogs/import_excel.py" line="116" />
         <source>完成情况已填写的事项，状态设为</source>
         <translation>Set the status of items with a filled result to</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_excel.py" line="199" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="201" />
+        <location filename="../../gui/dialogs/import_excel.py" line="199" />
         <source>%1（%2 项，请核对各列字段）</source>
         <translation>%1 (%2 items, please check the columns' fields)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="202" />
+        <location filename="../../gui/dialogs/import_excel.py" line="200" />
         <source>%1（未识别表头）</source>
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="240" />
+        <location filename="../../gui/dialogs/import_excel.py" line="238" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="244" />
+        <location filename="../../gui/dialogs/import_excel.py" line="242" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="246" />
+        <location filename="../../gui/dialogs/import_excel.py" line="244" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="265" />
+        <location filename="../../gui/dialogs/import_excel.py" line="263" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="277" />
+        <location filename="../../gui/dialogs/import_excel.py" line="275" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="290" />
+        <location filename="../../gui/dialogs/import_excel.py" line="288" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="294" />
+        <location filename="../../gui/dialogs/import_excel.py" line="292" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="298" />
+        <location filename="../../gui/dialogs/import_excel.py" line="296" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="300" />
+        <location filename="../../gui/dialogs/import_excel.py" line="298" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="305" />
+        <location filename="../../gui/dialogs/import_excel.py" line="303" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="306" />
+        <location filename="../../gui/dialogs/import_excel.py" line="304" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="138" />
+        <location filename="../../gui/dialogs/import_excel.py" line="137" />
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="95" />
+        <location filename="../../gui/dialogs/import_excel.py" line="94" />
         <source>标题中没有单位名称，请填写</source>
         <translation>The title names no unit: please enter it</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="96" />
+        <location filename="../../gui/dialogs/import_excel.py" line="95" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="99" />
+        <location filename="../../gui/dialogs/import_excel.py" line="98" />
         <source>（标题中没有年度，请填写）</source>
         <translation>(no year in the title: please enter it)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="101" />
+        <location filename="../../gui/dialogs/import_excel.py" line="100" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="103" />
+        <location filename="../../gui/dialogs/import_excel.py" line="102" />
         <source>新建一个自评</source>
         <translation>A new assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="105" />
+        <location filename="../../gui/dialogs/import_excel.py" line="104" />
         <source>导入到当前自评</source>
         <translation>The current assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="106" />
+        <location filename="../../gui/dialogs/import_excel.py" line="105" />
         <source>导入到</source>
         <translation>Import into</translation>
     </message>
@@ -1261,18 +1265,18 @@
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="85" />
+        <location filename="../../gui/panels/finance_indicators.py" line="84" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="100" />
+        <location filename="../../gui/panels/finance_indicators.py" line="99" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/finance_indicators.py" line="120" />
-        <location filename="../../gui/panels/finance_indicators.py" line="143" />
+        <location filename="../../gui/panels/finance_indicators.py" line="119" />
+        <location filename="../../gui/panels/finance_indicators.py" line="142" />
         <source>须填写偏差原因</source>
         <translation>Reason for deviation required</translation>
     </message>
@@ -1280,90 +1284,90 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="54" />
-        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="56" />
+        <location filename="../../gui/panels/item_editor.py" line="59" />
         <location filename="../../gui/panels/item_editor.py" line="104" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="57" />
+        <location filename="../../gui/panels/item_editor.py" line="59" />
         <location filename="../../gui/panels/item_editor.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="62" />
+        <location filename="../../gui/panels/item_editor.py" line="64" />
         <source>修改记录…</source>
         <translation>Change history…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="63" />
+        <location filename="../../gui/panels/item_editor.py" line="65" />
         <source>谁在何时修改了本事项的哪一项，原值和新值</source>
         <translation>Who changed which field of this item when, with the old and new value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="66" />
+        <location filename="../../gui/panels/item_editor.py" line="68" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>自查内容 / 年度任务</source>
         <translation>Item / annual task</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="73" />
+        <location filename="../../gui/panels/item_editor.py" line="75" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="74" />
+        <location filename="../../gui/panels/item_editor.py" line="76" />
         <source>落实情况 / 完成情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="75" />
+        <location filename="../../gui/panels/item_editor.py" line="77" />
         <source>二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="78" />
         <source>三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="76" />
+        <location filename="../../gui/panels/item_editor.py" line="78" />
         <source>四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
+        <location filename="../../gui/panels/item_editor.py" line="85" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="83" />
+        <location filename="../../gui/panels/item_editor.py" line="85" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="84" />
+        <location filename="../../gui/panels/item_editor.py" line="86" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="85" />
+        <location filename="../../gui/panels/item_editor.py" line="87" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/item_editor.py" line="86" />
+        <location filename="../../gui/panels/item_editor.py" line="88" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
@@ -1480,189 +1484,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="60" />
+        <location filename="../../gui/status_line.py" line="47" />
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="51" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275" />
+        <location filename="../../gui/main_window.py" line="266" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="53" />
+        <location filename="../../gui/menus.py" line="49" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54" />
+        <location filename="../../gui/menus.py" line="50" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="55" />
+        <location filename="../../gui/menus.py" line="51" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="56" />
+        <location filename="../../gui/menus.py" line="52" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="57" />
+        <location filename="../../gui/menus.py" line="53" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58" />
+        <location filename="../../gui/menus.py" line="54" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="59" />
+        <location filename="../../gui/menus.py" line="55" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61" />
+        <location filename="../../gui/menus.py" line="57" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62" />
+        <location filename="../../gui/menus.py" line="58" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="64" />
+        <location filename="../../gui/menus.py" line="60" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65" />
+        <location filename="../../gui/menus.py" line="61" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="66" />
+        <location filename="../../gui/menus.py" line="62" />
         <source>自查表</source>
         <translation>Self-check table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67" />
+        <location filename="../../gui/menus.py" line="63" />
         <source>任务完成情况表</source>
         <translation>Task completion table</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="70" />
+        <location filename="../../gui/menus.py" line="66" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72" />
+        <location filename="../../gui/menus.py" line="68" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="73" />
+        <location filename="../../gui/menus.py" line="69" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="74" />
+        <location filename="../../gui/menus.py" line="70" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76" />
+        <location filename="../../gui/menus.py" line="72" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77" />
+        <location filename="../../gui/menus.py" line="73" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78" />
+        <location filename="../../gui/menus.py" line="74" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79" />
+        <location filename="../../gui/menus.py" line="75" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="80" />
+        <location filename="../../gui/menus.py" line="76" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81" />
+        <location filename="../../gui/menus.py" line="77" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85" />
+        <location filename="../../gui/menus.py" line="81" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87" />
+        <location filename="../../gui/menus.py" line="83" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88" />
+        <location filename="../../gui/menus.py" line="84" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89" />
+        <location filename="../../gui/menus.py" line="85" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="90" />
+        <location filename="../../gui/menus.py" line="86" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91" />
+        <location filename="../../gui/menus.py" line="87" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="92" />
+        <location filename="../../gui/menus.py" line="88" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="94" />
+        <location filename="../../gui/menus.py" line="90" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../gui/status_line.py" line="47" />
-        <source>已完成 %1 / %2</source>
-        <translation>Done %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1711,32 +1715,32 @@
 <context>
     <name>NewFinanceFormDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="28" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="35" />
         <source>新建绩效自评表</source>
         <translation>New performance self-evaluation form</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="35" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
         <source>部门整体支出可不填</source>
         <translation>May stay empty for a department form</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="39" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="46" />
         <source>表样</source>
         <translation>Table format</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="40" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="47" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="41" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="48" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/new_finance_form.py" line="42" />
+        <location filename="../../gui/dialogs/new_finance_form.py" line="49" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -1744,37 +1748,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="218" />
+        <location filename="../../gui/panels/evidence_panel.py" line="216" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="224" />
+        <location filename="../../gui/panels/evidence_panel.py" line="222" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="225" />
+        <location filename="../../gui/panels/evidence_panel.py" line="223" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="226" />
+        <location filename="../../gui/panels/evidence_panel.py" line="224" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="227" />
+        <location filename="../../gui/panels/evidence_panel.py" line="225" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="228" />
+        <location filename="../../gui/panels/evidence_panel.py" line="226" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="242" />
+        <location filename="../../gui/panels/evidence_panel.py" line="240" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -2009,12 +2013,12 @@
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="88" />
+        <location filename="../../gui/panels/review_panel.py" line="87" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="89" />
+        <location filename="../../gui/panels/review_panel.py" line="88" />
         <source>发现 %1 个问题；双击或按回车可定位到该处。</source>
         <translation>%1 problems found; double-click or press Enter to go to one.</translation>
     </message>
@@ -2043,70 +2047,70 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="51" />
+        <location filename="../../gui/structure_actions.py" line="48" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="52" />
-        <location filename="../../gui/structure_actions.py" line="65" />
+        <location filename="../../gui/structure_actions.py" line="49" />
+        <location filename="../../gui/structure_actions.py" line="62" />
         <source>新考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
+        <location filename="../../gui/structure_actions.py" line="57" />
         <location filename="../../gui/structure_actions.py" line="60" />
-        <location filename="../../gui/structure_actions.py" line="63" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="61" />
+        <location filename="../../gui/structure_actions.py" line="58" />
         <source>考评维度最多 3 级。</source>
         <translation>Dimensions go at most 3 levels deep.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="74" />
+        <location filename="../../gui/structure_actions.py" line="71" />
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="75" />
+        <location filename="../../gui/structure_actions.py" line="72" />
         <source>请先在左侧选择一个考评维度。</source>
         <translation>First select a dimension on the left.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="77" />
+        <location filename="../../gui/structure_actions.py" line="74" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="86" />
+        <location filename="../../gui/structure_actions.py" line="83" />
         <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
         <translation>Delete the dimension “%1” with all its items and evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="88" />
+        <location filename="../../gui/structure_actions.py" line="85" />
         <source>删除第 %1 项“%2”？</source>
         <translation>Delete item %1 “%2”?</translation>
     </message>
     <message>
+        <location filename="../../gui/structure_actions.py" line="87" />
         <location filename="../../gui/structure_actions.py" line="90" />
-        <location filename="../../gui/structure_actions.py" line="93" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="91" />
+        <location filename="../../gui/structure_actions.py" line="88" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="130" />
+        <location filename="../../gui/structure_actions.py" line="127" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="137" />
+        <location filename="../../gui/structure_actions.py" line="134" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
@@ -2280,7 +2284,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="49" />
+        <location filename="../../gui/app.py" line="36" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -2308,27 +2312,27 @@
         <translation>Exporting the work summary as PDF…</translation>
     </message>
     <message>
-        <location filename="../../exporters/formats/summary_word.py" line="19" />
+        <location filename="../../exporters/formats/summary_word.py" line="18" />
         <source>附自查表作为附件</source>
         <translation>Attach the self-check table</translation>
     </message>
     <message>
-        <location filename="../../exporters/formats/summary_word.py" line="20" />
+        <location filename="../../exporters/formats/summary_word.py" line="19" />
         <source>附绩效自评表作为附件</source>
         <translation>Attach the performance self-evaluation form</translation>
     </message>
     <message>
-        <location filename="../../exporters/formats/summary_word.py" line="23" />
+        <location filename="../../exporters/formats/summary_word.py" line="22" />
         <source>注明证明材料编号并附清单</source>
         <translation>Note evidence numbers and attach their list</translation>
     </message>
     <message>
-        <location filename="../../exporters/formats/summary_word.py" line="60" />
+        <location filename="../../exporters/formats/summary_word.py" line="59" />
         <source>导出工作总结（Word）…</source>
         <translation>Export work summary (Word)…</translation>
     </message>
     <message>
-        <location filename="../../exporters/formats/summary_word.py" line="62" />
+        <location filename="../../exporters/formats/summary_word.py" line="61" />
         <source>正在导出工作总结…</source>
         <translation>Exporting the work summary…</translation>
     </message>
@@ -2452,86 +2456,86 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="372" />
+        <location filename="../../gui/dialogs/import_excel.py" line="370" />
         <source>导入 Excel 表格</source>
         <translation>Import Excel table</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="399" />
+        <location filename="../../gui/dialogs/import_excel.py" line="397" />
         <source>正在读取表格…</source>
         <translation>Reading the table…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="386" />
+        <location filename="../../gui/dialogs/import_excel.py" line="384" />
         <location filename="../../gui/dialogs/import_summary.py" line="180" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="408" />
+        <location filename="../../gui/dialogs/import_excel.py" line="406" />
         <source>Excel 表格 (%1);;所有文件 (*)</source>
         <translation>Excel tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="445" />
+        <location filename="../../gui/dialogs/import_excel.py" line="443" />
         <source>工作表“%1”：%2 项</source>
         <translation>Sheet “%1”: %2 items</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="447" />
+        <location filename="../../gui/dialogs/import_excel.py" line="445" />
         <source>导入预览</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="448" />
+        <location filename="../../gui/dialogs/import_excel.py" line="446" />
         <source>“%1”是%2，将新建一个自评：</source>
         <translation>“%1” is %2. A new assessment will be created:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_excel.py" line="460" />
+        <location filename="../../gui/dialogs/import_excel.py" line="458" />
         <location filename="../../gui/dialogs/import_summary.py" line="160" />
         <location filename="../../gui/dialogs/import_summary.py" line="182" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="17" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="16" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="19" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="18" />
         <source>检查失败</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="22" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="21" />
         <source>检查未通过</source>
         <translation>Check found problems</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="23" />
         <source>检查通过</source>
         <translation>Check passed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="25" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="24" />
         <source>数据库完好，%1 个证明材料文件齐全且未被改动。</source>
         <translation>The database is sound; all %1 evidence files are present and unchanged.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="28" />
-        <location filename="../../gui/dialogs/evidence_tools.py" line="33" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="27" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="32" />
         <source>清理文件</source>
         <translation>Clean up files</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="29" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="28" />
         <source>有 %1 个证明材料文件已不被任何记录引用。删除它们？（撤销记录还需要的会保留）</source>
         <translation>%1 evidence files are no longer referenced. Delete them? (Files the undo history may need are kept.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/evidence_tools.py" line="34" />
+        <location filename="../../gui/dialogs/evidence_tools.py" line="33" />
         <source>已删除 %1 个文件。</source>
         <translation>%1 files deleted.</translation>
     </message>
@@ -2574,42 +2578,42 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="259" />
+        <location filename="../../gui/panels/evidence_panel.py" line="257" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="262" />
+        <location filename="../../gui/panels/evidence_panel.py" line="260" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="263" />
+        <location filename="../../gui/panels/evidence_panel.py" line="261" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="272" />
+        <location filename="../../gui/panels/evidence_panel.py" line="270" />
         <source>没有可打开此文件的程序</source>
         <translation>No program opens this file</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="273" />
+        <location filename="../../gui/panels/evidence_panel.py" line="271" />
         <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
         <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="276" />
+        <location filename="../../gui/panels/evidence_panel.py" line="274" />
         <source>文件位置</source>
         <translation>File location</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="277" />
+        <location filename="../../gui/panels/evidence_panel.py" line="275" />
         <source>文件的副本在：%1</source>
         <translation>A copy of the file is at: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/finance_export.py" line="22" />
+        <location filename="../../gui/dialogs/finance_export.py" line="23" />
         <source>导出绩效自评表</source>
         <translation>Export the form</translation>
     </message>
@@ -2649,22 +2653,22 @@
         <translation>Cannot show the print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="120" />
+        <location filename="../../gui/panels/review_panel.py" line="119" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="121" />
+        <location filename="../../gui/panels/review_panel.py" line="120" />
         <source>体检发现 %1 个问题（%2）。先查看问题，还是仍然导出？</source>
         <translation>The review found %1 problems (%2). Look at them first, or export anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="124" />
+        <location filename="../../gui/panels/review_panel.py" line="123" />
         <source>查看问题</source>
         <translation>Show problems</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/review_panel.py" line="125" />
+        <location filename="../../gui/panels/review_panel.py" line="124" />
         <source>仍然导出</source>
         <translation>Export anyway</translation>
     </message>
@@ -2828,28 +2832,28 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>%1 no longer exists (it may have been deleted elsewhere).</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="69" />
+        <location filename="../../gui/commands/fields.py" line="68" />
         <source>您输入的内容已复制到剪贴板。</source>
         <translation> What you typed has been copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="83" />
-        <location filename="../../gui/commands/fields.py" line="89" />
+        <location filename="../../gui/commands/fields.py" line="82" />
+        <location filename="../../gui/commands/fields.py" line="88" />
         <source>%1的“%2”已被其他窗口或程序修改。</source>
         <translation>“%2” of %1 was changed by another window or program.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="136" />
+        <location filename="../../gui/commands/fields.py" line="135" />
         <source>%1已不存在（可能已被删除），“%2”未能保存。</source>
         <translation>%1 no longer exists (it may have been deleted); “%2” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="142" />
+        <location filename="../../gui/commands/fields.py" line="141" />
         <source>%1的“%2”未保存。</source>
         <translation>%2 of %1 was not saved. </translation>
     </message>
     <message>
-        <location filename="../../gui/commands/fields.py" line="146" />
+        <location filename="../../gui/commands/fields.py" line="145" />
         <source>该内容</source>
         <translation>This content</translation>
     </message>
@@ -2857,17 +2861,17 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>w</name>
     <message>
-        <location filename="../../gui/window_menus.py" line="104" />
+        <location filename="../../gui/window_menus.py" line="97" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="109" />
+        <location filename="../../gui/window_menus.py" line="102" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="111" />
+        <location filename="../../gui/window_menus.py" line="104" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
@@ -2909,22 +2913,22 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="33" />
+        <location filename="../../gui/menus.py" line="29" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="49" />
+        <location filename="../../gui/collect/wiring.py" line="44" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="50" />
+        <location filename="../../gui/collect/wiring.py" line="45" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/wiring.py" line="52" />
+        <location filename="../../gui/collect/wiring.py" line="47" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
