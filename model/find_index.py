@@ -10,7 +10,7 @@ item, sync() re-reads what changed and moves its bits."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import compress, repeat
 from operator import contains
@@ -55,16 +55,17 @@ class Found:
     for: a find matching most of 100,000 items need not build a set of them) their ids."""
 
     def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int],
-                 unread: Iterable[int] = ()) -> None:
+                 unread: Callable[[], set[int]] | None = None, unread_count: int = 0) -> None:
         self._bits, self._item_ids = bits, item_ids
-        self._unread = set(unread)  # matches among the items not read into the index yet
+        self._unread = unread  # the matches among the items not read into the index yet
         self.per_dimension = per_dimension
-        self.count = bits.bit_count() + len(self._unread)
+        self.count = bits.bit_count() + unread_count
 
     @cached_property
     def ids(self) -> set[int]:
         item_ids = self._item_ids
-        return {item_ids[n] for n in slots_of(self._bits)} | self._unread
+        found = {item_ids[n] for n in slots_of(self._bits)}
+        return found | self._unread() if self._unread is not None else found
 
 
 class FindIndex:
@@ -289,24 +290,31 @@ class FindIndex:
 
     def _find_while_reading(self, text: str, status: str, department: str) -> Found:
         """A find asked before every item is read (a clerk who types as the window opens): the
-        items read so far answer from their bits, the rest from one SQL query over them; the
-        reading goes on in idle time. Nothing of this answer is kept for narrowing."""
+        items read so far answer from their bits, the rest from SQL over them — how many match
+        per dimension at once (a row per dimension), their ids only when asked for; the reading
+        goes on in idle time. Nothing of this answer is kept for narrowing."""
         self._last = None
         bits = self._matching(text, status, department)
         self._last = None
         after = self._ids[-1] if self._ids else 0  # pages are read in id order
-        unread = self._unread_matches(text, status, department, after)
-        per_dimension: Counter[int] = Counter(dim for _id, dim in unread)
+        rows = self._unread(text, status, department, after,
+                            "dimension_id, count(*)", " GROUP BY dimension_id")
+        per_dimension: Counter[int] = Counter(dict(rows))
         for dim, in_dimension in self._by_dimension.items():
             count = (bits & in_dimension).bit_count()
             if count:
                 per_dimension[dim] += count
-        return Found(bits, list(self._ids), per_dimension, (item_id for item_id, _dim in unread))
 
-    def _unread_matches(self, text: str, status: str, department: str,
-                        after: int) -> list[tuple[int, int]]:
-        """(id, dimension) of the items after id `after` that match: the full-text index for 3+
-        characters on SQLite, else one instr() per text column (as model.search finds)."""
+        def unread_ids() -> set[int]:
+            return {row[0] for row in self._unread(text, status, department, after, "id", "")}
+
+        return Found(bits, list(self._ids), per_dimension, unread_ids,
+                     sum(count for _dim, count in rows))
+
+    def _unread(self, text: str, status: str, department: str, after: int, columns: str,
+                tail: str) -> list[tuple[Any, ...]]:
+        """SELECT columns of the items after id `after` that match (then tail): the full-text
+        index for 3+ characters on SQLite, else one instr() per text column (as model.search)."""
         wheres, values = [f"assessment_id = {self.assessment_id}", f"id > {int(after)}"], []
         for column, value in (("status", status), ("department", department)):
             if value:
@@ -324,13 +332,13 @@ class FindIndex:
                         "lower({})" if cased else "{}")
                     wheres.append("(" + " OR ".join(test.format(f'"{c}"') for c in TEXTS) + ")")
                     values += [text] * len(TEXTS)
-            query = f"SELECT id, dimension_id FROM check_item WHERE {' AND '.join(wheres)}"
+            query = f"SELECT {columns} FROM check_item WHERE {' AND '.join(wheres)}{tail}"
             if not self.db.is_sqlite:
                 query = query.replace("?", "%s")
             cursor = connection.cursor()
             try:
                 cursor.execute(query, values)
-                return [(row[0], row[1]) for row in cursor.fetchall()]
+                return [tuple(row) for row in cursor.fetchall()]
             finally:
                 cursor.close()
 
