@@ -9,16 +9,11 @@ from importlib import import_module
 from pathlib import Path
 from typing import NoReturn
 
-from cli import argparse_zh
-from cli.format_options import add_options
-from cli.server_args import add_server_commands
-from cli.version_option import VersionAction
-from exporters.registry import export_formats
-from importers.registry import import_options
 from model.errors import ModelError
-from model.storage.credentials import install_asker, terminal_asker
-from model.storage.opening import notes_held
 from model.storage.urls import database_location, mask_url, url_password
+
+# The GUI's start imports no more than it needs before the window's first paint: the commands'
+# parsers, the format registries and the storage openers are imported where they are used.
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
 
@@ -35,6 +30,10 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """Every command and its arguments. A command's function is named "module:function" and only
     the module of the command run is imported: Word, Excel, Alembic and Qt load only when used."""
+    from cli import argparse_zh
+    from cli.server_args import add_server_commands
+    from cli.version_option import VersionAction
+
     argparse_zh.install()
     parser = _Parser(prog="main.py", description="绩效自评（日常履职考核自查）编制工具")
     parser.add_argument("--db", help="数据库文件（默认：用户数据目录中的 assessments.db；"
@@ -117,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_export_commands(add: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
     """One subcommand per export format (exporters/formats/): its options, --assessment, --out."""
+    from cli.format_options import add_options
+    from exporters.registry import export_formats
+
     for fmt in export_formats():
         command = add(fmt.command, "cli.exports:cmd_export", fmt.help)
         command.set_defaults(format=fmt.name)
@@ -127,6 +129,9 @@ def add_export_commands(add: Callable[[str, str, str], argparse.ArgumentParser])
 
 def add_import_arguments(command: argparse.ArgumentParser) -> None:
     """import-xlsx: the file, where it goes, a dry run, and every import format's options."""
+    from cli.format_options import add_options
+    from importers.registry import import_options
+
     command.add_argument("file", help="要导入的 .xlsx / .xls / .et 文件")
     command.add_argument("--into", type=int, help="导入到已有的自评（编号）；默认新建")
     add_options(command, import_options())
@@ -160,16 +165,32 @@ def refuse_password_in_argv(args: argparse.Namespace) -> None:
                              "进程列表里）；请用 PGPASSWORD 环境变量、~/.pgpass，或在提示时输入。")
 
 
+def gui_arguments(argv: list[str] | None) -> argparse.Namespace | None:
+    """The GUI's start (no command; only --db, --screenshot), parsed without building every
+    command's parser (that loads the format registries); None for anything else."""
+    start = _Parser(add_help=False)
+    start.add_argument("--db")
+    start.add_argument("--screenshot", type=Path)
+    try:
+        args, rest = start.parse_known_args(argv)
+    except UsageError:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     args = None
     try:
-        args = build_parser().parse_args(argv)
+        args = gui_arguments(argv) or build_parser().parse_args(argv)
         if getattr(args, "db_required", False) and not args.db:
             raise UsageError("命令行参数有误：缺少 --db 数据库文件（用 --help 查看用法）")
         refuse_password_in_argv(args)
         handler = getattr(args, "handler", None)
         if handler is None:
             return run_gui(args)
+        from model.storage.credentials import install_asker, terminal_asker
+        from model.storage.opening import notes_held
+
         install_asker(terminal_asker)
         with notes_held() as notes:
             code = run_command(handler, args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from exporters.xmltext import TextCleaner
@@ -41,12 +42,10 @@ def table_data(report: Report, layout: Layout, clean: TextCleaner) -> TableData:
     # Merge keys come from the item's dimension path, so equal names under different parents
     # never merge, and a merged cell never spans two dimensions; a column merged `within` another
     # field also breaks where that field's value changes.
-    keys = [[(*(_merge_key(item, c.within) if c.within else ()), *_merge_key(item, c.field))
-             for c in layout.columns] for item in report.items]
     merges = []
     for index, column in enumerate(layout.columns):
-        if column.merge == "vertical":
-            merges.extend(_runs(keys, index))
+        if column.merge == "vertical":  # each item's key made as it is compared, never all kept
+            merges.extend(_runs((_column_key(item, column) for item in report.items), index))
     return TableData(clean(title, "表格标题"), headers, rows, merges,
                      [item.id for item in report.items])
 
@@ -101,13 +100,23 @@ def _merge_key(item, field: str) -> tuple[str, ...]:
     return (item.field(field),)
 
 
-def _runs(keys: list[list[tuple[str, ...]]], column: int) -> list[Merge]:
-    runs, start = [], 0
-    for row in range(1, len(keys) + 1):
-        if row == len(keys) or keys[row][column] != keys[start][column]:
+def _column_key(item, column: Column) -> tuple[str, ...]:
+    return (*(_merge_key(item, column.within) if column.within else ()),
+            *_merge_key(item, column.field))
+
+
+def _runs(keys: Iterable[tuple[str, ...]], column: int) -> list[Merge]:
+    """The runs of two rows or more with equal keys, in one pass over the keys."""
+    runs: list[Merge] = []
+    start, last, row = 0, None, -1
+    for row, key in enumerate(keys):
+        if row and key != last:
             if row - 1 > start:
                 runs.append(Merge(column, start, row - 1))
             start = row
+        last = key
+    if row > start:
+        runs.append(Merge(column, start, row))
     return runs
 
 

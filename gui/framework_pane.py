@@ -4,7 +4,9 @@ clerk chose beside the title (right-click on the header), remembered in the sett
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from gui import accelerators
 from gui.item_models.framework_nodes import NodeTree
-from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE, FrameworkTreeModel
+from gui.item_models.framework_tree import (
+    DIMENSION,
+    ID_ROLE,
+    ITEM,
+    KIND_ROLE,
+    LAZY_ITEMS,
+    FrameworkTreeModel,
+)
 from gui.item_models.tree_columns import COLUMNS, CONTEXT, OPTIONAL, column_index, known
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
@@ -29,10 +38,11 @@ from gui.settings import Settings
 from model.errors import ModelError
 from model.find_index import FindIndex, Found
 from model.records import AssessmentSummary, DimensionRecord, ItemRecord
-from model.services import Services
 from model.vocabulary import DimensionCounts
 
-LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened
+if TYPE_CHECKING:
+    from model.services import Services
+
 OPEN_FOUND = 500  # a find over a large tree with at most this many matches opens them all
 Row = tuple[str, int]
 ROW_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -72,6 +82,7 @@ class FrameworkPane(QWidget):
         self._dims: list[DimensionRecord] = []
         self._counts: dict[int, DimensionCounts] = {}
         self._found: Found | None = None
+        self._settled: FindIndex | None = None  # the index read last, out of the collector's way
         self._indexing = QTimer(self)  # a large assessment's find index, read in idle time
         self._indexing.setInterval(0)
         self._indexing.timeout.connect(self._index_step)
@@ -271,6 +282,13 @@ class FrameworkPane(QWidget):
         index = self.tree_filter.index
         if index is None or index.step():
             self._indexing.stop()
+            if index is not None and index is not self._settled:
+                # what was read is kept while the assessment is shown: once, in idle time, the
+                # garbage collected and what lives moved out of the collector's full passes,
+                # which would otherwise walk it at some keystroke (100 ms and more)
+                self._settled = index
+                gc.collect()
+                gc.freeze()
 
     def find_ready(self) -> bool:
         """Whether a find answers from memory at once (a large assessment's index is read)."""

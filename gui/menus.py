@@ -82,10 +82,16 @@ def preview_entry(name: str) -> Action:
 
 def _exports() -> tuple[Action, ...]:
     from exporters.registry import export_formats
+
+    return export_actions([(f.name, f.label) for f in export_formats()])
+
+
+def export_actions(entries: list[tuple[str, str]]) -> tuple[Action, ...]:
+    """File → 导出 entries of the export formats (name, label)."""
     from model.format_options import TRANSLATION_CONTEXT
 
-    return tuple(Action(f.name, f.label, context=TRANSLATION_CONTEXT, value=f.name)
-                 for f in export_formats())
+    return tuple(Action(name, label, context=TRANSLATION_CONTEXT, value=name)
+                 for name, label in entries)
 
 
 def _previews() -> tuple[Action, ...]:
@@ -108,9 +114,10 @@ def bulk_entries() -> tuple[Entry, ...]:
             Action("bulk_move", QT_TRANSLATE_NOOP("MainWindow", "移到考评维度…")))
 
 
-def menus() -> tuple[Submenu, ...]:
+def menus(exports: tuple[Action, ...] | None = None) -> tuple[Submenu, ...]:
     """The menu bar; the generated entries read as each window is built (a format plugged in
-    shows at once)."""
+    shows at once). exports: the export entries as remembered (the first paint shows them before
+    the format registry loads)."""
     return (
         Submenu("file", QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"), (
             Action("new_assessment", QT_TRANSLATE_NOOP("MainWindow", "新建自评…"), ("Ctrl+Shift+N",)),
@@ -122,7 +129,7 @@ def menus() -> tuple[Submenu, ...]:
             SEPARATOR,
             Action("import", QT_TRANSLATE_NOOP("MainWindow", "导入 Excel 表格…")),
             Action("import_summary", QT_TRANSLATE_NOOP("MainWindow", "导入上年工作总结…")),
-            *_exports(),
+            *(_exports() if exports is None else exports),
             Submenu("previews", QT_TRANSLATE_NOOP("MainWindow", "打印预览"), _previews()),
             Action("handout", QT_TRANSLATE_NOOP("MainWindow", "分发给各处室…")),
             Action("collect", QT_TRANSLATE_NOOP("MainWindow", "汇总…")),
@@ -198,11 +205,12 @@ class BuiltMenus:
 
 
 def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]],
-                provided: Mapping[str, QAction] | None = None) -> BuiltMenus:
+                provided: Mapping[str, QAction] | None = None,
+                exports: tuple[Action, ...] | None = None) -> BuiltMenus:
     """The menu bar from menus(): an entry's slot is slots[name]; an entry in provided is that
     action (a dock's show/hide), given the declared name, text and place."""
     built = BuiltMenus({}, {})
-    for top in menus():
+    for top in menus(exports):
         menu = window.menuBar().addMenu(text_of(top))
         menu.setObjectName(top.name)
         built.menus[top.name] = menu

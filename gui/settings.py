@@ -84,6 +84,19 @@ class Settings:
     def set_tree_columns(self, keys: list[str]) -> None:
         self._store.setValue("tree/columns", list(keys))
 
+    def export_entries(self) -> list[tuple[str, str]] | None:
+        """The export formats' (name, label) as the last window listed them (the first paint shows
+        them before the format registry loads), or None."""
+        try:
+            entries = json.loads(str(self._store.value("first_paint/exports", "")))
+            return [(str(name), str(label)) for name, label in entries]
+        except (ValueError, TypeError):
+            return None
+
+    def set_export_entries(self, entries: list[tuple[str, str]]) -> None:
+        if entries != self.export_entries():
+            self._store.setValue("first_paint/exports", json.dumps(entries, ensure_ascii=False))
+
     def import_mapping(self, headers: list[str]) -> dict[str, str]:
         """The fields a clerk chose for a table with exactly these headers, or {}."""
         value = self._store.value(f"import/mapping/{_headers_key(headers)}", "")

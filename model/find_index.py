@@ -10,21 +10,19 @@ item, sync() re-reads what changed and moves its bits."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import fields
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import compress, repeat
 from operator import contains
 from typing import Any, TypeVar
 
-from model.queries import extras_of
+from model.queries import RECORD_COLUMNS, extras_of, item_record
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
 from model.storage.db import Database
 
 K = TypeVar("K")
 _END = object()
-PAGE = 2000  # rows per read: a slice of a window's idle time
+PAGE = 250  # rows per read: a slice of a window's idle time (a keystroke may wait for one)
 RECENT = 64  # finds remembered until the next change
 CHEAP = ("id", "dimension_id", "status", "department", "version")
 TEXTS = (*ITEM_TEXT_FIELDS, "extras")
@@ -56,15 +54,18 @@ class Found:
     """A find's answer: how many items match in each dimension, and (made when first asked
     for: a find matching most of 100,000 items need not build a set of them) their ids."""
 
-    def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int]) -> None:
+    def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int],
+                 unread: Callable[[], set[int]] | None = None, unread_count: int = 0) -> None:
         self._bits, self._item_ids = bits, item_ids
+        self._unread = unread  # the matches among the items not read into the index yet
         self.per_dimension = per_dimension
-        self.count = bits.bit_count()
+        self.count = bits.bit_count() + unread_count
 
     @cached_property
     def ids(self) -> set[int]:
         item_ids = self._item_ids
-        return {item_ids[n] for n in slots_of(self._bits)}
+        found = {item_ids[n] for n in slots_of(self._bits)}
+        return found | self._unread() if self._unread is not None else found
 
 
 class FindIndex:
@@ -266,7 +267,9 @@ class FindIndex:
     def find(self, text: str = "", status: str = "", department: str = "") -> Found:
         """The items whose search text contains text (casefolded) and whose status and
         department are the given ones ("" = any)."""
-        self.finish()
+        if self._loading is not None or not self._started:
+            return self._find_while_reading(text.casefold(), status, department)
+        self.finish()  # the edits since: a few items read again
         text = text.casefold()
         key = (text, status, department)
         bits = self._recent.get(key)
@@ -284,6 +287,60 @@ class FindIndex:
             if count:
                 per_dimension[dim] = count
         return Found(bits, list(self._ids), per_dimension)
+
+    def _find_while_reading(self, text: str, status: str, department: str) -> Found:
+        """A find asked before every item is read (a clerk who types as the window opens): the
+        items read so far answer from their bits, the rest from SQL over them — how many match
+        per dimension at once (a row per dimension), their ids only when asked for; the reading
+        goes on in idle time. Nothing of this answer is kept for narrowing."""
+        self._last = None
+        bits = self._matching(text, status, department)
+        self._last = None
+        after = self._ids[-1] if self._ids else 0  # pages are read in id order
+        rows = self._unread(text, status, department, after,
+                            "dimension_id, count(*)", " GROUP BY dimension_id")
+        per_dimension: Counter[int] = Counter(dict(rows))
+        for dim, in_dimension in self._by_dimension.items():
+            count = (bits & in_dimension).bit_count()
+            if count:
+                per_dimension[dim] += count
+
+        def unread_ids() -> set[int]:
+            return {row[0] for row in self._unread(text, status, department, after, "id", "")}
+
+        return Found(bits, list(self._ids), per_dimension, unread_ids,
+                     sum(count for _dim, count in rows))
+
+    def _unread(self, text: str, status: str, department: str, after: int, columns: str,
+                tail: str) -> list[tuple[Any, ...]]:
+        """SELECT columns of the items after id `after` that match (then tail): the full-text
+        index for 3+ characters on SQLite, else one instr() per text column (as model.search)."""
+        wheres, values = [f"assessment_id = {self.assessment_id}", f"id > {int(after)}"], []
+        for column, value in (("status", status), ("department", department)):
+            if value:
+                wheres.append(f"{column} = ?")
+                values.append(value)
+        with self.db.read() as connection:
+            if text:
+                sqlite = self.db.is_sqlite
+                if sqlite and len(text) >= 3 and _has_fts(connection):
+                    wheres.append("id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
+                    values.append('"' + text.replace('"', '""') + '"')
+                else:
+                    cased = text.lower() != text.upper()
+                    test = ("instr({}, ?) > 0" if sqlite else "strpos({}, ?) > 0").format(
+                        "lower({})" if cased else "{}")
+                    wheres.append("(" + " OR ".join(test.format(f'"{c}"') for c in TEXTS) + ")")
+                    values += [text] * len(TEXTS)
+            query = f"SELECT {columns} FROM check_item WHERE {' AND '.join(wheres)}{tail}"
+            if not self.db.is_sqlite:
+                query = query.replace("?", "%s")
+            cursor = connection.cursor()
+            try:
+                cursor.execute(query, values)
+                return [tuple(row) for row in cursor.fetchall()]
+            finally:
+                cursor.close()
 
     def _matching(self, text: str, status: str, department: str) -> int:
         self.tested = 0
@@ -328,9 +385,13 @@ class FindIndex:
             for where in wheres:
                 rows = _fetch(connection, f"SELECT {_columns(RECORD_COLUMNS)} FROM check_item "
                               f"WHERE assessment_id = {self.assessment_id} AND {where}")
-                found += [_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
+                found += [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
                           for row in rows]
         return sorted(found, key=lambda r: (r.seq, r.id))
+
+
+def _has_fts(connection: Any) -> bool:
+    return bool(_fetch(connection, "SELECT 1 FROM sqlite_master WHERE name = 'item_fts'"))
 
 
 def _shift_in(table: dict[K, int], gathered: Mapping[K, list[int]], count: int,
@@ -342,17 +403,6 @@ def _shift_in(table: dict[K, int], gathered: Mapping[K, list[int]], count: int,
 
 def _text(row: tuple[Any, ...]) -> str:
     return search_text(("" if t is None else str(t) for t in row[5:-1]), extras_of(row[-1]))
-
-
-RECORD_COLUMNS = tuple(f.name for f in fields(ItemRecord) if f.name != "seq")
-
-
-def _record(values: dict[str, Any], before: Mapping[int, int]) -> ItemRecord:
-    values["extras"] = extras_of(values["extras"])
-    if isinstance(values["updated_at"], str):
-        values["updated_at"] = datetime.fromisoformat(values["updated_at"])
-    seq = before.get(values["dimension_id"], 0) + values["position"] + 1
-    return ItemRecord(**values, seq=seq)
 
 
 def _columns(names: tuple[str, ...]) -> str:

@@ -6,6 +6,7 @@ services give (tests compare them); the columns named here are the schema's (a t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from model.records import (
     AssessmentSummary,
     DimensionRecord,
     EvidenceRecord,
+    ItemRecord,
     NarrativeRecord,
 )
 from model.report_options import FLAG_OPTIONS
@@ -42,6 +44,19 @@ def extras_of(value: str | None) -> tuple[tuple[str, str], ...]:
     if not value or value == "{}":  # most items have none
         return ()
     return parse_extras(value) or ()  # someone else's database may hold anything here
+
+
+RECORD_COLUMNS = tuple(f.name for f in fields(ItemRecord) if f.name != "seq")
+
+
+def item_record(values: dict[str, Any], before: Mapping[int, int]) -> ItemRecord:
+    """An item's record from its row's RECORD_COLUMNS, 序号 from before[its dimension] + its
+    position + 1 (positions are kept 0..n-1 by every write)."""
+    values["extras"] = extras_of(values["extras"])
+    if isinstance(values["updated_at"], str):
+        values["updated_at"] = datetime.fromisoformat(values["updated_at"])
+    seq = before.get(values["dimension_id"], 0) + values["position"] + 1
+    return ItemRecord(**values, seq=seq)
 
 
 def assessment_summaries(connection: Any) -> list[AssessmentSummary]:

@@ -31,7 +31,7 @@ from gui.status_icons import status_icon
 from model.records import DimensionRecord, ItemRecord
 from model.vocabulary import DimensionCounts, status_colour
 
-__all__ = ["DIMENSION", "ID_ROLE", "ITEM", "KIND_ROLE", "MIME_TYPE", "RECORD_ROLE",
+__all__ = ["DIMENSION", "ID_ROLE", "ITEM", "KIND_ROLE", "LAZY_ITEMS", "MIME_TYPE", "RECORD_ROLE",
            "FrameworkTreeModel"]
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +39,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 MIME_TYPE = "application/x-zicha-tree-node"
 
+LAZY_ITEMS = 3000  # above this, a dimension's items are loaded when it is opened (reset_lazy)
 AnyIndex = QModelIndex | QPersistentModelIndex
 ITEM_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
               | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)

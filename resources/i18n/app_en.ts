@@ -33,16 +33,6 @@
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../gui/status_line.py" line="27" />
-        <source>数据库中还没有自评：文件 → 新建自评</source>
-        <translation>No assessment yet: File → New assessment</translation>
-    </message>
-    <message>
-        <location filename="../../gui/status_line.py" line="31" />
-        <source>已完成 %1 / %2</source>
-        <translation>Done %1 / %2</translation>
-    </message>
-    <message>
         <location filename="../../gui/commands/fields.py" line="136" />
         <source>编辑“%1”</source>
         <translation>Edit “%1”</translation>
@@ -833,17 +823,18 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/framework_pane.py" line="53" />
+        <location filename="../../gui/first_paint.py" line="74" />
+        <location filename="../../gui/framework_pane.py" line="63" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="60" />
+        <location filename="../../gui/framework_pane.py" line="70" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="100" />
+        <location filename="../../gui/framework_pane.py" line="111" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -851,12 +842,12 @@
 <context>
     <name>FrameworkTreeModel</name>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="255" />
+        <location filename="../../gui/item_models/framework_tree.py" line="256" />
         <source>右键单击此处，选择在标题旁显示的列（状态、责任处室）</source>
         <translation>Right-click here to choose the columns shown beside the title (status, department)</translation>
     </message>
     <message>
-        <location filename="../../gui/item_models/framework_tree.py" line="333" />
+        <location filename="../../gui/item_models/framework_tree.py" line="334" />
         <source>（未填写）</source>
         <translation>(empty)</translation>
     </message>
@@ -2366,7 +2357,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="37" />
+        <location filename="../../gui/app.py" line="50" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
@@ -2970,6 +2961,11 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Daily actions</translation>
     </message>
     <message>
+        <location filename="../../gui/assessment_delete.py" line="74" />
+        <source>删除自评“%1”</source>
+        <translation>Delete assessment “%1”</translation>
+    </message>
+    <message>
         <location filename="../../gui/assessment_delete.py" line="54" />
         <source>删除自评“%1”？
 
@@ -2979,11 +2975,6 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 
 %2 dimensions, %3 items and %4 evidence records will be deleted (the evidence files stay in the evidence folder).
 The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/assessment_delete.py" line="74" />
-        <source>删除自评“%1”</source>
-        <translation>Delete assessment “%1”</translation>
     </message>
     <message>
         <location filename="../../gui/undo_history.py" line="86" />

@@ -63,6 +63,31 @@ def test_read_a_page_at_a_time(demo: Services, demo_id: int,
     assert index.find("疫").ids == naive(demo, demo_id, "疫")
 
 
+def test_a_find_while_reading_answers_at_once(demo: Services, demo_id: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk typing as the window opens: the items read so far answer from memory, the rest
+    from SQL; the find does not wait for (nor do) the rest of the reading."""
+    monkeypatch.setattr("model.find_index.PAGE", 7)
+    items = demo.items.list(demo_id)
+    dims = {i.id: i.dimension_id for i in items}
+    department = next(i.department for i in items if i.department)
+    index = FindIndex(demo.db, demo_id)
+    for pages in (0, 1, 3):
+        while len(index) < 7 * pages:
+            index.step()
+        for query in [*QUERIES, "Ab岗"]:
+            for status, dept in (("", ""), ("已完成", ""), ("", department)):
+                found = index.find(query, status, dept)
+                assert found.ids == naive(demo, demo_id, query, status, dept), (pages, query)
+                assert found.count == len(found.ids)
+                assert found.per_dimension == {d: sum(1 for i in found.ids if dims[i] == d)
+                                               for d in {dims[i] for i in found.ids}}
+        assert len(index) == 7 * pages and not index.ready  # nothing more was read for it
+    while not index.step():
+        pass
+    assert index.find("疫").ids == naive(demo, demo_id, "疫")
+
+
 def test_follows_edits_moves_deletes_and_new_items(demo: Services, demo_id: int,
                                                    index: FindIndex) -> None:
     first, second = demo.items.list(demo_id)[:2]

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, text
 import resources
 from model.bulk import create_assessment_tree
 from model.errors import ConflictError, DatabaseRefusedError
+from model.find_index import FindIndex
 from model.opening import open_services
 from model.report import report_of
 from model.services import Services
@@ -93,6 +94,10 @@ def test_a_server_database_is_migrated_and_serves_the_domain(url: str, tmp_path:
         assert [i.id for i in services.items.list(assessment_id)] == [i.id for i in items]
         report = report_of(services.db, assessment_id)
         assert (report.counts.done, report.counts.total) == (39, 39)
+        unread, whole = FindIndex(services.db, assessment_id), FindIndex(services.db, assessment_id)
+        whole.finish()  # a find before the index is read asks the server (strpos, %s parameters)
+        for query, status in (("新结果", ""), ("疫", ""), ("卫生", "已完成"), ("", "不适用")):
+            assert unread.find(query, status).ids == whole.find(query, status).ids, query
         with services.db.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
                 == head_revision()
