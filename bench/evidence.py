@@ -25,7 +25,7 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from model.storage.migrate import open_sqlite
 from model.services import Services
-from model.report import report_of
+from model.report.build import report_of
 from model.storage.filestore import FileStore
 from exporters.evidence_package import export_evidence
 from model.storage.handover import pack

@@ -22,8 +22,8 @@ from exporters.table_rows import table_data
 from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import TextCleaner
 from importers.xlsx_table import read_table
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 
 
 def bare_openpyxl(rows: list[list[str]], headers: list[str], merges, widths, out: Path) -> None:

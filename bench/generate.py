@@ -11,7 +11,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model.bulk import create_assessment_tree  # noqa: E402
+from model.framework.bulk import create_assessment_tree  # noqa: E402
 from model.services import Services  # noqa: E402
 from model.storage.migrate import open_sqlite  # noqa: E402
 

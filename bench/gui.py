@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 
 from bench.generate import make_database
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.infra.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 

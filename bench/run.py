@@ -68,8 +68,8 @@ elif figure in ("open to tree shown", "filter keystroke"):
     # large assessment is read in the window's idle time after it opens ("find index ready")
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from gui.main_window import MainWindow
-    from gui.settings import Settings
+    from gui.window.main_window import MainWindow
+    from gui.infra.settings import Settings
     from model.storage.migrate import open_sqlite
     from model.services import Services
     holder = {{}}
@@ -112,7 +112,7 @@ elif figure in ("open to tree shown", "filter keystroke"):
         result["keystroke worst CPU"] = max(cpu)
 elif figure.startswith("search"):
     from model.storage.migrate import open_sqlite
-    from model.search import SearchService
+    from model.search.full_text import SearchService
     search = SearchService(open_sqlite(db))
     queries = {long!r} if "≥3" in figure else {short!r}
     search.item_ids(1, queries[0])  # warm the page cache like a running app
@@ -120,8 +120,8 @@ elif figure.startswith("search"):
 else:
     # the exports open the database as the command line does (no services, no ORM loaded)
     from model.storage.migrate import open_sqlite
-    from model.report import report_of
-    from model.layouts import load_layout
+    from model.report.build import report_of
+    from model.report.layouts import load_layout
     database = open_sqlite(db)
     if figure == "Word export":
         from exporters.docx_report import export_docx
@@ -195,9 +195,9 @@ def prepare(size: int, folder: Path) -> Path:
     import back."""
     from bench.generate import make_database
     from exporters.xlsx_table import export_xlsx
-    from model.bulk import create_assessment_tree
-    from model.layouts import load_layout
-    from model.report import report_of
+    from model.framework.bulk import create_assessment_tree
+    from model.report.build import report_of
+    from model.report.layouts import load_layout
     from model.services import Services
     from model.storage.migrate import open_sqlite
 

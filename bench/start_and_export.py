@@ -88,13 +88,13 @@ workbook.save(sys.argv[2])
 '''
 
 # The GUI run: main.py as a user starts it. "shown": the first window's show() has returned and its
-# first events (the paint) are processed — the first paint (gui.first_paint), or the main window
+# first events (the paint) are processed — the first paint (gui.window.first_paint), or the main window
 # when there is none; "ready": the main window shown, its services loaded. Then the process ends.
 # The hook patches the modules when they are first imported, so nothing is imported ahead of
 # main.py.
 GUI_CHILD = r'''
 import os, sys, time
-WINDOWS = {"gui.first_paint": "FirstPaint", "gui.main_window": "MainWindow"}
+WINDOWS = {"gui.window.first_paint": "FirstPaint", "gui.window.main_window": "MainWindow"}
 seen = []
 class _Hook:
     def find_spec(self, name, path, target=None):
@@ -115,7 +115,7 @@ class _Hook:
                 if not seen:
                     seen.append(now)
                     sys.stdout.write(f"shown {now}\n")
-                if name == "gui.main_window":
+                if name == "gui.window.main_window":
                     sys.stdout.write(f"ready {now}\n")
                     sys.stdout.flush()
                     os._exit(0)
@@ -180,8 +180,8 @@ def prepare(folder: Path, items: int, env: dict[str, str]) -> dict[str, Path]:
     from exporters.report_outline import outline
     from exporters.table_rows import table_data
     from exporters.xmltext import TextCleaner
-    from model.layouts import load_layout
-    from model.report import report_of
+    from model.report.build import report_of
+    from model.report.layouts import load_layout
 
     demo = folder / "demo.db"
     subprocess.run([sys.executable, "main.py", "demo", "--db", str(demo)], cwd=ROOT, env=env,

@@ -17,7 +17,7 @@ from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.report_outline import outline
 from exporters.xmltext import TextCleaner
-from model.report import report_of
+from model.report.build import report_of
 
 
 def docxtpl_template(folder: Path) -> Path:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from cli.opened import opened_services
-from model.assessment_removal import assessment_size, delete_assessment
 from model.errors import NotFoundError
+from model.framework.assessment_removal import assessment_size, delete_assessment
 from model.storage.backups import make_backup
 
 

@@ -12,8 +12,8 @@ from typing import Any
 from cli.opened import opened_database, opened_services
 from model.errors import NotFoundError
 from model.opening import create_demo_database, open_services
-from model.queries import assessment_summaries
 from model.records import AssessmentSummary
+from model.report.queries import assessment_summaries
 from model.storage.backups import make_backup, restore
 from model.storage.db import Database
 from model.storage.revisions import head_revision

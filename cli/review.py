@@ -6,7 +6,7 @@ import argparse
 
 from cli.commands import pick_assessment, print_json
 from cli.opened import opened_services
-from model.review import counts, review
+from model.report.review import counts, review
 
 
 def cmd_review(args: argparse.Namespace) -> int:

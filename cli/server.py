@@ -7,8 +7,8 @@ import sys
 
 from cli.commands import print_json
 from cli.opened import opened_database
-from model.audit import item_history
 from model.errors import ValidationError
+from model.sharing.audit import item_history
 from model.storage.server_admin import ROLES, add_login, list_logins, remove_login, server_init
 from model.storage.urls import mask_url
 

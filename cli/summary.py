@@ -10,7 +10,7 @@ from cli.commands import print_json
 from cli.opened import opened_services
 from importers.summary_docx.matching import ItemText
 from importers.summary_docx.summary import SummaryRead, read_summary
-from model.summary_import import StoredSummary, store_summary
+from model.framework.summary_import import StoredSummary, store_summary
 
 
 def cmd_import_docx(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""--version: prints the program's version (model.program, declared once in pyproject.toml)."""
+"""--version: prints the program's version (model.runtime.program, declared once in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: Any, option_string: str | None = None) -> None:
-        from model.program import version
+        from model.runtime.program import version
 
         if sys.stdout is not None:  # the windowed executable on Windows has no console
             print(f"jixiao-zicha {version()}")

@@ -30,13 +30,13 @@ from exporters.errors import ExportResult, Progress, report_progress
 from exporters.report_outline import BODY, H1, H2, H3, H4, TITLE, outline
 from exporters.table_rows import Merge, TableData, blocks_by_height, split_merges, table_data
 from exporters.xmltext import TextCleaner
-from model.layouts import Layout
-from model.report_records import Report
-from model.text_metrics import display_width
+from model.report.layouts import Layout
+from model.report.records import Report
+from model.text.metrics import display_width
 
 if TYPE_CHECKING:  # a finance form (and with it openpyxl, for its values) loads only when attached
     from exporters.finance_docx import FormTable
-    from model.finance_records import FinanceSheet
+    from model.finance.records import FinanceSheet
 
 STYLE_IDS = {TITLE: "GWTitle", H1: "GWHeading1", H2: "GWHeading2", H3: "GWHeading3",
              H4: "GWHeading4", BODY: "GWBody", "attachment": "GWAttachment",

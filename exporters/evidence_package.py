@@ -21,7 +21,7 @@ from exporters.xlsx_cells import active_sheet, save_workbook
 from exporters.xmltext import TextCleaner
 from model.errors import ModelError
 from model.records import EvidenceRecord
-from model.report_records import Report, ReportItem
+from model.report.records import Report, ReportItem
 from model.storage.hashes import CHUNK
 
 INDEX_NAME = "证明材料清单.xlsx"

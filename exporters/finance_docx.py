@@ -11,14 +11,14 @@ from lxml import etree
 from exporters.docx_xml import PPR, VAL, element, paragraph, required_child
 from exporters.finance_xlsx import fund_value, indicator_values
 from exporters.xmltext import TextCleaner
-from model.finance_layouts import (
+from model.finance.layouts import (
     FUND_KEYWORDS,
     INDICATOR_KEYWORDS,
     FinanceLayout,
     column_key,
     load_finance_layout,
 )
-from model.finance_records import FinanceSheet
+from model.finance.records import FinanceSheet
 from model.scoring.target_text import format_number
 
 

@@ -15,16 +15,16 @@ from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult
 from exporters.xlsx_cells import active_sheet, fit_to_page, put_value, save_workbook, set_footer_center
 from exporters.xmltext import TextCleaner
-from model.finance_layouts import (
+from model.finance.layouts import (
     FUND_KEYWORDS,
     INDICATOR_KEYWORDS,
     FinanceLayout,
     column_key,
 )
-from model.finance_records import FinanceSheet, FundRecord
+from model.finance.records import FinanceSheet, FundRecord
 from model.scoring.rules import IndicatorScore
 from model.scoring.target_text import format_number, read_actual
-from model.text_metrics import wrapped_lines
+from model.text.metrics import wrapped_lines
 from model.vocabulary import NOT_APPLICABLE
 
 DASH = "—"

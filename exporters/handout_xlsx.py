@@ -38,7 +38,7 @@ from model.collect.vocabulary import (
     UNASSIGNED,
     FillField,
 )
-from model.text_metrics import wrapped_lines
+from model.text.metrics import wrapped_lines
 
 ITEMS_SHEET, GUIDE_SHEET, INFO_SHEET = "自查事项", "填写说明", "分发信息"
 KEY_ROW, TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4

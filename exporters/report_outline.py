@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from exporters.numbering import demote_marks, mark, numbered, short_heading, strip_mark
 from exporters.xmltext import TextCleaner
-from model.report_records import Report, ReportDimension, ReportItem
+from model.report.records import Report, ReportDimension, ReportItem
 
 TITLE, H1, H2, H3, H4, BODY = "title", "h1", "h2", "h3", "h4", "body"
 HEADING_STYLES = {1: H1, 2: H2, 3: H3, 4: H4}

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from exporters.xmltext import TextCleaner
-from model.layouts import Column, Layout
-from model.report_records import EXTRA_PREFIX, Report
+from model.report.layouts import Column, Layout
+from model.report.records import EXTRA_PREFIX, Report
 from model.vocabulary import ITEM_FIELDS
 
 # Fields no official layout has, written after its columns when any item holds them.

@@ -33,9 +33,9 @@ from exporters.xlsx_cells import (
 )
 from exporters.xlsx_pages import MARGINS, PagePlan, plan_pages
 from exporters.xmltext import TextCleaner
-from model.layouts import PAPER_SIZES, Layout
-from model.report_records import Report
-from model.text_metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
+from model.report.layouts import PAPER_SIZES, Layout
+from model.report.records import Report
+from model.text.metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 from model.vocabulary import COMPLETION_RULE, STATISTICS_ORDER
 
 ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.text_rules import clean_counted, clean_line
+from model.text.rules import clean_counted, clean_line
 
 
 def clean(text: str) -> tuple[str, int]:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from exporters.atomic import write_atomically
 from exporters.errors import ExportError, ExportResult, Progress, report_progress
 from exporters.xlsx_cells import active_sheet, fit_to_page, set_footer_center, set_raw_text
-from model.text_metrics import MAX_ROW_HEIGHT, row_height, wrapped_lines
+from model.text.metrics import MAX_ROW_HEIGHT, row_height, wrapped_lines
 from resources import read_json
 
 LAYOUT = "layouts/compare/yoy.json"

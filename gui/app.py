@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui import translations
-from gui.geometry import first_geometry
-from gui.settings import Settings
+from gui.infra import translations
+from gui.infra.geometry import first_geometry
+from gui.infra.settings import Settings
 from model.errors import ModelError
-from model.program import portable_data_dir
+from model.runtime.program import portable_data_dir
 
 if TYPE_CHECKING:
-    from gui.first_paint import FirstPaint
-    from gui.main_window import MainWindow
+    from gui.window.first_paint import FirstPaint
+    from gui.window.main_window import MainWindow
 
 # what a first start shows on a clerk's usual PC: a 1366×768 screen less a 40 px taskbar
 SCREENSHOT_SIZE = first_geometry(QRect(0, 0, 1366, 768 - 40)).size().toTuple()
@@ -35,8 +35,8 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
     translations.install(app, settings.language())
     first = None if screenshot is not None else _first_paint(db, settings)
     # SQLAlchemy, the services and the window's modules load after the first paint
-    from gui import server_login
-    from gui.main_window import MainWindow
+    from gui.infra import server_login
+    from gui.window.main_window import MainWindow
     from model.maintenance import open_default_with_demo, open_services
 
     server_login.install()  # a server's password is asked in a dialog, never on the command line
@@ -50,7 +50,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
         QMessageBox.critical(None, app.translate("app", "无法打开数据库"), exc.message)
         return 2
     window = MainWindow(services, settings, opener=open_services)
-    from gui.first_paint import remember_export_entries
+    from gui.window.first_paint import remember_export_entries
 
     remember_export_entries(settings)  # the next start's first paint shows them at once
     if screenshot is not None:
@@ -70,7 +70,7 @@ def run(db: str | None, screenshot: Path | None = None) -> int:
 def _first_paint(db: str | None, settings: Settings) -> FirstPaint | None:
     """The window with its tree from plain SQL reads of a database file, shown at once; None for
     a server, a new default database or a file not readable as it is."""
-    from gui.first_paint import first_paint
+    from gui.window.first_paint import first_paint
 
     return first_paint(db, settings)
 

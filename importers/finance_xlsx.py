@@ -18,7 +18,7 @@ from importers.template_marks import refuse_templates
 from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
-from model.finance_layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, column_key
+from model.finance.layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, column_key
 from model.scoring.target_text import number_too_large, too_large_message
 from model.vocabulary import NOT_APPLICABLE, finance_form_title
 

@@ -1,4 +1,4 @@
-"""Hand the chosen tables to model.bulk (the services' validation): one transaction, all or nothing.
+"""Hand the chosen tables to model.framework.bulk (the services' validation): one transaction, all or nothing.
 While it stores, the progress given to storing() is told of every thousand items; a cancel there
 rolls the whole transaction back."""
 
@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from importers.errors import ImportCancelled, ImportFileError, where
 from importers.finance_xlsx import FinanceImport
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, tree_of
-from model.bulk import append_tree, create_assessment_tree
+from model.framework.bulk import append_tree, create_assessment_tree
 from model.scoring.form import FormScore
 from model.services import Services
 from model.vocabulary import SCORE_FIELDS

@@ -8,7 +8,7 @@ from typing import Any
 
 import resources
 from importers.cell_text import header_key
-from model.layouts import layout_names, load_layout
+from model.report.layouts import layout_names, load_layout
 from model.vocabulary import ITEM_FIELDS
 from model.vocabulary import STATUS_NAMES as STATUSES
 

@@ -24,7 +24,7 @@ from importers.xls_grid import read_xls_grids
 from importers.xlsx_grid import read_xlsx_grids
 from importers.xlsx_safety import check_xlsx
 from model.errors import ValidationError
-from model.layouts import layout_names, load_layout
+from model.report.layouts import layout_names, load_layout
 from model.vocabulary import ANNUAL, MAX_DIMENSION_DEPTH
 from model.vocabulary import STATUS_NAMES as STATUSES
 
@@ -404,7 +404,7 @@ def _collapsed(path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def tree_of(items: list[ImportedItem]) -> list[dict[str, Any]]:
-    """The dimensions with their items, in file order, as model.bulk expects them."""
+    """The dimensions with their items, in file order, as model.framework.bulk expects them."""
     roots: list[dict[str, Any]] = []
     nodes: dict[tuple[str, ...], dict[str, Any]] = {}
     for item in items:

@@ -1,5 +1,5 @@
 """Records with one attribute per declared field: an item's (model.vocabulary.ITEM_FIELDS) or an
-assessment's report options (model.report_options.REPORT_OPTIONS), built from those lists."""
+assessment's report options (model.report.options.REPORT_OPTIONS), built from those lists."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from model.report_options import REPORT_OPTIONS
+from model.report.options import REPORT_OPTIONS
 from model.vocabulary import ITEM_FIELDS
 
 Record = TypeVar("Record")

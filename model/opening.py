@@ -28,7 +28,7 @@ def create_demo_database(path: Path | str) -> Services:
     """A new database file at path holding the demo assessment; refuses an existing path. On a
     server URL the demo goes into that database (refused unless it holds no assessment yet)."""
     import resources
-    from model.bulk import create_assessment_tree
+    from model.framework.bulk import create_assessment_tree
     from model.services import Services
 
     location = database_location(path)

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from model.field_records import DeclaredFieldsRecord, with_item_fields, with_report_options
-from model.report_options import REPORT_OPTION_FIELDS
+from model.report.options import REPORT_OPTION_FIELDS
 from model.vocabulary import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS
 
 __all__ = ["ITEM_EDITABLE_FIELDS", "ITEM_TEXT_FIELDS", "REPORT_OPTION_FIELDS"]  # declared there
-# The summary's 落款 and export options: model.report_options declares them.
+# The summary's 落款 and export options: model.report.options declares them.
 ASSESSMENT_EDITABLE_FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
                               *REPORT_OPTION_FIELDS)
 DIMENSION_EDITABLE_FIELDS = ("name", "report_heading")
@@ -23,7 +23,7 @@ NARRATIVE_KEYS = ("overview", "problems", "plans")
 
 @with_report_options
 class AssessmentRecord(DeclaredFieldsRecord):
-    """An assessment: these, then one attribute per report option (model.report_options)."""
+    """An assessment: these, then one attribute per report option (model.report.options)."""
 
     id: int
     unit_name: str
@@ -35,7 +35,7 @@ class AssessmentRecord(DeclaredFieldsRecord):
     version: int
     created_at: datetime
     updated_at: datetime
-    kind: str = "自查"  # 自查 / 任务 / 项目支出 / 部门整体 (the finance forms: model/finance.py)
+    kind: str = "自查"  # 自查 / 任务 / 项目支出 / 部门整体 (the finance forms: model/finance/service.py)
 
 
 @dataclass(frozen=True)

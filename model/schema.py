@@ -22,8 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from model.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
-from model.report_options import REPORT_OPTIONS, ReportOption
+from model.framework.extras import Extras, parse_extras  # declared without the ORM (plain reads use it)
+from model.report.options import REPORT_OPTIONS, ReportOption
 from model.vocabulary import ANNUAL, ITEM_FIELDS, ItemField, status_constraint_sql
 
 if TYPE_CHECKING:
@@ -283,7 +283,8 @@ class HandoutReturn(Base):
 
 # The finance forms' tables (issue #15) live in their own module; imported here so that the
 # metadata (and the migrations' comparison with it) always holds them.
-from model import audit_schema, finance_schema  # noqa: E402, F401  (audit: issue #25)
+from model.finance import schema as finance_schema  # noqa: E402, F401  (audit: issue #25)
+from model.sharing import audit_schema  # noqa: E402, F401  (audit: issue #25)
 
 # Last year's assessment of each assessment (issue #28), likewise.
 from model.year_compare import schema as year_schema  # noqa: E402, F401

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import model.text_cleaning  # noqa: F401 — installs the cleaning of every row written
-from model.assessments import AssessmentService
-from model.dimensions import DimensionService
-from model.evidence import EvidenceService
-from model.finance import FinanceService
-from model.finance_fields import FinanceFields
-from model.items import ItemService
-from model.narrative import NarrativeService
-from model.search import SearchService
+import model.text.cleaning  # noqa: F401 — installs the cleaning of every row written
+from model.finance.fields import FinanceFields
+from model.finance.service import FinanceService
+from model.framework.assessments import AssessmentService
+from model.framework.dimensions import DimensionService
+from model.framework.evidence import EvidenceService
+from model.framework.items import ItemService
+from model.framework.narrative import NarrativeService
+from model.search.full_text import SearchService
 from model.storage.db import Database
 
 

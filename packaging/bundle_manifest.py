@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 
 # The data files the app opens at run time: (glob relative to the source root, folder in the bundle).
 DATA_FILES = [
-    ("pyproject.toml", "."),  # the version, declared once (model/program.py)
+    ("pyproject.toml", "."),  # the version, declared once (model/runtime/program.py)
     ("resources/header_words.json", "resources"),
     ("resources/demo/*.json", "resources/demo"),
     ("resources/layouts/*.json", "resources/layouts"),

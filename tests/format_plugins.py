@@ -20,7 +20,7 @@ from exporters.errors import ExportResult, report_progress
 from exporters.registry import ExportFormat
 from exporters.xlsx_cells import csv_text
 from model.format_options import Option
-from model.report import report_of
+from model.report.build import report_of
 
 
 def run(request):
@@ -53,7 +53,7 @@ from pathlib import Path
 
 from importers.errors import ImportFileError
 from importers.registry import ImportFormat, StoredImport
-from model.bulk import create_assessment_tree
+from model.framework.bulk import create_assessment_tree
 
 
 def recognises(path, _options):

@@ -17,7 +17,7 @@ FORBIDDEN = {
     "importers": ("PySide6", "gui", "cli", "shiboken6"),
 }
 # Dotted prefixes gui/ must not import: storage internals, the schema, SQL, the CLI.
-GUI_FORBIDDEN = ("sqlite3", "sqlalchemy", "alembic", "cli", "model.schema", "model.finance_schema",
+GUI_FORBIDDEN = ("sqlite3", "sqlalchemy", "alembic", "cli", "model.schema", "model.finance.schema",
                  "model.storage", "model.storage.migrations")
 # The domain's vocabulary is read by everyone and must stay free of the database.
 VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
@@ -26,9 +26,9 @@ VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
 # table declarations the migrations compare with (the schema modules, which import only these).
 # Services, opening the services (model.opening) and every domain module stay above storage.
 STORAGE_MAY_IMPORT = frozenset({
-    "model.errors", "model.input_files", "model.extras", "model.program", "model.vocabulary",
-    "model.schema", "model.audit_schema", "model.finance_schema", "model.year_compare.schema",
-    "model.report_options", "model.format_options",  # the options' declarations; the label marker
+    "model.errors", "model.input_files", "model.framework.extras", "model.runtime.program", "model.vocabulary",
+    "model.schema", "model.sharing.audit_schema", "model.finance.schema", "model.year_compare.schema",
+    "model.report.options", "model.format_options",  # the options' declarations; the label marker
 })
 
 
@@ -116,7 +116,7 @@ def test_the_storage_rule_sees_a_wrong_arrow(tmp_path: Path) -> None:
     sample.write_text("from model.errors import ModelError\nfrom model.storage.db import Database\n"
                       "def f():\n    from model.services import Services\n"
                       "from model import bulk\n", encoding="utf-8")
-    assert wrong_storage_arrows([sample]) == ["up.py imports model.bulk",
+    assert wrong_storage_arrows([sample]) == ["up.py imports model.framework.bulk",
                                               "up.py imports model.services"]
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import resources
-from model.finance import FinanceService
+from model.finance.service import FinanceService
 from model.storage.migrate import open_sqlite
 from tests.db_templates import copy_template, migrated
 from tests.test_cli import run

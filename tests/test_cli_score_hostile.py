@@ -12,7 +12,7 @@ import pytest
 
 import resources
 from model.errors import ValidationError
-from model.finance import FinanceService
+from model.finance.service import FinanceService
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
 from tests.importers.finance_forms import national

@@ -13,9 +13,9 @@ import pytest
 
 from exporters.errors import ExportError
 from exporters.xlsx_table import export_xlsx
-from model.finance_layouts import load_finance_layout
-from model.layouts import PERIOD_LABELS, layout_names, load_layout
-from model.report import report_of
+from model.finance.layouts import load_finance_layout
+from model.report.build import report_of
+from model.report.layouts import PERIOD_LABELS, layout_names, load_layout
 from model.services import Services
 
 ROOT = Path(__file__).resolve().parents[1]

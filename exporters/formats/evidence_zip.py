@@ -11,7 +11,7 @@ from model.records import AssessmentRecord
 
 def run(request: ExportRequest) -> ExportResult:
     from exporters.evidence_package import export_evidence
-    from model.report import report_of
+    from model.report.build import report_of
     from model.storage.server_filestore import store_for
 
     report = report_of(request.database, request.assessment_id, with_evidence=True)

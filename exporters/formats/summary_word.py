@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from exporters.errors import ExportResult, Progress
 from exporters.registry import ExportFormat, ExportRequest
-from model.finance_layouts import FINANCE_KINDS
+from model.finance.layouts import FINANCE_KINDS
 from model.format_options import QT_TRANSLATE_NOOP, Option
 from model.records import AssessmentRecord
 from model.vocabulary import titled
@@ -34,13 +34,13 @@ def write_summary(database: Database, assessment_id: int, out: Path, *, attach_t
     """The summary read in one go, then written; a 项目支出/部门整体 assessment attaches its
     scored form instead of the 自查表."""
     from exporters.docx_report import export_docx
-    from model.layouts import load_layout
-    from model.report import report_of
+    from model.report.build import report_of
+    from model.report.layouts import load_layout
 
     report = report_of(database, assessment_id, with_evidence=evidence_refs)
     form, layout = None, None
     if attach_table:  # the ORM (SQLAlchemy) loads only for an attached table
-        from model.finance import FinanceService
+        from model.finance.service import FinanceService
 
         form = FinanceService(database).form_sheet(assessment_id)
         layout = load_layout("selfcheck")

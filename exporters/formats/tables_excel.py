@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from exporters.errors import ExportResult
 from exporters.registry import ExportFormat, ExportRequest
-from model.finance_layouts import FINANCE_KINDS, finance_layout_names
+from model.finance.layouts import FINANCE_KINDS, finance_layout_names
 from model.format_options import QT_TRANSLATE_NOOP, Option
-from model.layouts import layout_names
 from model.records import AssessmentRecord
+from model.report.layouts import layout_names
 
 
 def layouts_for(kind: str | None) -> list[str]:
     """Every layout for the command line (None); for an assessment, the tables and the finance
     layouts of its own kind, its form's first."""
-    from model.finance_layouts import load_finance_layout
+    from model.finance.layouts import load_finance_layout
 
     if kind is None:
         return [*layout_names(), *finance_layout_names()]
@@ -23,8 +23,8 @@ def layouts_for(kind: str | None) -> list[str]:
 
 
 def layout_label(name: str) -> str:
-    from model.finance_layouts import load_finance_layout
-    from model.layouts import load_layout
+    from model.finance.layouts import load_finance_layout
+    from model.report.layouts import load_layout
 
     return (load_finance_layout(name) if name in finance_layout_names() else load_layout(name)).label
 
@@ -38,15 +38,15 @@ def run(request: ExportRequest) -> ExportResult:
     name = request.options["layout"]
     if name in finance_layout_names():  # a 绩效自评表 (issue #15): the form's own writer
         from exporters.finance_xlsx import export_finance_xlsx
-        from model.finance import FinanceService
-        from model.finance_layouts import load_finance_layout
+        from model.finance.layouts import load_finance_layout
+        from model.finance.service import FinanceService
 
         layout = load_finance_layout(name)
         sheet = FinanceService(request.database).sheet(request.assessment_id)
         return export_finance_xlsx(sheet, layout, request.out)
     from exporters.xlsx_table import export_xlsx
-    from model.layouts import load_layout
-    from model.report import report_of
+    from model.report.build import report_of
+    from model.report.layouts import load_layout
 
     table = load_layout(name)  # a broken layout file is refused before anything is read
     report = report_of(request.database, request.assessment_id)

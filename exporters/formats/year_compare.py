@@ -6,7 +6,7 @@ from exporters.errors import ExportError, ExportResult
 from exporters.registry import ExportFormat, ExportRequest
 from model.format_options import QT_TRANSLATE_NOOP, Option
 from model.records import AssessmentRecord
-from model.report_records import ReportItem
+from model.report.records import ReportItem
 
 PREVIOUS = Option("previous", QT_TRANSLATE_NOOP("formats", "上年的自评"),
                   "上年的自评编号（默认：复制来源，或同单位上一年度的自评）", kind="int",
@@ -15,7 +15,7 @@ PREVIOUS = Option("previous", QT_TRANSLATE_NOOP("formats", "上年的自评"),
 
 def run(request: ExportRequest) -> ExportResult:
     from exporters.year_compare_xlsx import CompareRow, CompareTable, export_compare_xlsx
-    from model.queries import assessment_record
+    from model.report.queries import assessment_record
     from model.year_compare.compare import compare
     from model.year_compare.previous import previous_assessment
 

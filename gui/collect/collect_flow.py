@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.collect.conflict_dialog import ConflictDialog
 from gui.commands.base import EditContext, ServiceCommand
-from gui.errors import describe
-from gui.undo_target import UndoTarget
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.undo_target import UndoTarget
+from gui.infra.workers import run_job
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.changes import Changes
 from model.collect.merge import CollectOptions, collect
 from model.collect.records import CollectResult, Rejection, ReturnedBook
+from model.edits.changes import Changes
 from model.errors import ModelError
 from model.maintenance import backup_before
 from model.services import Services

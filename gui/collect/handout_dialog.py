@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from exporters.handout_set import write_handout_set
 from exporters.handout_xlsx import file_stem, handout_file_names
 from exporters.safe_names import UniqueNames
-from gui.errors import describe
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.workers import run_job
 from model.collect.folder import existing_workbooks, prepare_folder
 from model.collect.handout import build_handout, record_handout
 from model.collect.progress import handout_progress

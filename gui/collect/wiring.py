@@ -1,5 +1,5 @@
 """Hand-out and collect in a main window: the 汇总进度 panel (docked, hidden, tabbed with 体检)
-and what File → 分发给各处室… / 汇总… / 汇总进度 do (the entries are declared in gui.menus)."""
+and what File → 分发给各处室… / 汇总… / 汇总进度 do (the entries are declared in gui.window.menus)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from gui.collect.progress_panel import ProgressPanel
-from gui.window_context import WindowContext
+from gui.window.window_context import WindowContext
 
 
 class CollectActions(QObject):

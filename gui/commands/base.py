@@ -9,13 +9,13 @@ from typing import ClassVar
 
 from PySide6.QtGui import QUndoCommand
 
-from gui.change import Origin
 from gui.commands.conflicts import Resolver
-from gui.notifier import ChangeNotifier
-from model.changes import Changes
+from gui.infra.change import Origin
+from gui.infra.notifier import ChangeNotifier
+from model.edits.changes import Changes
+from model.edits.writes import Writes
 from model.errors import ModelError, NotFoundError
 from model.services import Services
-from model.writes import Writes
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class EditContext:
 
 
 class ServiceCommand(QUndoCommand):
-    """redo()/undo() call apply()/revert(), which write through model.writes and return the
+    """redo()/undo() call apply()/revert(), which write through model.edits.writes and return the
     Changes made; the command emits them once (panels refresh by the flags they show). A
     ModelError (a conflict, say) makes the command obsolete, so the stack drops it, and is
     announced for the window to show and reload."""

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.commands.base import EditContext, ServiceCommand
-from model.changes import Changes
+from model.edits.changes import Changes
 from model.records import DeletedRows
 
 

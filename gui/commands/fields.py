@@ -5,7 +5,7 @@ still holds what the editor showed (first run, redo) or what this command wrote 
 own later edits of other fields of the same row never count; only another window or program
 changing *this* field does. Then the clerk decides (mine / theirs / both, in the conflict
 dialog): nothing typed is dropped without being shown. The check is made in the write's own
-transaction (model/writes.py: one transaction a save), and the row's version still guards it."""
+transaction (model/edits/writes.py: one transaction a save), and the row's version still guards it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.conflicts import FieldConflict
-from model.changes import NOTHING, Changes
+from model.edits.changes import NOTHING, Changes
 from model.errors import (
     ConflictError,
     FieldChangedError,

@@ -2,7 +2,7 @@
 
 As for items (gui/commands/fields.py), a conflict is decided per field: a write goes ahead only
 while the field still holds what this window showed (first run, redo) or what this command wrote
-(undo), checked in the same transaction as the write (model/finance_fields.py); otherwise a
+(undo), checked in the same transaction as the write (model/finance/fields.py); otherwise a
 first run asks the clerk (mine / theirs / an edit of both, when the form gave a resolve) and an
 undo or redo is refused: nothing is overwritten, and the window says so. Consecutive saves of
 one field visit are one undo step."""
@@ -14,7 +14,7 @@ from typing import Any
 
 from gui.commands.base import EditContext, ServiceCommand
 from gui.commands.fields import EditFieldCommand
-from model.changes import NOTHING, Changes
+from model.edits.changes import NOTHING, Changes
 from model.errors import FieldChangedError
 
 FINANCE_EDIT_ID = 1002
@@ -27,7 +27,7 @@ KINDS = ("form", "fund", "indicator")
 class FinanceEditCommand(ServiceCommand):
     """Set one text of the form (kind "form", row_id = assessment), one amount of a funds row
     ("fund", row_id = fund) or one indicator cell ("indicator", row_id = item); the form
-    follows the Changes it announces (model/writes.py says which)."""
+    follows the Changes it announces (model/edits/writes.py says which)."""
 
     def __init__(self, context: EditContext, kind: str, row_id: int, field: str, old: Any,
                  new: Any, label: str, *, visit: int | None = None, subject: str = "",

@@ -1,6 +1,6 @@
 """An import as one undo step (导入“X.xlsx”（41 项）): the first run has stored it already (off the
 GUI thread, as run_import does); undo removes what it created, redo puts the same rows back
-(same ids, so later steps still find them), each in one transaction through model.import_undo."""
+(same ids, so later steps still find them), each in one transaction through model.framework.import_undo."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 from gui.commands.base import EditContext, ServiceCommand
 from importers.registry import StoredImport, run_import
-from model.changes import Changes
-from model.import_undo import ImportedRows, imported_rows, row_ids
+from model.edits.changes import Changes
+from model.edits.writes import imported
+from model.framework.import_undo import ImportedRows, imported_rows, row_ids
 from model.records import DeletedRows
 from model.services import Services
-from model.writes import imported
 
 if TYPE_CHECKING:
-    from gui.window_context import WindowContext
+    from gui.window.window_context import WindowContext
 
 
 class ImportCommand(ServiceCommand):
     """The first run announces the import (stored already); undo and redo write through
-    model.writes. The Changes name the assessment to show when the import made one."""
+    model.edits.writes. The Changes name the assessment to show when the import made one."""
 
     first_origin = "import"
 

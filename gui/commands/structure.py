@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gui.commands.base import EditContext, ServiceCommand
-from model.changes import Changes
+from model.edits.changes import Changes
 from model.records import DeletedRows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from gui.errors import describe
+from gui.infra.errors import describe
 from model.errors import ModelError
 from model.services import Services
 from model.year_compare.previous import choose_previous, previous_assessment

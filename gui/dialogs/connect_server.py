@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import server_login
+from gui.infra import server_login
 
 
 class ConnectDialog(QDialog):

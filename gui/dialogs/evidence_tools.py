@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gui.undo_history import UndoStacks
-from gui.workers import run_job
+from gui.infra.workers import run_job
+from gui.window.undo_history import UndoStacks
 from model.maintenance import check, remove_unreferenced
 from model.records import DeletedRows
 from model.services import Services

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from exporters.errors import ExportCancelled, ExportResult, Progress
 from exporters.registry import ExportFormat, export_format, run_export
-from gui.errors import describe
-from gui.format_text import format_text
-from gui.widgets import name_form_fields
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.format_text import format_text
+from gui.infra.widgets import name_form_fields
+from gui.infra.workers import run_job
 from model.format_options import Option
 from model.services import Services
 

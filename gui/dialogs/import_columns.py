@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs.import_rows import RowPlan, SheetRows
-from gui.format_text import field_label
+from gui.infra.format_text import field_label
 from importers.header_finder import PlannedColumn
 from model.vocabulary import FIELDS_BY_CODE, IMPORTABLE_FIELDS
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from gui.dialogs.import_columns import field_labels
 from gui.dialogs.import_finance import FinancePreview
 from gui.dialogs.import_preview import ImportPreview
-from gui.errors import describe
-from gui.format_text import format_text
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.format_text import format_text
+from gui.infra.workers import run_job
 from importers.errors import ImportCancelled
 from importers.finance_xlsx import FinanceImport
 from importers.formats.clerk_table import TableImport

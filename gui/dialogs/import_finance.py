@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers.finance_xlsx import FinanceImport
-from model.finance_layouts import load_finance_layout
+from model.finance.layouts import load_finance_layout
 
 
 class FinancePreview(QDialog):

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from gui.dialogs.import_columns import ColumnTable
 from gui.dialogs.import_notes import LeftOutRows, Remarks
 from gui.dialogs.import_rows import RowPlan
-from gui.errors import describe
-from gui.settings import Settings
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.settings import Settings
+from gui.infra.workers import run_job
 from importers.grid import Grid
 from importers.xlsx_table import ImportedTable, ImportedWorkbook, ImportOptions, SheetProblem, analyse
 from model.vocabulary import COMPLETED

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.errors import cancel_asked
-from gui.errors import describe
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.workers import run_job
 from importers.errors import ImportCancelled
 from importers.summary_docx.convert import CONVERTED_SUFFIXES
 from importers.summary_docx.matching import ItemText, Match
 from importers.summary_docx.summary import SummaryRead, read_summary
+from model.framework.summary_import import StoredSummary, store_summary
 from model.services import Services
-from model.summary_import import StoredSummary, store_summary
 
 NO_YEAR = 0
 SHOWN = 60  # characters of a paragraph shown in the trees (the whole text in its tooltip)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.errors import describe
-from model.audit import Change, item_history
+from gui.infra.errors import describe
 from model.errors import ModelError
 from model.services import Services
+from model.sharing.audit import Change, item_history
 from model.vocabulary import ITEM_FIELDS
 
 FIELD_NAMES = {**{spec.code: spec.label for spec in ITEM_FIELDS},

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets import name_form_fields
+from gui.infra.widgets import name_form_fields
 from model.records import AssessmentSummary
 
 

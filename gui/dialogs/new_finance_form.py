@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.edits.writes import Writes
 from model.errors import ModelError
-from model.finance_layouts import finance_layout_names, load_finance_layout
-from model.writes import Writes
+from model.finance.layouts import finance_layout_names, load_finance_layout
 
 if TYPE_CHECKING:
-    from gui.window_context import WindowContext
+    from gui.window.window_context import WindowContext
 
 
 class NewFinanceFormDialog(QDialog):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from gui.settings import LANGUAGES, Settings
-from gui.widgets import name_form_fields
+from gui.infra.settings import LANGUAGES, Settings
+from gui.infra.widgets import name_form_fields
 
 
 class PreferencesDialog(QDialog):

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from exporters.errors import ExportCancelled, Progress, cancel_asked
 from exporters.pdf import convert
 from exporters.registry import export_format, run_export
-from gui import menus
-from gui.errors import describe
-from gui.workers import run_job
+from gui.infra.errors import describe
+from gui.infra.workers import run_job
+from gui.window import menus
 from model.services import Services
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
@@ -131,7 +131,7 @@ def print_document(document: pdfium.PdfDocument, printer: QPrinter) -> None:
 
 def make_pdf(services: Services, assessment_id: int, source: str, folder: Path,
              progress: Progress | None = None) -> Path:
-    """The chosen document (a name of gui.menus.previews()) exported into folder — the export
+    """The chosen document (a name of gui.window.menus.previews()) exported into folder — the export
     the File menu runs — and converted; progress may cancel either step (ExportCancelled)."""
     chosen = menus.preview(source)
     fmt = export_format(chosen.format)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.errors import describe
+from gui.infra.errors import describe
 from model.errors import ModelError
 from model.maintenance import BackupInfo, backup_origin_of, backups_of, restore
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from gui.errors import describe
+from gui.infra.errors import describe
 from model.errors import ModelError
 from model.maintenance import copy_database, save_server_copy
 from model.services import Services

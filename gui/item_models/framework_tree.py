@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gui.infra.status_icons import status_icon
 from gui.item_models.framework_nodes import DIMENSION, ITEM, Node, NodeTree, dragged_rows
 from gui.item_models.tree_columns import COLUMNS, CONTEXT, TITLE, TreeColumn
-from gui.status_icons import status_icon
 from model.records import DimensionRecord, ItemRecord
 from model.vocabulary import DimensionCounts, status_colour
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gui.menus import QT_TRANSLATE_NOOP
+from gui.window.menus import QT_TRANSLATE_NOOP
 from model.records import ItemRecord
 
 CONTEXT = "TreeColumns"  # the translation context of the headers

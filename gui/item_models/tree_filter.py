@@ -10,8 +10,8 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable
 
-from model.find_index import FindIndex, search_text
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
+from model.search.find_index import FindIndex, search_text
 
 
 def search_blob(item: ItemRecord) -> str:

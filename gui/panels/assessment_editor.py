@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
-from gui.format_text import option_text
+from gui.infra.format_text import option_text
+from gui.infra.undo_target import UndoTarget
+from gui.infra.widgets import CountedText
 from gui.panels.field_binding import FieldBinder
-from gui.undo_target import UndoTarget
-from gui.widgets import CountedText
 from model.records import AssessmentRecord, NarrativeRecord
-from model.report_options import REPORT_OPTION_FIELDS, REPORT_OPTIONS, ReportOption
+from model.report.options import REPORT_OPTION_FIELDS, REPORT_OPTIONS, ReportOption
 from model.vocabulary import DEFAULT_TITLE_ENDINGS, PERIODS
 
 FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
@@ -54,7 +54,7 @@ class AssessmentEditor(QWidget):
             self.sections.bind(key, box.edit, label)
 
     def _add_report_options(self, form: QFormLayout) -> None:
-        """落款 and the summary's export options (model.report_options), each flag that says
+        """落款 and the summary's export options (model.report.options), each flag that says
         whether another option is printed right after it."""
         placed = [o for o in REPORT_OPTIONS if not o.shows]
         for option in placed:

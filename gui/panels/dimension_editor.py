@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from gui.commands.base import EditContext
+from gui.infra.undo_target import UndoTarget
+from gui.infra.widgets import name_form_fields
 from gui.panels.field_binding import FieldBinder
-from gui.undo_target import UndoTarget
-from gui.widgets import name_form_fields
 from model.records import DimensionRecord
 
 

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
+from gui.infra.undo_target import UndoTarget
+from gui.infra.widgets import DateField, GrowingTextEdit, name_form_fields
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
 from gui.panels.item_editor import shorten
-from gui.undo_target import UndoTarget
-from gui.widgets import DateField, GrowingTextEdit, name_form_fields
-from model.changes import Changes
-from model.dates import parse_date
+from model.edits.changes import Changes
 from model.errors import ModelError
-from model.evidence import expand_folders
+from model.framework.evidence import expand_folders
 from model.maintenance import is_executable, viewer_copy
-from model.permissions import cached_rights
+from model.sharing.permissions import cached_rights
+from model.text.dates import parse_date
 
 
 class EvidencePanel(QWidget):

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from gui.commands.base import EditContext
 from gui.commands.fields import EditFieldCommand
-from gui.undo_target import UndoTarget
-from gui.widgets import GlobalUndoKeys
+from gui.infra.undo_target import UndoTarget
+from gui.infra.widgets import GlobalUndoKeys
 
 SAVE_DELAY_MS = 700
 

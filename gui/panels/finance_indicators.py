@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from model.finance_records import IndicatorRow
+from model.finance.records import IndicatorRow
 from model.scoring.form import FormScore
 from model.scoring.rules import IndicatorScore
 from model.scoring.target_text import format_number

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand
+from gui.infra.undo_target import UndoTarget
 from gui.panels.finance_conflict import resolve_conflict
 from gui.panels.finance_indicators import NOTE, NUMBER_FIELDS, PROBLEM, RED, IndicatorTree
 from gui.panels.item_editor import item_subject
-from gui.undo_target import UndoTarget
-from model.changes import Changes
+from model.edits.changes import Changes
 from model.errors import ModelError
-from model.finance import FormView
-from model.finance_fields import FIELD_LABELS, same_value
-from model.finance_layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
-from model.finance_records import FundRecord
+from model.finance.fields import FIELD_LABELS, same_value
+from model.finance.layouts import FINANCE_KINDS, FUND_KEYWORDS, column_key, load_finance_layout
+from model.finance.records import FundRecord
+from model.finance.service import FormView
 from model.scoring.form import EXECUTION_LABEL, FormScore
 from model.scoring.target_text import format_number
 

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands.base import EditContext
-from gui.format_text import field_label
+from gui.infra.format_text import field_label
+from gui.infra.undo_target import UndoTarget
+from gui.infra.widgets import CountedText
 from gui.panels.field_binding import FieldBinder
 from gui.panels.last_year import LastYearPanel
-from gui.undo_target import UndoTarget
-from gui.widgets import CountedText
-from model.permissions import cached_rights
 from model.records import ItemRecord
+from model.sharing.permissions import cached_rights
 from model.vocabulary import FIELDS_BY_CODE, ITEM_FIELDS, SCORE_FIELDS, ItemField
 from model.vocabulary import STATUS_NAMES as STATUSES
 

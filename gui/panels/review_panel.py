@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.review import Problem, review
+from model.report.review import Problem, review
 from model.services import Services
 
 REFRESH_DELAY_MS = 600  # after the last edit: the review reads the whole assessment
@@ -34,7 +34,7 @@ class ReviewPanel(QDockWidget):
         self.setObjectName("review")
         self.services, self.assessment = services, assessment
         self.problems: list[Problem] = []
-        self.kind_labels = {  # every kind of model.review.KINDS
+        self.kind_labels = {  # every kind of model.report.review.KINDS
             "empty_result": self.tr("无落实情况"), "status_mismatch": self.tr("状态与内容不符"),
             "no_evidence": self.tr("缺证明材料"), "reason_missing": self.tr("缺原因说明"),
             "number_mismatch": self.tr("数字与表格不符"), "duplicate": self.tr("内容重复"),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from importers.registry import ImportFormat, Options, StoredImport
 from model.format_options import QT_TRANSLATE_NOOP, Option
-from model.layouts import layout_names
+from model.report.layouts import layout_names
 from model.vocabulary import IMPORTABLE_FIELDS, STATUS_NAMES
 
 if TYPE_CHECKING:

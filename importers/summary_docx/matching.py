@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importers.summary_docx.outline import Section
-from model.text_similarity import bigrams
+from model.text.similarity import bigrams
 
 THRESHOLD = 0.5
 NEAR_BEST = 0.8  # an item keeps the paragraphs scoring at least this share of its best one

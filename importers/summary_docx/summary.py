@@ -15,7 +15,7 @@ from importers.summary_docx.matter import EDITED_BY, Matter, date_of, split_back
 from importers.summary_docx.outline import Section, build_outline
 from importers.summary_docx.reader import Paragraph, read_paragraphs
 from importers.title import YEAR, period_of
-from model.summary_import import SummaryData
+from model.framework.summary_import import SummaryData
 
 PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|教训")
 PLANS = re.compile(r"下一步|打算|计划|思路|展望|明年|今后|来年|\d{4}\s*年(?:工作|重点)")

@@ -9,12 +9,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from model.assessments import display_title
 from model.collect.fields import FILL_CODES
 from model.collect.records import HandoutBook, HandoutRow
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE, UNASSIGNED
 from model.errors import ValidationError
-from model.rows import get_row
+from model.framework.assessments import display_title
+from model.framework.rows import get_row
+from model.framework.tree import dimension_order
 from model.schema import (
     Assessment,
     CheckItem,
@@ -25,7 +26,6 @@ from model.schema import (
     utcnow,
 )
 from model.storage.db import Database
-from model.tree import dimension_order
 from model.vocabulary import STATUS_NAMES as STATUSES
 
 PATH_SEPARATOR = " / "

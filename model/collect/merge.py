@@ -22,7 +22,6 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from model.assessments import display_title
 from model.collect.fields import FILL_CODES, default_of, label_of, valid_status
 from model.collect.handout import item_value
 from model.collect.matching import BookRefused, Matched, Matcher
@@ -37,6 +36,7 @@ from model.collect.records import (
 )
 from model.collect.vocabulary import EVIDENCE_NOTE, EVIDENCE_NOTE_TITLE
 from model.errors import ValidationError
+from model.framework.assessments import display_title
 from model.schema import CheckItem, Dimension, Evidence, HandoutItem, HandoutReturn, utcnow
 from model.storage.db import Database
 from model.vocabulary import STATUS_NAMES as STATUSES

@@ -124,7 +124,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Any]:
-        """A DB-API connection to read with plain SQL (model.queries), in one transaction: for
+        """A DB-API connection to read with plain SQL (model.report.queries), in one transaction: for
         an SQLite file sqlite3's own (never creating the file), else one of the engine's."""
         path = self._file or _plain_sqlite_file(self.url)
         connection: Any

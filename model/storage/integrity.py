@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 
 from model.errors import ModelError
-from model.extras import parse_extras
+from model.framework.extras import parse_extras
 from model.schema import Evidence
 from model.storage.db import Database
 from model.storage.examine import examine

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from model.program import portable_data_dir
+from model.runtime.program import portable_data_dir
 from model.storage.private import private_folder
 
 APP_DIR_NAME = "jixiao-zicha"

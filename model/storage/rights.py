@@ -1,5 +1,5 @@
 """The connected login's role and 处室 as the server knows them (on an SQLite file: everything);
-the server enforces them, model.permissions caches them for the GUI."""
+the server enforces them, model.sharing.permissions caches them for the GUI."""
 
 from __future__ import annotations
 

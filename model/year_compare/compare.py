@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.report import report_of
-from model.report_records import ReportItem
+from model.report.build import report_of
+from model.report.records import ReportItem
 from model.storage.db import Database
-from model.text_similarity import bigrams, normalised, similarity
+from model.text.similarity import bigrams, normalised, similarity
 from model.year_compare.figures import common_figures
 from model.year_compare.from_summary import items_from_summary
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from model.report_records import Report, ReportItem
-from model.text_similarity import bigrams
+from model.report.records import Report, ReportItem
+from model.text.similarity import bigrams
 
 THRESHOLD = 0.5
 NEAR_BEST = 0.8

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.errors import ValidationError
-from model.rows import get_row
+from model.framework.rows import get_row
 from model.schema import Assessment
 from model.storage.db import Database
 from model.year_compare.schema import PreviousYear

@@ -129,57 +129,57 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="52" />
+        <location filename="../../gui/window/bulk_actions.py" line="52" />
         <source>把 %1 项设为“%2”</source>
         <translation>Set %1 items to “%2”</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="63" />
+        <location filename="../../gui/window/bulk_actions.py" line="63" />
         <source>设置责任处室</source>
         <translation>Set department</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="64" />
+        <location filename="../../gui/window/bulk_actions.py" line="64" />
         <source>%1 项的责任处室：</source>
         <translation>Department of %1 items:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="69" />
+        <location filename="../../gui/window/bulk_actions.py" line="69" />
         <source>设置 %1 项的责任处室</source>
         <translation>Set the department of %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="77" />
+        <location filename="../../gui/window/bulk_actions.py" line="77" />
         <source>移到考评维度</source>
         <translation>Move to dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="78" />
+        <location filename="../../gui/window/bulk_actions.py" line="78" />
         <source>把 %1 项移到：</source>
         <translation>Move %1 items to:</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="94" />
+        <location filename="../../gui/window/bulk_actions.py" line="94" />
         <source>移动 %1 项</source>
         <translation>Move %1 items</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="101" />
+        <location filename="../../gui/window/bulk_actions.py" line="101" />
         <source>删除选中的 %1 项（序号 %2）及其证明材料？</source>
         <translation>Delete the %1 selected items (no. %2) with their evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="103" />
+        <location filename="../../gui/window/bulk_actions.py" line="103" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="104" />
+        <location filename="../../gui/window/bulk_actions.py" line="104" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/bulk_actions.py" line="108" />
+        <location filename="../../gui/window/bulk_actions.py" line="108" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -351,7 +351,7 @@
 <context>
     <name>CountedText</name>
     <message>
-        <location filename="../../gui/widgets.py" line="83" />
+        <location filename="../../gui/infra/widgets.py" line="83" />
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
@@ -359,17 +359,17 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../gui/widgets.py" line="92" />
+        <location filename="../../gui/infra/widgets.py" line="92" />
         <source>如 2021年3月5日，可不填</source>
         <translation>e.g. 2021-03-05 (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="94" />
+        <location filename="../../gui/infra/widgets.py" line="94" />
         <source>日历…</source>
         <translation>Calendar…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="95" />
+        <location filename="../../gui/infra/widgets.py" line="95" />
         <source>从日历选择日期</source>
         <translation>Pick a date from the calendar</translation>
     </message>
@@ -605,57 +605,57 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="66" />
+        <location filename="../../gui/window/file_actions.py" line="66" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="67" />
+        <location filename="../../gui/window/file_actions.py" line="67" />
         <source>自评数据库 (*.db);;所有文件 (*)</source>
         <translation>Assessment database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="73" />
+        <location filename="../../gui/window/file_actions.py" line="73" />
         <source>无法打开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="96" />
+        <location filename="../../gui/window/file_actions.py" line="96" />
         <source>已另存副本：%1</source>
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="122" />
+        <location filename="../../gui/window/file_actions.py" line="122" />
         <source>从备份恢复服务器数据库</source>
         <translation>Restore the server database from a backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="124" />
+        <location filename="../../gui/window/file_actions.py" line="124" />
         <source>自评数据库备份 (*.db);;所有文件 (*)</source>
         <translation>Assessment database backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="128" />
+        <location filename="../../gui/window/file_actions.py" line="128" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="129" />
+        <location filename="../../gui/window/file_actions.py" line="129" />
         <source>服务器数据库“%1”的全部内容将被备份“%2”替换（所有人的修改）。继续？</source>
         <translation>Everything in the server database “%1” will be replaced by the backup “%2” (everyone's changes). Continue?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="137" />
+        <location filename="../../gui/window/file_actions.py" line="137" />
         <source>无法恢复</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="139" />
+        <location filename="../../gui/window/file_actions.py" line="139" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="140" />
+        <location filename="../../gui/window/file_actions.py" line="140" />
         <source>已从备份恢复 %1 行数据。</source>
         <translation>Restored %1 rows from the backup.</translation>
     </message>
@@ -823,18 +823,18 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/first_paint.py" line="74" />
-        <location filename="../../gui/framework_pane.py" line="63" />
+        <location filename="../../gui/window/first_paint.py" line="74" />
+        <location filename="../../gui/window/framework_pane.py" line="63" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="70" />
+        <location filename="../../gui/window/framework_pane.py" line="70" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/framework_pane.py" line="111" />
+        <location filename="../../gui/window/framework_pane.py" line="111" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -855,8 +855,8 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="46" />
-        <location filename="../../gui/help_menu.py" line="48" />
+        <location filename="../../gui/window/help_menu.py" line="46" />
+        <location filename="../../gui/window/help_menu.py" line="48" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
@@ -918,18 +918,18 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/undo_history.py" line="98" />
-        <location filename="../../gui/undo_history.py" line="104" />
+        <location filename="../../gui/window/undo_history.py" line="98" />
+        <location filename="../../gui/window/undo_history.py" line="104" />
         <source>撤销历史</source>
         <translation>Undo history</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="100" />
+        <location filename="../../gui/window/undo_history.py" line="100" />
         <source>本自评在这个窗口中的每一步修改（点击某一步即撤销或重做到那里）：</source>
         <translation>Every change to this assessment in this window (click a step to undo or redo to it):</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="103" />
+        <location filename="../../gui/window/undo_history.py" line="103" />
         <source>&lt;打开时&gt;</source>
         <translation>&lt;when opened&gt;</translation>
     </message>
@@ -1375,227 +1375,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="58" />
+        <location filename="../../gui/window/main_window.py" line="58" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317" />
+        <location filename="../../gui/window/main_window.py" line="317" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/window/main_window.py" line="294" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/window/main_window.py" line="294" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/window/main_window.py" line="295" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="115" />
+        <location filename="../../gui/window/menus.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116" />
+        <location filename="../../gui/window/menus.py" line="116" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="117" />
+        <location filename="../../gui/window/menus.py" line="117" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="118" />
+        <location filename="../../gui/window/menus.py" line="118" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119" />
+        <location filename="../../gui/window/menus.py" line="119" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120" />
+        <location filename="../../gui/window/menus.py" line="120" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="121" />
+        <location filename="../../gui/window/menus.py" line="121" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="123" />
+        <location filename="../../gui/window/menus.py" line="123" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="124" />
+        <location filename="../../gui/window/menus.py" line="124" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126" />
+        <location filename="../../gui/window/menus.py" line="126" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68" />
+        <location filename="../../gui/window/menus.py" line="68" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="106" />
+        <location filename="../../gui/window/menus.py" line="106" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="107" />
+        <location filename="../../gui/window/menus.py" line="107" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="108" />
+        <location filename="../../gui/window/menus.py" line="108" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="127" />
+        <location filename="../../gui/window/menus.py" line="127" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128" />
+        <location filename="../../gui/window/menus.py" line="128" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129" />
+        <location filename="../../gui/window/menus.py" line="129" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131" />
+        <location filename="../../gui/window/menus.py" line="131" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133" />
+        <location filename="../../gui/window/menus.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134" />
+        <location filename="../../gui/window/menus.py" line="134" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="135" />
+        <location filename="../../gui/window/menus.py" line="135" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136" />
+        <location filename="../../gui/window/menus.py" line="136" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="138" />
+        <location filename="../../gui/window/menus.py" line="138" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139" />
+        <location filename="../../gui/window/menus.py" line="139" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="140" />
+        <location filename="../../gui/window/menus.py" line="140" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="141" />
+        <location filename="../../gui/window/menus.py" line="141" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="142" />
+        <location filename="../../gui/window/menus.py" line="142" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="143" />
+        <location filename="../../gui/window/menus.py" line="143" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="147" />
+        <location filename="../../gui/window/menus.py" line="147" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150" />
+        <location filename="../../gui/window/menus.py" line="150" />
         <source>删除自评…</source>
         <translation>Delete assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152" />
+        <location filename="../../gui/window/menus.py" line="152" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153" />
+        <location filename="../../gui/window/menus.py" line="153" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="154" />
+        <location filename="../../gui/window/menus.py" line="154" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155" />
+        <location filename="../../gui/window/menus.py" line="155" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156" />
+        <location filename="../../gui/window/menus.py" line="156" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157" />
+        <location filename="../../gui/window/menus.py" line="157" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159" />
+        <location filename="../../gui/window/menus.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="160" />
+        <location filename="../../gui/window/menus.py" line="160" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161" />
+        <location filename="../../gui/window/menus.py" line="161" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162" />
+        <location filename="../../gui/window/menus.py" line="162" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1854,62 +1854,62 @@
 <context>
     <name>ReportOption</name>
     <message>
-        <location filename="../../model/report_options.py" line="41" />
+        <location filename="../../model/report/options.py" line="41" />
         <source>署名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="42" />
+        <location filename="../../model/report/options.py" line="42" />
         <source>留空则为单位名称</source>
         <translation>Empty: the unit’s name</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="43" />
+        <location filename="../../model/report/options.py" line="43" />
         <source>成文日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="44" />
+        <location filename="../../model/report/options.py" line="44" />
         <source>留空则为导出当天，如 2022年1月10日</source>
         <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="46" />
+        <location filename="../../model/report/options.py" line="46" />
         <source>打印署名</source>
         <translation>Print the signature</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="48" />
+        <location filename="../../model/report/options.py" line="48" />
         <source>打印成文日期</source>
         <translation>Print the date</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="50" />
+        <location filename="../../model/report/options.py" line="50" />
         <source>不写入没有落实情况的事项</source>
         <translation>Leave out items without a result</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="51" />
+        <location filename="../../model/report/options.py" line="51" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="52" />
+        <location filename="../../model/report/options.py" line="52" />
         <source>正文中的“1.”改为“（1）”</source>
         <translation>Write “1.” in item texts as “（1）”</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="54" />
+        <location filename="../../model/report/options.py" line="54" />
         <source>页码</source>
         <translation>Page numbers</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="56" />
+        <location filename="../../model/report/options.py" line="56" />
         <source>已完成的事项须有证明材料</source>
         <translation>Completed items need evidence</translation>
     </message>
     <message>
-        <location filename="../../model/report_options.py" line="57" />
+        <location filename="../../model/report/options.py" line="57" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
@@ -2038,7 +2038,7 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../gui/rights.py" line="24" />
+        <location filename="../../gui/window/rights.py" line="24" />
         <source>登录 %1 是“%2”的处室填报人：只能修改本处室事项的内容和证明材料，不能新建、删除或移动事项和维度。</source>
         <translation>Login %1 is a clerk of “%2”: it may edit the content and evidence of its department's items only, not add, delete or move items and dimensions.</translation>
     </message>
@@ -2046,12 +2046,12 @@
 <context>
     <name>ServerLogin</name>
     <message>
-        <location filename="../../gui/server_login.py" line="58" />
+        <location filename="../../gui/infra/server_login.py" line="58" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../gui/server_login.py" line="59" />
+        <location filename="../../gui/infra/server_login.py" line="59" />
         <source>连接“%1”的密码：</source>
         <translation>Password for “%1”:</translation>
     </message>
@@ -2102,70 +2102,70 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../gui/structure_actions.py" line="52" />
+        <location filename="../../gui/window/structure_actions.py" line="52" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="53" />
-        <location filename="../../gui/structure_actions.py" line="66" />
+        <location filename="../../gui/window/structure_actions.py" line="53" />
+        <location filename="../../gui/window/structure_actions.py" line="66" />
         <source>新考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="61" />
-        <location filename="../../gui/structure_actions.py" line="64" />
+        <location filename="../../gui/window/structure_actions.py" line="61" />
+        <location filename="../../gui/window/structure_actions.py" line="64" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="62" />
+        <location filename="../../gui/window/structure_actions.py" line="62" />
         <source>考评维度最多 3 级。</source>
         <translation>Dimensions go at most 3 levels deep.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="75" />
+        <location filename="../../gui/window/structure_actions.py" line="75" />
         <source>新建事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="76" />
+        <location filename="../../gui/window/structure_actions.py" line="76" />
         <source>请先在左侧选择一个考评维度。</source>
         <translation>First select a dimension on the left.</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="78" />
+        <location filename="../../gui/window/structure_actions.py" line="78" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="87" />
+        <location filename="../../gui/window/structure_actions.py" line="87" />
         <source>删除考评维度“%1”及其下的全部事项和证明材料？</source>
         <translation>Delete the dimension “%1” with all its items and evidence?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="89" />
+        <location filename="../../gui/window/structure_actions.py" line="89" />
         <source>删除第 %1 项“%2”？</source>
         <translation>Delete item %1 “%2”?</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="91" />
-        <location filename="../../gui/structure_actions.py" line="94" />
+        <location filename="../../gui/window/structure_actions.py" line="91" />
+        <location filename="../../gui/window/structure_actions.py" line="94" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="92" />
+        <location filename="../../gui/window/structure_actions.py" line="92" />
         <source>（可以撤销）</source>
         <translation>(This can be undone.)</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="131" />
+        <location filename="../../gui/window/structure_actions.py" line="131" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../gui/structure_actions.py" line="138" />
+        <location filename="../../gui/window/structure_actions.py" line="138" />
         <source>考评维度“%1”</source>
         <translation>dimension “%1”</translation>
     </message>
@@ -2365,13 +2365,13 @@
 <context>
     <name>bar</name>
     <message>
-        <location filename="../../gui/workers.py" line="89" />
+        <location filename="../../gui/infra/workers.py" line="89" />
         <source>已取消：%1</source>
         <translation>Cancelled: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/workers.py" line="90" />
-        <location filename="../../gui/workers.py" line="98" />
+        <location filename="../../gui/infra/workers.py" line="90" />
+        <location filename="../../gui/infra/workers.py" line="98" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2503,12 +2503,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/workers.py" line="103" />
+        <location filename="../../gui/infra/workers.py" line="103" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/workers.py" line="104" />
+        <location filename="../../gui/infra/workers.py" line="104" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -2710,12 +2710,12 @@
         <translation>Export the form</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="35" />
+        <location filename="../../gui/window/help_menu.py" line="35" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="36" />
+        <location filename="../../gui/window/help_menu.py" line="36" />
         <source>&lt;b&gt;绩效自评 — 日常履职考核自查编制工具&lt;/b&gt;&lt;br&gt;版本 %1&lt;br&gt;数据文件夹：%2&lt;br&gt;全部数据保存在本机，不联网。</source>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
@@ -2946,27 +2946,27 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 <context>
     <name>window</name>
     <message>
-        <location filename="../../gui/help_menu.py" line="30" />
+        <location filename="../../gui/window/help_menu.py" line="30" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/help_menu.py" line="28" />
+        <location filename="../../gui/window/help_menu.py" line="28" />
         <source>在树中：Delete 删除，Ctrl+A 选中本维度全部事项；查找框中：回车或↓ 转到第一个结果；体检列表中：回车打开问题所在处；Alt+字母 打开菜单，菜单中按括号里的字母选择。</source>
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="251" />
+        <location filename="../../gui/window/menus.py" line="251" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="74" />
+        <location filename="../../gui/window/assessment_delete.py" line="74" />
         <source>删除自评“%1”</source>
         <translation>Delete assessment “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="54" />
+        <location filename="../../gui/window/assessment_delete.py" line="54" />
         <source>删除自评“%1”？
 
 将删除 %2 个考评维度、%3 项自查事项和 %4 份证明材料记录（证明材料文件仍保留在材料文件夹中）。
@@ -2977,17 +2977,17 @@ Handing out again replaces them (what was filled in is lost unless collected). R
 The database is backed up first; until the window is closed, Edit → Undo (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="86" />
+        <location filename="../../gui/window/undo_history.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/assessment_delete.py" line="59" />
+        <location filename="../../gui/window/assessment_delete.py" line="59" />
         <source>删除自评</source>
         <translation>Delete assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/undo_history.py" line="86" />
+        <location filename="../../gui/window/undo_history.py" line="86" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>

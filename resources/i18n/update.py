@@ -2,7 +2,7 @@
 
 python resources/i18n/update.py — run after adding or changing a tr() string in gui/, a format's
 label in exporters/formats/ or importers/formats/, an item field's label in model/vocabulary.py
-or a report option's in model/report_options.py (it also compiles the .qm).
+or a report option's in model/report/options.py (it also compiles the .qm).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from resources.i18n.fill_english import TS, fill  # noqa: E402
 from resources.i18n.release import release  # noqa: E402
 
 # gui/, the formats' labels (declared Qt-free with QT_TRANSLATE_NOOP("formats", …)), the item
-# fields' (…"ItemField"… in model/vocabulary.py) and the report options' (model/report_options.py).
+# fields' (…"ItemField"… in model/vocabulary.py) and the report options' (model/report/options.py).
 UI_FOLDERS = ("gui", "exporters/formats", "importers/formats")
-UI_FILES = ("model/vocabulary.py", "model/report_options.py")
+UI_FILES = ("model/vocabulary.py", "model/report/options.py")
 
 
 def gui_sources() -> list[str]:

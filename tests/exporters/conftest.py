@@ -9,8 +9,8 @@ import pytest
 
 from exporters.docx_report import export_docx
 from exporters.xlsx_table import export_xlsx
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from tests.db_templates import demo_services
 from tests.exporters.rendering import render_pdf
 

@@ -13,10 +13,10 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from exporters.docx_report import export_docx
-from model.bulk import create_assessment_tree
-from model.layouts import load_layout
-from model.report import report_of
-from model.report_options import official_date
+from model.framework.bulk import create_assessment_tree
+from model.report.build import report_of
+from model.report.layouts import load_layout
+from model.report.options import official_date
 from model.services import Services
 from tests.exporters.rendering import pdf_lines, pdf_words, render_pdf
 

@@ -13,8 +13,8 @@ from docx.shared import Mm
 
 from exporters.docx_report import export_docx
 from exporters.errors import ExportCancelled, ExportError
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
 from tests.exporters.rendering import page_count, pdf_lines, printed_rows, render_pdf
 

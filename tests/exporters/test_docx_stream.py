@@ -13,8 +13,8 @@ from bench.generate import make_database
 from exporters.docx_report import export_docx
 from exporters.docx_stream import StreamedDocument
 from exporters.errors import ExportCancelled
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
 
 

@@ -13,7 +13,7 @@ from docx import Document
 from exporters.docx_report import export_docx
 from exporters.evidence_package import CLASSIFIED, INDEX_NAME, export_evidence
 from exporters.safe_names import UniqueNames, safe_name
-from model.report import report_of
+from model.report.build import report_of
 from model.services import Services
 from model.storage.filestore import FileStore
 

@@ -9,8 +9,8 @@ from docx.oxml.ns import qn
 
 import resources
 from exporters.docx_report import export_docx
-from model.finance import FinanceService
-from model.report import report_of
+from model.finance.service import FinanceService
+from model.report.build import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

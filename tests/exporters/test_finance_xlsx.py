@@ -10,8 +10,8 @@ import pytest
 import resources
 from exporters.errors import ExportError
 from exporters.finance_xlsx import export_finance_xlsx
-from model.finance_layouts import load_finance_layout
-from model.finance_records import FinanceSheet
+from model.finance.layouts import load_finance_layout
+from model.finance.records import FinanceSheet
 from model.services import Services
 from tests.exporters.rendering import page_count, pdf_words, render_pdf
 

@@ -19,7 +19,7 @@ import pytest
 import main
 import resources
 from exporters.xlsx_cells import FORMULA_LEADS, csv_text
-from model.finance import FinanceService
+from model.finance.service import FinanceService
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from model.vocabulary import ITEM_TEXT_FIELDS

@@ -15,11 +15,11 @@ from exporters.errors import ExportError
 from exporters.evidence_package import INDEX_NAME, export_evidence
 from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import clean
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
 from model.storage.filestore import FileStore
-from model.text_rules import clean_line
+from model.text.rules import clean_line
 
 HOSTILE = {
     "emoji and astral": "完成率😀100%，𠀀𪚥字，🇨🇳",

@@ -22,8 +22,8 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from exporters.docx_report import export_docx
 from exporters.xlsx_table import export_xlsx
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.layouts import load_layout
+from model.report.build import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
 services = Services.over(open_sqlite(Path({db!r})))

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from exporters.xlsx_table import export_xlsx
-from model.layouts import Column, load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import Column, load_layout
 from model.services import Services
 
 

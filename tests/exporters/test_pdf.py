@@ -12,8 +12,8 @@ import pytest
 from exporters.pdf import find_soffice
 from exporters.xlsx_table import export_xlsx
 from main import main
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
 from tests.exporters.rendering import page_count, pdf_lines, require_tools
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from exporters.table_rows import table_data, with_item_columns
 from exporters.xlsx_table import _rows_in_merges, export_xlsx
 from exporters.xmltext import TextCleaner
-from model.layouts import load_layout
-from model.report import report_of
-from model.report_records import Report
+from model.report.build import report_of
+from model.report.layouts import load_layout
+from model.report.records import Report
 from model.services import Services
 
 

@@ -11,10 +11,10 @@ import pytest
 
 from exporters.errors import ExportError
 from exporters.xlsx_table import export_xlsx
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
-from model.text_metrics import wrapped_lines
+from model.text.metrics import wrapped_lines
 from tests.exporters.rendering import page_count, pdf_lines, pdf_words, render_pdf
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs.text_conflict import TextConflictDialog
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.infra.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 
 

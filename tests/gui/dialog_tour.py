@@ -20,16 +20,16 @@ def main(db: Path, workbook: Path) -> int:
     from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from gui import translations
+    from gui.infra import translations
 
     translations.install(app, translations.CHINESE)  # Qt's own buttons in Chinese, as a clerk sees them
     from gui.collect.conflict_dialog import ConflictDialog
     from gui.commands.conflicts import FieldConflict
     from gui.dialogs.import_excel import FinancePreview, ImportPreview
     from gui.dialogs.text_conflict import TextConflictDialog
-    from gui.main_window import MainWindow
-    from gui.menus import previews
-    from gui.settings import Settings
+    from gui.infra.settings import Settings
+    from gui.window.main_window import MainWindow
+    from gui.window.menus import previews
     from model.collect.records import CollectResult, FieldChange
     from model.maintenance import open_services
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from gui.accelerators import plain_text, shortcut_rows
-from gui.help_menu import show_shortcuts
-from gui.main_window import MainWindow
+from gui.infra.accelerators import plain_text, shortcut_rows
+from gui.window.help_menu import show_shortcuts
+from gui.window.main_window import MainWindow
 
 
 def test_every_menu_entry_has_a_unique_accelerator(window: MainWindow) -> None:

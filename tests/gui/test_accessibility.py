@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from exporters.registry import export_format
 from gui.dialogs.exports import ExportDialog
 from gui.dialogs.new_assessment import NewAssessmentDialog
-from gui.main_window import MainWindow
 from gui.panels.evidence_panel import NoteDialog
+from gui.window.main_window import MainWindow
 from model.services import Services
 
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)

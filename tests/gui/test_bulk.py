@@ -8,10 +8,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QToolBar
 from pytestqt.qtbot import QtBot
 
-from gui import window_menus
-from gui.accelerators import plain_text
+from gui.infra.accelerators import plain_text
 from gui.item_models.framework_tree import ITEM
-from gui.main_window import MainWindow
+from gui.window import window_menus
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.gui.conftest import database_state
 from tests.gui.test_editing import action, select
@@ -114,8 +114,8 @@ def test_context_menu_offers_the_bulk_actions(window: MainWindow, picked: list[i
 
 
 def test_toolbar_and_help(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gui import help_menu
-    from model.program import version
+    from gui.window import help_menu
+    from model.runtime.program import version
 
     bar = window.findChild(QToolBar, "main_toolbar")
     names = [a.objectName() for a in bar.actions() if not a.isSeparator()]

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import MainWindow
-from gui.workers import run_job
+from gui.infra.workers import run_job
+from gui.window.main_window import MainWindow
 
 
 def test_the_dialog_stays_while_the_uncounted_part_runs(qtbot: QtBot) -> None:

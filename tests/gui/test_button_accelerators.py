@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QMessageBox, QPushButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from gui import button_accelerators
+from gui.infra import button_accelerators
 
 
 def test_a_message_box_buttons_get_letters_from_their_meaning(qtbot: QtBot) -> None:

@@ -15,7 +15,7 @@ from exporters.registry import export_format
 from gui.dialogs import print_preview
 from gui.dialogs.exports import export_to
 from gui.dialogs.import_summary import SummaryPreview, import_summary_file
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.exporters.rendering import require_tools
 from tests.exporters.test_pdf_cancel import libreoffice_processes

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from gui.commands.fields import EditFieldCommand
 from gui.commands.structure import CreateCommand
-from gui.main_window import MainWindow
-from model.changes import Changes
+from gui.window.main_window import MainWindow
+from model.edits.changes import Changes
 from model.records import ItemRecord
 from model.services import Services
 

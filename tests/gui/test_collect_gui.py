@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from gui.collect import collect_flow
 from gui.collect.conflict_dialog import CHOICE_COLUMN, RESULT_COLUMN, ConflictDialog
 from gui.collect.handout_dialog import HandoutDialog
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.gui.conftest import database_state
 from tests.model.collect.helpers import edit_cells, hand_out

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gui.main_window import MainWindow
-from model.report import report_of
+from gui.window.main_window import MainWindow
+from model.report.build import report_of
 from model.services import Services
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.assessment_delete import confirm_and_delete
-from gui.main_window import MainWindow
+from gui.window.assessment_delete import confirm_and_delete
+from gui.window.main_window import MainWindow
 from model.storage.backups import backup_folder
 from tests.gui.conftest import database_state
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui.accelerators import plain_text
+from gui.infra.accelerators import plain_text
 from gui.item_models.framework_tree import DIMENSION, ITEM, KIND_ROLE, RECORD_ROLE
-from gui.main_window import MainWindow
 from gui.panels.item_editor import item_subject
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.gui.conftest import database_state
 

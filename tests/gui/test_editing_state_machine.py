@@ -22,9 +22,9 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ITEM
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.vocabulary import STATUS_NAMES as STATUSES
 from tests.db_templates import demo_services
 from tests.gui.conftest import database_state

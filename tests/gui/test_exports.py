@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from exporters.errors import ExportResult
 from exporters.registry import export_format, export_formats
 from gui.dialogs import exports, import_excel
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.importers import workbooks
 

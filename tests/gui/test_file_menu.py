@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from gui.dialogs.new_assessment import NewAssessmentDialog
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 
 
@@ -30,7 +30,7 @@ def test_new_assessment_copied_into_a_new_year(window: MainWindow, demo: Service
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "副本.db"
-    monkeypatch.setattr("gui.file_actions.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("gui.window.file_actions.QFileDialog.getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     window.files.save_copy()
     with sqlite3.connect(target) as connection:
@@ -42,7 +42,7 @@ def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.Mon
 def test_dialogs_start_in_documents_not_where_evidence_came_from(tmp_path) -> None:
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    from gui.settings import Settings
+    from gui.infra.settings import Settings
 
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -58,7 +58,7 @@ def test_dialogs_start_in_documents_not_where_evidence_came_from(tmp_path) -> No
 def test_evidence_files_are_picked_from_documents_at_first(tmp_path) -> None:
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    from gui.settings import Settings
+    from gui.infra.settings import Settings
 
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 import resources
 from gui.dialogs import exports
 from gui.dialogs.new_finance_form import NewFinanceFormDialog
-from gui.main_window import MainWindow
+from gui.infra.settings import Settings
 from gui.panels.finance_indicators import ITEM_ID_ROLE
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui.main_window import MainWindow
+from gui.infra.settings import Settings
 from gui.panels.finance_indicators import COLUMNS
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from importers.finance_xlsx import read_finance_form
 from model.services import Services
 from model.storage.migrate import open_sqlite

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import resources
-from gui.main_window import MainWindow
+from gui.infra.settings import Settings
 from gui.panels.finance_conflict import FieldConflictDialog
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -18,8 +18,8 @@ from PySide6.QtGui import QUndoStack
 import resources
 from gui.commands.base import EditContext
 from gui.commands.finance import FinanceEditCommand
-from gui.notifier import ChangeNotifier
-from model.finance_fields import same_value
+from gui.infra.notifier import ChangeNotifier
+from model.finance.fields import same_value
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -13,11 +13,11 @@ from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui.first_paint import FirstPaint, remember_export_entries
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ID_ROLE, ITEM, LAZY_ITEMS
-from gui.main_window import MainWindow
-from gui.settings import Settings
-from model.first_view import read_first_view
+from gui.window.first_paint import FirstPaint, remember_export_entries
+from gui.window.main_window import MainWindow
+from model.framework.first_view import read_first_view
 from model.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,9 +76,9 @@ def test_the_main_window_takes_over_what_the_clerk_did(qtbot: QtBot, demo: Servi
 def test_a_large_tree_is_opened_as_the_main_window_opens_it(qtbot: QtBot, demo: Services,
                                                             answers: list[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import gui.framework_pane
+    import gui.window.framework_pane
 
-    monkeypatch.setattr(gui.framework_pane, "LAZY_ITEMS", 10)
+    monkeypatch.setattr(gui.window.framework_pane, "LAZY_ITEMS", 10)
     early = first(qtbot, demo, whole_tree_up_to=10)
     main = MainWindow(demo, Settings())
     qtbot.addWidget(main)
@@ -116,12 +116,12 @@ def test_the_first_paint_imports_no_orm(demo: Services) -> None:
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "app.setApplicationName('jixiao-zicha'); app.setOrganizationName('jixiao-zicha')\n"
-        "from gui.settings import Settings\n"
-        "from gui.first_paint import first_paint\n"
+        "from gui.infra.settings import Settings\n"
+        "from gui.window.first_paint import first_paint\n"
         f"window = first_paint({str(path)!r}, Settings())\n"
         "assert window is not None and window.isVisible()\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')\n"
-        "          or m in ('model.services', 'gui.main_window', 'exporters.registry')]\n"
+        "          or m in ('model.services', 'gui.window.main_window', 'exporters.registry')]\n"
         "print(sorted(loaded))\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
@@ -146,7 +146,7 @@ def test_a_start_shows_the_first_paint_then_the_main_window(demo: Services) -> N
 START = r'''
 import importlib.machinery, runpy, sys
 def watch(module):
-    if module.__name__ == "gui.first_paint":
+    if module.__name__ == "gui.window.first_paint":
         show = module.FirstPaint.show
         def shown(self):
             show(self)
@@ -165,7 +165,7 @@ def watch(module):
         module.MainWindow.show = shown
 class Watcher:
     def find_spec(self, name, path, target=None):
-        if name not in ("gui.first_paint", "gui.main_window"):
+        if name not in ("gui.window.first_paint", "gui.window.main_window"):
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         run = spec.loader.exec_module

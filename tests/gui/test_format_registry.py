@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exporters.registry import export_formats
-from gui.accelerators import plain_text
 from gui.dialogs import exports, import_excel
-from gui.main_window import MainWindow
-from gui.menus import previews
-from gui.settings import Settings
+from gui.infra.accelerators import plain_text
+from gui.infra.settings import Settings
+from gui.window.main_window import MainWindow
+from gui.window.menus import previews
 from model.services import Services
 from tests.format_plugins import plugged_in
 
@@ -52,7 +52,7 @@ def test_the_word_dialog_offers_the_evidence_list_the_cli_offers(
 
     monkeypatch.setattr(exports.ExportDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
-    monkeypatch.setattr("gui.file_actions.offer_review", lambda *_args: True)
+    monkeypatch.setattr("gui.window.file_actions.offer_review", lambda *_args: True)
     window.files.export("word")
     assert seen == [["附自查表作为附件", "注明证明材料编号并附清单"]]
     from docx import Document
@@ -78,7 +78,7 @@ def test_a_plugged_in_format_gets_its_menu_entry_dialog_and_import(
 
         monkeypatch.setattr(exports.ExportDialog, "exec", accept)
         monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
-        monkeypatch.setattr("gui.file_actions.offer_review", lambda *_args: True)
+        monkeypatch.setattr("gui.window.file_actions.offer_review", lambda *_args: True)
         next(a for a in window.findChildren(QAction) if a.objectName() == "csv").trigger()
         with open(out, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))

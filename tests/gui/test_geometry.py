@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from gui.geometry import FRAME_ALLOWANCE, clamped, first_geometry, place, restored
-from gui.settings import Settings
+from gui.infra.geometry import FRAME_ALLOWANCE, clamped, first_geometry, place, restored
+from gui.infra.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,8 +23,8 @@ import json, sys
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
 from model.opening import create_demo_database
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
+from gui.infra.settings import Settings
 app = QApplication([])
 services = create_demo_database({db!r})
 window = MainWindow(services, Settings())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
-from gui.help_menu import GuideDialog
+from gui.window.help_menu import GuideDialog
 
 
 def guide_text(qtbot: QtBot) -> str:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.dialogs import import_excel
 from gui.dialogs.import_excel import FinancePreview, ImportPreview, read_for_import
-from gui.settings import Settings
+from gui.infra.settings import Settings
 from importers.finance_xlsx import FinanceImport
 from importers.store import store_tables
 from importers.xlsx_table import load_grids

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QStyle, QStyleOptionViewIte
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs.import_preview import ImportPreview
-from gui.settings import Settings
+from gui.infra.settings import Settings
 from importers.grid import Grid
 from importers.store import store_tables
 from importers.xlsx_table import ImportOptions, analyse, load_grids

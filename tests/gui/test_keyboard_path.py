@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import ID_ROLE, ITEM, KIND_ROLE
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import import_summary
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.importers.summary_documents import seed_lines, typed_docx
 

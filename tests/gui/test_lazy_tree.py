@@ -6,10 +6,10 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-import gui.framework_pane
+import gui.window.framework_pane
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import DIMENSION, ITEM, FrameworkTreeModel
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 
 
@@ -31,7 +31,7 @@ def test_lazy_model_passes_qt_model_tester(qtbot: QtBot, demo: Services, demo_id
 @pytest.fixture
 def lazy_window(qtbot: QtBot, demo: Services, answers: list[str],
                 monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(gui.framework_pane, "LAZY_ITEMS", 10)
+    monkeypatch.setattr(gui.window.framework_pane, "LAZY_ITEMS", 10)
     window = MainWindow(demo, Settings())
     qtbot.addWidget(window)
     window.show()
@@ -62,7 +62,7 @@ def test_window_opens_without_loading_items(lazy_window: MainWindow, demo: Servi
 def test_a_large_find_shows_dimensions_and_fetches_matches_when_opened(
         qtbot: QtBot, lazy_window: MainWindow, demo: Services, demo_id: int,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gui.framework_pane, "OPEN_FOUND", 1)
+    monkeypatch.setattr(gui.window.framework_pane, "OPEN_FOUND", 1)
     model, bar = lazy_window.tree_model, lazy_window.filter_bar
     items = demo.items.list(demo_id)
     bar.status.setCurrentIndex(bar.status.findData("已完成"))

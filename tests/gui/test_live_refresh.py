@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ID_ROLE, ITEM, RECORD_ROLE
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.gui.test_editing import select, type_into

@@ -10,11 +10,11 @@ from pathlib import Path
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from gui.infra.settings import Settings
 from gui.item_models.evidence_table import EvidenceTableModel
 from gui.item_models.framework_tree import FrameworkTreeModel
 from gui.item_models.tree_filter import TreeFilter
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.db_templates import copy_template
 

@@ -1,4 +1,4 @@
-"""Every menu entry declared in gui/menus.py is in the window, in its declared place, with an
+"""Every menu entry declared in gui/window/menus.py is in the window, in its declared place, with an
 accelerator letter unique in its menu; collect's entries and the print previews included."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from gui import menus
-from gui.accelerators import plain_text
-from gui.main_window import MainWindow
-from model.layouts import layout_names
+from gui.infra.accelerators import plain_text
+from gui.window import menus
+from gui.window.main_window import MainWindow
+from model.report.layouts import layout_names
 
 
 def _menu_of(window: MainWindow, holder: menus.Submenu | None) -> QMenu | None:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.dialogs import print_preview
 from gui.dialogs.print_preview import PrintPreview, make_pdf, print_document
-from gui.main_window import MainWindow
 from gui.panels.review_panel import offer_review
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.exporters.rendering import require_tools
 

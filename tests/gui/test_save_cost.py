@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from gui.item_models.framework_tree import DIMENSION, ITEM
-from gui.main_window import MainWindow
 from gui.panels.finance_conflict import FieldConflictDialog
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.gui.test_editing import type_into
 from tests.gui.test_finance_undo import form_window, other, visit  # noqa: F401 — fixtures

@@ -8,13 +8,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import resources
-from gui.accelerators import plain_text
 from gui.dialogs.item_history import ItemHistoryDialog
-from gui.main_window import MainWindow
-from gui.settings import Settings
-from model.audit import item_history
-from model.bulk import create_assessment_tree
+from gui.infra.accelerators import plain_text
+from gui.infra.settings import Settings
+from gui.window.main_window import MainWindow
+from model.framework.bulk import create_assessment_tree
 from model.services import Services
+from model.sharing.audit import item_history
 from model.storage.opening import open_database
 from model.storage.server_admin import add_login, server_init
 from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, pg_server  # noqa: F401
@@ -45,7 +45,7 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
     qtbot.addWidget(window)
     window.show()
     assert PASSWORD not in window.windowTitle()
-    from gui.window_menus import find_action
+    from gui.window.window_menus import find_action
 
     new_item = find_action(window, "new_item")
     assert new_item is not None and not new_item.isEnabled() and "处室填报人" in new_item.toolTip()
@@ -84,9 +84,9 @@ def test_a_clerk_edits_its_own_items_only_and_sees_why(
 
 
 def test_the_connect_dialog_keeps_the_password_out_of_the_url(qtbot: QtBot, window: MainWindow) -> None:
-    from gui import server_login
     from gui.dialogs.connect_server import ConnectDialog
-    from gui.window_menus import find_action
+    from gui.infra import server_login
+    from gui.window.window_menus import find_action
 
     assert plain_text(find_action(window, "connect").text()) == "连接服务器…"
     dialog = ConnectDialog(window)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs.restore_backup import RestoreDialog, restore_chosen
-from gui.main_window import MainWindow
 from gui.panels.evidence_panel import open_in_viewer
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.backups import make_backup
 from model.storage.examine import examine
@@ -119,7 +119,7 @@ def test_exporting_onto_the_live_database_is_refused(window: MainWindow, demo: S
 
     monkeypatch.setattr(exports.ExportDialog, "exec", accept)
     # the demo has review problems; the offer to look at them first is tested with the review panel
-    monkeypatch.setattr("gui.file_actions.offer_review", lambda *_args: True)
+    monkeypatch.setattr("gui.window.file_actions.offer_review", lambda *_args: True)
     for name in ("word", "excel"):
         action = next(a for a in window.findChildren(type(window.undo_action))
                       if a.objectName() == name)

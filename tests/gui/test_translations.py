@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import translations
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.infra import translations
+from gui.infra.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from resources.i18n.release import release
 

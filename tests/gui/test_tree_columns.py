@@ -10,11 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui.accelerators import plain_text
+from gui.infra.accelerators import plain_text
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ID_ROLE, ITEM, KIND_ROLE
 from gui.item_models.tree_columns import column_index
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from tests.gui.test_editing import select, type_into
 
@@ -215,7 +215,7 @@ def test_clicking_the_status_cell_of_the_row_shown_keeps_the_typing(
 
 
 def test_headers_and_column_list_in_english(qtbot: QtBot, demo: Services, tmp_path: Path) -> None:
-    from gui import translations
+    from gui.infra import translations
     from resources.i18n.release import release
 
     release()

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from gui.item_models.framework_tree import ITEM, RECORD_ROLE
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.gui.conftest import database_state
@@ -178,7 +178,7 @@ def test_a_refused_date_keeps_the_note_dialog_open(qtbot: QtBot, answers: list[s
 def test_status_dots_are_drawn_at_the_screen_scaling() -> None:
     from PySide6.QtCore import QSize
 
-    from gui.status_icons import status_icon
+    from gui.infra.status_icons import status_icon
 
     pixmap = status_icon("已完成").pixmap(QSize(14, 14), 1.5)
     assert pixmap.devicePixelRatio() == 1.5 and pixmap.size() == QSize(21, 21)  # not scaled up
@@ -262,7 +262,7 @@ def test_typing_then_deleting_at_once_saves_the_typing_first(
 def test_undoing_a_bulk_status_of_an_item_deleted_elsewhere_names_it(
         qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, tmp_path,
         answers: list[str]) -> None:
-    from gui.settings import Settings
+    from gui.infra.settings import Settings
     from tests.gui.test_bulk import select_items
 
     items = demo.items.list(demo_id)
@@ -285,7 +285,7 @@ def test_undoing_a_bulk_status_of_an_item_deleted_elsewhere_names_it(
 def test_undoing_an_evidence_add_removed_elsewhere_names_the_file(
         qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, tmp_path,
         answers: list[str]) -> None:
-    from gui.settings import Settings
+    from gui.infra.settings import Settings
 
     item = next(i for i in demo.items.list(demo_id) if not demo.evidence.list(i.id))
     select(window, ITEM, item.id)

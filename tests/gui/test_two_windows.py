@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ITEM
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.errors import ConflictError
 from model.services import Services
 from model.storage.migrate import open_sqlite

@@ -27,9 +27,9 @@ from pytestqt.qtbot import QtBot
 
 from gui.commands.conflicts import FieldConflict, both
 from gui.commands.fields import EditFieldCommand
+from gui.infra.settings import Settings
 from gui.item_models.framework_tree import ITEM
-from gui.main_window import MainWindow
-from gui.settings import Settings
+from gui.window.main_window import MainWindow
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from gui.workers import run_job
+from gui.infra.workers import run_job
 
 
 def test_a_job_without_progress_still_shows_it_is_busy(qtbot: QtBot) -> None:

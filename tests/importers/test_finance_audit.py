@@ -13,8 +13,8 @@ import pytest
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.finance_xlsx import is_finance_form, read_finance_form
 from importers.xlsx_grid import read_xlsx_grids
-from model.finance import FinanceService
-from model.finance_layouts import load_finance_layout
+from model.finance.layouts import load_finance_layout
+from model.finance.service import FinanceService
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -18,8 +18,8 @@ import resources
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.errors import ImportFileError
 from importers.finance_xlsx import read_finance_form
-from model.finance import FinanceService
-from model.finance_layouts import load_finance_layout
+from model.finance.layouts import load_finance_layout
+from model.finance.service import FinanceService
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
 from tests.importers.test_fuzz import MUTATION, mutate_bytes, mutate_xml

@@ -11,8 +11,8 @@ import resources
 from exporters.finance_xlsx import export_finance_xlsx
 from importers.errors import ImportFileError
 from importers.finance_xlsx import is_finance_form, read_finance_form
-from model.finance import FinanceService
-from model.finance_layouts import finance_layout_names, load_finance_layout
+from model.finance.layouts import finance_layout_names, load_finance_layout
+from model.finance.service import FinanceService
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

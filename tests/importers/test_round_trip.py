@@ -11,10 +11,10 @@ from exporters.xlsx_table import export_xlsx
 from exporters.xmltext import clean
 from importers.cell_text import clean_text
 from importers.xlsx_table import read_table
-from model.bulk import create_assessment_tree
-from model.layouts import load_layout
-from model.report import report_of
-from model.text_rules import clean_line
+from model.framework.bulk import create_assessment_tree
+from model.report.build import report_of
+from model.report.layouts import load_layout
+from model.text.rules import clean_line
 from tests.db_templates import empty_services
 
 # Any Unicode a clerk could paste (lone surrogates cannot even be stored), control characters

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from exporters.xlsx_table import export_xlsx
 from importers.xlsx_table import read_table
-from model.bulk import create_assessment_tree
-from model.layouts import load_layout
-from model.report import report_of
+from model.framework.bulk import create_assessment_tree
+from model.report.build import report_of
+from model.report.layouts import load_layout
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -1,4 +1,4 @@
-"""Imports into an existing assessment (model.bulk.append_tree), in any order with the clerk's own
+"""Imports into an existing assessment (model.framework.bulk.append_tree), in any order with the clerk's own
 edits between them (a Hypothesis state machine): every accepted import adds exactly its items
 after the ones already there, under the dimension of the same name (reused, never doubled); a
 refused import (a bad status, too deep a framework, a bad name) changes nothing at all."""
@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from model.bulk import append_tree
 from model.errors import ModelError
+from model.framework.bulk import append_tree
 from model.services import Services
 from tests.db_templates import demo_services
 

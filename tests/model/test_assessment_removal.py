@@ -8,7 +8,7 @@ from pathlib import Path
 import main
 from importers.finance_xlsx import read_finance_form
 from importers.store import store_finance_form
-from model.assessment_removal import assessment_size, delete_assessment, restore_assessment
+from model.framework.assessment_removal import assessment_size, delete_assessment, restore_assessment
 from model.services import Services
 from model.year_compare.previous import choose_previous
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 import resources
-from model.bulk import create_assessment_tree
+from model.framework.bulk import create_assessment_tree
 from model.records import DeletedRows
 from model.services import Services
 from model.storage.migrate import open_sqlite

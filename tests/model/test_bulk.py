@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from bench.generate import assessment_data
-from model.bulk import append_tree, create_assessment_tree
+from model.framework.bulk import append_tree, create_assessment_tree
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

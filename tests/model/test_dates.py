@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from model.dates import parse_date
 from model.errors import ValidationError
 from model.services import Services
+from model.text.dates import parse_date
 
 
 @pytest.mark.parametrize("typed", ["2021-03-05", "2021-3-5", "2021/3/5", "2021.3.5", "2021年3月5日",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.doc_numbers import normalize_doc_no
 from model.services import Services
+from model.text.doc_numbers import normalize_doc_no
 
 
 @pytest.mark.parametrize("typed", ["京卫医[2021]36号", "京卫医(2021)36号", "京卫医【2021】36号",

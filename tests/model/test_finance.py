@@ -8,7 +8,7 @@ import pytest
 
 import resources
 from model.errors import ValidationError
-from model.finance import FinanceService
+from model.finance.service import FinanceService
 from model.services import Services
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import resources
-from model.finance_fields import FieldConflictError
+from model.finance.fields import FieldConflictError
 from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated

@@ -13,7 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 import resources
 from model.errors import ModelError
-from model.finance_schema import FORM_TEXT_FIELDS
+from model.finance.schema import FORM_TEXT_FIELDS
 from tests.db_templates import empty_services
 
 AMOUNTS = st.one_of(st.none(), st.floats(min_value=-100, max_value=1e6, allow_nan=False),

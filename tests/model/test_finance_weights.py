@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from importers.finance_xlsx import read_finance_form
-from model.finance import FinanceService
+from model.finance.service import FinanceService
 from model.scoring.form import FormScore
 from model.scoring.form_weights import stated_points
 from model.storage.migrate import open_sqlite

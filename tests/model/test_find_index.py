@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.find_index import FindIndex, bits_of, search_text, slots_of
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
+from model.search.find_index import FindIndex, bits_of, search_text, slots_of
 from model.services import Services
 
 QUERIES = ["疫", "疫情", "疫情防控", "医院", "2021", "A岗", "a岗", "≥80%", "不存在的词语", "“四个中心”",
@@ -54,7 +54,7 @@ def test_status_and_department_with_text(demo: Services, demo_id: int, index: Fi
 
 def test_read_a_page_at_a_time(demo: Services, demo_id: int,
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("model.find_index.PAGE", 7)
+    monkeypatch.setattr("model.search.find_index.PAGE", 7)
     index = FindIndex(demo.db, demo_id)
     steps = 1
     while not index.step():
@@ -67,7 +67,7 @@ def test_a_find_while_reading_answers_at_once(demo: Services, demo_id: int,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A clerk typing as the window opens: the items read so far answer from memory, the rest
     from SQL; the find does not wait for (nor do) the rest of the reading."""
-    monkeypatch.setattr("model.find_index.PAGE", 7)
+    monkeypatch.setattr("model.search.find_index.PAGE", 7)
     items = demo.items.list(demo_id)
     dims = {i.id: i.dimension_id for i in items}
     department = next(i.department for i in items if i.department)

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from model.first_view import read_first_view
+from model.framework.first_view import read_first_view
 from model.services import Services
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from importers.registry import import_format, run_import
 from model.errors import ConflictError
-from model.import_undo import imported_rows, remove_import, restore_import, row_ids
+from model.framework.import_undo import imported_rows, remove_import, restore_import, row_ids
 from model.services import Services
 from tests.gui.conftest import database_state
 from tests.importers import clerk_tables

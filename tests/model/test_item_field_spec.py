@@ -15,10 +15,10 @@ import pytest
 
 from model.collect.vocabulary import CANDIDATE_FIELDS, LOCKED_FIELDS
 from model.errors import ValidationError
-from model.queries import REPORT_ITEM_COLUMNS
 from model.records import ItemRecord
-from model.report_options import CARRIED_OPTIONS, REPORT_OPTION_FIELDS, REPORT_OPTIONS
-from model.report_records import ReportItem
+from model.report.options import CARRIED_OPTIONS, REPORT_OPTION_FIELDS, REPORT_OPTIONS
+from model.report.queries import REPORT_ITEM_COLUMNS
+from model.report.records import ReportItem
 from model.schema import Assessment, CheckItem
 from model.services import Services
 from model.vocabulary import FIELDS_BY_CODE, ITEM_FIELDS, SCORE_FIELDS
@@ -50,7 +50,7 @@ from exporters.handout_xlsx import write_handout
 from exporters.xlsx_table import export_xlsx
 from gui.commands.base import EditContext
 from gui.dialogs.import_columns import field_labels
-from gui.notifier import ChangeNotifier
+from gui.infra.notifier import ChangeNotifier
 from gui.panels.item_editor import ItemEditor
 from importers.formats import clerk_table
 from importers.handout_xlsx import read_returned
@@ -58,8 +58,8 @@ from importers.vocabulary import FIELD_LABELS, field_scores
 from model.collect.fields import FILL_CODES
 from model.collect.handout import build_handout, record_handout
 from model.collect.merge import CollectOptions, collect
-from model.layouts import load_layout
-from model.report import report_of
+from model.report.layouts import load_layout
+from model.report.build import report_of
 from model.services import Services
 from model.storage.migrate import open_sqlite
 

@@ -9,8 +9,8 @@ import pytest
 
 import resources
 from model.errors import ValidationError
-from model.layouts import layout_field_known, layout_names, load_layout, validate_layout
-from model.report import report_of
+from model.report.build import report_of
+from model.report.layouts import layout_field_known, layout_names, load_layout, validate_layout
 from model.services import Services
 from model.vocabulary import EXPORTABLE_FIELDS
 

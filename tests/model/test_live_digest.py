@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from model.live_digest import difference, digest
 from model.services import Services
+from model.sharing.live_digest import difference, digest
 
 
 def test_edits_moves_and_new_rows_are_told_apart(demo: Services, demo_id: int) -> None:

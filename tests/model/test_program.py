@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from model.program import PORTABLE_MARKER, program_folder, version
+from model.runtime.program import PORTABLE_MARKER, program_folder, version
 
 ROOT = Path(__file__).resolve().parents[2]
 WHERE = ("from model.storage.location import user_data_dir, default_database_path; "

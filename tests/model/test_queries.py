@@ -1,4 +1,4 @@
-"""The plain reads (model.queries) give exactly what the ORM services give, without SQLAlchemy."""
+"""The plain reads (model.report.queries) give exactly what the ORM services give, without SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Boolean, DateTime
 
-from model.queries import (
+from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, NarrativeRecord
+from model.report.build import report_of
+from model.report.queries import (
     BOOLEANS,
     DATETIMES,
     REPORT_ITEM_COLUMNS,
@@ -21,8 +23,6 @@ from model.queries import (
     evidence_by_item,
     narrative_sections,
 )
-from model.records import AssessmentRecord, DimensionRecord, EvidenceRecord, NarrativeRecord
-from model.report import report_of
 from model.schema import Base
 from model.services import Services
 from model.vocabulary import ITEM_EDITABLE_FIELDS
@@ -105,7 +105,7 @@ def test_every_column_named_is_the_schemas_and_converted_as_its_type() -> None:
 def test_the_report_is_read_without_sqlalchemy(demo: Services, demo_id: int) -> None:
     path = demo.db.sqlite_path
     code = ("import sys; from pathlib import Path; from model.storage.migrate import open_sqlite; "
-            "from model.report import report_of; "
+            "from model.report.build import report_of; "
             f"report = report_of(open_sqlite(Path({str(path)!r})), {demo_id}, with_evidence=True); "
             "assert len(report.items) == 40; "
             "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic'))))")
@@ -127,7 +127,7 @@ def test_report_items_are_whole_records(varied: Services, demo_id: int) -> None:
     """The report makes its items without their __init__: every field is set, nothing else."""
     from dataclasses import fields
 
-    from model.report_records import ReportItem
+    from model.report.records import ReportItem
 
     for item in report_of(varied.db, demo_id, with_evidence=True).items:
         assert not hasattr(item, "__dict__")  # slots: nothing else can be set

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from model.errors import ValidationError
-from model.report import report_of, report_options
+from model.report.build import report_of, report_options
 from model.services import Services
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from model.review import KINDS, counts, review
+from model.report.review import KINDS, counts, review
 from model.services import Services
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from model.records import ITEM_TEXT_FIELDS
-from model.search import SearchService
+from model.search.full_text import SearchService
 from model.services import Services
 
 QUERIES = ["疫", "疫情", "疫情防控", "医院", "2021", "A岗", "a岗", "≥80%", "不存在的词语", "“四个中心”"]

@@ -4,8 +4,8 @@ and the Word file's name, all from the vocabulary's one declaration."""
 from __future__ import annotations
 
 from exporters.formats.summary_word import summary_name
-from model.finance_layouts import finance_layout_names, load_finance_layout
-from model.report import report_of
+from model.finance.layouts import finance_layout_names, load_finance_layout
+from model.report.build import report_of
 from model.services import Services
 from model.vocabulary import titled
 

@@ -7,7 +7,7 @@ import pytest
 from model.errors import ValidationError
 from model.records import ITEM_EDITABLE_FIELDS as RECORD_FIELDS
 from model.schema import CheckItem
-from model.search import TEXT_COLUMNS
+from model.search.full_text import TEXT_COLUMNS
 from model.services import Services
 from model.vocabulary import (
     DONE_STATUSES,

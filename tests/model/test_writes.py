@@ -1,4 +1,4 @@
-"""Every write kind returns its result and the Changes it made (model/writes.py), with exactly the
+"""Every write kind returns its result and the Changes it made (model/edits/writes.py), with exactly the
 flags a panel looks at; a field write refuses a field changed since it was seen, writing nothing."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ import pytest
 import resources
 from importers.handout_xlsx import read_returned
 from importers.registry import import_format, run_import
-from model.changes import Changes
 from model.collect.merge import CollectOptions
+from model.edits.changes import Changes
+from model.edits.writes import FIELD_WRITERS, Writes
 from model.errors import FieldChangedError
-from model.import_undo import imported_rows, row_ids
+from model.framework.import_undo import imported_rows, row_ids
 from model.records import (
     AssessmentRecord,
     DimensionRecord,
@@ -22,7 +23,6 @@ from model.records import (
     NarrativeRecord,
 )
 from model.services import Services
-from model.writes import FIELD_WRITERS, Writes
 from tests.gui.conftest import database_state
 from tests.importers import clerk_tables
 from tests.model.collect.helpers import edit_cells, hand_out, small_assessment

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from model.changes import Changes, Outcome
+from model.edits.changes import Changes, Outcome
+from model.edits.writes import Writes
 from model.errors import FieldChangedError, ModelError
 from model.records import DeletedRows
 from model.services import Services
-from model.writes import Writes
 from tests.db_templates import demo_services
 
 TABLES = ("assessment", "dimension", "check_item", "evidence", "narrative_section")

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from model.program import version
+from model.runtime.program import version
 
 ROOT = Path(__file__).resolve().parents[2]
 

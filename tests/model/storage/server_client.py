@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from model.errors import ConflictError, ModelError  # noqa: E402
-from model.permissions import rights_of  # noqa: E402
 from model.services import Services  # noqa: E402
+from model.sharing.permissions import rights_of  # noqa: E402
 from model.storage.opening import open_database  # noqa: E402
 
 

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from exporters.evidence_package import export_evidence
-from model.report import report_of
+from model.report.build import report_of
 from model.services import Services
 from model.storage.filestore import FileStore
 from model.storage.names import safe_name
@@ -40,7 +40,7 @@ def test_exported_components_fit_linux_desktops(demo: Services, demo_id: int,
 
 
 def test_text_rules_clean_only_what_needs_it() -> None:
-    from model.text_rules import clean_line, clean_text, needs_cleaning
+    from model.text.rules import clean_line, clean_text, needs_cleaning
 
     assert clean_text("甲\x0b乙\r\n丙\x00丁\ufffe") == "甲\n乙\n丙丁"
     assert clean_line(" 标题\x0b第二行\t尾 ") == "标题 第二行 尾"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import resources
-from model.bulk import create_assessment_tree
+from model.framework.bulk import create_assessment_tree
 from model.storage.opening import open_database
 from model.storage.pg_change_feed import PostgresChangeFeed
 from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 import resources
-from model.bulk import create_assessment_tree
 from model.errors import ConflictError, DatabaseRefusedError
-from model.find_index import FindIndex
+from model.framework.bulk import create_assessment_tree
 from model.opening import open_services
-from model.report import report_of
+from model.report.build import report_of
+from model.search.find_index import FindIndex
 from model.services import Services
 from model.storage.migrate import open_url
 from model.storage.revisions import head_revision

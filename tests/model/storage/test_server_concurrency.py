@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import resources
-from model.bulk import create_assessment_tree
 from model.errors import ModelError
+from model.framework.bulk import create_assessment_tree
 from model.services import Services
 from model.storage.opening import open_database
 from model.storage.server_admin import add_login, server_init

@@ -138,8 +138,8 @@ def test_sqlite_records_the_os_user(tmp_path: Path) -> None:
     import getpass
 
     import resources
-    from model.audit import item_history
-    from model.bulk import create_assessment_tree
+    from model.framework.bulk import create_assessment_tree
+    from model.sharing.audit import item_history
 
     services = Services.over(open_sqlite(migrated(tmp_path / "a.db")))
     try:

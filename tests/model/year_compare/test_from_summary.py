@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from main import main
-from model.review import review
+from model.report.review import review
 from model.services import Services
 from model.year_compare.compare import compare, last_year_items
 from model.year_compare.previous import choose_previous

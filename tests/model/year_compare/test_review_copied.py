@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.review import counts, review
+from model.report.review import counts, review
 from model.services import Services
 from tests.model.year_compare.two_years import build
 
