@@ -283,7 +283,7 @@ class HandoutReturn(Base):
 
 # The finance forms' tables (issue #15) live in their own module; imported here so that the
 # metadata (and the migrations' comparison with it) always holds them.
-from model.finance import schema as finance_schema  # noqa: E402, F401  (audit: issue #25)
+from model.finance import schema as finance_schema  # noqa: E402, F401
 from model.sharing import audit_schema  # noqa: E402, F401  (audit: issue #25)
 
 # Last year's assessment of each assessment (issue #28), likewise.

@@ -1,6 +1,7 @@
 """The arrows of dependency: model/ never imports Qt; exporters/ never Qt nor SQLAlchemy; gui/
 reaches storage only through model.maintenance, never SQL, the schema or the command line;
-model/storage/ is a leaf under the domain (it imports nothing of model/ above it)."""
+model/storage/ is a leaf under the domain (it imports nothing of model/ above it); model/'s modules
+form no import cycle; model/ and gui/ keep their modules in feature folders, not at the top level."""
 
 from __future__ import annotations
 
@@ -26,10 +27,18 @@ VOCABULARY_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "model.schema")
 # table declarations the migrations compare with (the schema modules, which import only these).
 # Services, opening the services (model.opening) and every domain module stay above storage.
 STORAGE_MAY_IMPORT = frozenset({
-    "model.errors", "model.input_files", "model.framework.extras", "model.runtime.program", "model.vocabulary",
-    "model.schema", "model.sharing.audit_schema", "model.finance.schema", "model.year_compare.schema",
+    "model.errors", "model.input_files", "model.framework.extras", "model.runtime.program",
+    "model.vocabulary", "model.schema", "model.sharing.audit_schema", "model.finance.schema",
+    "model.year_compare.schema",
     "model.report.options", "model.format_options",  # the options' declarations; the label marker
 })
+# The tables declared beside their features, which model.schema imports at its end so that the
+# metadata always holds them (they import model.schema's Base): the one cycle allowed in model/.
+SCHEMA_PARTS = frozenset({"model.finance.schema", "model.sharing.audit_schema",
+                          "model.year_compare.schema"})
+# At most this many modules directly in the folder (__init__.py counted): the rest live in feature
+# packages (model/framework/, finance/, report/, …; gui/window/, gui/infra/, panels/, dialogs/, …).
+MAX_TOP_LEVEL = {"model": 12, "gui": 4}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -115,7 +124,7 @@ def test_the_storage_rule_sees_a_wrong_arrow(tmp_path: Path) -> None:
     sample = tmp_path / "up.py"
     sample.write_text("from model.errors import ModelError\nfrom model.storage.db import Database\n"
                       "def f():\n    from model.services import Services\n"
-                      "from model import bulk\n", encoding="utf-8")
+                      "from model.framework import bulk\n", encoding="utf-8")
     assert wrong_storage_arrows([sample]) == ["up.py imports model.framework.bulk",
                                               "up.py imports model.services"]
 
@@ -129,6 +138,41 @@ def test_storage_modules_form_no_cycle() -> None:
         for path in folder.glob("*.py")
     }
     graphlib.TopologicalSorter(graph).prepare()  # raises CycleError naming the cycle
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def model_import_graph() -> dict[str, set[str]]:
+    """Every model module (migrations aside) and the model modules it imports, at any depth."""
+    files = [p for p in (ROOT / "model").rglob("*.py") if "migrations" not in p.parts]
+    graph = {module_name(path): model_imports(path) for path in files}
+    return {name: {n for n in imported if n in graph and n != name} for name, imported in graph.items()}
+
+
+def test_model_modules_form_no_cycle() -> None:
+    """Function-level imports count too; only model.schema's closing import of the tables declared
+    beside their features is allowed to come back."""
+    graph = model_import_graph()
+    graph["model.schema"] -= SCHEMA_PARTS
+    graphlib.TopologicalSorter(graph).prepare()  # raises CycleError naming the cycle
+
+
+def test_model_packages_are_only_their_docstring() -> None:
+    """Importing one module of a package runs nothing else (no re-exports, no hidden arrows)."""
+    inits = [p for p in (ROOT / "model").rglob("__init__.py") if "migrations" not in p.parts]
+    assert inits
+    for path in inits:
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        assert len(body) == 1 and isinstance(body[0], ast.Expr), path.relative_to(ROOT)
+
+
+@pytest.mark.parametrize("folder", sorted(MAX_TOP_LEVEL))
+def test_few_modules_at_the_top_level(folder: str) -> None:
+    modules = sorted(p.name for p in (ROOT / folder).glob("*.py"))
+    assert len(modules) <= MAX_TOP_LEVEL[folder], modules
 
 
 def test_the_prefix_rule_sees_storage_internals() -> None:
