@@ -823,7 +823,7 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/window/first_paint.py" line="74" />
+        <location filename="../../gui/window/first_paint.py" line="72" />
         <location filename="../../gui/window/framework_pane.py" line="63" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
@@ -1375,77 +1375,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="58" />
+        <location filename="../../gui/window/main_window.py" line="59" />
         <source>完成情况</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="317" />
+        <location filename="../../gui/window/main_window.py" line="318" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="294" />
+        <location filename="../../gui/window/main_window.py" line="295" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="294" />
+        <location filename="../../gui/window/main_window.py" line="295" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="295" />
+        <location filename="../../gui/window/main_window.py" line="296" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="115" />
+        <location filename="../../gui/window/menus.py" line="122" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="116" />
+        <location filename="../../gui/window/menus.py" line="123" />
         <source>新建自评…</source>
         <translation>New assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="117" />
+        <location filename="../../gui/window/menus.py" line="124" />
         <source>新建绩效自评表（项目支出/部门整体）…</source>
         <translation>New performance self-evaluation form (project/department)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="118" />
+        <location filename="../../gui/window/menus.py" line="125" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="119" />
+        <location filename="../../gui/window/menus.py" line="126" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="120" />
+        <location filename="../../gui/window/menus.py" line="127" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="121" />
+        <location filename="../../gui/window/menus.py" line="128" />
         <source>另存副本为…</source>
         <translation>Save a copy as…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="123" />
+        <location filename="../../gui/window/menus.py" line="130" />
         <source>导入 Excel 表格…</source>
         <translation>Import Excel table…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="124" />
+        <location filename="../../gui/window/menus.py" line="131" />
         <source>导入上年工作总结…</source>
         <translation>Import last year's work summary…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="126" />
+        <location filename="../../gui/window/menus.py" line="133" />
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -1455,147 +1455,147 @@
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="106" />
+        <location filename="../../gui/window/menus.py" line="112" />
         <source>设置状态</source>
         <translation>Set status</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="107" />
+        <location filename="../../gui/window/menus.py" line="113" />
         <source>设置责任处室…</source>
         <translation>Set department…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="108" />
+        <location filename="../../gui/window/menus.py" line="114" />
         <source>移到考评维度…</source>
         <translation>Move to dimension…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="127" />
+        <location filename="../../gui/window/menus.py" line="134" />
         <source>分发给各处室…</source>
         <translation>Hand out to departments…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="128" />
+        <location filename="../../gui/window/menus.py" line="135" />
         <source>汇总…</source>
         <translation>Collect…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="129" />
+        <location filename="../../gui/window/menus.py" line="136" />
         <source>汇总进度</source>
         <translation>Collection progress</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="131" />
+        <location filename="../../gui/window/menus.py" line="138" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="133" />
+        <location filename="../../gui/window/menus.py" line="140" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="134" />
+        <location filename="../../gui/window/menus.py" line="141" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="135" />
+        <location filename="../../gui/window/menus.py" line="142" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="136" />
+        <location filename="../../gui/window/menus.py" line="143" />
         <source>撤销历史…</source>
         <translation>Undo history…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="138" />
+        <location filename="../../gui/window/menus.py" line="145" />
         <source>新建考评维度</source>
         <translation>New dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="139" />
+        <location filename="../../gui/window/menus.py" line="146" />
         <source>新建下级维度</source>
         <translation>New sub-dimension</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="140" />
+        <location filename="../../gui/window/menus.py" line="147" />
         <source>新建自查事项</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="141" />
+        <location filename="../../gui/window/menus.py" line="148" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="142" />
+        <location filename="../../gui/window/menus.py" line="149" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="143" />
+        <location filename="../../gui/window/menus.py" line="150" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="147" />
+        <location filename="../../gui/window/menus.py" line="154" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="150" />
+        <location filename="../../gui/window/menus.py" line="157" />
         <source>删除自评…</source>
         <translation>Delete assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="152" />
+        <location filename="../../gui/window/menus.py" line="159" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="153" />
+        <location filename="../../gui/window/menus.py" line="160" />
         <source>体检</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="154" />
+        <location filename="../../gui/window/menus.py" line="161" />
         <source>选择上年的自评…</source>
         <translation>Choose last year's assessment…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="155" />
+        <location filename="../../gui/window/menus.py" line="162" />
         <source>检查数据库与证明材料…</source>
         <translation>Check database and evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="156" />
+        <location filename="../../gui/window/menus.py" line="163" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="157" />
+        <location filename="../../gui/window/menus.py" line="164" />
         <source>首选项…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="159" />
+        <location filename="../../gui/window/menus.py" line="166" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="160" />
+        <location filename="../../gui/window/menus.py" line="167" />
         <source>使用说明</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="161" />
+        <location filename="../../gui/window/menus.py" line="168" />
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="162" />
+        <location filename="../../gui/window/menus.py" line="169" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2956,7 +2956,7 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>In the tree: Delete deletes, Ctrl+A selects the dimension's items; in the find box: Enter or ↓ goes to the first match; in the review list: Enter opens the problem; Alt+letter opens a menu, then the underlined letter picks an entry.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/menus.py" line="251" />
+        <location filename="../../gui/window/menus.py" line="259" />
         <source>常用</source>
         <translation>Daily actions</translation>
     </message>
