@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from sqlalchemy import func, select
 
+from model.framework.assessments import AssessmentService
 from model.report.build import report_of
 from model.report.layouts import Layout, layout_names, load_layout
 from model.report.records import Report, ReportDimension, ReportItem
 from model.schema import CheckItem, Evidence
-from model.services import Services
+from model.storage.db import Database
 from model.text.metrics import EXCEL_CELL_LIMIT, MAX_ROW_HEIGHT, row_height, wrapped_lines
 from model.vocabulary import DONE_STATUSES as DONE
 from model.vocabulary import NOT_STARTED, UNFINISHED, is_applicable
@@ -26,6 +28,16 @@ _ALL_DONE = re.compile(r"(\d+)项[^，。；,;！!]{0,20}?全部(?:完成|落实
 _DONE = re.compile(r"(?<![未无])(?:已)?完成(?:了)?(\d+)项")
 _SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
 _NOT_PUNCT = re.compile(r"[\s，。、；：,.;:！!？?“”\"'（）()]")
+
+
+class Services(Protocol):
+    """What the review reads: the database and its assessments (model.services.Services has both)."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def assessments(self) -> AssessmentService: ...
 
 
 @dataclass(frozen=True)
