@@ -14,9 +14,8 @@ from exporters.handout_set import write_handout_set
 from exporters.handout_xlsx import handout_file_names
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.collect.folder import prepare_folder
-from model.collect.handout import build_handout, department_name, record_handout
-from model.collect.merge import CollectOptions, collect
+from model.collect.handout import department_name
+from model.collect.merge import CollectOptions
 from model.collect.records import Rejection, ReturnedBook
 from model.storage.backups import make_backup
 
@@ -30,15 +29,15 @@ def cmd_handout(args: argparse.Namespace) -> int:
     out = Path(args.out)
     with opened_services(args.db) as services:
         assessment_id = pick_assessment(services, args.assessment)
-        books = build_handout(services.db, assessment_id, departments=args.department,
-                              deadline=args.deadline or "", return_to=args.return_to or "")
+        books = services.collect.handout(assessment_id, departments=args.department,
+                                         deadline=args.deadline or "", return_to=args.return_to or "")
         names = handout_file_names(books)
         # never into the evidence store, never over a (returned) workbook unless --replace
         created = not out.exists()
-        prepare_folder(out, services.db.sqlite_path, names, replace=args.replace)
+        services.collect.prepare_folder(out, names, replace=args.replace)
         try:
             write_handout_set(books, names, out,  # all or nothing, recorded in the same step
-                              record=lambda: record_handout(services.db, assessment_id, books, names))
+                              record=lambda: services.collect.record_handout(assessment_id, books, names))
         except BaseException:
             if created:  # a refusal leaves the disk as it was: no empty folder either
                 with contextlib.suppress(OSError):
@@ -69,7 +68,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
             prefer=args.prefer, dry_run=args.dry_run or bool(unreadable),
             assessment_id=pick_assessment(services, args.assessment) if args.assessment else None,
             backup=(lambda: make_backup(path, reason="before-collect")) if path else None)
-        result = collect(services.db, books, options)
+        result = services.collect.merge(books, options)
     result.files = len(args.files)
     result.rejected[:0] = unreadable
     _print_json(result.as_json())

@@ -6,11 +6,11 @@ import argparse
 
 from cli.commands import pick_assessment, print_json
 from cli.opened import opened_services
-from model.report.review import counts, review
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     with opened_services(args.db) as services:
-        problems = review(services, pick_assessment(services, args.assessment))
-    print_json({"problems": [p.as_json() for p in problems], "counts": counts(problems)})
+        problems = services.review.problems(pick_assessment(services, args.assessment))
+        counts = services.review.counts(problems)
+    print_json({"problems": [p.as_json() for p in problems], "counts": counts})
     return 0

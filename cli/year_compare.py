@@ -7,17 +7,15 @@ import argparse
 from cli.commands import pick_assessment, print_json
 from cli.opened import opened_services
 from model.errors import NotFoundError
-from model.year_compare.compare import compare
-from model.year_compare.previous import previous_assessment
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     with opened_services(args.db) as services:
         this_id = pick_assessment(services, args.assessment)
         last_id = pick_assessment(services, args.with_id) if args.with_id is not None else \
-            previous_assessment(services.db, this_id)
+            services.year_compare.previous(this_id)
         if last_id is None:
             raise NotFoundError(f"没有找到自评（编号 {this_id}）上一年度的自评，"
                                 "请用 --with 指定要比较的自评。")
-        print_json(compare(services.db, this_id, last_id).as_json())
+        print_json(services.year_compare.compare(this_id, last_id).as_json())
     return 0

@@ -15,7 +15,7 @@ from gui.infra.undo_target import UndoTarget
 from gui.infra.workers import run_job
 from importers.errors import ImportFileError
 from importers.handout_xlsx import read_returned
-from model.collect.merge import CollectOptions, collect
+from model.collect.merge import CollectOptions
 from model.collect.records import CollectResult, Rejection, ReturnedBook
 from model.edits.changes import Changes
 from model.errors import ModelError
@@ -79,8 +79,8 @@ def collect_from_gui(parent: QWidget, context: EditContext, stack: UndoTarget,
 
     def trial(progress: object) -> tuple[list[ReturnedBook], CollectResult]:
         books, unreadable = read_files([Path(n) for n in names])
-        result = collect(services.db, books, CollectOptions(dry_run=True,
-                                                            assessment_id=assessment_id))
+        result = services.collect.merge(books, CollectOptions(dry_run=True,
+                                                              assessment_id=assessment_id))
         result.rejected[:0] = unreadable
         return books, result
 

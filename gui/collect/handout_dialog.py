@@ -25,9 +25,7 @@ from exporters.handout_xlsx import file_stem, handout_file_names
 from exporters.safe_names import UniqueNames
 from gui.infra.errors import describe
 from gui.infra.workers import run_job
-from model.collect.folder import existing_workbooks, prepare_folder
-from model.collect.handout import build_handout, record_handout
-from model.collect.progress import handout_progress
+from model.collect.folder import existing_workbooks
 from model.collect.vocabulary import UNASSIGNED
 from model.services import Services
 
@@ -80,7 +78,7 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
                       folder: str) -> Path | None:
     """Run the dialog, write the workbooks off the GUI thread; the folder written to, or None."""
     departments = [(row.department, row.items)
-                   for row in handout_progress(services.db, assessment_id) if row.items]
+                   for row in services.collect.progress(assessment_id) if row.items]
     dialog = HandoutDialog(parent, departments, folder)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_departments():
         return None
@@ -93,14 +91,14 @@ def hand_out_from_gui(parent: QWidget, services: Services, assessment_id: int,
         return None
 
     def job(progress: Callable[[int, int], bool]) -> int:
-        books = build_handout(services.db, assessment_id, departments=chosen, deadline=deadline,
-                              return_to=return_to)
+        books = services.collect.handout(assessment_id, departments=chosen, deadline=deadline,
+                                         return_to=return_to)
         names = handout_file_names(books)
         # created when missing; what the clerk agreed to replace is replaced, nothing else
-        prepare_folder(out, services.db.sqlite_path, names,
-                       replace=set(existing_workbooks(out, names)) <= set(taken))
+        services.collect.prepare_folder(out, names,
+                                        replace=set(existing_workbooks(out, names)) <= set(taken))
         write_handout_set(books, names, out, progress=progress,  # all or nothing, recorded with it
-                          record=lambda: record_handout(services.db, assessment_id, books, names))
+                          record=lambda: services.collect.record_handout(assessment_id, books, names))
         return len(books)
 
     count, error = run_job(parent, parent.tr("正在生成各处室的填报表…"), job)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.collect.progress import DepartmentProgress, handout_progress
+from model.collect.progress import DepartmentProgress
 from model.services import Services
 
 MISSING_COLUMN = 7
@@ -38,7 +38,7 @@ class ProgressPanel(QDockWidget):
 
     def refresh(self, assessment_id: int | None) -> None:
         self.assessment_id = assessment_id
-        rows = handout_progress(self.services.db, assessment_id) if assessment_id else []
+        rows = self.services.collect.progress(assessment_id) if assessment_id else []
         self.table.setRowCount(len(rows))
         for row, progress in enumerate(rows):
             for column, text in enumerate(self._texts(progress)):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from gui.infra.errors import describe
 from model.errors import ModelError
 from model.services import Services
-from model.sharing.audit import Change, item_history
+from model.sharing.audit import Change
 from model.vocabulary import ITEM_FIELDS
 
 FIELD_NAMES = {**{spec.code: spec.label for spec in ITEM_FIELDS},
@@ -59,7 +59,7 @@ class ItemHistoryDialog(QDialog):
 
 def show_item_history(parent: QWidget, services: Services, item_id: int, subject: str) -> None:
     try:
-        changes = item_history(services.db, item_id)
+        changes = services.audit.item_history(item_id)
     except (ModelError, OSError) as exc:
         QMessageBox.warning(parent, parent.tr("无法读取修改记录"), describe(exc))
         return

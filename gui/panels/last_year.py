@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, Q
 
 from model.records import ItemRecord
 from model.services import Services
-from model.year_compare.compare import LastYear, last_year_items
+from model.year_compare.compare import LastYear
 
 MAX_HEIGHT = 120  # pixels of each list: longer texts scroll
 SENTENCE = re.compile(r"[^。；！？!?;\n]+[。；！？!?;]?")
@@ -47,7 +47,7 @@ class LastYearPanel(QGroupBox):
     def show_item(self, record: ItemRecord) -> None:
         if record.assessment_id != self._assessment:
             self._assessment = record.assessment_id
-            self._last = last_year_items(self.services.db, record.assessment_id)
+            self._last = self.services.year_compare.last_year(record.assessment_id)
         last = self._last.items.get(record.id)
         self.setVisible(self._last.year is not None)
         self.setTitle(self.tr("上年（%1年）同一事项").replace("%1", str(self._last.year or "")))

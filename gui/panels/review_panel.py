@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.report.review import Problem, review
+from model.report.review import Problem
 from model.services import Services
 
 REFRESH_DELAY_MS = 600  # after the last edit: the review reads the whole assessment
@@ -70,7 +70,7 @@ class ReviewPanel(QDockWidget):
     def refresh(self) -> None:
         """Review the current assessment again and show what was found."""
         assessment_id = self.assessment()
-        self.problems = review(self.services, assessment_id) if assessment_id is not None else []
+        self.problems = self.services.review.problems(assessment_id) if assessment_id is not None else []
         self.list.clear()
         for problem in self.problems:
             row = QTreeWidgetItem([self.kind_labels[problem.kind],
