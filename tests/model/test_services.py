@@ -65,8 +65,10 @@ def test_collect_hands_out_and_merges_as_the_functions_do(services: Services,
     books = services.collect.handout(a, deadline="12月20日", now=NOW)
     assert books == build_handout(services.db, a, deadline="12月20日", now=NOW)
     assert services.collect.progress(a) == handout_progress(services.db, a)
+    database = services.db.sqlite_path
+    assert database is not None
     with pytest.raises(TargetRefusedError):  # the database file itself: refused
-        services.collect.prepare_folder(services.db.sqlite_path, ["x.xlsx"])
+        services.collect.prepare_folder(database, ["x.xlsx"])
     out = services.collect.prepare_folder(tmp_path / "out", ["x.xlsx"])
     assert out.is_dir()
 
