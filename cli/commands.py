@@ -13,7 +13,7 @@ from cli.opened import opened_database, opened_services
 from model.errors import NotFoundError
 from model.opening import create_demo_database, open_services
 from model.records import AssessmentSummary
-from model.report.queries import assessment_summaries
+from model.report.service import ReportService
 from model.storage.backups import make_backup, restore
 from model.storage.db import Database
 from model.storage.revisions import head_revision
@@ -59,9 +59,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def summaries(database: Database) -> list[AssessmentSummary]:
-    """What services.assessments.list() gives, read without the ORM."""
-    with database.read() as connection:
-        return assessment_summaries(connection)
+    """What services.assessments.list() gives, read without the ORM (services.report's reads over
+    a database opened without the services)."""
+    return ReportService(database).summaries()
 
 
 def cmd_items(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 from cli.commands import print_json
 from cli.opened import opened_database
 from model.errors import ValidationError
-from model.sharing.audit import item_history
+from model.sharing.audit_service import AuditService
 from model.storage.server_admin import ROLES, add_login, list_logins, remove_login, server_init
 from model.storage.urls import mask_url
 
@@ -54,7 +54,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     with opened_database(args.db) as database:
-        print_json([change.as_json() for change in item_history(database, args.item)])
+        print_json([change.as_json() for change in AuditService(database).item_history(args.item)])
     return 0
 
 

@@ -1,7 +1,8 @@
 """The arrows of dependency: model/ never imports Qt; exporters/ never Qt nor SQLAlchemy; gui/
 reaches storage only through model.maintenance, never SQL, the schema or the command line;
 model/storage/ is a leaf under the domain (it imports nothing of model/ above it); model/'s modules
-form no import cycle; model/ and gui/ keep their modules in feature folders, not at the top level."""
+form no import cycle; model/ and gui/ keep their modules in feature folders, not at the top level;
+cli/ and gui/ reach the report, review, collect, year-compare and audit features through Services."""
 
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ SCHEMA_PARTS = frozenset({"model.finance.schema", "model.sharing.audit_schema",
 # At most this many modules directly in the folder (__init__.py counted): the rest live in feature
 # packages (model/framework/, finance/, report/, …; gui/window/, gui/infra/, panels/, dialogs/, …).
 MAX_TOP_LEVEL = {"model": 12, "gui": 4}
+# The features hung on Services (services.report, .review, .collect, .year_compare, .audit): their
+# functions over an open database (first parameter the database, a connection, a session or the
+# services) are called by cli/ and gui/ only through the member (or its service class over a database
+# opened without the services); their records, options and pure helpers may be imported.
+SERVICE_FEATURES = ("model/collect", "model/report", "model/year_compare", "model/sharing/audit.py")
+OVER_A_DATABASE = frozenset({"database", "connection", "session", "services"})
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -186,3 +193,51 @@ def test_the_walker_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "bad.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport sqlalchemy.orm\n", encoding="utf-8")
     assert imported_modules(sample) == {"PySide6.QtCore", "sqlalchemy.orm"}
+
+
+def functions_over_a_database() -> dict[str, set[str]]:
+    """Module → its public top-level functions whose first parameter is the open database."""
+    found: dict[str, set[str]] = {}
+    for feature in SERVICE_FEATURES:
+        place = ROOT / feature
+        for path in sorted(place.rglob("*.py") if place.is_dir() else [place]):
+            names = {node.name for node in ast.parse(path.read_text(encoding="utf-8")).body
+                     if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+                     and node.args.args and node.args.args[0].arg in OVER_A_DATABASE}
+            if names:
+                found[module_name(path)] = names
+    return found
+
+
+def feature_calls_around_services(files: list[Path]) -> list[str]:
+    functions = functions_over_a_database()
+    offenders = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in functions and node.level == 0:
+                offenders += [f"{path.name} imports {node.module}.{alias.name}"
+                              for alias in node.names if alias.name in functions[node.module]]
+            elif isinstance(node, ast.Import):  # a module imported whole could call any of them
+                offenders += [f"{path.name} imports {alias.name}"
+                              for alias in node.names if alias.name in functions]
+    return offenders
+
+
+def test_cli_and_gui_reach_the_features_through_services() -> None:
+    files = sorted((ROOT / "cli").rglob("*.py")) + sorted((ROOT / "gui").rglob("*.py"))
+    assert feature_calls_around_services([*files, ROOT / "main.py"]) == []
+
+
+def test_the_services_rule_knows_the_features_functions(tmp_path: Path) -> None:
+    functions = functions_over_a_database()
+    assert {"report_of"} <= functions["model.report.build"]
+    assert {"review", "counts"} & functions["model.report.review"] == {"review"}  # counts: pure
+    assert {"build_handout", "record_handout"} <= functions["model.collect.handout"]
+    assert "department_name" not in functions["model.collect.handout"]
+    assert {"compare", "last_year_items"} <= functions["model.year_compare.compare"]
+    assert "item_history" in functions["model.sharing.audit"]
+    sample = tmp_path / "around.py"
+    sample.write_text("from model.collect.merge import CollectOptions, collect\n"
+                      "import model.report.build\n", encoding="utf-8")
+    assert feature_calls_around_services([sample]) == [
+        "around.py imports model.collect.merge.collect", "around.py imports model.report.build"]
