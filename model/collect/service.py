@@ -7,9 +7,16 @@ from pathlib import Path
 
 from model.collect.folder import prepare_folder
 from model.collect.handout import build_handout, record_handout
-from model.collect.merge import CollectOptions, collect
+from model.collect.merge import CollectOptions, collect, reapply, revert
 from model.collect.progress import DepartmentProgress, handout_progress
-from model.collect.records import CollectResult, HandoutBook, ReturnedBook
+from model.collect.records import (
+    BaseMove,
+    CollectResult,
+    FieldChange,
+    HandoutBook,
+    NewRow,
+    ReturnedBook,
+)
 from model.storage.db import Database
 
 
@@ -42,3 +49,13 @@ class CollectService:
               now: datetime | None = None) -> CollectResult:
         """The three-way merge of returned books (nothing written on a dry run or a refusal)."""
         return collect(self._db, books, options, now)
+
+    def revert(self, changes: list[FieldChange], created: list[int],
+               returns: list[int] | None = None, moves: list[BaseMove] | None = None) -> None:
+        """Undo a merge: fields back to mine, its added items and noted returns removed."""
+        revert(self._db, changes, created, returns, moves)
+
+    def reapply(self, changes: list[FieldChange], rows: list[NewRow],
+                moves: list[BaseMove] | None = None) -> list[int]:
+        """Redo a merge; the ids of the items added again."""
+        return reapply(self._db, changes, rows, moves)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from model.collect.merge import CollectOptions, collect, reapply, revert
+from model.collect.merge import CollectOptions
 from model.collect.records import BaseMove, CollectResult, FieldChange, NewRow, ReturnedBook
 from model.edits.changes import Changes, Outcome
 from model.framework.assessment_removal import delete_assessment, restore_assessment
@@ -183,15 +183,15 @@ class Writes:
         return Outcome(None, imported(rows))
 
     def collect(self, books: list[ReturnedBook], options: CollectOptions) -> Outcome[CollectResult]:
-        return Outcome(collect(self.services.db, books, options), Changes.of_structure())
+        return Outcome(self.services.collect.merge(books, options), Changes.of_structure())
 
     def reapply_collect(self, changes: list[FieldChange], rows: list[NewRow],
                         moves: list[BaseMove] | None) -> Outcome[list[int]]:
-        return Outcome(reapply(self.services.db, changes, rows, moves), Changes.of_structure())
+        return Outcome(self.services.collect.reapply(changes, rows, moves), Changes.of_structure())
 
     def revert_collect(self, changes: list[FieldChange], created: list[int],
                        returns: list[int] | None, moves: list[BaseMove] | None) -> Outcome[None]:
-        revert(self.services.db, changes, created, returns, moves)
+        self.services.collect.revert(changes, created, returns, moves)
         return Outcome(None, Changes.of_structure())
 
 

@@ -84,4 +84,9 @@ def test_collect_hands_out_and_merges_as_the_functions_do(services: Services,
                                       NOW).as_json()
     assert database_state(services) == before
     merged = services.collect.merge(returned, CollectOptions(), NOW)
-    assert merged.written and database_state(services) != before
+    after = database_state(services)
+    assert merged.written and after != before
+    services.collect.revert(merged.applied, merged.created, merged.returns, merged.moves)
+    assert database_state(services) == before
+    assert services.collect.reapply(merged.applied, [], merged.moves) == []
+    assert database_state(services) == after
