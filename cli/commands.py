@@ -7,7 +7,7 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.opened import opened_database, opened_services
 from model.errors import NotFoundError
@@ -19,6 +19,9 @@ from model.storage.db import Database
 from model.storage.revisions import head_revision
 from model.storage.targets import refuse_live_target
 from model.storage.urls import is_url, mask_url
+
+if TYPE_CHECKING:  # the services (and the ORM) load only for the commands that open them
+    from model.services import Services
 
 
 def print_json(value: Any) -> None:
@@ -84,14 +87,17 @@ def cmd_items(args: argparse.Namespace) -> int:
     return 0
 
 
-def pick_assessment(services: Any, assessment_id: int | None) -> int:
+def pick_assessment(services: Services, assessment_id: int | None) -> int:
     """The assessment a command works on: the one named, or the first one listed."""
-    return pick_assessment_in(services.db, assessment_id)
+    return _picked(services.report.summaries(), assessment_id)
 
 
 def pick_assessment_in(database: Database, assessment_id: int | None) -> int:
     """pick_assessment for a command that opened only the database."""
-    listed = summaries(database)
+    return _picked(summaries(database), assessment_id)
+
+
+def _picked(listed: list[AssessmentSummary], assessment_id: int | None) -> int:
     if assessment_id is None:
         if not listed:
             raise NotFoundError("数据库中还没有自评。")
