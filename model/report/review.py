@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
 _NOT_PUNCT = re.compile(r"[\s，。、；：,.;:！!？?“”\"'（）()]")
 
 
-class Services(Protocol):
+class Sources(Protocol):
     """What the review reads: the database and its assessments (model.services.Services has both)."""
 
     @property
@@ -54,7 +54,7 @@ class Problem:
                 "dimension": list(self.dimension), "message": self.message}
 
 
-def review(services: Services, assessment_id: int) -> list[Problem]:
+def review(services: Sources, assessment_id: int) -> list[Problem]:
     """Every problem of one assessment, items in table order, then the narrative's numbers."""
     assessment = services.assessments.get(assessment_id)
     report = report_of(services.db, assessment_id)
@@ -133,7 +133,7 @@ class _Scope:
     sizes: frozenset[int]  # its item counts: all, and those that apply
     done: int
     applicable: int
-def _copied(services: Services, assessment_id: int) -> list[Problem]:
+def _copied(services: Sources, assessment_id: int) -> list[Problem]:
     """Items whose 落实情况 is last year's, word for word or nearly (the reviewer's first question)."""
     from model.year_compare.compare import compare
     from model.year_compare.previous import previous_assessment
@@ -226,7 +226,7 @@ def _narrative(where: str, stated: str, actual: str) -> Problem:
                    f"{where}：文中“{stated}”与表格不符（{actual}）。")
 
 
-def _evidence_counts(services: Services, assessment_id: int) -> dict[int, int]:
+def _evidence_counts(services: Sources, assessment_id: int) -> dict[int, int]:
     with services.db.transaction() as session:
         return dict(session.execute(
             select(Evidence.item_id, func.count()).join(CheckItem, CheckItem.id == Evidence.item_id)
