@@ -134,7 +134,7 @@ class FirstPaint(QMainWindow):
         self.setWindowTitle(window_title(assessment, self.view.display_name))
         status = ("" if assessment.kind in FINANCE_KINDS
                   else completion_line(self.view.status_counts))
-        self.statusBar().addPermanentWidget(QLabel(status, self), 1)
+        self.statusBar().addPermanentWidget(QLabel(status, self))  # on the right, as the main window's
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed_by_clerk = not self._handing_over

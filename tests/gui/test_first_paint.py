@@ -80,6 +80,9 @@ def test_the_first_paint_shows_the_chosen_tree_columns(qtbot: QtBot, demo: Servi
     main.show()
     assert not early.tree.isHeaderHidden()
     assert headers_shown(early.tree) == headers_shown(main.tree)  # no column comes or goes
+    QApplication.processEvents()  # the status bars laid out
+    early_line = early.statusBar().findChildren(type(main.completion))[0]
+    assert early_line.geometry() == main.completion.geometry()  # on the right, where it stays
 
 
 def test_the_main_window_takes_over_what_the_clerk_did(qtbot: QtBot, demo: Services,
