@@ -51,6 +51,7 @@ def test_english_ui(qtbot: QtBot, demo: Services) -> None:
         qtbot.addWidget(window)
         assert menu_titles(window) == ["&File", "&Edit", "&Tools", "&Help"]
         assert window.info_button.text() == "Assessment and summary"
+        assert window.completion.text() == "Done 40 / 40"  # the status line too (not 已完成)
     finally:
         for translator in installed:
             app.removeTranslator(translator)
