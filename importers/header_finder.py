@@ -97,10 +97,12 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
     wanted = {header_key(k): v for k, v in mapping.items()}
     chosen: dict[int, str] = {}
     why: dict[int, tuple[str, str]] = {}
+    mapped = 0  # the clerk's own headers found here: the strongest sign this row is the header
     for column, name in names.items():
         if name and header_key(name) in wanted:
             chosen[column] = wanted[header_key(name)]
             why[column] = ("high", "按 --map 指定")
+            mapped += 1
     # a sub-header's match ranks below a one-row header's exact or ending match: 基本分值 is the
     # score_max, not 增加分值/分值; 自评得分 the score, not 增加分值/得分
     candidates = sorted(((score - (SUB_RANK if "/" in name else 0), score, column, field)
@@ -108,7 +110,7 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
                          if column not in chosen for score, field in _scores(name)),
                         key=lambda t: (-t[0], t[2]))
     taken = {f for f in chosen.values() if f not in (EXTRA, SKIP)}
-    vocabulary = 0.0
+    vocabulary = float(MAPPED_SCORE * mapped)  # as an exact field name: a remembered mapping
     for _rank, score, column, field in candidates:
         if column in chosen or (field in taken and field != DIMENSION):
             continue
@@ -132,6 +134,7 @@ def plan_header(grid: Grid, row: int, height: int, mapping: dict[str, str]) -> H
     return HeaderPlan(row, height, tuple(columns), vocabulary * 2 + _shape(grid, row, height, names))
 
 
+MAPPED_SCORE = 3  # a header named in the mapping weighs as a header equal to a field name
 WORD_REASONS = {3: ("high", "表头与字段名相同"), 2: ("medium", "表头以字段名结尾"),
                 1: ("low", "表头包含字段名")}
 

@@ -52,7 +52,7 @@ def _candidates(action: QAction) -> list[str]:
 def _marked(text: str, letter: str) -> str:
     """"新建自评…" → "新建自评(&N)…"; "New item" → "&New item" (the letter in the text)."""
     position = text.upper().find(letter)
-    if text.isascii() and position >= 0:
+    if text.rstrip("…").isascii() and position >= 0:  # "Add files…" → "&Add files…"
         return f"{text[:position]}&{text[position:]}"
     base, dots = (text[:-1], "…") if text.endswith("…") else (text, "")
     return f"{base}(&{letter}){dots}"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui.commands.base import EditContext
 from gui.commands.evidence import AddEvidenceCommand, RemoveEvidenceCommand
 from gui.commands.fields import EditFieldCommand
+from gui.infra import button_accelerators
 from gui.infra.undo_target import UndoTarget
 from gui.infra.widgets import DateField, GrowingTextEdit, name_form_fields
 from gui.item_models.evidence_table import COLUMNS, EvidenceTableModel
@@ -64,6 +65,8 @@ class EvidencePanel(QWidget):
         self.add_note_button = QPushButton(self.tr("添加文字说明/涉密材料…"), self)
         self.open_button = QPushButton(self.tr("打开"), self)
         self.remove_button = QPushButton(self.tr("移除"), self)
+        # Alt+A 添加文件(A)…, Alt+D, Alt+O, Alt+R: reachable without tabbing through the editor
+        button_accelerators.assign(self)
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_note_button.clicked.connect(self.add_note)
         self.open_button.clicked.connect(self.open_selected)

@@ -33,6 +33,8 @@ class EditorPages(QStackedWidget):
         self.item_page = item_page
         for page in (_scrolled(self.assessment_editor), _scrolled(self.dimension_editor), item_page):
             self.addWidget(page)
+        self.empty_page = QWidget()  # no assessment (the last one deleted): nothing to edit
+        self.addWidget(self.empty_page)
         # 项目支出/部门整体绩效自评表 (issue #15): the form with live scores, on its own page
         self.finance_panel = FinancePanel(context, stack)
         self.finance_panel.info_requested.connect(lambda: self.setCurrentIndex(ASSESSMENT_PAGE))
@@ -51,6 +53,10 @@ class EditorPages(QStackedWidget):
         self.setCurrentIndex(ASSESSMENT_PAGE)
         if self.finance_panel.show_assessment(assessment_id):  # a finance form: show it
             self.setCurrentIndex(self.count() - 1)
+
+    def show_nothing(self) -> None:
+        """No assessment left: no editor still showing (and editing) one that is gone."""
+        self.setCurrentWidget(self.empty_page)
 
     def show_row(self, kind: str, row_id: int, uses_scores: bool) -> None:
         """Raises ModelError when the row is gone (the window shows it and reloads)."""

@@ -35,9 +35,11 @@ from gui.item_models.framework_tree import (
     LAZY_ITEMS,
     FrameworkTreeModel,
 )
+from gui.item_models.tree_columns import known
 from gui.panels.filter_bar import FilterBar
 from gui.window.menus import TOOLBAR, add_toolbar, build_menus, export_actions
 from gui.window.status_line import completion_line, window_title
+from gui.window.tree_header import lay_out_header, show_optional
 from model.finance.layouts import FINANCE_KINDS  # their status line is the form's score: later
 from model.framework.first_view import FirstView, read_first_view
 
@@ -75,7 +77,8 @@ class FirstPaint(QMainWindow):
         self.tree_model = FrameworkTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
+        lay_out_header(self.tree)  # the columns the main window will show, as it shows them
+        show_optional(self.tree, known(settings.tree_columns()))
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         left = QWidget(self)
@@ -131,7 +134,7 @@ class FirstPaint(QMainWindow):
         self.setWindowTitle(window_title(assessment, self.view.display_name))
         status = ("" if assessment.kind in FINANCE_KINDS
                   else completion_line(self.view.status_counts))
-        self.statusBar().addPermanentWidget(QLabel(status, self), 1)
+        self.statusBar().addPermanentWidget(QLabel(status, self))  # on the right, as the main window's
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed_by_clerk = not self._handing_over

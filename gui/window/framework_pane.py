@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
     QPushButton,
     QTreeView,
@@ -35,6 +34,7 @@ from gui.item_models.framework_tree import (
 from gui.item_models.tree_columns import COLUMNS, CONTEXT, OPTIONAL, column_index, known
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
+from gui.window.tree_header import lay_out_header, show_optional
 from model.errors import ModelError
 from model.records import AssessmentSummary, DimensionRecord, ItemRecord
 from model.search.find_index import FindIndex, Found
@@ -92,15 +92,8 @@ class FrameworkPane(QWidget):
         tree.setModel(self.tree_model)
         tree.setUniformRowHeights(True)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        lay_out_header(tree)
         header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("状态") + 12)
-        for key in OPTIONAL:
-            column = COLUMNS[column_index(key)]
-            header.setSectionResizeMode(column_index(key), QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column_index(key),
-                                 self.fontMetrics().horizontalAdvance(column.width) + 16)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._columns_menu)
         tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -118,8 +111,7 @@ class FrameworkPane(QWidget):
 
     def show_columns(self, keys: list[str]) -> None:
         """Show these optional columns beside the title (the rest hidden), and remember them."""
-        for key in OPTIONAL:
-            self.tree.setColumnHidden(column_index(key), key not in keys)
+        show_optional(self.tree, keys)
         if self.settings is not None:
             self.settings.set_tree_columns(self.shown_columns())
 

@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
             self.tree.clearSelection()
             self.tree.selectionModel().clearCurrentIndex()  # choosing the same item shows it again
             self.right.show_assessment(self.assessment_id)
+        else:
+            self.right.show_nothing()
 
     def show_section(self, key: str) -> None:
         """A narrative problem chosen in 体检: the summary's section, cursor at its end."""

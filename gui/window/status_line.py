@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.window.menus import QT_TRANSLATE_NOOP
 from model.vocabulary import IN_PROGRESS, NOT_STARTED, UNFINISHED, completion_of_counts
 
 if TYPE_CHECKING:  # the first paint (gui.window.first_paint) shows these lines before the services load
     from gui.panels.finance_panel import FinancePanel
     from model.records import AssessmentRecord
 
+CONTEXT = "MainWindow"  # the texts marked QT_TRANSLATE_NOOP("MainWindow", …): lupdate finds them
 # The unfinished statuses worth a count after the completion, in this order.
 SHOWN_OPEN = (IN_PROGRESS, UNFINISHED, NOT_STARTED)
 
@@ -23,7 +25,9 @@ def completion_text(database_name: str, assessment: AssessmentRecord | None,
                     status_counts: Mapping[str, int], finance: FinancePanel) -> tuple[str, str]:
     """(window title, status line) of the assessment shown, from its items per status."""
     if assessment is None:
-        return (f"{_tr('绩效自评')} — {database_name}", _tr("数据库中还没有自评：文件 → 新建自评"))
+        app_name = _tr(QT_TRANSLATE_NOOP("MainWindow", "绩效自评"))
+        return (f"{app_name} — {database_name}",
+                _tr(QT_TRANSLATE_NOOP("MainWindow", "数据库中还没有自评：文件 → 新建自评")))
     status = (finance.summary() if finance.assessment_id == assessment.id  # total, rating
               else completion_line(status_counts))
     return window_title(assessment, database_name), status
@@ -38,10 +42,11 @@ def completion_line(status_counts: Mapping[str, int]) -> str:
     """已完成 done / total, then the unfinished statuses' counts."""
     counts = Counter(status_counts)
     rule = completion_of_counts(counts)  # the report's rule: 不适用 counts in neither
-    parts = [_tr("已完成 %1 / %2").replace("%1", str(rule.done)).replace("%2", str(rule.total))]
+    done = _tr(QT_TRANSLATE_NOOP("MainWindow", "已完成 %1 / %2"))
+    parts = [done.replace("%1", str(rule.done)).replace("%2", str(rule.total))]
     parts += [f"{status} {counts[status]}" for status in SHOWN_OPEN if counts[status]]
     return " · ".join(parts)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate(CONTEXT, text)

@@ -407,67 +407,67 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="63" />
+        <location filename="../../gui/panels/evidence_panel.py" line="64" />
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="64" />
+        <location filename="../../gui/panels/evidence_panel.py" line="65" />
         <source>添加文字说明/涉密材料…</source>
         <translation>Add note / classified…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="65" />
+        <location filename="../../gui/panels/evidence_panel.py" line="66" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="66" />
+        <location filename="../../gui/panels/evidence_panel.py" line="67" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="76" />
+        <location filename="../../gui/panels/evidence_panel.py" line="79" />
         <source>证明材料（可把文件拖到这里）</source>
         <translation>Evidence (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="110" />
+        <location filename="../../gui/panels/evidence_panel.py" line="113" />
         <source>选择证明材料文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="121" />
+        <location filename="../../gui/panels/evidence_panel.py" line="124" />
         <source>添加 %1 个证明材料</source>
         <translation>Add %1 evidence files</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="124" />
+        <location filename="../../gui/panels/evidence_panel.py" line="127" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="140" />
+        <location filename="../../gui/panels/evidence_panel.py" line="143" />
         <source>添加文字说明</source>
         <translation>Add a written note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="166" />
+        <location filename="../../gui/panels/evidence_panel.py" line="169" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="171" />
+        <location filename="../../gui/panels/evidence_panel.py" line="174" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="181" />
+        <location filename="../../gui/panels/evidence_panel.py" line="184" />
         <source>移除证明材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="206" />
+        <location filename="../../gui/panels/evidence_panel.py" line="209" />
         <source>证明材料“%1”</source>
         <translation>evidence “%1”</translation>
     </message>
@@ -823,7 +823,7 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/window/first_paint.py" line="72" />
+        <location filename="../../gui/window/first_paint.py" line="74" />
         <location filename="../../gui/window/framework_pane.py" line="63" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
@@ -834,7 +834,7 @@
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/window/framework_pane.py" line="111" />
+        <location filename="../../gui/window/framework_pane.py" line="104" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -1380,22 +1380,22 @@
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="318" />
+        <location filename="../../gui/window/main_window.py" line="320" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="295" />
+        <location filename="../../gui/window/main_window.py" line="297" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="295" />
+        <location filename="../../gui/window/main_window.py" line="297" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="296" />
+        <location filename="../../gui/window/main_window.py" line="298" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
@@ -1599,6 +1599,21 @@
         <source>关于</source>
         <translation>About</translation>
     </message>
+    <message>
+        <location filename="../../gui/window/status_line.py" line="28" />
+        <source>绩效自评</source>
+        <translation>Performance self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/status_line.py" line="30" />
+        <source>数据库中还没有自评：文件 → 新建自评</source>
+        <translation>No assessment yet: File → New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/status_line.py" line="45" />
+        <source>已完成 %1 / %2</source>
+        <translation>Done %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
@@ -1679,37 +1694,37 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="218" />
+        <location filename="../../gui/panels/evidence_panel.py" line="221" />
         <source>添加文字说明或涉密材料</source>
         <translation>Add a written note or classified material</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="224" />
+        <location filename="../../gui/panels/evidence_panel.py" line="227" />
         <source>涉密（只保留说明，不附电子文件）</source>
         <translation>Classified (description only, no electronic file)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="225" />
+        <location filename="../../gui/panels/evidence_panel.py" line="228" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="226" />
+        <location filename="../../gui/panels/evidence_panel.py" line="229" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="227" />
+        <location filename="../../gui/panels/evidence_panel.py" line="230" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="228" />
+        <location filename="../../gui/panels/evidence_panel.py" line="231" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="242" />
+        <location filename="../../gui/panels/evidence_panel.py" line="245" />
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
@@ -2670,37 +2685,37 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/exports.py" line="157" />
-        <location filename="../../gui/panels/evidence_panel.py" line="259" />
+        <location filename="../../gui/panels/evidence_panel.py" line="262" />
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="262" />
+        <location filename="../../gui/panels/evidence_panel.py" line="265" />
         <source>不直接打开程序</source>
         <translation>Programs are not opened</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="263" />
+        <location filename="../../gui/panels/evidence_panel.py" line="266" />
         <source>“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。</source>
         <translation>“%1” is a program or script. For safety it is not opened; its folder is shown instead.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="272" />
+        <location filename="../../gui/panels/evidence_panel.py" line="275" />
         <source>没有可打开此文件的程序</source>
         <translation>No program opens this file</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="273" />
+        <location filename="../../gui/panels/evidence_panel.py" line="276" />
         <source>这台电脑上没有能打开“%1”的程序。是否打开它所在的文件夹？</source>
         <translation>No program on this computer opens “%1”. Open the folder it is in?</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="276" />
+        <location filename="../../gui/panels/evidence_panel.py" line="279" />
         <source>文件位置</source>
         <translation>File location</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/evidence_panel.py" line="277" />
+        <location filename="../../gui/panels/evidence_panel.py" line="280" />
         <source>文件的副本在：%1</source>
         <translation>A copy of the file is at: %1</translation>
     </message>

@@ -63,6 +63,7 @@ ENGLISH = {
     "总体情况": "Overview", "所有文件 (*)": "All files (*)", "打开": "Open",
     "打开数据库": "Open database", "打开数据库…": "Open database…", "提示": "Notes", "撤销": "Undo",
     "数据库中还没有自评：文件 → 新建自评": "No assessment yet: File → New assessment",
+    "绩效自评": "Performance self-assessment",
     "文件": "File", "文件(&F)": "&File", "文号": "Document no.", "文字说明": "Written note",
     "新建一个自评": "A new assessment", "新建下级维度": "New sub-dimension", "新建事项": "New item",
     "新建考评维度": "New dimension", "新建自查事项": "New item", "新建自评": "New assessment",

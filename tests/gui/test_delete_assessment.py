@@ -22,11 +22,14 @@ def test_delete_the_open_assessment_then_take_it_back(window: MainWindow, answer
                                   "证明材料记录")
     assert window.services.assessments.list() == []
     assert list(backup_folder(database).glob("*.before-delete.db"))
+    assert not window.assessment_editor.isVisibleTo(window)  # not the deleted one's fields
+    assert not window.item_editor.isVisibleTo(window)
     undo = window.action("undo")  # Ctrl+Z, as for any edit
     assert undo.isEnabled() and "删除自评" in undo.toolTip()
     undo.trigger()
     assert [a.id for a in window.services.assessments.list()] == [first]
     assert window.assessment_id == first
+    assert window.assessment_editor.isVisibleTo(window)
     assert database_state(database) == before
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +53,37 @@ def test_the_first_paint_looks_as_the_main_window_opens(qtbot: QtBot, demo: Serv
                if a.objectName() in ("word", "excel", "new_item", "import")]
     assert sorted(toolbar) == sorted(a.text() for a in main.findChildren(type(main.undo_action))
                                      if a.objectName() in ("word", "excel", "new_item", "import"))
+
+
+def headers_shown(tree) -> list[tuple[str, int]]:
+    """The tree's header as seen: each shown column's text and width."""
+    model = tree.model()
+    return [(model.headerData(c, Qt.Orientation.Horizontal),
+             tree.columnWidth(c) if c else tree.columnWidth(c) > 300)  # the title: the rest
+            for c in range(model.columnCount()) if not tree.isColumnHidden(c)]
+
+
+@pytest.mark.parametrize("chosen", [[], ["department"], ["status", "department"]])
+def test_the_first_paint_shows_the_chosen_tree_columns(qtbot: QtBot, demo: Services, tmp_path: Path,
+                                                      answers: list[str], chosen: list[str]) -> None:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set_tree_columns(chosen)
+    view = read_first_view(str(demo.db.sqlite_path), whole_tree_up_to=LAZY_ITEMS)
+    assert view is not None
+    early = FirstPaint(view, settings)
+    qtbot.addWidget(early)
+    early.resize(1000, 700)
+    early.show()
+    main = MainWindow(demo, settings)
+    qtbot.addWidget(main)
+    main.resize(1000, 700)
+    main.splitter.setSizes(early.splitter.sizes())
+    main.show()
+    assert not early.tree.isHeaderHidden()
+    assert headers_shown(early.tree) == headers_shown(main.tree)  # no column comes or goes
+    QApplication.processEvents()  # the status bars laid out
+    early_line = early.statusBar().findChildren(type(main.completion))[0]
+    assert early_line.geometry() == main.completion.geometry()  # on the right, where it stays
 
 
 def test_the_main_window_takes_over_what_the_clerk_did(qtbot: QtBot, demo: Services,

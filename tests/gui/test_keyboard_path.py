@@ -83,3 +83,26 @@ def test_tab_from_the_tree_goes_straight_to_the_status(qtbot: QtBot, window: Mai
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
     assert focused() is window.item_editor.status  # no invisible stop on the way
+
+
+def test_alt_a_attaches_a_file_to_the_item_shown(qtbot: QtBot, window: MainWindow, demo: Services,
+                                                  demo_id: int, tmp_path, monkeypatch) -> None:
+    """添加文件(A)… without tabbing through the editor's fields; the evidence buttons' letters
+    clash with no menu's."""
+    from PySide6.QtWidgets import QFileDialog
+
+    proof = tmp_path / "接种台账.txt"
+    proof.write_text("台账", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: ([str(proof)], ""))
+    target = demo.items.list(demo_id)[6]
+    window.select(ITEM, target.id)
+    window.activateWindow()
+    window.item_editor.texts["result"].edit.setFocus()
+    qtbot.keyClick(focused() or window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.evidence.model.rowCount() == 1)
+    assert [e.title for e in demo.evidence.list(target.id)] == ["接种台账"]
+    panel = window.evidence
+    letters = [b.text().split("(&")[1][0] for b in (panel.add_files_button, panel.add_note_button,
+                                                    panel.open_button, panel.remove_button)]
+    menus = [a.text().split("(&")[1][0] for a in window.menuBar().actions() if "(&" in a.text()]
+    assert len(set(letters)) == 4 and not set(letters) & set(menus)

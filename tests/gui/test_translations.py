@@ -51,6 +51,11 @@ def test_english_ui(qtbot: QtBot, demo: Services) -> None:
         qtbot.addWidget(window)
         assert menu_titles(window) == ["&File", "&Edit", "&Tools", "&Help"]
         assert window.info_button.text() == "Assessment and summary"
+        assert window.completion.text() == "Done 40 / 40"  # the status line too (not 已完成)
+        # an English text ending in … underlines its own letter, as "&Open" does, not "(&A)…"
+        assert window.evidence.add_files_button.text() == "&Add files…"
+        entries = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
+        assert "&New assessment…" in entries
     finally:
         for translator in installed:
             app.removeTranslator(translator)

@@ -133,3 +133,16 @@ def test_x2_import_asks_for_the_sheet_and_every_missing_option_at_once(tmp_path:
     err = capsys.readouterr().err
     assert "请用 --sheet 名称 选择一个" in err and "年度（--year" in err and "单位名称（--unit" in err
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_remembered_mapping_keeps_the_header_row_of_a_two_header_table() -> None:
+    """The preview remembers the fields of the headers imported; the same file imported again
+    with them must find the same header (row 5), not the second header below it (row 11) that
+    shares 项 目/权重占比设定/序号 with it: else the 4 关键业绩 items above it were left out."""
+    path = real("Y1")
+    first = read_workbook(path).tables[0]
+    remembered = {c.header: c.field for c in first.columns if c.field != "score"}
+    again = read_workbook(path, ImportOptions(mapping=remembered)).tables[0]
+    assert again.header_row == first.header_row == 5
+    assert [i.row for i in again.items] == [i.row for i in first.items]
+    assert len(again.items) == 10
