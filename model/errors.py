@@ -56,3 +56,8 @@ class EvidenceFileError(ModelError):
 
 class ServerError(ModelError):
     """The database server refused a write (no right) or the connection to it was lost."""
+
+
+class DiskError(ServerError):
+    """The database file could not be read or written (a disk I/O error, a full disk, a lock held
+    too long): like a lost server, what was typed stays and is saved at the next try."""

@@ -104,6 +104,11 @@ class FieldBinder(QObject):
         self._dirty |= self._unsaved  # refused by the server or the connection lost: next time
         self._unsaved.clear()
 
+    def unsaved(self) -> list[str]:
+        """The labels of the fields whose text is not in the database (a save refused by the
+        server or the disk, to be tried again)."""
+        return [self._labels[f] for f in sorted(self._dirty | self._unsaved)]
+
     def _changed(self, field: str, at_once: bool = False) -> None:
         if self._loading or self.row_id is None:
             return
@@ -122,7 +127,12 @@ class FieldBinder(QObject):
         command = EditFieldCommand(
             self.context, self.kind, self.row_id, field, old, new,
             visit=self._visits.get(field, 0), label=self._labels[field], subject=self.subject)
-        self.stack.push(command)
+        try:
+            self.stack.push(command)
+        except BaseException:  # an error no one foresaw: the text is not saved, so not marked so
+            self._saved[field] = old
+            self._unsaved.add(field)
+            raise
         if command.failed and command.server_failed:  # the text stays, saved at the next try
             self._saved[field] = old
             self._unsaved.add(field)

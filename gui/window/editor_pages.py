@@ -12,6 +12,7 @@ from gui.item_models.framework_tree import DIMENSION
 from gui.panels.assessment_editor import AssessmentEditor
 from gui.panels.dimension_editor import DimensionEditor
 from gui.panels.evidence_panel import EvidencePanel
+from gui.panels.field_binding import FieldBinder
 from gui.panels.finance_panel import FinancePanel
 from gui.panels.item_editor import ItemEditor
 
@@ -42,10 +43,17 @@ class EditorPages(QStackedWidget):
 
     def commit(self) -> None:
         """What is being typed is saved now (before a structural change, a search, an export)."""
-        for binder in (self.item_editor.binder, self.dimension_editor.binder,
-                       self.assessment_editor.fields, self.assessment_editor.sections):
+        for binder in self._binders():
             binder.commit()
         self.evidence.commit()
+
+    def unsaved(self) -> list[str]:
+        """The fields whose typed text the database refused (tried again at the next save)."""
+        return [label for binder in self._binders() for label in binder.unsaved()]
+
+    def _binders(self) -> tuple[FieldBinder, ...]:
+        return (self.item_editor.binder, self.dimension_editor.binder,
+                self.assessment_editor.fields, self.assessment_editor.sections)
 
     def show_assessment(self, assessment_id: int) -> None:
         self.assessment_editor.show_assessment(self.services.assessments.get(assessment_id),

@@ -338,6 +338,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.commit_editors()
+        unsaved = self.right.unsaved()
+        if unsaved and QMessageBox.warning(
+                self, self.tr("有内容未能保存"),
+                self.tr("%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。\n\n"
+                        "仍然退出？").replace("%1", "、".join(unsaved)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
         self.live.stop()
         in_use.closed(self.services.db.sqlite_path)
         self.settings.set_window_rect("main", self.normalGeometry(), self.isMaximized())

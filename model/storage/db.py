@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from model.errors import ConflictError
+from model.errors import ConflictError, DiskError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -162,9 +162,20 @@ class Database:
             raise ConflictError("数据已被其他窗口或程序改变，无法完成此操作，请刷新后重试。") from exc
         except DBAPIError as exc:  # a server's refusal or a lost connection: said, not a crash
             self._raise_server_error(exc)
+            self._raise_disk_error(exc)
             raise
         finally:
             session.close()
+
+    def _raise_disk_error(self, exc: BaseException) -> None:
+        """SQLite could not read or write the file (disk I/O error, disk full, locked too long):
+        a refusal the window keeps the typed text over, never a crash that drops it."""
+        from sqlalchemy.exc import OperationalError
+
+        if self.is_sqlite and isinstance(exc, OperationalError):
+            detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise DiskError(f"数据库文件“{self.display_name}”读写出错（{detail}），本次修改未保存；"
+                            "请检查磁盘空间和文件后重试。") from exc
 
     def _raise_server_error(self, exc: BaseException) -> None:
         from model.storage.server_errors import as_server_error

@@ -864,53 +864,53 @@
 <context>
     <name>HandoutDialog</name>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="38" />
+        <location filename="../../gui/collect/handout_dialog.py" line="36" />
         <source>分发给各处室</source>
         <translation>Hand out to departments</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="42" />
+        <location filename="../../gui/collect/handout_dialog.py" line="40" />
         <source>%1（%2 项）</source>
         <translation>%1 (%2 items)</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="47" />
+        <location filename="../../gui/collect/handout_dialog.py" line="45" />
         <source>处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="49" />
+        <location filename="../../gui/collect/handout_dialog.py" line="47" />
         <source>如 2021年12月20日前</source>
         <translation>e.g. by 20 December 2021</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="50" />
+        <location filename="../../gui/collect/handout_dialog.py" line="48" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="52" />
+        <location filename="../../gui/collect/handout_dialog.py" line="50" />
         <source>如 综合处 张某，电话 6xxxxxxx</source>
         <translation>e.g. General Office, Zhang, tel. 6xxxxxxx</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="53" />
+        <location filename="../../gui/collect/handout_dialog.py" line="51" />
         <source>交回给</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="55" />
+        <location filename="../../gui/collect/handout_dialog.py" line="53" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="60" />
-        <location filename="../../gui/collect/handout_dialog.py" line="69" />
+        <location filename="../../gui/collect/handout_dialog.py" line="58" />
+        <location filename="../../gui/collect/handout_dialog.py" line="67" />
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="63" />
+        <location filename="../../gui/collect/handout_dialog.py" line="61" />
         <source>分发</source>
         <translation>Hand out</translation>
     </message>
@@ -1398,6 +1398,20 @@
         <location filename="../../gui/window/main_window.py" line="298" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="343" />
+        <source>有内容未能保存</source>
+        <translation>Some text was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/main_window.py" line="344" />
+        <source>%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。
+
+仍然退出？</source>
+        <translation>What was typed in %1 could not be saved to the database (see the message just shown). Quitting now loses it.
+
+Quit anyway?</translation>
     </message>
     <message>
         <location filename="../../gui/window/menus.py" line="122" />
@@ -2830,27 +2844,27 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="108" />
+        <location filename="../../gui/collect/handout_dialog.py" line="106" />
         <source>无法分发</source>
         <translation>Cannot hand out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="106" />
+        <location filename="../../gui/collect/handout_dialog.py" line="104" />
         <source>正在生成各处室的填报表…</source>
         <translation>Writing the departments' workbooks…</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="110" />
+        <location filename="../../gui/collect/handout_dialog.py" line="108" />
         <source>已在“%1”生成 %2 个处室的填报表。</source>
         <translation>Wrote the workbooks of %2 departments in “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="112" />
+        <location filename="../../gui/collect/handout_dialog.py" line="110" />
         <source>已分发</source>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="125" />
+        <location filename="../../gui/collect/handout_dialog.py" line="123" />
         <source>文件夹“%1”中已有以下填报表，可能是处室已交回、已填写的：
 %2
 
@@ -2861,7 +2875,7 @@
 Handing out again replaces them (what was filled in is lost unless collected). Replace them?</translation>
     </message>
     <message>
-        <location filename="../../gui/collect/handout_dialog.py" line="128" />
+        <location filename="../../gui/collect/handout_dialog.py" line="126" />
         <source>替换已有的填报表？</source>
         <translation>Replace the existing workbooks?</translation>
     </message>
@@ -2876,22 +2890,22 @@ Handing out again replaces them (what was filled in is lost unless collected). R
         <translation>Cannot read the change history</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/choose_previous.py" line="18" />
+        <location filename="../../gui/dialogs/choose_previous.py" line="17" />
         <source>（自动：复制来源或同单位上一年度）</source>
         <translation>(automatic: the copy's source or the unit's previous year)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/choose_previous.py" line="22" />
+        <location filename="../../gui/dialogs/choose_previous.py" line="21" />
         <source>选择上年的自评</source>
         <translation>Choose last year's assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/choose_previous.py" line="23" />
+        <location filename="../../gui/dialogs/choose_previous.py" line="22" />
         <source>与哪一个自评对比（上年）：</source>
         <translation>Compare with which assessment (last year):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/choose_previous.py" line="30" />
+        <location filename="../../gui/dialogs/choose_previous.py" line="29" />
         <source>无法选择</source>
         <translation>Cannot choose</translation>
     </message>

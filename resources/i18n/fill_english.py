@@ -413,6 +413,13 @@ ENGLISH.update({
     "（%3，默认不导入。）": " (%3; not imported unless ticked.)",
 })
 
+ENGLISH.update({
+    "有内容未能保存": "Some text was not saved",
+    "%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。\n\n仍然退出？":
+        "What was typed in %1 could not be saved to the database (see the message just shown). "
+        "Quitting now loses it.\n\nQuit anyway?",
+})
+
 
 def fill() -> int:
     tree = ElementTree.parse(TS)
