@@ -3,7 +3,9 @@ objects, no records), a page at a time so that a window reads it in its idle tim
 slot; every character, status, department and dimension has a bitset (a Python int) of the slots
 holding it. A find ANDs the bitsets of its characters, status and department: a one-character
 find is exact at once, a longer one tests only the slots holding all its characters (and, when
-the text grew, only the last find's matches). How many match per dimension is one AND and a bit
+the text grew, only the last find's matches). The commonest two-character words (卫生, 医疗: in
+most items) have bitsets too: a find of one is exact at once, a longer one holding them tests
+fewer slots. How many match per dimension is one AND and a bit
 count per dimension: no pass over the items. Edits are caught by version: forget() marks an
 item, sync() re-reads what changed and moves its bits."""
 
@@ -13,7 +15,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import compress, repeat
-from operator import contains
+from operator import add, contains
 from typing import Any, TypeVar
 
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
@@ -24,6 +26,8 @@ K = TypeVar("K")
 _END = object()
 PAGE = 250  # rows per read: a slice of a window's idle time (a keystroke may wait for one)
 RECENT = 64  # finds remembered until the next change
+PAIRS = 64  # at most this many common two-character words get bits of their own:
+PAIR_SHARE = 0.05  # those in at least this share of a sample of PAGE items spread over all
 CHEAP = ("id", "dimension_id", "status", "department", "version")
 TEXTS = (*ITEM_TEXT_FIELDS, "extras")
 _DIGITS = bytes.maketrans(b"01", b"\x00\x01")
@@ -81,6 +85,9 @@ class FindIndex:
         self._slot: dict[int, int] = {}
         self._live = 0
         self._chars: dict[str, int] = {}
+        # the commonest two-character words (of a sample; none under PAGE items): their slots'
+        # bits, so that a find of one (卫生: most of the items) tests no text, a longer one fewer
+        self._pairs: dict[str, int] | None = None
         self._by_dimension: dict[int, int] = {}
         self._by_status: dict[str, int] = {}
         self._by_department: dict[str, int] = {}
@@ -147,6 +154,8 @@ class FindIndex:
 
     def _read_pages(self) -> Iterator[None]:
         self._clear()
+        if self._choose_pairs():
+            yield None
         after = 0
         while True:
             with self.db.read() as connection:
@@ -159,16 +168,32 @@ class FindIndex:
             after = rows[-1][0]
             yield None
 
+    def _choose_pairs(self) -> bool:
+        """The two-character words to keep bits for, from PAGE items spread over the ids (of an
+        assessment of at least PAGE items); whether there were any."""
+        with self.db.read() as connection:
+            low, high, total = _fetch(connection, "SELECT min(id), max(id), count(*) FROM "
+                                      f"check_item WHERE assessment_id = {self.assessment_id}")[0]
+            if total < PAGE:
+                return False
+            spread = sorted({int(low + (high - low) * n / PAGE) for n in range(PAGE + 1)})
+            rows = _fetch(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
+                          f"WHERE assessment_id = {self.assessment_id} "
+                          f"AND id IN ({', '.join(map(str, spread))})")
+        self._pairs = dict.fromkeys(common_pairs([_text(row) for row in rows], PAIRS,
+                                                 PAIR_SHARE), 0)
+        return bool(self._pairs)
+
     def _append(self, rows: list[tuple[Any, ...]]) -> None:
         """New items in new slots: each key's slots of the page gathered in a list, then turned
         into bits and shifted in (an int grown bit by bit would be copied for every bit)."""
         first, count = len(self._ids), len(rows)
+        texts = [_text(row) for row in rows]
         chars: defaultdict[str, list[int]] = defaultdict(list)
         dims: defaultdict[int, list[int]] = defaultdict(list)
         statuses: defaultdict[str, list[int]] = defaultdict(list)
         departments: defaultdict[str, list[int]] = defaultdict(list)
-        for offset, row in enumerate(rows):
-            text = _text(row)
+        for offset, (row, text) in enumerate(zip(rows, texts, strict=True)):
             self._slot[row[0]] = first + offset
             self._ids.append(row[0])
             self._versions.append(row[4])
@@ -181,6 +206,11 @@ class FindIndex:
             for char in set(text):
                 chars[char].append(offset)
         _shift_in(self._chars, chars, count, first)
+        pairs = self._pairs or {}
+        for pair in pairs:  # in C: a byte per text (0 or 1), read as binary digits
+            digits = bytearray(map(contains, texts, repeat(pair)))
+            digits.reverse()
+            pairs[pair] |= int(digits.translate(_ZERO_ONE) or b"0", 2) << first
         _shift_in(self._by_dimension, dims, count, first)
         _shift_in(self._by_status, statuses, count, first)
         _shift_in(self._by_department, departments, count, first)
@@ -237,6 +267,12 @@ class FindIndex:
                 self._chars[char] &= ~bit
             for char in after - before:
                 self._chars[char] = self._chars.get(char, 0) | bit
+            if self._pairs:
+                known, had, has = self._pairs.keys(), pairs_of(old), pairs_of(text)
+                for pair in (had - has) & known:
+                    self._pairs[pair] &= ~bit
+                for pair in (has - had) & known:
+                    self._pairs[pair] |= bit
         self._texts[slot], self._versions[slot] = text, row[4]
         self._set_cheap(slot, (row[1], row[2] or "", row[3] or ""))
 
@@ -258,7 +294,7 @@ class FindIndex:
         for table in (self._slot, self._chars, self._by_dimension, self._by_status,
                       self._by_department):
             table.clear()
-        self._live, self._last = 0, None
+        self._live, self._last, self._pairs = 0, None, None
 
     # --- finding ---------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -357,8 +393,11 @@ class FindIndex:
             if not bits:
                 break
             bits &= self._chars.get(char, 0)
-        if len(text) <= 1 or not bits:
-            return bits  # no text, or one character: the bits are the answer
+        pairs = self._pairs or {}
+        for pair in pairs_of(text) & pairs.keys():
+            bits &= pairs[pair]
+        if len(text) <= 1 or not bits or text in pairs:
+            return bits  # no text, one character or a common pair: the bits are the answer
         slots = slots_of(bits)
         texts = self._texts
         self.tested = len(slots)
@@ -388,6 +427,22 @@ class FindIndex:
                 found += [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
                           for row in rows]
         return sorted(found, key=lambda r: (r.seq, r.id))
+
+
+def pairs_of(text: str) -> set[str]:
+    """The text's two-character words (every two neighbouring characters), made in C."""
+    return set(map(add, text, text[1:]))
+
+
+def common_pairs(texts: list[str], most: int, share: float) -> list[str]:
+    """The two-character words (letters or digits) in at least share of the texts, commonest
+    first, at most `most` of them."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(pairs_of(text))
+    least = max(1, share * len(texts))
+    return [pair for pair, count in counts.most_common()
+            if count >= least and pair.isalnum()][:most]
 
 
 def _has_fts(connection: Any) -> bool:

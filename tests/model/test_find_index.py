@@ -3,9 +3,11 @@ and deletes, and its cost does not grow with the items the way a scan's does."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from model.records import ITEM_TEXT_FIELDS, ItemRecord
+from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, ItemRecord
 from model.search.find_index import FindIndex, bits_of, search_text, slots_of
 from model.services import Services
 
@@ -152,3 +154,39 @@ def test_records_carry_the_table_numbering(demo: Services, demo_id: int, index: 
     assert index.records(before, ids=wanted) == [items[3], items[25], items[39]]
     dim = items[25].dimension_id
     assert index.records(before, dimension_id=dim) == [i for i in items if i.dimension_id == dim]
+
+
+def test_a_common_pair_tests_no_text_and_follows_edits(demo: Services, demo_id: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commonest two-character words of a large assessment (here: pages of 10) have bits of
+    their own: a find of one tests no text whatever the number of items, a longer one holding
+    them tests no more slots than its characters alone would; both stay exact through edits."""
+    monkeypatch.setattr("model.search.find_index.PAGE", 10)
+    index = FindIndex(demo.db, demo_id)
+    index.finish()
+    pair = next(p for p in ("卫生", "工作", "医疗", "疫情") if p in (index._pairs or {}))
+    found = index.find(pair)
+    assert index.tested == 0 and found.ids == naive(demo, demo_id, pair) and found.count > 0
+    longer = pair + "工作"
+    index.forget()  # no narrowing from the last find
+    index.find(longer)
+    with_pairs = index.tested
+    monkeypatch.setattr(index, "_pairs", {})
+    index.forget()
+    index.find(longer)
+    assert with_pairs <= index.tested
+    index = FindIndex(demo.db, demo_id)
+    index.finish()
+    first, second = demo.items.list(demo_id)[:2]
+    plain: dict[str, Any] = dict.fromkeys(set(ITEM_TEXT_FIELDS) & set(ITEM_EDITABLE_FIELDS), "无关")
+    demo.items.update(first.id, None, **plain)
+    demo.items.update(second.id, None, note=f"新{pair}新")
+    index.forget(first.id)
+    index.forget(second.id)
+    created = demo.items.create(second.dimension_id, content=f"新建{pair}")
+    index.forget()
+    found = index.find(pair)
+    assert index.tested == 0
+    assert found.ids == naive(demo, demo_id, pair)
+    assert first.id not in found.ids and second.id in found.ids and created.id in found.ids
+    assert sum(found.per_dimension.values()) == found.count
