@@ -105,7 +105,10 @@ class DimensionCounts(NamedTuple):
 
 # --- periods --------------------------------------------------------------------------------------
 # What an assessment covers: the year, or one of its quarters (the first is the default).
-PERIODS = ("年度", "第一季度", "第二季度", "第三季度", "第四季度")
+PERIODS = (QT_TRANSLATE_NOOP("Choice", "年度"), QT_TRANSLATE_NOOP("Choice", "第一季度"),
+           QT_TRANSLATE_NOOP("Choice", "第二季度"), QT_TRANSLATE_NOOP("Choice", "第三季度"),
+           QT_TRANSLATE_NOOP("Choice", "第四季度"))
+CHOICE_CONTEXT = "Choice"  # the translation context of stored choices shown in the window
 ANNUAL = PERIODS[0]
 
 

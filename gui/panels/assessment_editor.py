@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from gui.commands.base import EditContext
@@ -11,7 +12,7 @@ from gui.infra.widgets import CountedText
 from gui.panels.field_binding import FieldBinder
 from model.records import AssessmentRecord, NarrativeRecord
 from model.report.options import REPORT_OPTION_FIELDS, REPORT_OPTIONS, ReportOption
-from model.vocabulary import DEFAULT_TITLE_ENDINGS, PERIODS
+from model.vocabulary import CHOICE_CONTEXT, DEFAULT_TITLE_ENDINGS, PERIODS
 
 FIELDS = ("unit_name", "year", "period", "title", "report_title", "uses_scores",
           *REPORT_OPTION_FIELDS)
@@ -28,7 +29,7 @@ class AssessmentEditor(QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(1949, 2200)
         self.period = QComboBox(self)
-        self.period.addItems(list(PERIODS))
+        add_choices(self.period, PERIODS)
         self.title = QLineEdit(self)
         self.report_title = QLineEdit(self)
         self.report_title.setPlaceholderText(self.tr("留空则为“{单位}{年度}%1”").replace(
@@ -70,7 +71,7 @@ class AssessmentEditor(QWidget):
             return QCheckBox(option_text(option.label), self)
         if option.kind == "choice":
             choice = QComboBox(self)
-            choice.addItems(list(option.choices))
+            add_choices(choice, option.choices)
             return choice
         line = QLineEdit(self)
         line.setPlaceholderText(option_text(option.hint))
@@ -89,3 +90,9 @@ class AssessmentEditor(QWidget):
 
     def refresh_section(self, record: NarrativeRecord) -> None:
         self.sections.refresh(record.assessment_id, {record.key: record.text})
+
+
+def add_choices(box: QComboBox, values: tuple[str, ...]) -> None:
+    """Stored choices, each shown in the window's language with its stored value as the data."""
+    for value in values:
+        box.addItem(QCoreApplication.translate(CHOICE_CONTEXT, value), value)

@@ -164,8 +164,9 @@ def _widget_value(widget: QWidget) -> Any:
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
         return widget.text()
-    if isinstance(widget, QComboBox):
-        return widget.currentText()
+    if isinstance(widget, QComboBox):  # a stored choice shown translated keeps its value as data
+        data = widget.currentData()
+        return widget.currentText() if data is None else data
     if isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, QCheckBox):
@@ -186,7 +187,11 @@ def _set_widget(widget: QWidget, value: Any, keep_cursor: bool = False) -> None:
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else _plain_number(value))
     elif isinstance(widget, QComboBox):
-        widget.setCurrentText("" if value is None else str(value))
+        index = widget.findData(value) if value is not None else -1
+        if index >= 0:
+            widget.setCurrentIndex(index)
+        else:
+            widget.setCurrentText("" if value is None else str(value))
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(value or 0))
     elif isinstance(widget, QCheckBox):

@@ -12,7 +12,8 @@ from typing import Literal
 from model.errors import ValidationError
 from model.format_options import QT_TRANSLATE_NOOP
 
-PAGE_NUMBER_STYLES = ("单双页", "居中")  # odd right / even left (GB/T 9704), or centred
+# odd right / even left (GB/T 9704), or centred
+PAGE_NUMBER_STYLES = (QT_TRANSLATE_NOOP("Choice", "单双页"), QT_TRANSLATE_NOOP("Choice", "居中"))
 OptionKind = Literal["text", "date", "flag", "choice"]
 LABEL_CONTEXT = "ReportOption"  # the translation context of the labels (marked below)
 

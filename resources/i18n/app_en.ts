@@ -56,72 +56,72 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="34" />
+        <location filename="../../gui/panels/assessment_editor.py" line="35" />
         <source>留空则为“{单位}{年度}%1”</source>
         <translation>Empty: “{unit}{year}%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="36" />
+        <location filename="../../gui/panels/assessment_editor.py" line="37" />
         <source>使用分值、得分与指标值</source>
         <translation>Use scores and indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>单位名称</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="38" />
+        <location filename="../../gui/panels/assessment_editor.py" line="39" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="39" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="39" />
+        <location filename="../../gui/panels/assessment_editor.py" line="40" />
         <source>自查表标题</source>
         <translation>Self-check table title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="40" />
+        <location filename="../../gui/panels/assessment_editor.py" line="41" />
         <source>工作总结标题</source>
         <translation>Work summary title</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="41" />
+        <location filename="../../gui/panels/assessment_editor.py" line="42" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="46" />
+        <location filename="../../gui/panels/assessment_editor.py" line="47" />
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="47" />
+        <location filename="../../gui/panels/assessment_editor.py" line="48" />
         <source>存在问题及改进措施</source>
         <translation>Problems and remedies</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="48" />
+        <location filename="../../gui/panels/assessment_editor.py" line="49" />
         <source>下一步工作打算</source>
         <translation>Plans for next year</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="51" />
+        <location filename="../../gui/panels/assessment_editor.py" line="52" />
         <source>可用 {任务总数} {已完成数} {未完成数} {完成率}，导出时按数据填写</source>
         <translation>You may use {任务总数} {已完成数} {未完成数} {完成率}; they are filled in on export</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="82" />
+        <location filename="../../gui/panels/assessment_editor.py" line="83" />
         <source>自评信息</source>
         <translation>the assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/assessment_editor.py" line="84" />
+        <location filename="../../gui/panels/assessment_editor.py" line="85" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
@@ -182,6 +182,44 @@
         <location filename="../../gui/window/bulk_actions.py" line="108" />
         <source>删除 %1 项</source>
         <translation>Delete %1 items</translation>
+    </message>
+</context>
+<context>
+    <name>Choice</name>
+    <message>
+        <location filename="../../model/report/options.py" line="16" />
+        <source>单双页</source>
+        <translation>Odd right, even left</translation>
+    </message>
+    <message>
+        <location filename="../../model/report/options.py" line="16" />
+        <source>居中</source>
+        <translation>Centred</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="108" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="108" />
+        <source>第一季度</source>
+        <translation>First quarter</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="109" />
+        <source>第二季度</source>
+        <translation>Second quarter</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="109" />
+        <source>第三季度</source>
+        <translation>Third quarter</translation>
+    </message>
+    <message>
+        <location filename="../../model/vocabulary.py" line="110" />
+        <source>第四季度</source>
+        <translation>Fourth quarter</translation>
     </message>
 </context>
 <context>
@@ -1188,92 +1226,92 @@
 <context>
     <name>ItemField</name>
     <message>
-        <location filename="../../model/vocabulary.py" line="169" />
+        <location filename="../../model/vocabulary.py" line="172" />
         <source>自查内容</source>
         <translation>Self-check item</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="171" />
+        <location filename="../../model/vocabulary.py" line="174" />
         <source>年度任务目标</source>
         <translation>Annual target</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="173" />
+        <location filename="../../model/vocabulary.py" line="176" />
         <source>落实情况</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="175" />
+        <location filename="../../model/vocabulary.py" line="178" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="177" />
+        <location filename="../../model/vocabulary.py" line="180" />
         <source>责任处室</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="179" />
+        <location filename="../../model/vocabulary.py" line="182" />
         <source>第一季度进展</source>
         <translation>Q1 progress</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="180" />
+        <location filename="../../model/vocabulary.py" line="183" />
         <source>第二季度进展</source>
         <translation>Q2 progress</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="181" />
+        <location filename="../../model/vocabulary.py" line="184" />
         <source>第三季度进展</source>
         <translation>Q3 progress</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="182" />
+        <location filename="../../model/vocabulary.py" line="185" />
         <source>第四季度进展</source>
         <translation>Q4 progress</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="183" />
+        <location filename="../../model/vocabulary.py" line="186" />
         <source>分值</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="185" />
+        <location filename="../../model/vocabulary.py" line="188" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="187" />
+        <location filename="../../model/vocabulary.py" line="190" />
         <source>年度指标值</source>
         <translation>Indicator target</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="189" />
+        <location filename="../../model/vocabulary.py" line="192" />
         <source>实际完成值</source>
         <translation>Actual value</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="191" />
+        <location filename="../../model/vocabulary.py" line="194" />
         <source>偏差原因分析及改进措施</source>
         <translation>Reasons for deviation and remedies</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="193" />
+        <location filename="../../model/vocabulary.py" line="196" />
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="195" />
+        <location filename="../../model/vocabulary.py" line="198" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="197" />
+        <location filename="../../model/vocabulary.py" line="200" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../model/vocabulary.py" line="199" />
+        <location filename="../../model/vocabulary.py" line="202" />
         <source>其他列</source>
         <translation>Other columns</translation>
     </message>
@@ -1883,62 +1921,62 @@ Quit anyway?</translation>
 <context>
     <name>ReportOption</name>
     <message>
-        <location filename="../../model/report/options.py" line="41" />
+        <location filename="../../model/report/options.py" line="42" />
         <source>署名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="42" />
+        <location filename="../../model/report/options.py" line="43" />
         <source>留空则为单位名称</source>
         <translation>Empty: the unit’s name</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="43" />
+        <location filename="../../model/report/options.py" line="44" />
         <source>成文日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="44" />
+        <location filename="../../model/report/options.py" line="45" />
         <source>留空则为导出当天，如 2022年1月10日</source>
         <translation>Empty: the day of export, e.g. 2022年1月10日</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="46" />
+        <location filename="../../model/report/options.py" line="47" />
         <source>打印署名</source>
         <translation>Print the signature</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="48" />
+        <location filename="../../model/report/options.py" line="49" />
         <source>打印成文日期</source>
         <translation>Print the date</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="50" />
+        <location filename="../../model/report/options.py" line="51" />
         <source>不写入没有落实情况的事项</source>
         <translation>Leave out items without a result</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="51" />
+        <location filename="../../model/report/options.py" line="52" />
         <source>工作总结</source>
         <translation>Work summary</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="52" />
+        <location filename="../../model/report/options.py" line="53" />
         <source>正文中的“1.”改为“（1）”</source>
         <translation>Write “1.” in item texts as “（1）”</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="54" />
+        <location filename="../../model/report/options.py" line="55" />
         <source>页码</source>
         <translation>Page numbers</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="56" />
+        <location filename="../../model/report/options.py" line="57" />
         <source>已完成的事项须有证明材料</source>
         <translation>Completed items need evidence</translation>
     </message>
     <message>
-        <location filename="../../model/report/options.py" line="57" />
+        <location filename="../../model/report/options.py" line="58" />
         <source>体检</source>
         <translation>Review</translation>
     </message>

@@ -415,6 +415,9 @@ ENGLISH.update({
 
 ENGLISH.update({
     "有内容未能保存": "Some text was not saved",
+    "年度": "Year", "第一季度": "First quarter", "第二季度": "Second quarter",
+    "第三季度": "Third quarter", "第四季度": "Fourth quarter",
+    "单双页": "Odd right, even left", "居中": "Centred",
     "%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。\n\n仍然退出？":
         "What was typed in %1 could not be saved to the database (see the message just shown). "
         "Quitting now loses it.\n\nQuit anyway?",

@@ -56,6 +56,14 @@ def test_english_ui(qtbot: QtBot, demo: Services) -> None:
         assert window.evidence.add_files_button.text() == "&Add files…"
         entries = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
         assert "&New assessment…" in entries
+        # stored choices show in English and are stored as they were
+        period = window.right.assessment_editor.period
+        assert [period.itemText(i) for i in range(period.count())][:2] == ["Year", "First quarter"]
+        assessment_id = demo.assessments.list()[0].id
+        window.right.show_assessment(assessment_id)
+        period.setCurrentIndex(1)
+        window.commit_editors()
+        assert demo.assessments.get(assessment_id).period == "第一季度"
     finally:
         for translator in installed:
             app.removeTranslator(translator)
