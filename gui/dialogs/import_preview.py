@@ -292,8 +292,9 @@ class ImportPreview(QDialog):
         self.header_row.setValue(self.header_rows.get(sheet.sheet, 0))
         skipped = sheet.skipped_rows if isinstance(sheet, ImportedTable) else []
         self.left_out.show_rows(skipped)
+        left_out = sum(1 for s in skipped if not s.included)  # a ticked row is imported
         self.left_out_label.setText(self.tr("未导入的行（%1 行；勾选即作为事项导入）：")
-                                    .replace("%1", str(len(skipped))))
+                                    .replace("%1", str(left_out)))
         self._filling = False
         if isinstance(sheet, ImportedTable):
             text = self.tr("工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。")

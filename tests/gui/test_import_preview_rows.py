@@ -127,10 +127,12 @@ def test_one_tick_brings_a_left_out_row_in(qtbot: QtBot, tmp_path: Path, setting
              for r in range(rows.rowCount())}
     assert state == {"3": "事项", "4": "事项", "5": "事项", "6": "未导入：是合计行",
                      "7": "未导入：是说明文字"}
+    assert dialog.left_out_label.text().startswith("未导入的行（2 行")
 
     click_check(qtbot, left_out, left_out.item(1))
     qtbot.waitUntil(lambda: dialog.summary.text() == "1 个考评维度，4 项")
     assert dialog.left_out.item(1).checkState() == Qt.CheckState.Checked
+    assert dialog.left_out_label.text().startswith("未导入的行（1 行")  # the ticked one is in
     assert rows.data(rows.index(4, 0)) == "导入（原是说明文字）"
     view = dialog.table.view
     click_check(qtbot, view, rows.index(3, 0))  # the 合计 row ticked in the table itself …
