@@ -36,6 +36,7 @@ from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
 from gui.window.tree_header import lay_out_header, show_optional
 from model.errors import ModelError
+from model.framework.tree import items_before
 from model.records import AssessmentSummary, DimensionRecord, ItemRecord
 from model.search.find_index import FindIndex, Found
 from model.vocabulary import DimensionCounts
@@ -317,12 +318,7 @@ class FrameworkPane(QWidget):
     def _items_before(self) -> dict[int, int]:
         """How many items come before each dimension's own in table order (序号 = that + 1 +
         position): the dimensions are in table order, their counts from SQL."""
-        before, running = {}, 0
-        for dim in self._dims:
-            before[dim.id] = running
-            count = self._counts.get(dim.id)
-            running += count.items if count else 0
-        return before
+        return items_before((d.id for d in self._dims), self._counts)
 
     # --- expansion memory ---------------------------------------------------------------------
     def _expanded_dimensions(self) -> set[int] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from model.framework.tree import items_before
 from model.records import AssessmentRecord, AssessmentSummary, DimensionRecord, ItemRecord
 from model.report.queries import (
     RECORD_COLUMNS,
@@ -46,12 +47,7 @@ class FirstView:
 
     def before(self) -> dict[int, int]:
         """How many items come before each dimension's own (序号 = that + position + 1)."""
-        before, running = {}, 0
-        for dim in self.dimensions:
-            before[dim.id] = running
-            count = self.counts.get(dim.id)
-            running += count.items if count else 0
-        return before
+        return items_before((d.id for d in self.dimensions), self.counts)
 
     def dimension_items(self, dimension_id: int) -> list[ItemRecord]:
         """One dimension's items (a large tree's dimension opened before the services are

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 
@@ -57,3 +57,19 @@ def subtree_height(dimensions: Sequence[DimensionLike], root_id: int) -> int:
         return 1 + max((height(child) for child in children.get(node, ())), default=0)
 
     return height(root_id)
+
+
+class Counted(Protocol):
+    @property
+    def items(self) -> int: ...
+
+
+def items_before(dimension_ids: Iterable[int], counts: Mapping[int, Counted]) -> dict[int, int]:
+    """How many items come before each dimension's own in table order (序号 = that + position +
+    1), from the dimensions' ids in table order and their own item counts."""
+    before, running = {}, 0
+    for dimension_id in dimension_ids:
+        before[dimension_id] = running
+        count = counts.get(dimension_id)
+        running += count.items if count else 0
+    return before

@@ -98,29 +98,28 @@ def _consumed(rows: list[Any]) -> Iterator[Any]:
 
 
 def _frozen(record_type: type[ReportItem], **values: Any) -> ReportItem:
-    """A frozen record made as its __init__ would, given every field, without the checks and
-    defaults of a frozen __init__: each slot set by its descriptor."""
+    """A frozen record made as its __init__ would, given its fields, without the checks of a
+    frozen __init__: each slot set by its descriptor, an unset one to its default."""
     record = object.__new__(record_type)
-    slots = _SLOTS.get(record_type)
-    if slots is None:
-        names: tuple[str, ...] = record_type.__slots__
-        slots = _SLOTS[record_type] = {name: getattr(record_type, name).__set__ for name in names}
+    setters, defaults = _SLOTS.get(record_type) or _slots(record_type)
     for name, value in values.items():
-        slots[name](record, value)
-    for name in _DEFAULTS.setdefault(record_type, _defaults(record_type)).keys() - values.keys():
-        slots[name](record, _DEFAULTS[record_type][name])
+        setters[name](record, value)
+    if len(values) < len(setters):
+        for name in defaults.keys() - values.keys():
+            setters[name](record, defaults[name])
     return record
 
 
-def _defaults(record_type: type) -> dict[str, Any]:
-    """The fields with a default (a slot left unset would raise when read)."""
-    return {f.name: f.default for f in fields(record_type) if f.default is not MISSING}
+def _slots(record_type: type[ReportItem]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Each slot's setter and each field's default, found once per record type."""
+    names: tuple[str, ...] = record_type.__slots__
+    found = ({name: getattr(record_type, name).__set__ for name in names},
+             {f.name: f.default for f in fields(record_type) if f.default is not MISSING})
+    _SLOTS[record_type] = found
+    return found
 
 
-_DEFAULTS: dict[type, dict[str, Any]] = {}
-
-
-_SLOTS: dict[type, dict[str, Any]] = {}
+_SLOTS: dict[type, tuple[dict[str, Any], dict[str, Any]]] = {}
 
 
 def _tree(dims: list[DimensionRecord], items: list[ReportItem]) -> tuple[ReportDimension, ...]:

@@ -23,6 +23,7 @@ from model.records import (
     NarrativeRecord,
 )
 from model.report.options import FLAG_OPTIONS
+from model.storage.db import fetch_all
 from model.vocabulary import ITEM_EDITABLE_FIELDS, titled
 
 # Columns stored as 0/1 on SQLite and DATETIME text ("2024-01-02 03:04:05.123456"), as
@@ -61,14 +62,14 @@ def item_record(values: dict[str, Any], before: Mapping[int, int]) -> ItemRecord
 
 def assessment_summaries(connection: Any) -> list[AssessmentSummary]:
     """AssessmentService.list: every assessment with its counts, newest year first."""
-    dims = dict(_rows(connection, 'SELECT assessment_id, count(*) FROM dimension '
+    dims = dict(fetch_all(connection, 'SELECT assessment_id, count(*) FROM dimension '
                                   'GROUP BY assessment_id'))
-    items = dict(_rows(connection, 'SELECT assessment_id, count(*) FROM check_item '
+    items = dict(fetch_all(connection, 'SELECT assessment_id, count(*) FROM check_item '
                                    'GROUP BY assessment_id'))
-    evidence = dict(_rows(connection, 'SELECT check_item.assessment_id, count(evidence.id) '
+    evidence = dict(fetch_all(connection, 'SELECT check_item.assessment_id, count(evidence.id) '
                                       'FROM check_item JOIN evidence ON evidence.item_id = '
                                       'check_item.id GROUP BY check_item.assessment_id'))
-    rows = _rows(connection, 'SELECT id, title, unit_name, "year", period FROM assessment '
+    rows = fetch_all(connection, 'SELECT id, title, unit_name, "year", period FROM assessment '
                              'ORDER BY "year" DESC, id')
     return [AssessmentSummary(
         id=id_, title=titled(title, "assessment", unit, year), unit=unit, year=year, period=period,
@@ -95,7 +96,7 @@ def report_item_rows(connection: Any, assessment_id: int,
     """The report's columns of every item (extras still JSON) in table order: the dimensions'
     table order (as given), then position. An item's 序号 is its place in this list, from 1."""
     rank = {d.id: index for index, d in enumerate(dimensions)}
-    rows = _rows(connection, _select(REPORT_ITEM_COLUMNS, "check_item",
+    rows = fetch_all(connection, _select(REPORT_ITEM_COLUMNS, "check_item",
                                      f"assessment_id = {int(assessment_id)}"))
     last = len(rank)
     return sorted(rows, key=lambda i: (rank.get(i[1], last), i[2], i[0]))
@@ -110,7 +111,7 @@ def evidence_by_item(connection: Any,
              + f" WHERE check_item.assessment_id = {int(assessment_id)}"
              + " ORDER BY evidence.item_id, evidence.position, evidence.id")
     found: dict[int, list[EvidenceRecord]] = {}
-    for row in _rows(connection, query):
+    for row in fetch_all(connection, query):
         record = EvidenceRecord(**_converted(dict(zip(names, row, strict=True))))
         found.setdefault(record.item_id, []).append(record)
     return {item_id: tuple(records) for item_id, records in found.items()}
@@ -130,20 +131,11 @@ def _select(names: Any, table: str, where: str = "") -> str:
     return f"SELECT {columns} FROM {table}" + (f" WHERE {where}" if where else "")
 
 
-def _rows(connection: Any, query: str) -> list[tuple[Any, ...]]:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(query)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
 def _records(connection: Any, record_type: Any, table: str, where: str,
              **computed: Any) -> list[Any]:
     names = columns_of(record_type)
     return [record_type(**_converted(dict(zip(names, row, strict=True))), **computed)
-            for row in _rows(connection, _select(names, table, where))]
+            for row in fetch_all(connection, _select(names, table, where))]
 
 
 def _converted(values: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from model.records import ITEM_TEXT_FIELDS, ItemRecord
 from model.report.queries import RECORD_COLUMNS, extras_of, item_record
-from model.storage.db import Database
+from model.storage.db import Database, fetch_all
 
 K = TypeVar("K")
 _END = object()
@@ -159,7 +159,7 @@ class FindIndex:
         after = 0
         while True:
             with self.db.read() as connection:
-                rows = _fetch(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
+                rows = fetch_all(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
                               f"WHERE assessment_id = {self.assessment_id} AND id > {after} "
                               f"ORDER BY id LIMIT {PAGE}")
             self._append(rows)
@@ -172,12 +172,12 @@ class FindIndex:
         """The two-character words to keep bits for, from PAGE items spread over the ids (of an
         assessment of at least PAGE items); whether there were any."""
         with self.db.read() as connection:
-            low, high, total = _fetch(connection, "SELECT min(id), max(id), count(*) FROM "
+            low, high, total = fetch_all(connection, "SELECT min(id), max(id), count(*) FROM "
                                       f"check_item WHERE assessment_id = {self.assessment_id}")[0]
             if total < PAGE:
                 return False
             spread = sorted({int(low + (high - low) * n / PAGE) for n in range(PAGE + 1)})
-            rows = _fetch(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
+            rows = fetch_all(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
                           f"WHERE assessment_id = {self.assessment_id} "
                           f"AND id IN ({', '.join(map(str, spread))})")
         self._pairs = dict.fromkeys(common_pairs([_text(row) for row in rows], PAIRS,
@@ -231,7 +231,7 @@ class FindIndex:
 
     def _resync(self) -> None:
         with self.db.read() as connection:
-            rows = _fetch(connection, f"SELECT {_columns(CHEAP)} FROM check_item "
+            rows = fetch_all(connection, f"SELECT {_columns(CHEAP)} FROM check_item "
                           f"WHERE assessment_id = {self.assessment_id}")
         present = {row[0] for row in rows}
         for item_id in set(self._slot) - present:
@@ -250,7 +250,7 @@ class FindIndex:
         for start in range(0, len(ids), 500):
             chunk = ", ".join(str(int(i)) for i in ids[start:start + 500])
             with self.db.read() as connection:
-                yield from _fetch(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
+                yield from fetch_all(connection, f"SELECT {_columns(CHEAP + TEXTS)} FROM check_item "
                                   f"WHERE assessment_id = {self.assessment_id} AND id IN ({chunk})")
 
     def _put(self, row: tuple[Any, ...]) -> None:
@@ -422,7 +422,7 @@ class FindIndex:
         found = []
         with self.db.read() as connection:
             for where in wheres:
-                rows = _fetch(connection, f"SELECT {_columns(RECORD_COLUMNS)} FROM check_item "
+                rows = fetch_all(connection, f"SELECT {_columns(RECORD_COLUMNS)} FROM check_item "
                               f"WHERE assessment_id = {self.assessment_id} AND {where}")
                 found += [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), before)
                           for row in rows]
@@ -446,7 +446,7 @@ def common_pairs(texts: list[str], most: int, share: float) -> list[str]:
 
 
 def _has_fts(connection: Any) -> bool:
-    return bool(_fetch(connection, "SELECT 1 FROM sqlite_master WHERE name = 'item_fts'"))
+    return bool(fetch_all(connection, "SELECT 1 FROM sqlite_master WHERE name = 'item_fts'"))
 
 
 def _shift_in(table: dict[K, int], gathered: Mapping[K, list[int]], count: int,
@@ -464,10 +464,3 @@ def _columns(names: tuple[str, ...]) -> str:
     return ", ".join(f'"{name}"' for name in names)
 
 
-def _fetch(connection: Any, query: str) -> list[tuple[Any, ...]]:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(query)
-        return cursor.fetchall()
-    finally:
-        cursor.close()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from model.storage.change_feed import ChangeFeed, change_feed_for
-from model.storage.db import Database
+from model.storage.db import Database, fetch_all
 
 
 @dataclass(frozen=True)
@@ -51,22 +51,22 @@ def change_feed(database: Database) -> ChangeFeed:
 def digest(database: Database, assessment_id: int | None) -> Digest:
     """The versions of every row the window shows, read in one snapshot."""
     with database.read() as connection:
-        assessments = tuple(sorted(_rows(connection, "SELECT id, version FROM assessment")))
+        assessments = tuple(sorted(fetch_all(connection, "SELECT id, version FROM assessment")))
         if assessment_id is None or assessment_id not in dict(assessments):
             return Digest(assessments, assessment_id)
         where = f"assessment_id = {int(assessment_id)}"
-        dimensions = {r[0]: (r[1], r[2], r[3]) for r in _rows(
+        dimensions = {r[0]: (r[1], r[2], r[3]) for r in fetch_all(
             connection, f"SELECT id, version, parent_id, position FROM dimension WHERE {where}")}
-        items = {r[0]: (r[1], r[2], r[3]) for r in _rows(
+        items = {r[0]: (r[1], r[2], r[3]) for r in fetch_all(
             connection, f"SELECT id, version, dimension_id, position FROM check_item WHERE {where}")}
-        narrative = {r[0]: r[1] for r in _rows(
+        narrative = {r[0]: r[1] for r in fetch_all(
             connection, f"SELECT key, version FROM narrative_section WHERE {where}")}
-        evidence = {r[0]: (r[1], r[2]) for r in _rows(
+        evidence = {r[0]: (r[1], r[2]) for r in fetch_all(
             connection, "SELECT evidence.id, evidence.item_id, evidence.version FROM evidence "
                         f"JOIN check_item ON check_item.id = evidence.item_id WHERE check_item.{where}")}
         finance = tuple(
             tuple(map(repr, row)) for table in ("finance_form", "finance_fund")
-            for row in sorted(_rows(connection, f"SELECT * FROM {table} WHERE {where}"), key=repr))
+            for row in sorted(fetch_all(connection, f"SELECT * FROM {table} WHERE {where}"), key=repr))
     return Digest(assessments, assessment_id, dimensions, items, narrative, evidence, finance)
 
 
@@ -98,10 +98,3 @@ def difference(before: Digest, after: Digest) -> Difference:
                       finance=before.finance != after.finance)
 
 
-def _rows(connection: Any, query: str) -> list[tuple[Any, ...]]:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(query)
-        return cursor.fetchall()
-    finally:
-        cursor.close()

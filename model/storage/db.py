@@ -72,6 +72,17 @@ def _plain_sqlite_file(url: str) -> Path | None:
     return Path(unquote(path)) if path and "?" not in path else None
 
 
+def fetch_all(connection: Any, query: str) -> list[tuple[Any, ...]]:
+    """Every row of query on a DB-API connection (sqlite3 or a server's driver), the cursor
+    closed whatever happens: the plain reads that need no session."""
+    cursor = connection.cursor()
+    try:
+        cursor.execute(query)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
 class Database:
     """An open assessment database: its engine, its evidence folder, one session per action."""
 
