@@ -3,8 +3,8 @@ evidence, finance form), following the row the clerk chose in the tree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.commands.base import EditContext
 from gui.infra.undo_target import UndoTarget
@@ -20,6 +20,11 @@ ASSESSMENT_PAGE, DIMENSION_PAGE, ITEM_PAGE = 0, 1, 2
 
 
 class EditorPages(QStackedWidget):
+    # The editor holding the focus turns to another row (the one typed in was deleted in another
+    # window, or undone): the focus must leave it, or the words still being typed land in that
+    # other row's field (the next item's 年度任务目标, or 单位名称).
+    focus_released = Signal()
+
     def __init__(self, context: EditContext, stack: UndoTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = context.services
@@ -34,6 +39,7 @@ class EditorPages(QStackedWidget):
         self.item_page = item_page
         for page in (_scrolled(self.assessment_editor), _scrolled(self.dimension_editor), item_page):
             self.addWidget(page)
+        self._shown: tuple[str, int] | None = None  # the row (or assessment) the editor shows
         self.empty_page = QWidget()  # no assessment (the last one deleted): nothing to edit
         self.addWidget(self.empty_page)
         # 项目支出/部门整体绩效自评表 (issue #15): the form with live scores, on its own page
@@ -58,16 +64,19 @@ class EditorPages(QStackedWidget):
     def show_assessment(self, assessment_id: int) -> None:
         self.assessment_editor.show_assessment(self.services.assessments.get(assessment_id),
                                                self.services.narrative.sections(assessment_id))
+        self._turn_to(("assessment", assessment_id))
         self.setCurrentIndex(ASSESSMENT_PAGE)
         if self.finance_panel.show_assessment(assessment_id):  # a finance form: show it
             self.setCurrentIndex(self.count() - 1)
 
     def show_nothing(self) -> None:
         """No assessment left: no editor still showing (and editing) one that is gone."""
+        self._turn_to(None)
         self.setCurrentWidget(self.empty_page)
 
     def show_row(self, kind: str, row_id: int, uses_scores: bool) -> None:
         """Raises ModelError when the row is gone (the window shows it and reloads)."""
+        self._turn_to((kind, row_id))
         if kind == DIMENSION:
             self.dimension_editor.show_dimension(self.services.dimensions.get(row_id))
             self.setCurrentIndex(DIMENSION_PAGE)
@@ -76,6 +85,12 @@ class EditorPages(QStackedWidget):
             self.evidence.show_item(row_id)
             self.setCurrentIndex(ITEM_PAGE)
             self._fit_evidence_pane()
+
+    def _turn_to(self, shown: tuple[str, int] | None) -> None:
+        focused = QApplication.focusWidget()
+        if shown != self._shown and focused is not None and self.isAncestorOf(focused):
+            self.focus_released.emit()
+        self._shown = shown
 
     def showing_item(self) -> bool:
         return self.currentIndex() == ITEM_PAGE

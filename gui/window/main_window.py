@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tree, self.tree_model, self.filter_bar = pane.tree, pane.tree_model, pane.filter_bar
         self.right = EditorPages(self.context, self.undo_stack, self)
         r = self.right  # the editors, by the names panels and tests know them
+        r.focus_released.connect(self.left.tree.setFocus)  # typing goes on in the tree, not a field
         self.item_editor, self.evidence, self.finance_panel = r.item_editor, r.evidence, r.finance_panel
         self.assessment_editor, self.dimension_editor, self.item_page = (
             r.assessment_editor, r.dimension_editor, r.item_page)

@@ -246,3 +246,25 @@ def test_typing_into_an_item_deleted_elsewhere_keeps_the_words_on_the_clipboard(
     assert "第 7 项" in answers[0]
     assert QApplication.clipboard().text() == item.result + "刚写的一段话"
     other.close()
+
+
+def test_typing_on_after_the_item_is_deleted_elsewhere_goes_to_no_other_field(
+        qtbot: QtBot, window: MainWindow, demo: Services, demo_id: int, answers: list[str]) -> None:
+    """The item being typed in is deleted in another window: the editor turns to the next item,
+    and the words typed next land in the tree, never in that item's field."""
+    item = demo.items.list(demo_id)[6]
+    select(window, ITEM, item.id)
+    box = window.item_editor.texts["target"].edit
+    box.setFocus()
+    qtbot.waitUntil(lambda: box.hasFocus() and window.live.digest is not None
+                    and not window.live._reading)  # what it shows is the baseline
+    other = Services.over(open_sqlite(demo.db.sqlite_path))
+    other.items.delete(item.id)
+    other.close()
+    qtbot.waitUntil(lambda: window.left.current_row() != (ITEM, item.id), timeout=3000)
+    assert window.left.tree.hasFocus()
+    shown = window.left.current_row()
+    qtbot.keyClicks(QApplication.focusWidget(), "EEE")
+    window.commit_editors()
+    assert shown is not None and shown[0] == ITEM
+    assert "EEE" not in demo.items.get(shown[1]).target
