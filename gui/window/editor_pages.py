@@ -4,7 +4,7 @@ evidence, finance form), following the row the clerk chose in the tree."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.commands.base import EditContext
 from gui.infra.undo_target import UndoTarget
@@ -87,7 +87,7 @@ class EditorPages(QStackedWidget):
             self._fit_evidence_pane()
 
     def _turn_to(self, shown: tuple[str, int] | None) -> None:
-        focused = QApplication.focusWidget()
+        focused = self.window().focusWidget()  # also while another window is the active one
         if shown != self._shown and focused is not None and self.isAncestorOf(focused):
             self.focus_released.emit()
         self._shown = shown

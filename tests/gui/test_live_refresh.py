@@ -268,3 +268,20 @@ def test_typing_on_after_the_item_is_deleted_elsewhere_goes_to_no_other_field(
     window.commit_editors()
     assert shown is not None and shown[0] == ITEM
     assert "EEE" not in demo.items.get(shown[1]).target
+
+
+def test_a_window_in_the_background_turning_to_another_row_keeps_no_field_focused(
+        qtbot: QtBot, two, demo: Services, demo_id: int) -> None:
+    """The same while the clerk works in the other window: when they come back, the focus is in
+    the tree, not in the field of the row shown now (单位名称 when the find matched only it)."""
+    first, second = two
+    item = demo.items.list(demo_id)[6]
+    select(second, ITEM, item.id)
+    second.item_editor.texts["target"].edit.setFocus()
+    first.activateWindow()
+    qtbot.waitUntil(lambda: first.isActiveWindow() and second.live.digest is not None
+                    and not second.live._reading)
+    assert second.focusWidget() is second.item_editor.texts["target"].edit
+    demo.items.delete(item.id)
+    qtbot.waitUntil(lambda: second.left.current_row() != (ITEM, item.id), timeout=3000)
+    assert second.focusWidget() is second.left.tree
