@@ -35,7 +35,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     files = dict(sorted(_per_file.items(), key=lambda kv: -kv[1]))
-    tests = dict(sorted(_per_test.items(), key=lambda kv: -kv[1])[:80])
+    tests = dict(sorted(_per_test.items(), key=lambda kv: -kv[1]))
     report = {"total_in_tests": round(sum(files.values()), 1), "whole_process": round(_cpu(), 1),
               "files": {k: round(v, 2) for k, v in files.items()},
               "tests": {k: round(v, 2) for k, v in tests.items()}}

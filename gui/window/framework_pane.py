@@ -4,7 +4,9 @@ clerk chose beside the title (right-click on the header), remembered in the sett
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from model.services import Services
 
 OPEN_FOUND = 500  # a find over a large tree with at most this many matches opens them all
+TYPING_HOLDS_MS = 300  # a keystroke holds the find index's reading so long (no page waits on it)
 Row = tuple[str, int]
 ROW_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
@@ -52,6 +55,7 @@ ROW_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionMo
 class FrameworkPane(QWidget):
     assessment_chosen = Signal(object)  # an assessment id, or None when there is none
     current_row_changed = Signal(str, int)  # (kind, id) the editor should show
+    _whole_found = Signal(object, object)  # from a thread: a find's whole answer, the part it completes
 
     def __init__(self, services: Services, before_search: Callable[[], None],
                  parent: QWidget | None = None, settings: Settings | None = None) -> None:
@@ -87,6 +91,11 @@ class FrameworkPane(QWidget):
         self._indexing = QTimer(self)  # a large assessment's find index, read in idle time
         self._indexing.setInterval(0)
         self._indexing.timeout.connect(self._index_step)
+        self._typing = QTimer(self)  # the clerk types while the index is read: its reading waits
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_HOLDS_MS)
+        self._typing.timeout.connect(self._indexing.start)
+        self._whole_found.connect(self._whole_arrived)
 
     def _build_tree(self) -> QTreeView:
         tree = QTreeView(self)
@@ -282,6 +291,8 @@ class FrameworkPane(QWidget):
                 self._settled = index
                 gc.collect()
                 gc.freeze()
+            if self._found is not None and self._found.rest is not None:
+                self._apply_found()  # a part shown whose rest never came: the index answers now
 
     def find_ready(self) -> bool:
         """Whether a find answers from memory at once (a large assessment's index is read)."""
@@ -298,18 +309,48 @@ class FrameworkPane(QWidget):
             return
         if f.text:
             self.before_search()  # what is being typed is in the index at once
-        self._found = found = index.find(f.text, f.status, f.department)
+        self._show_found(index.find_soon(f.text, f.status, f.department))
+
+    def _show_found(self, found: Found) -> None:
+        """Show a find's answer; asked while the index is read, the items read so far are shown at
+        once and the whole answer when a thread has found the rest (the keystroke never waits)."""
+        f, index = self.tree_filter, self.tree_filter.index
+        assert index is not None
+        self._found = found
         tree = NodeTree.found(self._dims, self._counts, found.per_dimension, f.dimension_text())
         self.tree_model.show_found(tree, self._found_in_dimension, highlight=bool(f.text))
-        if found.count <= OPEN_FOUND:  # few: every one shown at once
+        if found.rest is None and found.count <= OPEN_FOUND:  # few: every one shown at once
             self.tree_model.attach_found(index.records(self._items_before(), ids=found.ids))
             self.tree.expandAll()
         else:
             self._expand_dimensions_only()
+        if found.rest is not None:
+            self._find_rest(found)
+            self._indexing.stop()  # the reading goes on when the typing pauses
+            self._typing.start()
+
+    def _find_rest(self, part: Found) -> None:
+        rest = part.rest
+        assert rest is not None
+
+        def run() -> None:
+            try:
+                whole: Found | None = rest()
+            except Exception:  # the database busy or gone: the index answers once read
+                whole = None
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._whole_found.emit(whole, part)
+
+        threading.Thread(target=run, name="find-rest", daemon=True).start()
+
+    def _whole_arrived(self, whole: Found | None, part: Found) -> None:
+        """Shown only if the part it completes is still what is shown (else typing went on)."""
+        if whole is not None and self._found is part and self.tree_filter.index is not None:
+            self._show_found(whole)
 
     def _found_in_dimension(self, dimension_id: int) -> list[ItemRecord]:
         """A found tree's dimension opened: its matching items."""
-        index, found = self.tree_filter.index, self._found
+        index, found = self.tree_filter.index, self._found  # a part: its items (the whole soon)
         if index is None or found is None:
             return []
         return [r for r in index.records(self._items_before(), dimension_id=dimension_id)

@@ -56,20 +56,24 @@ def bits_of(slots: Iterable[int], size: int) -> int:
 
 class Found:
     """A find's answer: how many items match in each dimension, and (made when first asked
-    for: a find matching most of 100,000 items need not build a set of them) their ids."""
+    for: a find matching most of 100,000 items need not build a set of them) their ids. Asked
+    while the index is read (find_soon), it may hold only the items read so far: then `rest`
+    is a function (SQL only, for a thread of its own) giving the whole answer."""
 
     def __init__(self, bits: int, item_ids: list[int], per_dimension: Counter[int],
-                 unread: Callable[[], set[int]] | None = None, unread_count: int = 0) -> None:
+                 unread: set[int] | None = None,
+                 rest: Callable[[], Found] | None = None) -> None:
         self._bits, self._item_ids = bits, item_ids
-        self._unread = unread  # the matches among the items not read into the index yet
+        self._unread = unread  # the matches among the items not read into the index then
         self.per_dimension = per_dimension
-        self.count = bits.bit_count() + unread_count
+        self.count = bits.bit_count() + len(unread or ())
+        self.rest = rest
 
     @cached_property
     def ids(self) -> set[int]:
         item_ids = self._item_ids
         found = {item_ids[n] for n in slots_of(self._bits)}
-        return found | self._unread() if self._unread is not None else found
+        return found | self._unread if self._unread is not None else found
 
 
 class FindIndex:
@@ -302,7 +306,14 @@ class FindIndex:
 
     def find(self, text: str = "", status: str = "", department: str = "") -> Found:
         """The items whose search text contains text (casefolded) and whose status and
-        department are the given ones ("" = any)."""
+        department are the given ones ("" = any): the whole answer, also while reading."""
+        found = self.find_soon(text, status, department)
+        return found.rest() if found.rest is not None else found
+
+    def find_soon(self, text: str = "", status: str = "", department: str = "") -> Found:
+        """find's answer at once: while the index is still read (a clerk who types as the window
+        opens), from the items read so far, with `rest` to run off the GUI thread for the others
+        (a scan of 100,000 texts in SQL takes a quarter of a second); the reading goes on."""
         if self._loading is not None or not self._started:
             return self._find_while_reading(text.casefold(), status, department)
         self.finish()  # the edits since: a few items read again
@@ -317,35 +328,39 @@ class FindIndex:
         else:
             self.tested = 0
         self._last = (text, status, department, bits)
+        return Found(bits, list(self._ids), self._per_dimension(bits))
+
+    def _per_dimension(self, bits: int) -> Counter[int]:
+        """How many of these slots each dimension holds: one AND and a bit count per dimension."""
         per_dimension: Counter[int] = Counter()
         for dim, in_dimension in self._by_dimension.items():
             count = (bits & in_dimension).bit_count()
             if count:
                 per_dimension[dim] = count
-        return Found(bits, list(self._ids), per_dimension)
+        return per_dimension
 
     def _find_while_reading(self, text: str, status: str, department: str) -> Found:
-        """A find asked before every item is read (a clerk who types as the window opens): the
-        items read so far answer from their bits, the rest from SQL over them — how many match
-        per dimension at once (a row per dimension), their ids only when asked for; the reading
-        goes on in idle time. Nothing of this answer is kept for narrowing."""
+        """A find asked before every item is read: the items read so far answer from their
+        bits; the rest is one SQL query over the items after them (pages are read in id order),
+        left to `rest`, which touches nothing of the index but the database (a thread may run
+        it while the reading goes on). Nothing of this answer is kept for narrowing."""
         self._last = None
         bits = self._matching(text, status, department)
         self._last = None
-        after = self._ids[-1] if self._ids else 0  # pages are read in id order
-        rows = self._unread(text, status, department, after,
-                            "dimension_id, count(*)", " GROUP BY dimension_id")
-        per_dimension: Counter[int] = Counter(dict(rows))
-        for dim, in_dimension in self._by_dimension.items():
-            count = (bits & in_dimension).bit_count()
-            if count:
-                per_dimension[dim] += count
+        after = self._ids[-1] if self._ids else 0
+        item_ids, read = list(self._ids), self._per_dimension(bits)
 
-        def unread_ids() -> set[int]:
-            return {row[0] for row in self._unread(text, status, department, after, "id", "")}
+        def rest() -> Found:
+            # a row per dimension, its ids in one string: the scan runs in SQLite without the
+            # GIL, and a few rows' parsing holds it only briefly (the window types on meanwhile)
+            joined_ids = "group_concat(id)" if self.db.is_sqlite else "string_agg(id::text, ',')"
+            rows = self._unread(text, status, department, after, f"dimension_id, {joined_ids}",
+                                " GROUP BY dimension_id")
+            unread = {dim: list(map(int, joined.split(","))) for dim, joined in rows}
+            per_dimension = read + Counter({dim: len(found) for dim, found in unread.items()})
+            return Found(bits, item_ids, per_dimension, set().union(*unread.values()))
 
-        return Found(bits, list(self._ids), per_dimension, unread_ids,
-                     sum(count for _dim, count in rows))
+        return Found(bits, item_ids, read, rest=rest)
 
     def _unread(self, text: str, status: str, department: str, after: int, columns: str,
                 tail: str) -> list[tuple[Any, ...]]:

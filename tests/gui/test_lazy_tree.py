@@ -83,3 +83,35 @@ def test_a_large_find_shows_dimensions_and_fetches_matches_when_opened(
     bar.status.setCurrentIndex(0)
     bar.text.setText("只在这里的说法")
     assert [r.id for r in model.items()] == [items[1].id]
+
+
+def test_typing_as_the_window_opens_shows_what_is_read_then_the_whole_find(
+        qtbot: QtBot, lazy_window: MainWindow, demo: Services, demo_id: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk who types before the find index is read: the keystroke shows the matches among
+    the items read so far at once, and every match when a thread has found the rest."""
+    pane = lazy_window.left
+    pane._indexing.stop()  # the reading held after its first page (it goes on in idle time)
+    monkeypatch.setattr("model.search.find_index.PAGE", 7)
+    index = pane.tree_filter.index
+    assert index is not None
+    index.start()
+    index.step()  # the reading begun again: the common words chosen, nothing read yet
+    while len(index) < 7:
+        index.step()
+    assert len(index) == 7 and not pane.find_ready()
+    items = demo.items.list(demo_id)
+    matches = sorted(i.id for i in items if "工作" in i.content + i.target + i.result)
+    read = [i for i in matches if i in index._slot]
+    assert 0 < len(read) < len(matches)
+    pane._typing.setInterval(3_600_000)  # the clerk types on: the reading stays held
+    lazy_window.filter_bar.text.setText("工作")
+    assert not pane._indexing.isActive()  # no page of reading waits on the next keystroke
+    assert {r.id for r in lazy_window.tree_model.items()} <= set(read)  # at once: of the part
+    qtbot.waitUntil(lambda: sorted(r.id for r in lazy_window.tree_model.items()) == matches)
+    assert len(index) == 7  # the whole came from the thread, not from reading the index
+    lazy_window.filter_bar.text.setText("疫苗")  # typing on, then the reading finishes
+    pane._indexing.start()
+    qtbot.waitUntil(pane.find_ready)
+    qtbot.waitUntil(lambda: [r.id for r in lazy_window.tree_model.items()] == [
+        i.id for i in items if "疫苗" in i.content + i.result])

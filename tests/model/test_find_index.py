@@ -90,6 +90,28 @@ def test_a_find_while_reading_answers_at_once(demo: Services, demo_id: int,
     assert index.find("疫").ids == naive(demo, demo_id, "疫")
 
 
+def test_a_find_soon_answers_from_what_is_read_and_leaves_the_rest_to_a_thread(
+        demo: Services, demo_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's find while reading: at once the matches among the items read (no SQL over
+    the others: its cost does not grow with the unread items), then `rest` gives the whole."""
+    monkeypatch.setattr("model.search.find_index.PAGE", 7)
+    index = FindIndex(demo.db, demo_id)
+    while len(index) < 14:
+        index.step()
+    read = {i.id for i in demo.items.list(demo_id)[:40] if i.id <= max(index._ids)}
+    assert len(read) == 14
+    for query in QUERIES:
+        part = index.find_soon(query)
+        assert part.rest is not None and part.ids == naive(demo, demo_id, query) & read, query
+        assert part.count == len(part.ids)
+        whole = part.rest()
+        assert whole.rest is None and whole.ids == naive(demo, demo_id, query), query
+        assert whole.count == len(whole.ids) and sum(whole.per_dimension.values()) == whole.count
+    assert len(index) == 14 and not index.ready  # nothing more was read for them
+    index.finish()
+    assert index.find_soon("疫").rest is None  # read: every find is whole at once
+
+
 def test_follows_edits_moves_deletes_and_new_items(demo: Services, demo_id: int,
                                                    index: FindIndex) -> None:
     first, second = demo.items.list(demo_id)[:2]
