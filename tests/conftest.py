@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,14 @@ pytest_plugins = ["tests.qt_teardown_warnings"]
 
 from model.services import Services  # noqa: E402
 from tests.db_templates import demo_services, empty_services  # noqa: E402
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the collection imported lives for the whole run: out of the collector's full passes,
+    which would otherwise walk the libraries' objects again and again (as the app does after
+    reading a large find index)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ milliseconds. Tests of the migrations themselves and of hostile databases keep r
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +17,9 @@ from model.services import Services
 from model.storage.migrate import open_sqlite
 
 _templates: dict[str, Path] = {}
+# ZICHA_TEST_MIGRATE_EVERY_DB=1: the old way, every database migrated (and the demo made) anew,
+# to measure the suite's CPU beside it in one session (bench/RESULTS.md)
+MIGRATE_EVERY_DB = os.environ.get("ZICHA_TEST_MIGRATE_EVERY_DB") == "1"
 
 
 def _template(kind: str) -> Path:
@@ -23,15 +27,17 @@ def _template(kind: str) -> Path:
     if kind not in _templates:
         folder = Path(tempfile.mkdtemp(prefix="zicha-template-"))
         atexit.register(shutil.rmtree, folder, True)
-        path = folder / f"{kind}.db"
-        bundle = (create_demo_database(path) if kind == "demo"
-                  else Services.over(open_sqlite(path)))
-        bundle.close()  # the last connection closed: the WAL is checkpointed into the file
-        for suffix in ("-wal", "-shm"):
-            if Path(f"{path}{suffix}").exists():
-                raise RuntimeError(f"template {path} still has its {suffix} file")
-        _templates[kind] = path
+        _templates[kind] = _made(kind, folder / f"{kind}.db")
     return _templates[kind]
+
+
+def _made(kind: str, path: Path) -> Path:
+    bundle = create_demo_database(path) if kind == "demo" else Services.over(open_sqlite(path))
+    bundle.close()  # the last connection closed: the WAL is checkpointed into the file
+    for suffix in ("-wal", "-shm"):
+        if Path(f"{path}{suffix}").exists():
+            raise RuntimeError(f"template {path} still has its {suffix} file")
+    return path
 
 
 def copy_template(kind: str, target: Path) -> Path:
@@ -39,6 +45,8 @@ def copy_template(kind: str, target: Path) -> Path:
     if target.exists():
         raise FileExistsError(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if MIGRATE_EVERY_DB:
+        return _made(kind, target)
     shutil.copyfile(_template(kind), target)
     return target
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from model.storage.revisions import head_revision
+from tests.cli_runs import run_main
 from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +22,11 @@ def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ZICHA_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True,
                           text=True, encoding="utf-8", env=env, timeout=120, check=False)
+
+
+def run_here(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """run's answer from main() in this process (this file's own tests keep real processes)."""
+    return run_main(list(args), {**os.environ, "ZICHA_DATA_DIR": str(data_dir)})
 
 
 def test_demo_then_info_and_items(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import resources
 from model.finance.service import FinanceService
 from model.storage.migrate import open_sqlite
 from tests.db_templates import copy_template, migrated
-from tests.test_cli import run
+from tests.test_cli import run_here as run
 
 KEYS = ["kind", "execution", "indicators", "total", "rating", "problems"]
 INDICATOR_KEYS = ["level1", "level2", "name", "direction", "target", "actual", "unit", "points",

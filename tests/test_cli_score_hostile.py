@@ -16,7 +16,7 @@ from model.finance.service import FinanceService
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
 from tests.importers.finance_forms import national
-from tests.test_cli import run
+from tests.test_cli import run_here as run
 from tests.test_cli_score import make_form
 
 HUGE = "9" * 400

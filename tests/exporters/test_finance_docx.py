@@ -15,7 +15,7 @@ from model.services import Services
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
 from tests.exporters.rendering import pdf_words, render_pdf
-from tests.test_cli import run
+from tests.test_cli import run_here as run
 
 A4_LANDSCAPE_WIDTH_PT = 842
 

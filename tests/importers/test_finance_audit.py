@@ -19,7 +19,7 @@ from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
 from tests.importers import finance_forms
-from tests.test_cli import run
+from tests.test_cli import run_here as run
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from model.finance.service import FinanceService
 from model.scoring.form import FormScore
 from model.storage.migrate import open_sqlite
 from tests.db_templates import migrated
-from tests.test_cli import run
+from tests.test_cli import run_here as run
 
 
 def clerks_form(path: Path, *, points: object = 15, score: object = 20) -> Path:

@@ -112,27 +112,3 @@ def owner_env(tmp_path: Path) -> dict[str, str]:
     """The environment of a CLI run as the server's owner: the password only in PGPASSWORD."""
     return {**os.environ, "PGPASSWORD": SUPER_PASSWORD, "ZICHA_DATA_DIR": str(tmp_path / "data"),
             "HOME": str(tmp_path / "home")}
-
-
-def run_main(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    """main.py's main() run in this process (as a separate run would: env, stdin, stdout, stderr
-    its own), for the many CLI calls of the server tests: a new interpreter each costs seconds."""
-    import contextlib
-    import io
-    import sys
-
-    import main as entry
-
-    saved_env, saved_stdin = dict(os.environ), sys.stdin
-    out, err = io.StringIO(), io.StringIO()
-    os.environ.clear()
-    os.environ.update(env)
-    sys.stdin = io.StringIO(stdin or "")
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = entry.main(args)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved_env)
-        sys.stdin = saved_stdin
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())

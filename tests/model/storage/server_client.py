@@ -1,6 +1,7 @@
-"""One clerk's process for the concurrency test: edits the 落实情况 of the items it may edit for
-a few seconds (a stale version is re-read and retried), tries one item it may not edit, attaches
-one file; prints each acknowledged write and each refusal as a JSON line."""
+"""One clerk's process for the concurrency test: once all four are told to start, edits the
+落实情况 of the items it may edit for the seconds given (a stale version is re-read and retried),
+tries one item it may not edit, attaches one file; prints each acknowledged write and each
+refusal as a JSON line."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def main(url: str, seconds: float, name: str, attach: str) -> None:
     items = services.items.list(assessment)
     mine = [i.id for i in items if rights.may_edit_item(i.department)][:6]
     others = [i.id for i in items if not rights.may_edit_item(i.department)]
+    print(json.dumps({"ready": True}), flush=True)
+    sys.stdin.readline()  # all four start writing at once (each has opened and read by then)
     end, n = time.monotonic() + seconds, 0
     while time.monotonic() < end:
         item_id = random.choice(mine)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from model.services import Services
 from model.storage.handover import HandoverError, pack, unpack
 from model.storage.integrity import check_database
 from model.storage.migrate import open_sqlite
+from tests.cli_runs import run_main
 from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -48,18 +47,14 @@ def test_round_trip(package: Path, demo: Services, demo_id: int, tmp_path: Path)
 
 def test_cli_pack_unpack_info_check(tmp_path: Path) -> None:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
-    main = [sys.executable, str(ROOT / "main.py")]
     copy_template("demo", tmp_path / "a.db")  # what `demo` makes, migrated once per session
-    subprocess.run([*main, "pack", "--db", str(tmp_path / "a.db"), "--out", str(tmp_path / "p.zip")],
-                   check=True, env=env, capture_output=True)
-    subprocess.run([*main, "unpack", str(tmp_path / "p.zip"), "--to", str(tmp_path / "b")],
-                   check=True, env=env, capture_output=True)
-    info = subprocess.run([*main, "info", "--db", str(tmp_path / "b" / "a.db")], env=env,
-                          capture_output=True, text=True, check=True)
+    packed = run_main(["pack", "--db", str(tmp_path / "a.db"), "--out", str(tmp_path / "p.zip")], env)
+    assert packed.returncode == 0, packed.stderr
+    unpacked = run_main(["unpack", str(tmp_path / "p.zip"), "--to", str(tmp_path / "b")], env)
+    assert unpacked.returncode == 0, unpacked.stderr
+    info = run_main(["info", "--db", str(tmp_path / "b" / "a.db")], env)
     assert json.loads(info.stdout)["assessments"][0]["items"] == 40
-    check = subprocess.run([*main, "check", "--db", str(tmp_path / "b" / "a.db")], env=env,
-                           capture_output=True, text=True)
-    assert check.returncode == 0
+    assert run_main(["check", "--db", str(tmp_path / "b" / "a.db")], env).returncode == 0
 
 
 def _hostile(package: Path, tmp_path: Path, name: str, data: bytes = b"x",

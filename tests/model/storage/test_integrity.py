@@ -14,6 +14,7 @@ from model.errors import ModelError
 from model.services import Services
 from model.storage.integrity import check_database, remove_unreferenced
 from model.storage.usage import mark_closed, mark_open
+from tests.cli_runs import run_main
 from tests.db_templates import copy_template
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -44,19 +45,17 @@ def test_tampered_and_missing_files_are_named(demo: Services, demo_id: int, tmp_
 
 def test_cli_check_exit_codes(tmp_path: Path) -> None:
     env = {**os.environ, "ZICHA_DATA_DIR": str(tmp_path)}
-    main = [sys.executable, str(ROOT / "main.py")]
     db = tmp_path / "a.db"
     copy_template("demo", db)  # what `demo` makes, migrated once per session
     evidence = tmp_path / "材料.pdf"
     evidence.write_bytes(b"evidence")
-    subprocess.run([*main, "attach", "--db", str(db), "--item", "1", str(evidence)], check=True,
-                   env=env, capture_output=True)
-    ok = subprocess.run([*main, "check", "--db", str(db)], env=env, capture_output=True, text=True)
+    assert run_main(["attach", "--db", str(db), "--item", "1", str(evidence)], env).returncode == 0
+    ok = run_main(["check", "--db", str(db)], env)
     assert ok.returncode == 0 and "检查通过" in ok.stdout
     stored = next(p for p in (tmp_path / "a.db.files").rglob("*") if p.is_file())
     stored.chmod(0o644)
     stored.write_bytes(b"changed")
-    bad = subprocess.run([*main, "check", "--db", str(db)], env=env, capture_output=True, text=True)
+    bad = run_main(["check", "--db", str(db)], env)
     assert bad.returncode == 2 and "“材料”" in bad.stdout and "校验值不符" in bad.stdout
 
 

@@ -18,7 +18,8 @@ from model.framework.bulk import create_assessment_tree
 from model.services import Services
 from model.storage.opening import open_database
 from model.storage.server_admin import add_login, server_init
-from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, run_main
+from tests.cli_runs import run_main
+from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer
 
 ROOT = Path(__file__).resolve().parents[3]
 CLIENT = Path(__file__).with_name("server_client.py")
@@ -44,9 +45,17 @@ def test_four_clients_at_once_lose_nothing_and_the_audit_is_complete(
     evidence = tmp_path / "会议纪要.txt"
     evidence.write_text("共同的证明材料", encoding="utf-8")
     env = {**os.environ, "PGPASSWORD": PASSWORD, "ZICHA_DATA_DIR": str(tmp_path / "data")}
-    clients = [subprocess.Popen([sys.executable, str(CLIENT), pg_server.url(empty_db, login), "6",
-                                 login, str(evidence)], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for login in LOGINS]
+    clients = [subprocess.Popen([sys.executable, str(CLIENT), pg_server.url(empty_db, login), "1",
+                                 login, str(evidence)], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for login in LOGINS]
+    for client in clients:  # each opened the database and read its items: then all go at once
+        assert client.stdout is not None and client.stdin is not None
+        assert json.loads(client.stdout.readline() or "{}") == {"ready": True}, client.stderr
+    for client in clients:
+        assert client.stdin is not None
+        client.stdin.write("go\n")
+        client.stdin.flush()
     outputs = [client.communicate(timeout=120) for client in clients]
     assert [c.returncode for c in clients] == [0, 0, 0, 0], [err for _, err in outputs]
     lines = {login: [json.loads(line) for line in out.splitlines()]

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, run_main
+from tests.cli_runs import run_main
+from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]

@@ -14,8 +14,9 @@ import pytest
 
 from model.services import Services
 from model.storage.migrate import open_sqlite
+from tests.cli_runs import run_main
 from tests.db_templates import migrated
-from tests.model.storage.conftest import SUPER_PASSWORD, PgServer, run_main
+from tests.model.storage.conftest import SUPER_PASSWORD, PgServer
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]

@@ -14,7 +14,8 @@ from model.services import Services
 from model.storage.db import Database
 from model.storage.opening import open_database
 from model.storage.transfer import tables
-from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer, run_main
+from tests.cli_runs import run_main
+from tests.model.storage.conftest import SUPER_PASSWORD, SUPERUSER, PgServer
 
 ROOT = Path(__file__).resolve().parents[3]
 MAIN = [sys.executable, str(ROOT / "main.py")]
