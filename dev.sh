@@ -34,8 +34,11 @@ apt_install() {  # only on Debian/Ubuntu, only what is missing
 QT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
              libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-noto-cjk)
 # What the tests use besides Python: LibreOffice to render reports, poppler to read PDFs,
-# PostgreSQL for the server-database tests (started by the tests themselves).
-TEST_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql)
+# PostgreSQL for the server-database tests (started by the tests themselves), an X server with
+# a window manager and Qt's X libraries for the one test that needs a real display.
+TEST_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql
+               xvfb openbox libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-render0
+               libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1)
 # What the bundle build needs besides Python: objdump (PyInstaller, packaging/bundle_manifest.py)
 # and makensis, which compiles packaging/installer.nsi here to check it (the installer itself is
 # built on Windows: .github/workflows/windows.yml).

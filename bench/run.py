@@ -157,8 +157,13 @@ else:
             book = openpyxl.load_workbook(work / "import-source.xlsx", read_only=True)
             connection = sqlite3.connect(work / "floor.db")
             now = datetime.now().isoformat(" ")
-            rows = [(uuid.uuid4().hex, 1, 1, n, row[2] or "", row[3] or "", now)
-                    for n, row in enumerate(book.worksheets[0].iter_rows(min_row=3, values_only=True))]
+            sheet = book.worksheets[0]
+            # the same texts as ours stores (the full-text index's cost is in their length),
+            # found by their headers: the export's columns before them follow the tree's depth
+            header = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+            content, result = header.index("自查内容"), header.index("落实情况")
+            rows = [(uuid.uuid4().hex, 1, 1, n, row[content] or "", row[result] or "", now)
+                    for n, row in enumerate(sheet.iter_rows(min_row=3, values_only=True))]
             texts = ("target", "department", "progress_q1", "progress_q2", "progress_q3",
                      "progress_q4", "indicator_target", "indicator_actual", "deviation_reason",
                      "owner", "deadline", "note")

@@ -6,6 +6,7 @@ triggered (run in the main window, in order)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -211,5 +212,24 @@ def first_paint(db: str | None, settings: Settings) -> FirstPaint | None:
         return None
     window = FirstPaint(view, settings)
     window.show()
-    QApplication.processEvents()  # painted now, before the services load
+    painted_now(window)
     return window
+
+
+EXPOSED_WITHIN_S = 2.0  # how long the first paint waits for the display to show its window
+
+
+def painted_now(window: QWidget) -> None:
+    """Paint the window now, before the services load (which hold the GUI thread for seconds
+    on a large database, its day's backup among them). On a real display the window is exposed
+    only when the display server has answered its showing, after show() returned; a paint asked
+    before that is lost, and the clerk would look at an empty (black) window until the main one
+    is ready. So wait, briefly, for the exposure, then paint at once."""
+    handle = window.windowHandle()
+    deadline = time.monotonic() + EXPOSED_WITHIN_S
+    QApplication.processEvents()
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        time.sleep(0.005)
+        QApplication.processEvents()
+    window.repaint()
+    QApplication.processEvents()
