@@ -66,6 +66,8 @@ class PrintPreview(QDialog):
         self.zoom.currentIndexChanged.connect(lambda: self.show_page(self.page.value()))
         print_button = QPushButton(self.tr("打印…"), self)
         print_button.clicked.connect(self.print_pages)
+        self.close_button = QPushButton(self.tr("关闭"), self)  # Esc closes too; a button says so
+        self.close_button.clicked.connect(self.reject)
         bar = QHBoxLayout()
         for widget in (self.previous, self.page, QLabel(self.tr("共 %1 页").replace(
                 "%1", str(self.pages)), self), self.next, QLabel(self.tr("缩放"), self),
@@ -73,6 +75,7 @@ class PrintPreview(QDialog):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(print_button)
+        bar.addWidget(self.close_button)
         self.view = QLabel(self)
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll_area = QScrollArea(self)

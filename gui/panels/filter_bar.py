@@ -27,6 +27,13 @@ class FilterBar(QWidget):
         self.text.setAccessibleName(self.tr("查找"))
         self.status.setAccessibleName(self.tr("按状态筛选"))
         self.department.setAccessibleName(self.tr("按处室筛选"))
+        # a narrow pane (the 体检 panel open on a 1366 screen) takes its room from the filters, which
+        # keep four characters ("全部状态"; their lists stay as wide as their names), never from
+        # the find box, which keeps room for a few words
+        for combo in (self.status, self.department):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("查找任意文字") + 40)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)

@@ -861,18 +861,18 @@
 <context>
     <name>FrameworkPane</name>
     <message>
-        <location filename="../../gui/window/first_paint.py" line="74" />
-        <location filename="../../gui/window/framework_pane.py" line="63" />
+        <location filename="../../gui/window/first_paint.py" line="75" />
+        <location filename="../../gui/window/framework_pane.py" line="68" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/window/framework_pane.py" line="70" />
+        <location filename="../../gui/window/framework_pane.py" line="75" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/window/framework_pane.py" line="104" />
+        <location filename="../../gui/window/framework_pane.py" line="114" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -1030,28 +1030,28 @@
         <translation>%1 (header not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="299" />
+        <location filename="../../gui/dialogs/import_preview.py" line="300" />
         <source>工作表“%1”：第 %2 行是表头；在每列上方选择它对应的字段。</source>
         <translation>Sheet “%1”: row %2 is the header; choose the field of each column above it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="305" />
+        <location filename="../../gui/dialogs/import_preview.py" line="306" />
         <source>工作表“%1”：没有认出表头；请在各列上方选择字段（至少选出事项内容）。</source>
         <translation>Sheet “%1”: no header recognised; choose a field above each column (at least the item's content).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="308" />
+        <location filename="../../gui/dialogs/import_preview.py" line="309" />
         <source>第 %1 行最像表头；若不是，请在“表头所在行”中填写。</source>
         <translation>Row %1 looks most like the header; if it is not, enter the header row.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="335" />
+        <location filename="../../gui/dialogs/import_preview.py" line="336" />
         <source>%1 个考评维度，%2 项</source>
         <translation>%1 dimensions, %2 items</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/import_preview.py" line="200" />
-        <location filename="../../gui/dialogs/import_preview.py" line="347" />
+        <location filename="../../gui/dialogs/import_preview.py" line="348" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
@@ -1071,42 +1071,42 @@
         <translation>%1 (%2 items, a budget plan)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="295" />
+        <location filename="../../gui/dialogs/import_preview.py" line="296" />
         <source>未导入的行（%1 行；勾选即作为事项导入）：</source>
         <translation>Rows left out (%1; tick one to import it as an item):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="301" />
+        <location filename="../../gui/dialogs/import_preview.py" line="302" />
         <source>（%3，默认不导入。）</source>
         <translation> (%3; not imported unless ticked.)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="360" />
+        <location filename="../../gui/dialogs/import_preview.py" line="361" />
         <source>请至少勾选一个工作表。</source>
         <translation>Tick at least one sheet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="364" />
+        <location filename="../../gui/dialogs/import_preview.py" line="365" />
         <source>工作表“%1”还没有认出表头：请在各列上方选择字段，或取消勾选它。</source>
         <translation>The header of sheet “%1” is not recognised yet: choose the columns' fields, or untick it.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="368" />
+        <location filename="../../gui/dialogs/import_preview.py" line="369" />
         <source>表格标题中没有年度，请填写年度。</source>
         <translation>The table's title names no year: please enter the year.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="370" />
+        <location filename="../../gui/dialogs/import_preview.py" line="371" />
         <source>表格标题中没有单位名称，请填写单位名称。</source>
         <translation>The table's title names no unit: please enter the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="375" />
+        <location filename="../../gui/dialogs/import_preview.py" line="376" />
         <source>确认不导入</source>
         <translation>Confirm columns left out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_preview.py" line="376" />
+        <location filename="../../gui/dialogs/import_preview.py" line="377" />
         <source>以下列的内容不会导入：%1。确定吗？</source>
         <translation>The contents of these columns will not be imported: %1. Continue?</translation>
     </message>
@@ -1418,32 +1418,32 @@
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="320" />
+        <location filename="../../gui/window/main_window.py" line="321" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="297" />
+        <location filename="../../gui/window/main_window.py" line="298" />
         <source>内容已被修改</source>
         <translation>Changed elsewhere</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="297" />
+        <location filename="../../gui/window/main_window.py" line="298" />
         <source>无法完成</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="298" />
+        <location filename="../../gui/window/main_window.py" line="299" />
         <source>已重新加载最新内容。</source>
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="343" />
+        <location filename="../../gui/window/main_window.py" line="344" />
         <source>有内容未能保存</source>
         <translation>Some text was not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="344" />
+        <location filename="../../gui/window/main_window.py" line="345" />
         <source>%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。
 
 仍然退出？</source>
@@ -1822,12 +1822,17 @@ Quit anyway?</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="70" />
+        <location filename="../../gui/dialogs/print_preview.py" line="69" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/print_preview.py" line="72" />
         <source>共 %1 页</source>
         <translation>of %1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="71" />
+        <location filename="../../gui/dialogs/print_preview.py" line="73" />
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -2787,12 +2792,12 @@ Quit anyway?</translation>
         <translation>&lt;b&gt;Performance self-assessment&lt;/b&gt;&lt;br&gt;Version %1&lt;br&gt;Data folder: %2&lt;br&gt;All data stays on this computer; no network is used.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="147" />
+        <location filename="../../gui/dialogs/print_preview.py" line="150" />
         <source>正在生成打印预览…</source>
         <translation>Preparing the print preview…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/print_preview.py" line="153" />
+        <location filename="../../gui/dialogs/print_preview.py" line="156" />
         <source>无法打印预览</source>
         <translation>Cannot show the print preview</translation>
     </message>

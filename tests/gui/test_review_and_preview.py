@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gui.dialogs import print_preview
@@ -106,7 +106,9 @@ def test_preview_shows_page_one_of_the_demo_and_prints(
     printer.setFromTo(1, 2)
     print_document(dialog.document, printer)
     assert len(pdfium.PdfDocument(str(tmp_path / "printed.pdf"))) == 2
-    dialog.reject()
+    assert dialog.close_button.isVisible()
+    dialog.close_button.click()  # the clerk closes it with the button, not only Esc or the title bar
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
 
 
 def test_excel_tables_get_the_same_preview(window: MainWindow, demo_id: int,
