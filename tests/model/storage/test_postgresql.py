@@ -97,7 +97,9 @@ def test_a_server_database_is_migrated_and_serves_the_domain(url: str, tmp_path:
         unread, whole = FindIndex(services.db, assessment_id), FindIndex(services.db, assessment_id)
         whole.finish()  # a find before the index is read asks the server (strpos, %s parameters)
         for query, status in (("新结果", ""), ("疫", ""), ("卫生", "已完成"), ("", "不适用")):
-            assert unread.find(query, status).ids == whole.find(query, status).ids, query
+            asked, known = unread.find(query, status), whole.find(query, status)
+            assert asked.ids == known.ids, query
+            assert (asked.count, asked.per_dimension) == (known.count, known.per_dimension), query
         with services.db.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() \
                 == head_revision()
