@@ -351,21 +351,17 @@ class FindIndex:
         item_ids, read = list(self._ids), self._per_dimension(bits)
 
         def rest() -> Found:
-            # a row per dimension, its ids in one string: the scan runs in SQLite without the
-            # GIL, and a few rows' parsing holds it only briefly (the window types on meanwhile)
-            joined_ids = "group_concat(id)" if self.db.is_sqlite else "string_agg(id::text, ',')"
-            rows = self._unread(text, status, department, after, f"dimension_id, {joined_ids}",
-                                " GROUP BY dimension_id")
-            unread = {dim: list(map(int, joined.split(","))) for dim, joined in rows}
+            unread = self._unread(text, status, department, after)
             per_dimension = read + Counter({dim: len(found) for dim, found in unread.items()})
             return Found(bits, item_ids, per_dimension, set().union(*unread.values()))
 
         return Found(bits, item_ids, read, rest=rest)
 
-    def _unread(self, text: str, status: str, department: str, after: int, columns: str,
-                tail: str) -> list[tuple[Any, ...]]:
-        """SELECT columns of the items after id `after` that match (then tail): the full-text
-        index for 3+ characters on SQLite, else one instr() per text column (as model.search.full_text)."""
+    def _unread(self, text: str, status: str, department: str, after: int) -> dict[int, list[int]]:
+        """The ids of the items after id `after` that match, by dimension: the full-text index
+        for 3+ characters on SQLite, else one instr() per text column (as model.search.full_text).
+        A row per dimension, its ids in one string: the scan runs in the database without the
+        GIL, and parsing a few rows holds it only briefly (the window types on meanwhile)."""
         wheres, values = [f"assessment_id = {self.assessment_id}", f"id > {int(after)}"], []
         for column, value in (("status", status), ("department", department)):
             if value:
@@ -383,15 +379,18 @@ class FindIndex:
                         "lower({})" if cased else "{}")
                     wheres.append("(" + " OR ".join(test.format(f'"{c}"') for c in TEXTS) + ")")
                     values += [text] * len(TEXTS)
-            query = f"SELECT {columns} FROM check_item WHERE {' AND '.join(wheres)}{tail}"
+            joined_ids = "group_concat(id)" if self.db.is_sqlite else "string_agg(id::text, ',')"
+            query = (f"SELECT dimension_id, {joined_ids} FROM check_item "
+                     f"WHERE {' AND '.join(wheres)} GROUP BY dimension_id")
             if not self.db.is_sqlite:
                 query = query.replace("?", "%s")
             cursor = connection.cursor()
             try:
                 cursor.execute(query, values)
-                return [tuple(row) for row in cursor.fetchall()]
+                rows = cursor.fetchall()
             finally:
                 cursor.close()
+        return {dim: list(map(int, joined.split(","))) for dim, joined in rows}
 
     def _matching(self, text: str, status: str, department: str) -> int:
         self.tested = 0
