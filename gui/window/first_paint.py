@@ -39,7 +39,7 @@ from gui.item_models.framework_tree import (
 from gui.item_models.tree_columns import known
 from gui.panels.filter_bar import FilterBar
 from gui.window.menus import TOOLBAR, add_toolbar, build_menus, export_actions
-from gui.window.status_line import completion_line, window_title
+from gui.window.status_line import assessment_label, completion_line, window_title
 from gui.window.tree_header import lay_out_header, show_optional
 from model.finance.layouts import FINANCE_KINDS  # their status line is the form's score: later
 from model.framework.first_view import FirstView, read_first_view
@@ -71,7 +71,7 @@ class FirstPaint(QMainWindow):
         self._build_menus()
         self.assessments = QComboBox(self)
         for summary in view.assessments:
-            self.assessments.addItem(f"{summary.title}（{summary.items}项）", summary.id)
+            self.assessments.addItem(assessment_label(summary.title, summary.items), summary.id)
         info = QPushButton(QCoreApplication.translate("FrameworkPane", "自评信息与总结段落"), self)
         self.filter_bar = FilterBar(self)
         self.filter_bar.set_departments(view.departments)

@@ -36,6 +36,7 @@ from gui.item_models.framework_tree import (
 from gui.item_models.tree_columns import COLUMNS, CONTEXT, OPTIONAL, column_index, known
 from gui.item_models.tree_filter import TreeFilter
 from gui.panels.filter_bar import FilterBar
+from gui.window.status_line import assessment_label
 from gui.window.tree_header import lay_out_header, show_optional
 from model.errors import ModelError
 from model.framework.tree import items_before
@@ -83,6 +84,7 @@ class FrameworkPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.tree, 1)
+        self._titles: dict[int, str] = {}  # each listed assessment's title, by id
         self._known_dims: set[int] = set()
         self._dims: list[DimensionRecord] = []
         self._counts: dict[int, DimensionCounts] = {}
@@ -143,20 +145,33 @@ class FrameworkPane(QWidget):
     # --- assessments --------------------------------------------------------------------------
     def fill_assessments(self, summaries: list[AssessmentSummary], select: int | None = None) -> None:
         """List them and choose one (select, else the first): assessment_chosen follows."""
-        self.assessments.blockSignals(True)
-        self.assessments.clear()
-        for summary in summaries:
-            self.assessments.addItem(f"{summary.title}（{summary.items}项）", summary.id)
-        self.assessments.blockSignals(False)
-        if summaries:
-            self.assessments.setCurrentIndex(max(self.assessments.findData(select), 0) if select else 0)
+        self.relist_assessments(summaries, select)
         self.assessment_chosen.emit(self.assessments.currentData() if summaries else None)
+
+    def relist_assessments(self, summaries: list[AssessmentSummary], select: int | None) -> None:
+        """List them, select (else the first) chosen, without announcing it."""
+        self.assessments.blockSignals(True)
+        try:
+            self.assessments.clear()
+            self._titles = {summary.id: summary.title for summary in summaries}
+            for summary in summaries:
+                self.assessments.addItem(assessment_label(summary.title, summary.items), summary.id)
+            if summaries:
+                self.assessments.setCurrentIndex(max(self.assessments.findData(select), 0)
+                                                 if select else 0)
+        finally:
+            self.assessments.blockSignals(False)
 
     def rename_assessments(self, summaries: list[AssessmentSummary]) -> None:
         for summary in summaries:
-            index = self.assessments.findData(summary.id)
-            if index >= 0:
-                self.assessments.setItemText(index, f"{summary.title}（{summary.items}项）")
+            self._titles[summary.id] = summary.title
+            self.show_item_count(summary.id, summary.items)
+
+    def show_item_count(self, assessment_id: int, items: int) -> None:
+        """An assessment's entry says how many items it has (they came or went)."""
+        index = self.assessments.findData(assessment_id)
+        if index >= 0 and assessment_id in self._titles:
+            self.assessments.setItemText(index, assessment_label(self._titles[assessment_id], items))
 
     # --- the tree -----------------------------------------------------------------------------
     def load(self, assessment_id: int | None) -> None:

@@ -166,15 +166,8 @@ class LiveRefresh(QObject):
         combo = pane.assessments
         if [combo.itemData(i) for i in range(combo.count())] == [s.id for s in summaries]:
             pane.rename_assessments(summaries)
-            return
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            for summary in summaries:
-                combo.addItem(f"{summary.title}（{summary.items}项）", summary.id)
-            combo.setCurrentIndex(max(combo.findData(self.window.assessment_id), 0))
-        finally:
-            combo.blockSignals(False)
+        else:
+            pane.relist_assessments(summaries, self.window.assessment_id)
 
     def _reload_tree(self) -> None:
         """Rows created, deleted or moved elsewhere: the tree is read again; the rows selected,

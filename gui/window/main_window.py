@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         status changed, rows came or went), the title from the assessment as last stored."""
         if self.assessment_id is not None and (recount or self.status_counts is None):
             self.status_counts = self.services.items.status_counts(self.assessment_id)
+            self.left.show_item_count(self.assessment_id, sum(self.status_counts.values()))
         title, status = completion_text(self.services.db.display_name, self.assessment,
                                          self.status_counts or {}, self.finance_panel)
         self.setWindowTitle(title)

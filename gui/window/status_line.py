@@ -21,6 +21,12 @@ CONTEXT = "MainWindow"  # the texts marked QT_TRANSLATE_NOOP("MainWindow", …):
 SHOWN_OPEN = (IN_PROGRESS, UNFINISHED, NOT_STARTED)
 
 
+def assessment_label(title: str, items: int) -> str:
+    """An assessment's entry in the choice above the tree: its title and how many items."""
+    return _tr(QT_TRANSLATE_NOOP("MainWindow", "%1（%2项）")).replace("%1", title).replace(
+        "%2", str(items))
+
+
 def completion_text(database_name: str, assessment: AssessmentRecord | None,
                     status_counts: Mapping[str, int], finance: FinancePanel) -> tuple[str, str]:
     """(window title, status line) of the assessment shown, from its items per status."""

@@ -712,7 +712,7 @@
     </message>
     <message>
         <location filename="../../gui/panels/filter_bar.py" line="26" />
-        <location filename="../../gui/panels/filter_bar.py" line="56" />
+        <location filename="../../gui/panels/filter_bar.py" line="63" />
         <source>全部处室</source>
         <translation>All departments</translation>
     </message>
@@ -862,17 +862,17 @@
     <name>FrameworkPane</name>
     <message>
         <location filename="../../gui/window/first_paint.py" line="75" />
-        <location filename="../../gui/window/framework_pane.py" line="68" />
+        <location filename="../../gui/window/framework_pane.py" line="69" />
         <source>自评信息与总结段落</source>
         <translation>Assessment and summary</translation>
     </message>
     <message>
-        <location filename="../../gui/window/framework_pane.py" line="75" />
+        <location filename="../../gui/window/framework_pane.py" line="76" />
         <source>自评</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../gui/window/framework_pane.py" line="114" />
+        <location filename="../../gui/window/framework_pane.py" line="116" />
         <source>考评维度与自查事项</source>
         <translation>Dimensions and items</translation>
     </message>
@@ -1418,7 +1418,7 @@
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="321" />
+        <location filename="../../gui/window/main_window.py" line="322" />
         <source>另一个窗口或程序也打开了这个数据库：可以同时编辑，同一内容被两处修改时会提示。</source>
         <translation>Another window or program also has this database open: editing is allowed; you are told when the same content is changed in both.</translation>
     </message>
@@ -1438,12 +1438,12 @@
         <translation>The latest content has been reloaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="344" />
+        <location filename="../../gui/window/main_window.py" line="345" />
         <source>有内容未能保存</source>
         <translation>Some text was not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/window/main_window.py" line="345" />
+        <location filename="../../gui/window/main_window.py" line="346" />
         <source>%1 中输入的内容未能保存到数据库（见刚才的提示）。现在退出，这些内容将丢失。
 
 仍然退出？</source>
@@ -1652,17 +1652,22 @@ Quit anyway?</translation>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/window/status_line.py" line="28" />
+        <location filename="../../gui/window/status_line.py" line="26" />
+        <source>%1（%2项）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window/status_line.py" line="34" />
         <source>绩效自评</source>
         <translation>Performance self-assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/window/status_line.py" line="30" />
+        <location filename="../../gui/window/status_line.py" line="36" />
         <source>数据库中还没有自评：文件 → 新建自评</source>
         <translation>No assessment yet: File → New assessment</translation>
     </message>
     <message>
-        <location filename="../../gui/window/status_line.py" line="45" />
+        <location filename="../../gui/window/status_line.py" line="51" />
         <source>已完成 %1 / %2</source>
         <translation>Done %1 / %2</translation>
     </message>

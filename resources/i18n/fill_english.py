@@ -34,6 +34,7 @@ ENGLISH = {
     "“%1”是程序或脚本，为安全起见不直接打开，只显示其所在的文件夹。":
         "“%1” is a program or script. For safety it is not opened; its folder is shown instead.",
     "%1 个考评维度，%2 项": "%1 dimensions, %2 items", "%1 字": "%1 characters",
+    "%1（%2项）": "%1 (%2 items)",
     "一季度进展": "Q1 progress", "二季度进展": "Q2 progress", "三季度进展": "Q3 progress",
     "四季度进展": "Q4 progress", "上移": "Move up", "下移": "Move down",
     "下一步工作打算": "Plans for next year", "使用分值、得分与指标值": "Use scores and indicators",

@@ -285,3 +285,16 @@ def test_a_window_in_the_background_turning_to_another_row_keeps_no_field_focuse
     demo.items.delete(item.id)
     qtbot.waitUntil(lambda: second.left.current_row() != (ITEM, item.id), timeout=3000)
     assert second.focusWidget() is second.left.tree
+
+
+def test_the_assessment_choice_counts_the_items_after_a_delete_here_and_elsewhere(
+        qtbot: QtBot, two, demo: Services, demo_id: int) -> None:
+    a, b = two
+    title = demo.assessments.list()[0].title
+    assert a.left.assessments.currentText() == f"{title}（40项）"
+    select(a, ITEM, demo.items.list(demo_id)[3].id)
+    a.delete()  # answered yes
+    assert a.left.assessments.currentText() == f"{title}（39项）"
+    qtbot.waitUntil(lambda: b.left.assessments.currentText() == f"{title}（39项）", timeout=2000)
+    a.undo()
+    assert a.left.assessments.currentText() == f"{title}（40项）"
