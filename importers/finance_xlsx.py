@@ -15,9 +15,7 @@ from importers.cell_text import cell_text, header_key
 from importers.errors import ImportFileError, where
 from importers.grid import Merge
 from importers.template_marks import refuse_templates
-from importers.xls_grid import read_xls_grids
-from importers.xlsx_grid import read_xlsx_grids
-from importers.xlsx_safety import check_xlsx
+from importers.workbook_grids import read_grids
 from model.finance.layouts import FUND_KEYWORDS, INDICATOR_KEYWORDS, column_key
 from model.scoring.target_text import number_too_large, too_large_message
 from model.vocabulary import NOT_APPLICABLE, finance_form_title
@@ -117,8 +115,7 @@ def read_finance_form(path: Path, sheet: str | None = None) -> FinanceImport:
 def _read_grids(path: Path) -> list[_Grid]:
     """Every sheet, read as the plain tables are (.xlsx or .xls/.et, the same safety limits; a
     percent-formatted number as shown), then cut to the size a form can have."""
-    kind = check_xlsx(path)
-    grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
+    grids = read_grids(path)
     refuse_templates(path, grids)
     return [_Grid(grid.title, {(r, c): text for (r, c), text in grid.values.items()
                                if r <= MAX_ROWS and c <= MAX_COLUMNS}, list(grid.merges))

@@ -20,9 +20,7 @@ from importers.sheet_rows import ImportedItem, SkippedRow, read_items
 from importers.template_marks import refuse_templates
 from importers.title import period_of, title_facts
 from importers.vocabulary import EXTRA, FIELD_LABELS
-from importers.xls_grid import read_xls_grids
-from importers.xlsx_grid import read_xlsx_grids
-from importers.xlsx_safety import check_xlsx
+from importers.workbook_grids import read_grids
 from model.errors import ValidationError
 from model.report.layouts import layout_names, load_layout
 from model.vocabulary import ANNUAL, MAX_DIMENSION_DEPTH
@@ -224,8 +222,7 @@ def _check_included(workbook: ImportedWorkbook, options: ImportOptions) -> None:
 
 def load_grids(path: Path) -> list[Grid]:
     """Every sheet's cells, after the file passed the safety checks; refuses an empty workbook."""
-    kind = check_xlsx(path)
-    grids = read_xls_grids(path) if kind == "xls" else read_xlsx_grids(path)
+    grids = read_grids(path)
     if not any(grid.values for grid in grids):
         raise ImportFileError(f"{where(path)}是空工作簿，没有任何内容。")
     refuse_templates(path, grids)

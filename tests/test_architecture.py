@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import code_trees
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "model": ("PySide6", "gui", "exporters", "cli", "shiboken6"),
@@ -49,9 +51,8 @@ OVER_A_DATABASE = frozenset({"database", "connection", "session", "services"})
 
 
 def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in code_trees.nodes(path):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -95,7 +96,7 @@ def model_imports(path: Path) -> set[str]:
     """The model modules path imports, at any depth (a function-level import counts too), with
     `from model import x` read as model.x when x is a module."""
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in code_trees.nodes(path):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -172,7 +173,7 @@ def test_model_packages_are_only_their_docstring() -> None:
     inits = [p for p in (ROOT / "model").rglob("__init__.py") if "migrations" not in p.parts]
     assert inits
     for path in inits:
-        body = ast.parse(path.read_text(encoding="utf-8")).body
+        body = code_trees.tree(path).body
         assert len(body) == 1 and isinstance(body[0], ast.Expr), path.relative_to(ROOT)
 
 
@@ -201,7 +202,7 @@ def functions_over_a_database() -> dict[str, set[str]]:
     for feature in SERVICE_FEATURES:
         place = ROOT / feature
         for path in sorted(place.rglob("*.py") if place.is_dir() else [place]):
-            names = {node.name for node in ast.parse(path.read_text(encoding="utf-8")).body
+            names = {node.name for node in code_trees.tree(path).body
                      if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
                      and node.args.args and node.args.args[0].arg in OVER_A_DATABASE}
             if names:
@@ -213,7 +214,7 @@ def feature_calls_around_services(files: list[Path]) -> list[str]:
     functions = functions_over_a_database()
     offenders = []
     for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in code_trees.nodes(path):
             if isinstance(node, ast.ImportFrom) and node.module in functions and node.level == 0:
                 offenders += [f"{path.name} imports {node.module}.{alias.name}"
                               for alias in node.names if alias.name in functions[node.module]]

@@ -17,6 +17,7 @@ from model.finance.layouts import load_finance_layout
 from model.report.build import report_of
 from model.report.layouts import PERIOD_LABELS, layout_names, load_layout
 from model.services import Services
+from tests import code_trees
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.]*(![rsa])?(:[^{}]*)?\}")
@@ -43,16 +44,17 @@ def test_no_chinese_text_in_the_code_is_a_template_left_unfilled() -> None:
     found = []
     for folder in ("model", "exporters", "importers", "cli", "gui"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            in_fstrings = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+            nodes = code_trees.nodes(path)
+            in_fstrings = {id(v) for node in nodes if isinstance(node, ast.JoinedStr)
                            for v in node.values}
-            docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+            docstrings = {id(node.body[0].value) for node in nodes
                           if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
                           and node.body and isinstance(node.body[0], ast.Expr)}
+            not_messages = in_fstrings | docstrings
             found += [f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]}"
-                      for node in ast.walk(tree)
+                      for node in nodes
                       if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                      and id(node) not in in_fstrings | docstrings
+                      and id(node) not in not_messages
                       and PLACEHOLDER.search(node.value) and CJK.search(node.value)]
     assert not found
 

@@ -43,7 +43,9 @@ class _OnShow(QObject):
     """Marks a dialog's buttons when it is shown (every show: buttons may have been added)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+        # every event of the application passes here: the cheap test first (asking an event its
+        # type builds a Python enum, a few microseconds on each of thousands of events a second)
+        if isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
             assign(watched)
         return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.errors import ValidationError
@@ -17,7 +17,8 @@ from model.report.options import (
     CARRIED_OPTIONS,  # what a new year keeps
     validated_options,
 )
-from model.schema import Assessment, CheckItem, Dimension, Evidence
+from model.report.queries import assessment_summaries
+from model.schema import Assessment, CheckItem, Dimension
 from model.storage.db import Database
 from model.vocabulary import ANNUAL, NOT_STARTED, RESULT_NUMBER_FIELDS, RESULT_TEXT_FIELDS, titled
 from model.year_compare.previous import record_copy
@@ -31,20 +32,9 @@ class AssessmentService:
         self.db = database
 
     def list(self) -> list[AssessmentSummary]:
-        """Every assessment with its counts, from SQL aggregates."""
-        with self.db.transaction() as session:
-            dims = _counts(session, Dimension.assessment_id)
-            items = _counts(session, CheckItem.assessment_id)
-            evidence = dict(session.execute(
-                select(CheckItem.assessment_id, func.count(Evidence.id))
-                .join(Evidence, Evidence.item_id == CheckItem.id)
-                .group_by(CheckItem.assessment_id)).all())
-            rows = session.scalars(select(Assessment).order_by(Assessment.year.desc(),
-                                                               Assessment.id))
-            return [AssessmentSummary(
-                id=row.id, title=display_title(row), unit=row.unit_name, year=row.year,
-                period=row.period, dimensions=dims.get(row.id, 0), items=items.get(row.id, 0),
-                evidence=evidence.get(row.id, 0)) for row in rows]
+        """Every assessment with its counts, from SQL aggregates (plain rows, no objects)."""
+        with self.db.read() as connection:
+            return assessment_summaries(connection)
 
     def get(self, assessment_id: int) -> AssessmentRecord:
         with self.db.transaction() as session:
@@ -97,10 +87,6 @@ class AssessmentService:
 
 def display_title(row: Assessment) -> str:
     return titled(row.title, "assessment", row.unit_name, row.year)
-
-
-def _counts(session: Session, column: Any) -> dict[int, int]:
-    return dict(session.execute(select(column, func.count()).group_by(column)).all())
 
 
 def _retitle(text: str, old_year: int, new_year: int) -> str:

@@ -20,6 +20,7 @@ from model.framework.rows import (
 )
 from model.framework.tree import dimension_order, subtree_height, subtree_ids
 from model.records import DIMENSION_EDITABLE_FIELDS, DeletedRows, DimensionRecord
+from model.report.queries import dimension_records
 from model.schema import Assessment, CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.vocabulary import MAX_DIMENSION_DEPTH
@@ -31,8 +32,8 @@ class DimensionService:
 
     def list(self, assessment_id: int) -> list[DimensionRecord]:
         """All dimensions of an assessment in table order, each with its level."""
-        with self.db.transaction() as session:
-            return _ordered_records(session, assessment_id)
+        with self.db.read() as connection:  # plain rows: no ORM objects to build and throw away
+            return dimension_records(connection, assessment_id)
 
     def get(self, dimension_id: int) -> DimensionRecord:
         with self.db.transaction() as session:

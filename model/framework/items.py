@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import case, delete, func, select
@@ -23,6 +23,7 @@ from model.framework.rows import (
 )
 from model.framework.tree import dimension_order
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
+from model.report.queries import item_records
 from model.schema import CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.vocabulary import DONE_STATUSES, NOT_APPLICABLE, DimensionCounts
@@ -38,8 +39,8 @@ class ItemService:
 
     def list(self, assessment_id: int) -> list[ItemRecord]:
         """Every item of an assessment in table order, 序号 numbered 1..N."""
-        with self.db.transaction() as session:
-            return _ordered_records(session, assessment_id)
+        with self.db.read() as connection:  # plain rows: no ORM objects to build and throw away
+            return item_records(connection, assessment_id)
 
     def counts(self, assessment_id: int) -> dict[int, DimensionCounts]:
         """Per dimension: its own items, applicable and done, from one SQL aggregate (no rows
@@ -136,7 +137,7 @@ class ItemService:
             for row in rows:
                 setattr(row, field, clean[row.id])
             session.flush()
-            return [_record_with_seq(session, row) for row in rows]
+            return _records_with_seq(session, rows)
 
     def delete_many(self, item_ids: builtins.list[int]) -> builtins.list[DeletedRows]:
         """Delete several items in one transaction; restore_many takes the result back."""
@@ -255,34 +256,44 @@ def ordered_item_rows(session: Session, assessment_id: int) -> list[CheckItem]:
     return sorted(items, key=lambda i: (rank.get(i.dimension_id, len(rank)), i.position, i.id))
 
 
-def _ordered_records(session: Session, assessment_id: int) -> list[ItemRecord]:
-    rows = ordered_item_rows(session, assessment_id)
-    return [to_record(row, ItemRecord, seq=seq) for seq, row in enumerate(rows, start=1)]
-
-
-def _items_before(session: Session, dimension: Dimension | None, *, dimension_id: int = 0,
-                  assessment_id: int = 0) -> int:
-    """How many items come before this dimension's own items in table order (SQL counts)."""
-    if dimension is not None:
-        dimension_id, assessment_id = dimension.id, dimension.assessment_id
-    dims = list(session.scalars(select(Dimension).where(Dimension.assessment_id == assessment_id)))
-    if not any(dim.id == dimension_id for dim in dims):
-        get_row(session, Dimension, dimension_id)  # gone: NotFoundError names it
+def items_before_each(session: Session, assessment_id: int) -> dict[int, int]:
+    """Per dimension of the assessment: how many items come before its own items in table order
+    (SQL counts; the dimensions as plain rows, no objects)."""
+    dims = session.execute(select(Dimension.id, Dimension.parent_id, Dimension.position)
+                           .where(Dimension.assessment_id == assessment_id)).all()
     counts = dict(session.execute(
         select(CheckItem.dimension_id, func.count()).where(
             CheckItem.assessment_id == assessment_id)
         .group_by(CheckItem.dimension_id)).all())
-    before = 0
+    before: dict[int, int] = {}
+    running = 0
     for dim, _level in dimension_order(dims):
-        if dim.id == dimension_id:
-            break
-        before += counts.get(dim.id, 0)
+        before[dim.id] = running
+        running += counts.get(dim.id, 0)
     return before
+
+
+def _items_before(session: Session, dimension: Dimension) -> int:
+    """How many items come before this dimension's own items in table order."""
+    return items_before_each(session, dimension.assessment_id)[dimension.id]
 
 
 def _record_with_seq(session: Session, row: CheckItem) -> ItemRecord:
     """One item's record; its 序号 from per-dimension counts, not by loading every item."""
-    before = _items_before(session, None, dimension_id=row.dimension_id,
-                           assessment_id=row.assessment_id)
-    # positions within a dimension are kept contiguous (0..n-1) by every write
-    return to_record(row, ItemRecord, seq=before + row.position + 1)
+    return _records_with_seq(session, [row])[0]
+
+
+def _records_with_seq(session: Session, rows: Sequence[CheckItem]) -> list[ItemRecord]:
+    """Items' records, each 序号 from its assessment's per-dimension counts (read once per
+    assessment, however many items: a bulk edit of thousands reads them once)."""
+    before: dict[int, dict[int, int]] = {}
+    records = []
+    for row in rows:
+        if row.assessment_id not in before:
+            before[row.assessment_id] = items_before_each(session, row.assessment_id)
+        firsts = before[row.assessment_id]
+        if row.dimension_id not in firsts:
+            get_row(session, Dimension, row.dimension_id)  # gone: NotFoundError names it
+        # positions within a dimension are kept contiguous (0..n-1) by every write
+        records.append(to_record(row, ItemRecord, seq=firsts[row.dimension_id] + row.position + 1))
+    return records

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import fields
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from model.errors import ConflictError, FieldChangedError, NotFoundError
@@ -66,9 +67,15 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+@cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    """A record type's field names (dataclasses.fields builds its tuple anew on every call)."""
+    return tuple(f.name for f in fields(record_type))
+
+
 def to_record(row: Base, record_type: type[Record], **extra: Any) -> Record:
-    values = {f.name: extra[f.name] if f.name in extra else getattr(row, f.name)
-              for f in fields(record_type)}  # type: ignore[arg-type]
+    values = {name: extra[name] if name in extra else getattr(row, name)
+              for name in _field_names(record_type)}  # type: ignore[arg-type]  # a class hashes
     return record_type(**values)
 
 
@@ -85,15 +92,19 @@ def insert_snapshots(session: Session, snapshots: tuple[RowSnapshot, ...]) -> No
 
 
 def set_positions(session: Session, model: type[Base], ordered_ids: list[int]) -> None:
-    """Renumber siblings 0..n-1. Core UPDATE: a reorder is not a content edit, so no version bump."""
+    """Renumber siblings 0..n-1, in one statement run for every row (a dimension may hold
+    thousands). Core UPDATE: a reorder is not a content edit, so no version bump; rows already in
+    place are not touched."""
+    if not ordered_ids:
+        return
     table: Table = model.__table__  # type: ignore[assignment]
-    for position, row_id in enumerate(ordered_ids):
-        session.execute(
-            update(table)
-            .where(table.c.id == row_id, table.c.position != position)
-            # keep updated_at: Core would otherwise apply the column's onupdate default
-            .values(position=position, updated_at=table.c.updated_at)
-        )
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_id"), table.c.position != bindparam("new_position"))
+        # keep updated_at: Core would otherwise apply the column's onupdate default
+        .values(position=bindparam("new_position"), updated_at=table.c.updated_at),
+        [{"row_id": row_id, "new_position": position} for position, row_id in enumerate(ordered_ids)],
+    )
 
 
 def clamp_index(index: int | None, length: int) -> int:

@@ -48,16 +48,30 @@ def extras_of(value: str | None) -> tuple[tuple[str, str], ...]:
 
 
 RECORD_COLUMNS = tuple(f.name for f in fields(ItemRecord) if f.name != "seq")
+_ID, _DIMENSION, _POSITION = (RECORD_COLUMNS.index(n) for n in ("id", "dimension_id", "position"))
 
 
-def item_record(values: dict[str, Any], before: Mapping[int, int]) -> ItemRecord:
-    """An item's record from its row's RECORD_COLUMNS, 序号 from before[its dimension] + its
+def item_record(values: dict[str, Any], before: Mapping[int, int], seq: int | None = None) -> ItemRecord:
+    """An item's record from its row's RECORD_COLUMNS; 序号 seq, or before[its dimension] + its
     position + 1 (positions are kept 0..n-1 by every write)."""
     values["extras"] = extras_of(values["extras"])
     if isinstance(values["updated_at"], str):
         values["updated_at"] = datetime.fromisoformat(values["updated_at"])
-    seq = before.get(values["dimension_id"], 0) + values["position"] + 1
+    if seq is None:
+        seq = before.get(values["dimension_id"], 0) + values["position"] + 1
     return ItemRecord(**values, seq=seq)
+
+
+def item_records(connection: Any, assessment_id: int) -> list[ItemRecord]:
+    """ItemService.list: every item of an assessment in table order (the dimensions' order, then
+    position), 序号 numbered 1..N."""
+    rank = {d.id: index for index, d in enumerate(dimension_records(connection, assessment_id))}
+    rows = fetch_all(connection, _select(RECORD_COLUMNS, "check_item",
+                                         f"assessment_id = {int(assessment_id)}"))
+    last = len(rank)
+    rows.sort(key=lambda r: (rank.get(r[_DIMENSION], last), r[_POSITION], r[_ID]))
+    return [item_record(dict(zip(RECORD_COLUMNS, row, strict=True)), {}, seq)
+            for seq, row in enumerate(rows, start=1)]
 
 
 def assessment_summaries(connection: Any) -> list[AssessmentSummary]:

@@ -28,9 +28,23 @@ STORED = Path(__file__).with_name("reference_schemas.json")
 
 
 def normalise_sql(sql: str | None) -> str:
-    """SQL text compared without quoting or layout differences."""
+    """SQL text compared without quoting or layout differences. Every open examines the file's
+    schema: the same few dozen statements each time, so a short one is normalised once per
+    process (a long one, which only a foreign file holds, is not kept)."""
     if not sql:
         return ""
+    return _normalised(sql) if len(sql) <= MEMO_SQL_CHARS else _normalise(sql)
+
+
+MEMO_SQL_CHARS = 4096  # at most 1,024 kept: 4 MB whatever a hostile file holds
+
+
+@lru_cache(maxsize=1024)
+def _normalised(sql: str) -> str:
+    return _normalise(sql)
+
+
+def _normalise(sql: str) -> str:
     text = re.sub(r'["`\[\]]', "", sql)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s*([(),=;])\s*", r"\1", text)

@@ -87,18 +87,19 @@ def test_funds_under_the_merged_block_label_are_the_total(finance: FinanceServic
                                 ("家长满意度", "得分低于分值，须填写偏差原因分析及改进措施")]
 
 
-def to_xls(source: Path, folder: Path) -> Path:
+def to_xls(folder: Path, *sources: Path) -> list[Path]:
+    """The workbooks saved as .xls by LibreOffice, all in one run (each start costs ~1.7 s)."""
     subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/lo",
-                    "--convert-to", "xls", "--outdir", str(folder), str(source)],
+                    "--convert-to", "xls", "--outdir", str(folder), *map(str, sources)],
                    check=True, capture_output=True, timeout=180)
-    return source.with_suffix(".xls")
+    return [source.with_suffix(".xls") for source in sources]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to write .xls")
 def test_a_form_saved_as_xls_is_recognised_and_scored_alike(finance: FinanceService,
                                                            tmp_path: Path) -> None:
-    xls = to_xls(finance_forms.sichuan(tmp_path / "sichuan.xlsx"), tmp_path)
-    national = to_xls(finance_forms.national(tmp_path / "national.xlsx"), tmp_path)
+    xls, national = to_xls(tmp_path, finance_forms.sichuan(tmp_path / "sichuan.xlsx"),
+                           finance_forms.national(tmp_path / "national.xlsx"))
     for path in (xls, national):
         assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0" and is_finance_form(path)
     form = read_finance_form(xls)
