@@ -87,6 +87,7 @@ class FrameworkPane(QWidget):
         self._titles: dict[int, str] = {}  # each listed assessment's title, by id
         self._known_dims: set[int] = set()
         self._dims: list[DimensionRecord] = []
+        self._read: tuple[list[DimensionRecord], list[ItemRecord]] | None = None
         self._counts: dict[int, DimensionCounts] = {}
         self._found: Found | None = None
         self._settled: FindIndex | None = None  # the index read last, out of the collector's way
@@ -177,6 +178,7 @@ class FrameworkPane(QWidget):
     def load(self, assessment_id: int | None) -> None:
         """Read the framework again (a structural change, a conflict, another assessment)."""
         self.assessment_id = assessment_id
+        self._read = None
         if assessment_id is None:
             self.tree_model.reset([], [])
             return
@@ -185,7 +187,7 @@ class FrameworkPane(QWidget):
         counts = items.counts(assessment_id)
         expanded = self._expanded_dimensions()
         self.tree_filter.forget()
-        self._dims, self._counts = dims, counts
+        self._dims, self._counts, self._read = dims, counts, None
         if sum(count.items for count in counts.values()) > LAZY_ITEMS:
             # A city-wide compile: dimensions now, each one's items when it is opened.
             self.tree_model.reset_lazy(dims, counts, items.list_for_dimension,
@@ -194,12 +196,19 @@ class FrameworkPane(QWidget):
         else:
             self.tree_filter.index = None
             self._indexing.stop()
-            self.tree_model.reset(dims, items.list(assessment_id))
+            records = items.list(assessment_id)
+            self._read = dims, records
+            self.tree_model.reset(dims, records)
         if self.tree_filter.active:
             self.apply_filter()
         else:
             self._restore_expanded(expanded)
         self.filter_bar.set_departments(items.departments(assessment_id))
+
+    def last_read(self) -> tuple[list[DimensionRecord], list[ItemRecord]] | None:
+        """Every dimension and item the last load read (None: a lazy tree reads a dimension's
+        items when it is opened)."""
+        return self._read
 
     def select(self, kind: str, row_id: int) -> None:
         if kind == ITEM and self.tree_model.lazy:

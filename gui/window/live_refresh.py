@@ -18,7 +18,16 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 from gui.item_models.framework_tree import DIMENSION, ID_ROLE, ITEM, KIND_ROLE
 from model.edits.changes import Changes
 from model.errors import ModelError, NotFoundError
-from model.sharing.live_digest import Difference, Digest, change_feed, difference, digest
+from model.records import DimensionRecord, ItemRecord
+from model.sharing.live_digest import (
+    Difference,
+    Digest,
+    change_feed,
+    difference,
+    digest,
+    with_shown,
+    with_tree,
+)
 
 if TYPE_CHECKING:
     from gui.window.main_window import MainWindow
@@ -46,6 +55,7 @@ class LiveRefresh(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        window.notifier.changed.connect(self._own_write_shown)
 
     # --- the timer -------------------------------------------------------------------------
     def start(self) -> None:
@@ -63,6 +73,16 @@ class LiveRefresh(QObject):
 
     def resume(self) -> None:
         self._paused = max(self._paused - 1, 0)
+
+    def _own_write_shown(self, changes: Changes, origin: str) -> None:
+        """This window's own write is on the screen: its rows join the baseline, so the next look
+        does not read them again (the window did: they came back with the write)."""
+        if origin != "refresh":
+            self.digest = with_shown(self.digest, changes)
+
+    def tree_shown(self, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> None:
+        """The window read the whole framework again itself: that is what it shows now."""
+        self.digest = with_tree(self.digest, dimensions, items)
 
     def rebase(self) -> None:
         """The window (re)read the assessment itself: what it shows now is the baseline (read on

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         """Read the framework again (a structural change, a conflict, another assessment)."""
         self._read_assessment()
         self.left.load(self.assessment_id)
+        self._tree_read()
         self._update_titles()
         if select:
             self.select(*select)
@@ -289,9 +290,17 @@ class MainWindow(QMainWindow):
     def _reload_keeping_place(self) -> None:
         """Reload; a deleted row's neighbour is shown, else the assessment (the editor empties)."""
         self._read_assessment()
-        if not self.left.reload_keeping_place():
+        kept = self.left.reload_keeping_place()
+        self._tree_read()
+        if not kept:
             self.show_assessment_editor()
         self._update_titles()
+
+    def _tree_read(self) -> None:
+        """The tree was read again from the database: the live refresh need not read it again."""
+        read = self.left.last_read()
+        if read is not None:
+            self.live.tree_shown(*read)
 
     def show_failure(self, error: ModelError) -> None:
         conflict = isinstance(error, ConflictError)

@@ -3,9 +3,11 @@ after someone else's commit say which rows to read again (and whether the tree c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from model.edits.changes import Changes
+from model.records import AssessmentRecord, DimensionRecord, ItemRecord, NarrativeRecord
 from model.storage.change_feed import ChangeFeed, change_feed_for
 from model.storage.db import Database, fetch_all
 
@@ -98,3 +100,38 @@ def difference(before: Digest, after: Digest) -> Difference:
                       finance=before.finance != after.finance)
 
 
+
+
+def with_shown(before: Digest, changes: Changes) -> Digest:
+    """before, with the rows the window's own write stored (and now shows) at their new versions:
+    the next look reads only what others committed (a later commit by another has a higher
+    version still, so it is never hidden)."""
+    shown = before.assessment_id
+    if shown is None:
+        return before
+    items = {r.id: (r.version, r.dimension_id, r.position) for r in changes.records(ItemRecord)
+             if r.assessment_id == shown and r.id in before.items}
+    dimensions = {r.id: (r.version, r.parent_id, r.position)
+                  for r in changes.records(DimensionRecord)
+                  if r.assessment_id == shown and r.id in before.dimensions}
+    narrative = {r.key: r.version for r in changes.records(NarrativeRecord)
+                 if r.assessment_id == shown and r.key in before.narrative}
+    versions = dict(before.assessments)
+    assessments = {r.id: r.version for r in changes.records(AssessmentRecord) if r.id in versions}
+    if not (items or dimensions or narrative or assessments):
+        return before
+    return replace(before, items={**before.items, **items},
+                   dimensions={**before.dimensions, **dimensions},
+                   narrative={**before.narrative, **narrative},
+                   assessments=tuple(sorted({**versions, **assessments}.items())))
+
+
+def with_tree(before: Digest, dimensions: list[DimensionRecord], items: list[ItemRecord]) -> Digest:
+    """before, with the framework as the window read it again itself (every dimension and item of
+    the assessment shown): what another commits later differs from it and still shows."""
+    shown = before.assessment_id
+    if shown is None or any(d.assessment_id != shown for d in dimensions) \
+            or any(i.assessment_id != shown for i in items):
+        return before
+    return replace(before, dimensions={d.id: (d.version, d.parent_id, d.position) for d in dimensions},
+                   items={i.id: (i.version, i.dimension_id, i.position) for i in items})

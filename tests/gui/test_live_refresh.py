@@ -298,3 +298,26 @@ def test_the_assessment_choice_counts_the_items_after_a_delete_here_and_elsewher
     qtbot.waitUntil(lambda: b.left.assessments.currentText() == f"{title}（39项）", timeout=2000)
     a.undo()
     assert a.left.assessments.currentText() == f"{title}（40项）"
+
+
+def test_the_window_does_not_read_its_own_writes_again(qtbot: QtBot, two, demo: Services,
+                                                       demo_id: int) -> None:
+    """What this window wrote came back with the write: the live refresh reads only what others
+    commit (it read every own edit again, and the whole tree after every own new item)."""
+    a, b = two
+    refreshed: list[object] = []
+    a.live.refreshed.connect(refreshed.append)
+    items = demo.items.list(demo_id)
+    select(a, ITEM, items[2].id)
+    type_into(qtbot, a.item_editor.texts["result"].edit, "——本窗口")
+    a.commit_editors()
+    a.new_item()  # a structural change: the tree read again here
+    type_into(qtbot, a.item_editor.texts["content"].edit, "新事项")
+    a.commit_editors()
+    qtbot.wait(1000)  # five looks at the change feed
+    assert refreshed == []
+    select(b, ITEM, items[4].id)
+    type_into(qtbot, b.item_editor.texts["result"].edit, "——另一窗口")
+    b.commit_editors()
+    qtbot.waitUntil(lambda: len(refreshed) == 1, timeout=2000)
+    assert refreshed[0].items == (items[4].id,) and not refreshed[0].structure
