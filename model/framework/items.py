@@ -120,7 +120,10 @@ class ItemService:
     def move_many(self, moves: builtins.list[tuple[int, int, int | None]]) -> builtins.list[ItemRecord]:
         """Several moves (item, dimension, index), in order, in one transaction."""
         with self.db.transaction() as session:
-            return [_move(session, *move) for move in moves]
+            rows = [_moved_row(session, *move) for move in moves]
+            for row in rows:  # as stored once all have moved (a later move renumbers earlier ones)
+                session.refresh(row)
+            return _records_with_seq(session, rows)  # the 序号 bases read once
 
     def set_many(self, field: str, values: dict[int, Any],
                  expected: dict[int, Any] | None = None) -> builtins.list[ItemRecord]:
@@ -159,6 +162,12 @@ class ItemService:
 
 
 def _move(session: Session, item_id: int, dimension_id: int, index: int | None) -> ItemRecord:
+    row = _moved_row(session, item_id, dimension_id, index)
+    session.refresh(row)
+    return _record_with_seq(session, row)
+
+
+def _moved_row(session: Session, item_id: int, dimension_id: int, index: int | None) -> CheckItem:
     row = get_row(session, CheckItem, item_id)
     target = get_row(session, Dimension, dimension_id)
     if target.assessment_id != row.assessment_id:
@@ -171,8 +180,7 @@ def _move(session: Session, item_id: int, dimension_id: int, index: int | None) 
     new = [i for i in _sibling_ids(session, dimension_id) if i != item_id]
     new.insert(clamp_index(index, len(new)), item_id)
     set_positions(session, CheckItem, new)
-    session.refresh(row)
-    return _record_with_seq(session, row)
+    return row
 
 
 def _delete(session: Session, item_id: int) -> DeletedRows:

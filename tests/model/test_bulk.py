@@ -75,3 +75,16 @@ def test_progress_is_told_and_a_cancel_rolls_everything_back(services: Services)
         append_tree(services.db, before[0].id, assessment_data(1500)["dimensions"],
                     progress=cancel)
     assert services.assessments.list() == before
+
+
+def test_several_moves_return_each_item_as_stored_after_all_of_them(demo: Services,
+                                                                  demo_id: int) -> None:
+    """Moving several items into one dimension renumbers the ones moved before: each record says
+    where its item ended up, as the table lists it."""
+    items = demo.items.list(demo_id)
+    target = items[-1].dimension_id
+    moved = [i for i in items if i.dimension_id != target][:3]
+    records = demo.items.move_many([(item.id, target, 0) for item in moved])
+    stored = {record.id: record for record in demo.items.list(demo_id)}
+    assert records == [stored[item.id] for item in moved]
+    assert [r.position for r in records] == [2, 1, 0]  # each went first, before the earlier ones
