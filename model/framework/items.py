@@ -16,6 +16,7 @@ from model.framework.rows import (
     check_version,
     clamp_index,
     get_row,
+    missing,
     restore_in_place,
     set_positions,
     snapshot,
@@ -23,7 +24,7 @@ from model.framework.rows import (
 )
 from model.framework.tree import dimension_order
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
-from model.report.queries import item_records
+from model.report.queries import item_record_of, item_records
 from model.schema import CheckItem, Dimension, Evidence
 from model.storage.db import Database
 from model.vocabulary import DONE_STATUSES, NOT_APPLICABLE, DimensionCounts
@@ -79,9 +80,11 @@ class ItemService:
             return [to_record(row, ItemRecord, seq=before + n) for n, row in enumerate(rows, 1)]
 
     def get(self, item_id: int) -> ItemRecord:
-        with self.db.transaction() as session:
-            row = get_row(session, CheckItem, item_id)
-            return _record_with_seq(session, row)
+        with self.db.read() as connection:  # plain rows: shown at every click on an item
+            record = item_record_of(connection, item_id)
+        if record is None:
+            raise missing("check_item", item_id)
+        return record
 
     def create(self, dimension_id: int, *, index: int | None = None, **values: Any) -> ItemRecord:
         values = _validated(values)

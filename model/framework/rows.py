@@ -30,10 +30,14 @@ LABELS = {
 def get_row(session: Session, model: type[Row], row_id: int) -> Row:
     row = session.get(model, row_id)
     if row is None:
-        label = LABELS.get(model.__tablename__, model.__tablename__)
-        raise NotFoundError(f"{label}（编号 {row_id}）不存在，可能已被删除。",
-                            table=model.__tablename__, row_id=row_id)
+        raise missing(model.__tablename__, row_id)
     return row
+
+
+def missing(table: str, row_id: int) -> NotFoundError:
+    """The refusal naming a row that is not (or no longer) there."""
+    label = LABELS.get(table, table)
+    return NotFoundError(f"{label}（编号 {row_id}）不存在，可能已被删除。", table=table, row_id=row_id)
 
 
 def check_version(row: Base, expected_version: int | None) -> None:

@@ -7,7 +7,7 @@ services give (tests compare them); the columns named here are the schema's (a t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -60,6 +60,34 @@ def item_record(values: dict[str, Any], before: Mapping[int, int], seq: int | No
     if seq is None:
         seq = before.get(values["dimension_id"], 0) + values["position"] + 1
     return ItemRecord(**values, seq=seq)
+
+
+def item_record_of(connection: Any, item_id: int) -> ItemRecord | None:
+    """ItemService.get: one item as stored (None: there is none), 序号 from the per-dimension
+    counts of its assessment (no other item read)."""
+    rows = fetch_all(connection, _select(RECORD_COLUMNS, "check_item", f"id = {int(item_id)}"))
+    if not rows:
+        return None
+    values = dict(zip(RECORD_COLUMNS, rows[0], strict=True))
+    where = f"assessment_id = {int(values['assessment_id'])}"
+    dimensions = [_Placed(*row) for row in fetch_all(
+        connection, f'SELECT id, parent_id, "position" FROM dimension WHERE {where}')]
+    counts = dict(fetch_all(connection, "SELECT dimension_id, count(*) FROM check_item "
+                                        f"WHERE {where} GROUP BY dimension_id"))
+    before, running = {}, 0
+    for dimension, _level in dimension_order(dimensions):
+        before[dimension.id] = running
+        running += counts.get(dimension.id, 0)
+    return item_record(values, before)
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A dimension's place in the tree (what the table order needs of it)."""
+
+    id: int
+    parent_id: int | None
+    position: int
 
 
 def item_records(connection: Any, assessment_id: int) -> list[ItemRecord]:

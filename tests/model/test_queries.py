@@ -133,3 +133,21 @@ def test_report_items_are_whole_records(varied: Services, demo_id: int) -> None:
         assert not hasattr(item, "__dict__")  # slots: nothing else can be set
         values = {f.name: getattr(item, f.name) for f in fields(ReportItem)}  # each one is set
         assert ReportItem(**values) == item
+
+
+def test_an_item_read_as_plain_rows_is_the_record_the_session_gives(demo: Services,
+                                                                     demo_id: int) -> None:
+    """ItemService.get reads plain rows: every item equals what a write's session returns for
+    it (序号 included), and a missing one is refused by its name."""
+    from model.errors import NotFoundError
+    from model.framework.items import _record_with_seq
+    from model.framework.rows import get_row
+    from model.schema import CheckItem
+
+    items = demo.items.list(demo_id)
+    demo.items.move(items[3].id, items[-1].dimension_id, 0)  # numbers shift
+    with demo.db.transaction() as session:
+        expected = [_record_with_seq(session, get_row(session, CheckItem, i.id)) for i in items]
+    assert [demo.items.get(i.id) for i in items] == expected
+    with pytest.raises(NotFoundError, match="自查事项（编号 999999）不存在"):
+        demo.items.get(999999)
