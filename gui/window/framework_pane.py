@@ -187,7 +187,7 @@ class FrameworkPane(QWidget):
         counts = items.counts(assessment_id)
         expanded = self._expanded_dimensions()
         self.tree_filter.forget()
-        self._dims, self._counts, self._read = dims, counts, None
+        self._dims, self._counts = dims, counts
         if sum(count.items for count in counts.values()) > LAZY_ITEMS:
             # A city-wide compile: dimensions now, each one's items when it is opened.
             self.tree_model.reset_lazy(dims, counts, items.list_for_dimension,

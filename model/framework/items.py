@@ -24,6 +24,7 @@ from model.framework.rows import (
 )
 from model.framework.tree import dimension_order
 from model.records import ITEM_EDITABLE_FIELDS, ITEM_TEXT_FIELDS, DeletedRows, ItemRecord
+from model.report import queries
 from model.report.queries import item_record_of, item_records
 from model.schema import CheckItem, Dimension, Evidence
 from model.storage.db import Database
@@ -268,20 +269,10 @@ def ordered_item_rows(session: Session, assessment_id: int) -> list[CheckItem]:
 
 
 def items_before_each(session: Session, assessment_id: int) -> dict[int, int]:
-    """Per dimension of the assessment: how many items come before its own items in table order
-    (SQL counts; the dimensions as plain rows, no objects)."""
-    dims = session.execute(select(Dimension.id, Dimension.parent_id, Dimension.position)
-                           .where(Dimension.assessment_id == assessment_id)).all()
-    counts = dict(session.execute(
-        select(CheckItem.dimension_id, func.count()).where(
-            CheckItem.assessment_id == assessment_id)
-        .group_by(CheckItem.dimension_id)).all())
-    before: dict[int, int] = {}
-    running = 0
-    for dim, _level in dimension_order(dims):
-        before[dim.id] = running
-        running += counts.get(dim.id, 0)
-    return before
+    """Per dimension of the assessment: how many items come before its own in table order, as
+    this transaction sees them (model.report.queries reads them on its connection)."""
+    session.flush()
+    return queries.items_before_each(session.connection().connection, assessment_id)
 
 
 def _items_before(session: Session, dimension: Dimension) -> int:

@@ -7,7 +7,7 @@ services give (tests compare them); the columns named here are the schema's (a t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -69,25 +69,20 @@ def item_record_of(connection: Any, item_id: int) -> ItemRecord | None:
     if not rows:
         return None
     values = dict(zip(RECORD_COLUMNS, rows[0], strict=True))
-    where = f"assessment_id = {int(values['assessment_id'])}"
-    dimensions = [_Placed(*row) for row in fetch_all(
-        connection, f'SELECT id, parent_id, "position" FROM dimension WHERE {where}')]
+    return item_record(values, items_before_each(connection, values["assessment_id"]))
+
+
+def items_before_each(connection: Any, assessment_id: int) -> dict[int, int]:
+    """Per dimension of the assessment: how many items come before its own in table order (SQL
+    counts, no item read)."""
     counts = dict(fetch_all(connection, "SELECT dimension_id, count(*) FROM check_item "
-                                        f"WHERE {where} GROUP BY dimension_id"))
+                                        f"WHERE assessment_id = {int(assessment_id)} "
+                                        "GROUP BY dimension_id"))
     before, running = {}, 0
-    for dimension, _level in dimension_order(dimensions):
+    for dimension in dimension_records(connection, assessment_id):
         before[dimension.id] = running
         running += counts.get(dimension.id, 0)
-    return item_record(values, before)
-
-
-@dataclass(slots=True)
-class _Placed:
-    """A dimension's place in the tree (what the table order needs of it)."""
-
-    id: int
-    parent_id: int | None
-    position: int
+    return before
 
 
 def item_records(connection: Any, assessment_id: int) -> list[ItemRecord]:
